@@ -1,0 +1,55 @@
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { Deps } from './deps.js';
+import { PayloadTooLargeError } from './errors.js';
+import { renderDocsPage } from './http/docs-page.js';
+import { jsonBodyOnly } from './http/json-body.js';
+import { notFoundHandler, problemHandler } from './http/problem.js';
+import { requestLog } from './http/request-log.js';
+import { requireUser } from './http/require-user.js';
+import { createRouter } from './http/router.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
+import { VERSION } from './version.js';
+
+export const API_INFO = {
+  title: 'Loop Coach',
+  version: VERSION,
+  description: 'Coaching for the Magic Loop: rehearse the conversation with your manager, get feedback on a draft, track progress.',
+};
+
+/** The one app both entry points (Node, Worker) serve. Everything outside it arrives in `deps`. */
+export function createApp(deps: Deps) {
+  const app = createRouter();
+  app.onError(problemHandler(deps.log));
+  app.notFound(notFoundHandler);
+  app.use(requestId());
+  app.use(requestLog(deps.log));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new PayloadTooLargeError(`The body is larger than ${deps.config.bodyLimitBytes} bytes.`);
+      },
+    }),
+    jsonBodyOnly(),
+  );
+
+  // Authenticated unless listed here: a new route is private by default.
+  const authed = requireUser(deps);
+  for (const path of ['/api/auth/logout', '/api/me', '/api/me/*']) app.use(path, authed);
+
+  app.route('/', healthRoutes(deps));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/me', meRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });
+  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }))));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

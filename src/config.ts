@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { PROVIDERS, type Provider } from './llm/chat-model.js';
+
+/**
+ * Every setting and limit, parsed once from the environment by an entry point. Later issues add
+ * their limits here so the README's table stays the one list. Strings in, typed values out,
+ * because both `process.env` and Worker bindings hand us strings.
+ */
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+export const DEFAULT_MODEL = 'gpt-4.1-mini';
+
+export const ConfigSchema = z
+  .object({
+    PORT: int(1, 65_535).default(8787),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .min(1)
+      .default('file:data/loop-coach.db')
+      .refine((u) => /^(file:|libsql:|https?:|wss?:)/.test(u) || u === ':memory:', {
+        message: 'must start with file:, libsql:, http(s): or ws(s):',
+      }),
+    DATABASE_AUTH_TOKEN: optionalText,
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    LOOP_COACH_MODEL: z.string().trim().min(1).default(DEFAULT_MODEL),
+    LOOP_COACH_PROVIDER: z.enum(['auto', ...PROVIDERS]).default('auto'),
+    LOOP_COACH_MODEL_TIMEOUT_MS: int(100, 600_000).default(30_000),
+    LOOP_COACH_MODEL_RETRIES: int(0, 10).default(2),
+    LOOP_COACH_RATE_LIMIT: int(0, 1_000_000).default(30),
+    LOOP_COACH_BODY_LIMIT_BYTES: int(1_024, 10_485_760).default(65_536),
+    LOOP_COACH_TOKEN_TTL_DAYS: int(1, 3_650).default(30),
+  })
+  .transform((env, ctx) => {
+    const provider: Provider =
+      env.LOOP_COACH_PROVIDER === 'auto' ? (env.OPENAI_API_KEY ? 'openai' : 'offline') : env.LOOP_COACH_PROVIDER;
+    if (provider === 'openai' && !env.OPENAI_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_API_KEY'],
+        message: 'is required when LOOP_COACH_PROVIDER=openai (or use LOOP_COACH_PROVIDER=offline)',
+      });
+      return z.NEVER;
+    }
+    return {
+      port: env.PORT,
+      databaseUrl: env.DATABASE_URL,
+      databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+      provider,
+      openai: { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL },
+      model: provider === 'offline' ? 'offline' : env.LOOP_COACH_MODEL,
+      modelTimeoutMs: env.LOOP_COACH_MODEL_TIMEOUT_MS,
+      modelRetries: env.LOOP_COACH_MODEL_RETRIES,
+      rateLimitPerMinute: env.LOOP_COACH_RATE_LIMIT,
+      bodyLimitBytes: env.LOOP_COACH_BODY_LIMIT_BYTES,
+      tokenTtlMs: env.LOOP_COACH_TOKEN_TTL_DAYS * 86_400_000,
+    };
+  });
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Unset and empty variables both mean "use the default", as shells and .env files disagree on which they send. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(present);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((i) => {
+      const key = i.path.join('.');
+      const secret = /KEY|TOKEN/.test(key);
+      const got = typeof present[key] === 'string' && !secret ? ` (got ${JSON.stringify(present[key])})` : '';
+      return `${key}: ${i.message}${got}`;
+    }),
+  );
+}

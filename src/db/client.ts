@@ -1,0 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createClient } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema.js';
+
+export type Db = LibSQLDatabase<typeof schema> & { $client: { close(): void } };
+
+/**
+ * The Node database: an embedded libSQL file (its directory created if missing), or any
+ * remote libSQL URL. The Worker makes its own with `client-web.ts`, since Workers cannot load
+ * the native driver.
+ */
+export async function createDb(url: string, authToken?: string): Promise<Db> {
+  const filePath = url.startsWith('file:') ? url.slice('file:'.length) : undefined;
+  if (filePath) mkdirSync(dirname(filePath), { recursive: true });
+  const client = createClient({ url, ...(authToken && { authToken }) });
+  if (filePath) {
+    // WAL with synchronous=NORMAL drops the fsync on every commit and stays crash-safe for
+    // committed transactions; SQLite leaves foreign keys off unless asked per connection.
+    await client.executeMultiple('PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;');
+  }
+  return drizzle(client, { schema });
+}

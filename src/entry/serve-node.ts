@@ -1,0 +1,33 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../app.js';
+import type { Config } from '../config.js';
+import { createNodeDeps } from './node-deps.js';
+
+const SHUTDOWN_GRACE_MS = 8_000;
+
+/** Starts the server and stops it cleanly on SIGTERM/SIGINT (in-flight requests get a grace period). */
+export async function serveNode(config: Config): Promise<ServerType> {
+  const deps = await createNodeDeps(config);
+  const server = serve({ fetch: createApp(deps).fetch, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const engine = deps.model.provider === 'offline' ? 'offline engine (no model calls)' : `${deps.model.model} via OpenAI-compatible API`;
+  console.log(`Loop Coach listening on http://localhost:${config.port}`);
+  console.log(`Engine: ${engine}. Database: ${config.databaseUrl}`);
+
+  const stop = (signal: string) => {
+    console.log(`${signal} received, shutting down`);
+    // Keep-alive sockets would hold close() open; a hard deadline keeps the 10 s promise.
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    server.close(() => {
+      deps.db.$client.close();
+      process.exit(0);
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  return server;
+}

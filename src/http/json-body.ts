@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from 'hono';
+import { MalformedJsonError, UnsupportedContentTypeError } from '../errors.js';
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(;|$)/i;
+
+/**
+ * The API speaks JSON only. A body sent with another content type, or JSON that does not
+ * parse, is refused here with a clear 400 before any route sees it, whether or not the route
+ * declares a body (so `POST /api/auth/guest -d '{not json'` is an error, not silently ignored).
+ */
+export function jsonBodyOnly(): MiddlewareHandler {
+  return async function jsonBodyOnly(c, next) {
+    const length = c.req.header('content-length');
+    if (c.req.raw.body === null || length === '0') return next();
+    if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+      // Clients send empty POSTs with any content type or none; only a real body is refused.
+      if (length === undefined && (await c.req.text()) === '') return next();
+      throw new UnsupportedContentTypeError('Send the body as JSON with "content-type: application/json".');
+    }
+    try {
+      // Parsed once here; Hono caches it for the route's validator.
+      await c.req.json();
+    } catch {
+      throw new MalformedJsonError('The request body is not valid JSON.');
+    }
+    await next();
+  };
+}

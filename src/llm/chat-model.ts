@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+
+/**
+ * The only surface the rest of Loop Coach sees of a language model. Two implementations:
+ * `openai-chat-model.ts` (any OpenAI-compatible endpoint) and `offline-chat-model.ts`
+ * (deterministic, in-process). Failures surface as the typed errors in `../errors.ts`.
+ */
+export const PROVIDERS = ['openai', 'offline'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+/** Which prompt file produced the messages; the offline engine answers by prompt id. */
+export interface PromptRef {
+  id: string;
+  version: number;
+  /** The variables the prompt was rendered with, so the offline engine can work on structured input. */
+  vars: Record<string, string>;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  prompt?: PromptRef;
+  temperature?: number;
+  maxTokens?: number;
+  signal?: AbortSignal;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface ModelIdentity {
+  provider: Provider;
+  model: string;
+}
+
+export interface ChatResult extends ModelIdentity {
+  text: string;
+  usage: Usage | null;
+}
+
+export type ChatStreamEvent =
+  | { type: 'delta'; text: string }
+  | ({ type: 'done'; text: string; usage: Usage | null } & ModelIdentity);
+
+export interface StructuredRequest<S extends z.ZodType> extends ChatRequest {
+  schema: S;
+  /** Schema name sent to the provider (letters, digits, `_`, `-`). */
+  schemaName: string;
+}
+
+export interface StructuredResult<T> extends ModelIdentity {
+  value: T;
+  usage: Usage | null;
+}
+
+export interface ChatModel extends ModelIdentity {
+  complete(req: ChatRequest): Promise<ChatResult>;
+  /** Yields text deltas as they arrive, then exactly one `done` event with the whole text. */
+  stream(req: ChatRequest): AsyncIterable<ChatStreamEvent>;
+  /** A reply parsed as JSON and checked against `schema`; a reply that fails either is a ModelBadReplyError. */
+  structured<S extends z.ZodType>(req: StructuredRequest<S>): Promise<StructuredResult<z.infer<S>>>;
+}

@@ -1,0 +1,18 @@
+import { OFFLINE_HANDLERS } from '../coach/offline-handlers.js';
+import type { Config } from '../config.js';
+import type { ChatModel } from './chat-model.js';
+import { createOfflineChatModel } from './offline-chat-model.js';
+import { createOpenAIChatModel } from './openai-chat-model.js';
+
+/** The model the config asks for; both entry points call this. */
+export function createChatModel(config: Config): ChatModel {
+  if (config.provider === 'offline') return createOfflineChatModel(OFFLINE_HANDLERS);
+  return createOpenAIChatModel({
+    // parseConfig guarantees a key whenever the provider is openai.
+    apiKey: config.openai.apiKey ?? '',
+    baseURL: config.openai.baseURL,
+    model: config.model,
+    timeoutMs: config.modelTimeoutMs,
+    maxRetries: config.modelRetries,
+  });
+}

@@ -1,0 +1,55 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { generateToken, hashToken } from '../auth/tokens.js';
+import { createGuest, revokeToken } from '../db/queries/users.js';
+import type { Deps } from '../deps.js';
+import { errorResponses } from '../http/problem.js';
+import { createRouter } from '../http/router.js';
+import { UserSchema, userJson } from './user-schema.js';
+
+const GuestSchema = z
+  .object({
+    token: z.string().openapi({ description: 'Send as "Authorization: Bearer <token>". Shown once; only its hash is stored.' }),
+    expiresAt: z.iso.datetime(),
+    user: UserSchema,
+  })
+  .openapi('GuestSession');
+
+const guest = createRoute({
+  method: 'post',
+  path: '/guest',
+  tags: ['auth'],
+  summary: 'Create a guest user and its token',
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: GuestSchema } } },
+    ...errorResponses(400, 413),
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'Revoke the token this request carries',
+  security: [{ bearer: [] }],
+  responses: { 204: { description: 'Revoked' }, ...errorResponses(401) },
+});
+
+/** `/guest` is public; `/logout` is mounted behind `requireUser` by the app. */
+export function authRoutes(deps: Deps) {
+  return createRouter()
+    .openapi(guest, async (c) => {
+      const token = generateToken();
+      const now = deps.now();
+      const user = await createGuest(deps.db, deps.newId, {
+        tokenHash: await hashToken(token),
+        now,
+        tokenTtlMs: deps.config.tokenTtlMs,
+      });
+      const expiresAt = new Date(now + deps.config.tokenTtlMs).toISOString();
+      return c.json({ token, expiresAt, user: userJson(user) }, 201);
+    })
+    .openapi(logout, async (c) => {
+      await revokeToken(deps.db, c.get('user').id, c.get('tokenId'), deps.now());
+      return c.body(null, 204);
+    });
+}
