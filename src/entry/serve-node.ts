@@ -13,9 +13,8 @@ export async function serveNode(config: Config): Promise<ServerType> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const engine = deps.model.provider === 'offline' ? 'offline engine (no model calls)' : `${deps.model.model} via OpenAI-compatible API`;
-  console.log(`Loop Coach listening on http://localhost:${config.port}`);
-  console.log(`Engine: ${engine}. Database: ${config.databaseUrl}`);
+  const engine = deps.model.provider === 'offline' ? 'offline (built-in, no model calls)' : `openai, model ${deps.model.model}`;
+  console.log(`Loop Coach listening on http://localhost:${config.port} (engine: ${engine}; database: ${config.databaseUrl})`);
 
   const stop = (signal: string) => {
     console.log(`${signal} received, shutting down`);

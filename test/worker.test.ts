@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { unstable_startWorker } from 'wrangler';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHranaServer } from './support/hrana-server.js';
+
+const run = promisify(execFile);
+type Worker = Awaited<ReturnType<typeof unstable_startWorker>>;
+
+let dir: string;
+let hrana: Awaited<ReturnType<typeof startHranaServer>>;
+let worker: Worker;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'loop-coach-worker-'));
+  hrana = await startHranaServer({ dbPath: join(dir, 'remote.db') });
+  // The way an operator prepares a Worker's remote database: the real npm script, over HTTP.
+  const migrated = await run('npm', ['run', '--silent', 'db:migrate'], {
+    env: { ...process.env, DATABASE_URL: hrana.url, LOOP_COACH_PROVIDER: 'offline' },
+  });
+  expect(migrated.stdout).toContain('Migrations applied');
+
+  worker = await unstable_startWorker({
+    config: 'wrangler.toml',
+    bindings: { DATABASE_URL: { type: 'plain_text', value: hrana.url } },
+    dev: { server: { port: 0 }, inspector: false, persist: false, watch: false, logLevel: 'warn' },
+  });
+  await worker.ready;
+}, 120_000);
+
+afterAll(async () => {
+  await worker?.dispose();
+  await hrana?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Worker in workerd, against libSQL over HTTP', () => {
+  it('reports healthy with a real database query', async () => {
+    const res = await worker.fetch('http://loop-coach.test/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', db: 'ok', provider: 'offline', model: 'offline' });
+  });
+
+  it('creates a guest whose token then authenticates (a write, then a read)', async () => {
+    const created = await worker.fetch('http://loop-coach.test/api/auth/guest', { method: 'POST' });
+    expect(created.status).toBe(201);
+    const { token, user } = (await created.json()) as { token: string; user: { id: string } };
+    const me = await worker.fetch('http://loop-coach.test/api/me', { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ user: { id: user.id } });
+  });
+
+  it('answers errors in the one JSON shape', async () => {
+    const cases: Array<[string, { method?: string; headers?: Record<string, string>; body?: string }, number, string]> = [
+      ['/api/nothing', {}, 404, 'not_found'],
+      ['/api/me', {}, 401, 'unauthorized'],
+      ['/api/auth/guest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' }, 400, 'malformed_json'],
+    ];
+    for (const [path, init, status, code] of cases) {
+      const res = await worker.fetch(`http://loop-coach.test${path}`, init);
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/application\/json/);
+      expect(await res.json()).toMatchObject({ error: { code } });
+    }
+  });
+});
+
+describe('npm run build:worker', () => {
+  it('bundles the Worker with wrangler (dry run)', async () => {
+    const out = join(dir, 'dist');
+    await run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+    const bundle = join(out, 'worker.js');
+    expect(statSync(bundle).size).toBeGreaterThan(0);
+    const gzip = gzipSync(readFileSync(bundle)).length;
+    // Cloudflare's free plan refuses Workers over 3 MiB gzip; stay far below.
+    expect(gzip).toBeLessThan(1024 * 1024);
+  }, 120_000);
+});
