@@ -12,8 +12,8 @@ import OpenAI, {
 import type { ChatCompletion, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
 import { z } from 'zod';
-import { AppError, ModelBadReplyError, ModelConfigError, ModelTimeoutError, ModelUnavailableError } from '../errors';
-import type { ChatModel, ChatRequest, ChatStreamEvent, StructuredRequest, Usage } from './chat-model';
+import { AppError, ModelBadReplyError, ModelConfigError, ModelTimeoutError, ModelUnavailableError } from '../errors.js';
+import type { ChatModel, ChatRequest, ChatStreamEvent, StructuredRequest, Usage } from './chat-model.js';
 
 /** Passed explicitly so the SDK never falls back to OPENAI_BASE_URL behind our config's back. */
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -109,7 +109,7 @@ async function* streamChat(
   let usage: Usage | null = null;
   let finished = false;
   let stalled = false;
-  let watchdog: NodeJS.Timeout | undefined;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
 
   try {
     const chunks = await client.chat.completions.create(
