@@ -57,6 +57,13 @@ CREATE TABLE `messages` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `rate_limits` (
+	`key` text NOT NULL,
+	`window_start` integer NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`key`, `window_start`)
+);
+--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
@@ -65,9 +72,15 @@ CREATE TABLE `sessions` (
 	`persona_id` text NOT NULL,
 	`difficulty` text NOT NULL,
 	`goal` text,
+	`context` text DEFAULT '{}' NOT NULL,
 	`status` text NOT NULL,
 	`state` text DEFAULT '{}' NOT NULL,
-	`turn_count` integer DEFAULT 0 NOT NULL,
+	`canary` text NOT NULL,
+	`summary` text DEFAULT '' NOT NULL,
+	`summarized_through` integer DEFAULT 0 NOT NULL,
+	`in_flight_until` integer,
+	`user_turns` integer DEFAULT 0 NOT NULL,
+	`next_seq` integer DEFAULT 0 NOT NULL,
 	`provider` text NOT NULL,
 	`model` text NOT NULL,
 	`created_at` integer NOT NULL,

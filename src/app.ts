@@ -9,8 +9,11 @@ import { requestLog } from './http/request-log.js';
 import { requireUser } from './http/require-user.js';
 import { createRouter } from './http/router.js';
 import { authRoutes } from './routes/auth.js';
+import { catalogueRoutes } from './routes/catalogue.js';
+import { draftRoutes } from './routes/drafts.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { VERSION } from './version.js';
 
 export const API_INFO = {
@@ -40,11 +43,16 @@ export function createApp(deps: Deps) {
 
   // Authenticated unless listed here: a new route is private by default.
   const authed = requireUser(deps);
-  for (const path of ['/api/auth/logout', '/api/me', '/api/me/*']) app.use(path, authed);
+  for (const path of ['/api/auth/logout', '/api/me', '/api/me/*', '/api/drafts', '/api/drafts/*', '/api/sessions', '/api/sessions/*']) {
+    app.use(path, authed);
+  }
 
   app.route('/', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/me', meRoutes());
+  app.route('/api/drafts', draftRoutes(deps));
+  app.route('/api/sessions', sessionRoutes(deps));
+  app.route('/api', catalogueRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });

@@ -36,6 +36,9 @@ export const ConfigSchema = z
     LOOP_COACH_RATE_LIMIT: int(0, 1_000_000).default(30),
     LOOP_COACH_BODY_LIMIT_BYTES: int(1_024, 10_485_760).default(65_536),
     LOOP_COACH_TOKEN_TTL_DAYS: int(1, 3_650).default(30),
+    LOOP_COACH_DRAFT_MAX_CHARS: int(100, 100_000).default(8_000),
+    LOOP_COACH_MAX_TURNS: int(1, 10_000).default(300),
+    LOOP_COACH_TURN_MAX_CHARS: int(100, 100_000).default(2_000),
   })
   .transform((env, ctx) => {
     const provider: Provider =
@@ -60,6 +63,9 @@ export const ConfigSchema = z
       rateLimitPerMinute: env.LOOP_COACH_RATE_LIMIT,
       bodyLimitBytes: env.LOOP_COACH_BODY_LIMIT_BYTES,
       tokenTtlMs: env.LOOP_COACH_TOKEN_TTL_DAYS * 86_400_000,
+      draftMaxChars: env.LOOP_COACH_DRAFT_MAX_CHARS,
+      maxTurns: env.LOOP_COACH_MAX_TURNS,
+      turnMaxChars: env.LOOP_COACH_TURN_MAX_CHARS,
     };
   });
 

@@ -8,7 +8,8 @@ export abstract class AppError extends Error {
   abstract readonly status: 400 | 401 | 404 | 409 | 413 | 422 | 429 | 502 | 503 | 504;
   abstract readonly code: string;
   readonly retryable: boolean = false;
-  readonly details: ErrorDetails | undefined;
+  // Mutable so a route can add what the client needs to recover (e.g. the id of the saved draft).
+  details: ErrorDetails | undefined;
   /** Seconds, sent as `retry-after` where a wait is known. */
   readonly retryAfterSeconds: number | undefined;
 
@@ -97,4 +98,11 @@ export class ModelBadReplyError extends AppError {
 export class ModelConfigError extends AppError {
   readonly status = 502;
   readonly code = 'model_misconfigured';
+}
+
+/** A role-play reply gave away part of the hidden brief; it was withheld and can be regenerated. */
+export class PersonaLeakError extends AppError {
+  readonly status = 502;
+  readonly code = 'persona_leak';
+  override readonly retryable = true;
 }

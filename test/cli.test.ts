@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { HELP, runCli, type CliIo } from '../src/cli/main.js';
 import type { Config } from '../src/config.js';
 import pkg from '../package.json' with { type: 'json' };
+import { createChatModel } from '../src/llm/create-chat-model.js';
 
-function io(env: Record<string, string> = {}) {
+function io(env: Record<string, string> = {}, files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const served: Config[] = [];
@@ -12,6 +13,11 @@ function io(env: Record<string, string> = {}) {
     err: (l) => err.push(l),
     env,
     serve: async (config) => served.push(config),
+    readText: async (path) => {
+      if (path in files) return files[path] as string;
+      throw new Error('ENOENT: no such file');
+    },
+    createModel: (config) => createChatModel(config),
   };
   return { cli, out, err, served };
 }
@@ -39,12 +45,49 @@ describe('loop-coach CLI', () => {
     expect(bad.err.join('\n')).toContain('PORT');
     expect(bad.served).toHaveLength(0);
 
-    const unknown = io();
+    const unknown = io({}, {});
     expect(await runCli(['critque'], unknown.cli)).toBe(2);
     expect(unknown.err.join('\n')).toContain('Unknown command "critque"');
 
     const none = io();
-    expect(await runCli([], none.cli)).toBe(1);
+    expect(await runCli([], none.cli)).toBe(2);
     expect(none.out).toEqual([HELP]);
+  });
+});
+
+describe('loop-coach critique', () => {
+  const vague = 'Can we talk about my growth sometime?';
+
+  it('prints a readable report from stdin, offline, with the quote and a fix', async () => {
+    const run = io({}, { '-': `${vague}\n` });
+    expect(await runCli(['critique'], run.cli)).toBe(0);
+    const report = run.out.join('\n');
+    expect(report).toContain('engine: offline');
+    expect(report).toContain('vague_goal');
+    expect(report).toContain(`"${vague}"`);
+    expect(report).toMatch(/Top fixes\n\s+1\. .*concrete goal/);
+  });
+
+  it('prints the critique as JSON with --json, for a file and a mode', async () => {
+    const run = io({}, { 'note.txt': 'Where would you like your career to go next year?' });
+    expect(await runCli(['critique', '--mode', 'manager', '--json', 'note.txt'], run.cli)).toBe(0);
+    const critique = JSON.parse(run.out.join('\n')) as { mode: string; provider: string; checks: Array<{ id: string; present: boolean }> };
+    expect(critique).toMatchObject({ mode: 'manager', provider: 'offline' });
+    expect(critique.checks.find((c) => c.id === 'asks_about_goals')?.present).toBe(true);
+  });
+
+  it('exits 2 with a clear message on empty text, an unknown mode or an unreadable file', async () => {
+    const cases: Array<[string[], Record<string, string>, RegExp]> = [
+      [['critique'], { '-': '  \n' }, /empty/],
+      [['critique', '--mode', 'boss'], { '-': vague }, /--mode must be employee or manager/],
+      [['critique', 'missing.txt'], {}, /Cannot read missing.txt/],
+      [['critique', '--frobnicate'], { '-': vague }, /Unknown option/],
+    ];
+    for (const [args, files, message] of cases) {
+      const run = io({}, files);
+      expect(await runCli(args, run.cli), args.join(' ')).toBe(2);
+      expect(run.err.join('\n')).toMatch(message);
+      expect(run.out).toEqual([]);
+    }
   });
 });

@@ -1,53 +1,117 @@
-import { ConfigError, parseConfig } from '../config.js';
+import type { Critique } from '../coach/critique/critique-schema.js';
+import { runCritique } from '../coach/critique/run-critique.js';
+import { MODES, type Mode } from '../coach/rubric.js';
+import { ConfigError, parseConfig, type Config } from '../config.js';
+import { createIdGenerator } from '../ids.js';
+import type { ChatModel } from '../llm/chat-model.js';
 import { VERSION } from '../version.js';
+import { formatCritiqueReport } from './critique-report.js';
 
 export const HELP = `Loop Coach ${VERSION}: coaching for the Magic Loop.
 
 Usage: loop-coach <command> [options]
 
 Commands:
-  serve            Start the web app and API (same as npm start)
+  serve                        Start the web app and API (same as npm start)
+  critique [FILE | -]          Critique a message to your manager, read from FILE or stdin
+      --mode employee|manager    who is writing (default: employee)
+      --json                     print the critique as JSON
 
 Options:
   -h, --help       Show this help
   -v, --version    Show the version
 
 Configuration comes from environment variables (PORT, DATABASE_URL, OPENAI_API_KEY, ...);
-see the README's configuration table.`;
+see the README's configuration table. Without OPENAI_API_KEY the offline engine answers.`;
 
 export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** Reads a file, or stdin for "-". */
+  readText: (path: string) => Promise<string>;
+  createModel: (config: Config) => ChatModel;
   /** Starts the server; injected so tests of argument handling never open a port. */
-  serve: (config: ReturnType<typeof parseConfig>) => Promise<unknown>;
+  serve: (config: Config) => Promise<unknown>;
 }
 
-/** Runs one CLI invocation and returns the exit code (`serve` resolves once listening). */
+/** Exit codes: 0 done, 1 configuration or engine failure, 2 bad input or usage. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.out(HELP);
-    return command === undefined ? 1 : 0;
+    return command === undefined ? 2 : 0;
   }
   if (command === '-v' || command === '--version') {
     io.out(VERSION);
     return 0;
+  }
+  let config: Config;
+  try {
+    config = parseConfig(io.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.err(err.message);
+    return 1;
   }
   if (command === 'serve') {
     if (rest.length > 0) {
       io.err(`loop-coach serve takes no arguments (got ${rest.join(' ')}); configure it with environment variables.`);
       return 2;
     }
-    try {
-      await io.serve(parseConfig(io.env));
-      return 0;
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      io.err(err.message);
-      return 1;
-    }
+    await io.serve(config);
+    return 0;
   }
+  if (command === 'critique') return critiqueCommand(rest, config, io);
   io.err(`Unknown command "${command}". Run loop-coach --help for the list.`);
   return 2;
+}
+
+class UsageError extends Error {}
+
+function parseCritiqueArgs(args: readonly string[]): { mode: Mode; json: boolean; source: string } {
+  let mode: Mode = 'employee';
+  let json = false;
+  let source: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--json') json = true;
+    else if (arg === '--mode' || arg.startsWith('--mode=')) {
+      const value = arg === '--mode' ? args[++i] : arg.slice('--mode='.length);
+      if (!MODES.includes(value as Mode)) throw new UsageError(`--mode must be employee or manager (got ${value ?? 'nothing'}).`);
+      mode = value as Mode;
+    } else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}. Run loop-coach --help.`);
+    else if (source !== undefined) throw new UsageError('Give one file (or - for stdin).');
+    else source = arg;
+  }
+  return { mode, json, source: source ?? '-' };
+}
+
+async function critiqueCommand(args: readonly string[], config: Config, io: CliIo): Promise<number> {
+  let parsed;
+  let text: string;
+  try {
+    parsed = parseCritiqueArgs(args);
+    try {
+      text = await io.readText(parsed.source);
+    } catch (err) {
+      throw new UsageError(`Cannot read ${parsed.source === '-' ? 'stdin' : parsed.source}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (text.trim() === '') throw new UsageError('The text is empty: pass a file, or pipe the message in (echo "..." | loop-coach critique).');
+    if (text.length > config.draftMaxChars) throw new UsageError(`The text has ${text.length} characters; the limit is ${config.draftMaxChars}.`);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(err.message);
+    return 2;
+  }
+  const now = () => Date.now();
+  let critique: Critique;
+  try {
+    critique = await runCritique({ model: io.createModel(config), newId: createIdGenerator(now), now }, { text, mode: parsed.mode, earnedBefore: false });
+  } catch (err) {
+    io.err(`The critique failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  io.out(parsed.json ? JSON.stringify(critique, null, 2) : formatCritiqueReport(critique));
+  return 0;
 }

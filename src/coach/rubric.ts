@@ -20,7 +20,7 @@ interface CheckSpec {
   id: string;
   kind: CheckKind;
   /** Per mode: a check can belong to both (proposes_follow_up) with wording for each. */
-  modes: Partial<Record<Mode, { step: Step; description: string; advice: string; example: string }>>;
+  modes: Partial<Record<Mode, { step: Step; label: string; description: string; advice: string }>>;
 }
 
 export const RUBRIC = [
@@ -30,9 +30,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: 1,
+        label: 'asks how your work is seen',
         description: "Asks how the manager sees the user's current work, or what they would want done differently.",
         advice: 'Ask how your manager sees your current work before asking for anything: it shows you care about doing the job well first.',
-        example: "How do you think my work on {task} is going, and what would you like me to do differently?",
       },
     },
   },
@@ -42,9 +42,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: 2,
+        label: 'offers help',
         description: "Asks what the manager needs or how to help, or offers to take a specific piece of the manager's or team's load.",
         advice: "Ask what matters most to your manager right now, or offer to take a specific piece of their load, with no strings attached.",
-        example: 'What is the most important thing on your plate right now that I could take off it?',
       },
     },
   },
@@ -54,9 +54,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: 3,
+        label: 'commits to the work asked',
         description: 'Agrees to do, or confirms having done, work the manager asked for or the two agreed on, without conditions.',
         advice: 'Commit plainly to the work your manager asked for, and say when it will be done; no "only if".',
-        example: "I'll take {task} and have it done by Friday.",
       },
     },
   },
@@ -66,9 +66,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: 4,
+        label: 'names a concrete goal',
         description: 'Names a concrete career goal: a role or level, a promotion or raise, a move, a skill, a project to lead, a work-life change.',
         advice: 'Name the concrete goal (a role, level, skill or project), not just "growth", so your manager can help you toward it.',
-        example: 'My goal is {goal}.',
       },
     },
   },
@@ -78,9 +78,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: 4,
+        label: 'ties your goal to their needs',
         description: "Ties the user's goal to specific help for the manager or team that would also build toward it.",
         advice: 'Connect your goal to what your manager needs: "Is there a way I could help you with X that would also help me reach my goal?"',
-        example: 'Is there a way I could help with {need} that would also move me toward {goal}?',
       },
     },
   },
@@ -90,9 +90,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: 4,
+        label: 'asks what it takes',
         description: 'Asks what the goal requires: expectations, gaps, what the manager would need to see.',
         advice: 'Ask what it would take: what your manager would need to see from you to get there.',
-        example: 'What would you need to see from me to get to {goal}?',
       },
     },
   },
@@ -102,15 +102,15 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: 5,
+        label: 'proposes a follow-up',
         description: 'Proposes checking back, or a recurring conversation with the manager, about the loop or the goal.',
         advice: 'Propose checking back on progress, e.g. a short monthly conversation about the goal: that is how the loop repeats.',
-        example: 'Could we check in on this every month or so?',
       },
       manager: {
         step: 5,
+        label: 'proposes a follow-up',
         description: 'Proposes checking back, or a recurring conversation, about the goal and the agreed work.',
         advice: 'Set a time to check back on the goal and the agreed work, so the loop keeps going.',
-        example: "Let's check in on how it's going every two weeks.",
       },
     },
   },
@@ -120,9 +120,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: 'advanced',
+        label: 'keeps your leader informed',
         description: 'Tells the manager about a problem or opportunity the user already acted on by their own initiative.',
         advice: 'When you have fixed something on your own initiative, tell your manager briefly: what happened, what you did, and whether anything is needed from them.',
-        example: 'FYI: I noticed {task} and already handled it; nothing needed from you.',
       },
     },
   },
@@ -132,9 +132,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: null,
+        label: 'demanding',
         description: 'Makes an ultimatum or threat, or claims entitlement ("I deserve", "I expect").',
         advice: 'Drop the ultimatum or entitlement: ask what it would take and offer help instead of claiming what you are owed.',
-        example: 'What would it take for me to get there, and how can I help in the meantime?',
       },
     },
   },
@@ -144,9 +144,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: null,
+        label: 'over-hedged',
         description: 'Piles up apologies, minimizers or permission-seeking until the request is hard to take seriously.',
         advice: 'Cut the apologies and minimizers ("sorry", "just", "no worries if not"): state the request plainly.',
-        example: 'I would like to talk about {goal}.',
       },
     },
   },
@@ -156,9 +156,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: null,
+        label: 'vague about the goal',
         description: 'Asks for growth or a career conversation without naming a concrete goal.',
         advice: 'Replace "growth" or "my career" with the concrete goal you have in mind (a role, level, skill or project).',
-        example: 'I want to work toward {goal}.',
       },
     },
   },
@@ -168,9 +168,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: null,
+        label: 'refusing work',
         description: 'Declines, or bargains away, work the manager needs.',
         advice: 'Take on the work your manager needs, even the unglamorous part; earn the ask by helping first.',
-        example: "I'll take it on.",
       },
     },
   },
@@ -180,9 +180,9 @@ export const RUBRIC = [
     modes: {
       employee: {
         step: null,
+        label: 'blaming others',
         description: 'Blames colleagues, other teams or the manager for problems.',
         advice: 'Describe the problem and what you will do about it, without blaming colleagues, other teams or your manager.',
-        example: 'Here is what happened and what I am doing to fix it.',
       },
     },
   },
@@ -192,9 +192,9 @@ export const RUBRIC = [
     modes: {
       manager: {
         step: 4,
+        label: 'asks about their goals',
         description: 'Asks the employee, open-endedly, what they want from their career or next role.',
         advice: 'Ask open-endedly what they want from their career or next role, and listen before proposing anything.',
-        example: 'Where would you like your career to go over the next couple of years?',
       },
     },
   },
@@ -204,9 +204,9 @@ export const RUBRIC = [
     modes: {
       manager: {
         step: 2,
+        label: 'offers a partnership',
         description: 'Proposes a deal: the employee takes on more, and the manager helps them toward their goal in return.',
         advice: 'Offer a deal: if they take on more of what the team needs, you will help them toward their goal, and say how.',
-        example: 'If you take on {task}, I will back you toward {goal} and make sure it is visible.',
       },
     },
   },
@@ -216,9 +216,9 @@ export const RUBRIC = [
     modes: {
       manager: {
         step: 3,
+        label: 'names stretch work',
         description: "Assigns or offers a specific, named piece of work or role beyond the employee's current scope.",
         advice: 'Name a specific piece of stretch work beyond their current scope that builds toward their goal.',
-        example: 'Would you like to lead {task} next quarter?',
       },
     },
   },
@@ -228,9 +228,9 @@ export const RUBRIC = [
     modes: {
       manager: {
         step: 1,
+        label: 'clarifies expectations',
         description: 'Spells out what the next level or goal requires, or the gap between now and then.',
         advice: 'Spell out what the next level requires and where the gap is today.',
-        example: 'At the next level I would expect you to {task}; today the gap is mostly there.',
       },
     },
   },
@@ -240,9 +240,9 @@ export const RUBRIC = [
     modes: {
       manager: {
         step: null,
+        label: 'assuming their goal',
         description: 'Presumes what the employee wants ("you will want to manage like I did").',
         advice: "Don't presume their path: ask what they want instead of assuming it is management, or staying put.",
-        example: 'What would you like to do next?',
       },
     },
   },
@@ -256,9 +256,10 @@ export interface ModeCheck {
   id: CheckId;
   kind: CheckKind;
   step: Step;
+  /** Short, for lists: "offers help". */
+  label: string;
   description: string;
   advice: string;
-  example: string;
 }
 
 /** The checks of one mode, in rubric order, with that mode's wording. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Critique } from '../coach/critique/critique-schema.js';
 
 /**
  * Every row holding user content carries `userId` and `createdAt`, and every query in
@@ -42,10 +43,20 @@ export const sessions = sqliteTable(
     personaId: text('persona_id').notNull(),
     difficulty: text('difficulty', { enum: ['easy', 'medium', 'hard'] }).notNull(),
     goal: text('goal'),
+    /** Optional context such as the manager's name, as JSON. */
+    context: text('context', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
     status: text('status', { enum: ['active', 'ended'] }).notNull(),
-    /** Persona state the engine carries between turns (discoveries so far, mood), as JSON. */
+    /** What the persona has learned and revealed so far (see coach/roleplay/state.ts), as JSON. */
     state: text('state', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
-    turnCount: integer('turn_count').notNull().default(0),
+    /** A random token planted in the hidden brief: a reply containing it is a leak. */
+    canary: text('canary').notNull(),
+    /** Running summary of the turns before `summarizedThrough`, so prompts stay bounded. */
+    summary: text('summary').notNull().default(''),
+    summarizedThrough: integer('summarized_through').notNull().default(0),
+    /** Set while a reply is being produced; a crashed turn unlocks itself when it passes. */
+    inFlightUntil: integer('in_flight_until', { mode: 'timestamp_ms' }),
+    userTurns: integer('user_turns').notNull().default(0),
+    nextSeq: integer('next_seq').notNull().default(0),
     provider: text('provider').notNull(),
     model: text('model').notNull(),
     createdAt: createdAt(),
@@ -64,10 +75,11 @@ export const messages = sqliteTable(
       .references(() => sessions.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     userId: owner(),
-    role: text('role', { enum: ['user', 'assistant'] }).notNull(),
+    /** `user` in every scenario; `persona` is the model's side; `coach` is a hint. */
+    role: text('role', { enum: ['user', 'persona', 'coach'] }).notNull(),
     content: text('content').notNull(),
-    /** `pending` while the reply is being produced, `failed` when it can be retried. */
-    status: text('status', { enum: ['ok', 'pending', 'failed'] }).notNull(),
+    /** `pending` while the reply is produced; `failed` when it can be retried. */
+    status: text('status', { enum: ['complete', 'pending', 'failed'] }).notNull(),
     provider: text('provider'),
     model: text('model'),
     createdAt: createdAt(),
@@ -103,7 +115,7 @@ export const critiques = sqliteTable(
     promptVersion: integer('prompt_version').notNull(),
     score: integer('score').notNull(),
     /** The full critique as the API returns it, so what the user saw is what we keep. */
-    body: text('body', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    body: text('body', { mode: 'json' }).$type<Critique>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -111,4 +123,19 @@ export const critiques = sqliteTable(
     index('critiques_draft_idx').on(t.draftId),
     index('critiques_session_idx').on(t.sessionId),
   ],
+);
+
+/**
+ * Fixed one-minute windows of request counts per key (a user, later also a client address).
+ * In the database, not in memory, because Worker isolates share nothing: every isolate in every
+ * region must see the same count. One upsert per request keeps it atomic.
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );

@@ -18,6 +18,9 @@ export interface Env {
   LOOP_COACH_RATE_LIMIT?: string;
   LOOP_COACH_BODY_LIMIT_BYTES?: string;
   LOOP_COACH_TOKEN_TTL_DAYS?: string;
+  LOOP_COACH_DRAFT_MAX_CHARS?: string;
+  LOOP_COACH_MAX_TURNS?: string;
+  LOOP_COACH_TURN_MAX_CHARS?: string;
 }
 
 // Workers logs collect console output; one JSON object per line keeps it queryable.

@@ -20,6 +20,8 @@ export interface PromptRef {
   version: number;
   /** The variables the prompt was rendered with, so the offline engine can work on structured input. */
   vars: Record<string, string>;
+  /** Structured input for the offline engine only (persona state, reactions); never sent to a provider. */
+  data?: unknown;
 }
 
 export interface ChatRequest {

@@ -1,0 +1,1 @@
+export function buildPrompts(): Array<{ id: string; version: number; text: string; file: string }>;

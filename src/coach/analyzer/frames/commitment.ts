@@ -1,0 +1,79 @@
+import type { Doc } from '../doc.js';
+import { I_WILL, TAKE_ANY_FORM } from '../lexicon.js';
+import { assertedAt } from '../negation.js';
+import { hitsIn, matches, re } from '../pattern.js';
+import { phraseAfter } from '../phrases.js';
+import type { Sentence } from '../sentences.js';
+import { waitsOnSomething } from './help.js';
+
+/**
+ * Committing to work the manager asked for or the two agreed (rubric `commits_to_task`): accepting
+ * it ("Yep, I'll take flaky-test triage"), confirming it done ("fixed and re-sent", "per your notes
+ * I've restructured the brief"), acting on feedback, or recapping a deal. A bare "I'll ..." is not
+ * enough: "I'll follow up with legal" or "I'll be in late" are the writer's own plans. Something has
+ * to show the manager's side: an acceptance, a reference to their ask, or delivery to them.
+ */
+
+// The reply to an ask: "Yes,", "Sure thing,", "Consider it done.", "Understood on the client emails."
+const ACCEPTS = re(
+  String.raw`(?:^|[.!;] )(?:yes|yep|yup|yeah|sure|sure thing|absolutely|definitely|of course|ok|okay|will do|on it|i'?m on it|consider it done|understood|got it|noted|agreed|deal|no problem|sounds good|roger|can do|that works|makes sense|fair point|good call|totally|happy to)\b`,
+);
+// The manager's ask or the agreement, referred to: "as you suggested", "the migration you asked me to run".
+const ASKED = re(
+  String.raw`\b(?:you (?:asked|wanted|needed|requested|suggested|mentioned|flagged|raised|sent me|gave me|assigned|set me)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)|per (?:your|our) (?:request|notes|note|feedback|comments|email|ask|suggestion|conversation|chat|discussion|steer)|like (?:we|you) (?:discussed|agreed|said|suggested|asked)|as agreed|we agreed|agreed on|(?:that )?we discussed|we talked about|thanks for (?:flagging|the feedback|pointing|the steer|the note|saying|catching|spotting|the heads|raising)|(?:based on|following|after|taking on board|acting on|took|take) your (?:feedback|advice|notes|comments|suggestion|steer|point|pointers)|understood on|(?:quick |a )?recap|to recap|just to confirm|confirming|from our (?:last )?(?:1:1|one-on-one|chat|conversation|meeting)|the goal we set)\b`,
+);
+// Doing or having done the work: "I'll take", "I've restructured", "fixed and re-sent", "draft to you by Wednesday".
+const WILL_DO = re(String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|^will) (?:(?:also|then|definitely|start|get|make sure|aim to|happily) )*(?:${TAKE_ANY_FORM}|send|ring|call|email|finish|complete|deliver|get|have|keep|drop|make|start|fix|change|update|rework|redo|cut|add|book|arrange|set|share|circulate|write|prepare|move|sort|submit|file|chase|shorten|tighten|trim|follow|put|give|loop|go through|clear|reply|respond|test|practise|practice)\b`);
+const DID = re(String.raw`(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|^|[,;:.!-] |\band )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready)\b|\btables? moved\b`);
+const TO_MANAGER = re(String.raw`\b(?:to you|with you|on your desk|in your inbox|over to you|your way)\b(?:[\w-]+ ){0,3}?(?:by|before|on|first thing|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|eod|end of)|\bby (?:monday|tuesday|wednesday|thursday|friday|eod|cob|end of (?:day|the day|the week|the month|play)|lunch|noon|tomorrow|tonight|the \d+\w*|\d+ \w+)\b`);
+// "I take over the supplier scorecards from January" in a recap list: the agreed deal, restated.
+const RECAP_LINE = re(String.raw`^(?:i|me:?) (?:${TAKE_ANY_FORM})\b`);
+
+export interface Commitment {
+  sentence: Sentence;
+  objectFrom?: number;
+}
+
+/** Sentences that commit to, or confirm doing, work the manager asked for or agreed. */
+export function findCommitments(doc: Doc): Commitment[] {
+  const askedInText = doc.sentences.some((s) => hitsIn(s, ASKED).some((h) => assertedAt(s.text, h.index)));
+  const found: Commitment[] = [];
+  doc.sentences.forEach((s, i) => {
+    if (waitsOnSomething(s)) return;
+    const previous = doc.sentences[i - 1];
+    const accepted = matches(s.text, ACCEPTS) || (previous !== undefined && /^(?:[^.!?]{0,30})$/.test(previous.text) && matches(previous.text, ACCEPTS));
+    const will = hitsIn(s, WILL_DO).find((h) => assertedAt(s.text, h.index));
+    const did = hitsIn(s, DID).find((h) => assertedAt(s.text, h.index));
+    const asked = askedInText && (matches(s.text, ASKED) || (previous !== undefined && matches(previous.text, ASKED)) || matches(s.text, RECAP_LINE) || isListItemAfterAsk(doc, i));
+    const toManager = matches(s.text, TO_MANAGER);
+
+    if (will && (accepted || asked || toManager) && namesWork(s, will.end, asked || toManager)) {
+      found.push({ sentence: s, objectFrom: will.end });
+    } else if (did && asked) {
+      found.push({ sentence: s, objectFrom: did.end });
+    } else if (asked && (toManager || matches(s.text, RECAP_LINE))) {
+      found.push({ sentence: s, objectFrom: hitsIn(s, RECAP_LINE)[0]?.end });
+    }
+  });
+  return found;
+}
+
+const TAKES_WORK = re(String.raw`\b(?:${TAKE_ANY_FORM})\b`);
+
+// "I'll do it" names a task only when the ask it answers is in the text; "I'll do whatever" never
+// does. "Happy to take the triage, I'll start today": the task sits before the commitment.
+function namesWork(s: Sentence, from: number, askInText: boolean): boolean {
+  const rest = s.text.slice(from);
+  if (/^\s+(?:whatever|anything|everything)\b/.test(rest)) return false;
+  if (phraseAfter(s.text, from) || askInText) return true;
+  return hitsIn(s, TAKES_WORK).some((h) => phraseAfter(s.text, h.end) !== null);
+}
+
+// Bullet lines after "recap of what we agreed:" each restate part of the deal.
+function isListItemAfterAsk(doc: Doc, i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const s = doc.sentences[j];
+    if (s && /(?:agreed|recap|discussed)[^.!?]*:\s*$/.test(s.text)) return true;
+  }
+  return false;
+}

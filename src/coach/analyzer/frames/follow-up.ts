@@ -1,0 +1,47 @@
+import type { Doc } from '../doc.js';
+import { assertedAt } from '../negation.js';
+import { hitsIn, matches, re } from '../pattern.js';
+import type { Sentence } from '../sentences.js';
+
+/**
+ * Proposing to check back, or a recurring conversation, about the loop or the goal (rubric
+ * `proposes_follow_up`, both sides). A one-off meeting about something else ("let's catch up
+ * after the offsite about the budget", "I'll follow up with legal") is not it: the proposal must
+ * recur, or return to this conversation, progress or the goal.
+ */
+
+// A recurring slot: "every two weeks", "a standing thing", "monthly", "in our 1:1s".
+const RECURRING = re(
+  String.raw`\b(?:(?:standing|recurring|regular|monthly|weekly|fortnightly|quarterly|bi-?weekly|bi-?monthly|periodic|ongoing) (?:[\w-]+ )?(?:thing|conversation|chat|check-?ins?|catch-?ups?|slot|meeting|1:1s?|one-on-ones?|item|agenda item|touchpoints?|reviews?|sync|half hour|hour|30 minutes|session|call|time|basis)|(?:every|each|once a|twice a) (?:other |few |couple of |two |three |four |six |\d+ )?(?:weeks?|months?|quarters?|sprints?|terms?|half|1:1s?|one-on-ones?|check-?ins?|cycles?)|(?:every|each) couple of (?:weeks|months)|(?:monthly|quarterly|weekly|fortnightly|regularly|periodically)(?= *[,.?!;)]| *$| (?:from|going|after|until|and|or|for|in|on|at|if|so|to|then|with|like)\b)|(?:in|at|during) (?:our|each|every|the) (?:next (?:few |couple of )?|regular |weekly |monthly |future |upcoming )?(?:1:1s|one-on-ones|check-ins|catch-?ups)|then monthly|keep (?:bringing|coming back to|talking about|checking)|(?:make|keep) (?:this|it) (?:a |an )?(?:standing|regular|recurring|monthly|quarterly|weekly|ongoing|habit|routine)|on the agenda (?:for|at|of) (?:every|each|our))`,
+);
+// Coming back to it: "check in on this", "look at this again", "revisit in six weeks", "review where I am".
+const RETURN_TO = re(
+  String.raw`\b(?:check(?:ing)?[- ](?:back|in)|check progress|checkpoint|revisit|come back to|circle back|touch base|follow up|follow-up|look at (?:this|it|that|progress|where|how) (?:again|together|in|after)?|look at progress|review (?:where|how|progress|it|this|my progress|how it went)|see (?:if|how|where) (?:i'?m|i am|you'?re|it'?s|things are|we are|we'?re) (?:any )?(?:closer|tracking|doing|getting on|going)|next check-?in|talk (?:about )?(?:this|it) again|pick (?:this|it) up again|reconnect|catch up (?:again|on (?:this|how|progress|where)))\b`,
+);
+// What the return is about: this conversation, progress, the goal or the agreed work.
+const LOOP_TOPIC = re(
+  String.raw`\b(?:this|it|that|these|progress|how (?:i'?m|it'?s|you'?re|things are|we'?re|it is|i am|you are|it went|it'?s going|i'?m doing|i'?m tracking)|where (?:i am|i'?m|you are|you'?re|we are)|goals?|development|growth|career|plan|promotion|promo|role|move|stretch|loop|deal|agreement|what we agreed|any closer|how it went|how it'?s going|tracking|the (?:[\w-]+ ){1,3}(?:goal|plan|thing|project|move|role|work))\b`,
+);
+// About someone or something else: "with legal", "once I hear from finance", "about the budget numbers".
+const OTHER_TOPIC = re(
+  String.raw`\b(?:(?:follow up|follow-up|circle back|check back|check in|touch base|catch up) (?:with|to) (?!you\b|me\b)[\w-]+|once i hear|(?:hear|heard) (?:back )?from|follow-up (?:email|call|message|note)|if they come back|(?:check in|catch up|touch base|follow up) (?:on|about) (?:the )?(?:budget|invoices?|numbers|rates|office|move|rota|contract|nda|deal|headcount|order|shipment|vendor|client)\b)`,
+);
+
+/** Sentences proposing to check back or to make the conversation recur. */
+export function findFollowUps(doc: Doc): Sentence[] {
+  return doc.sentences.filter((s) => {
+    if (matches(s.text, OTHER_TOPIC)) return false;
+    const recurring = hitsIn(s, RECURRING).find((h) => assertedAt(s.text, h.index));
+    const back = hitsIn(s, RETURN_TO).find((h) => assertedAt(s.text, h.index));
+    if (recurring && (back || matches(s.text, LOOP_TOPIC) || matches(s.text, PROPOSES))) return true;
+    if (!back) return false;
+    const rest = s.text.slice(back.index);
+    return matches(rest, LOOP_TOPIC) || matches(rest, LATER);
+  });
+}
+
+// "Let's revisit in six weeks": a return at a set time is about this conversation.
+const LATER = re(String.raw`^[\w\s',-]*?\b(?:in (?:a|an|one|two|three|four|five|six|\d+|a few|a couple of) (?:weeks?|months?|sprints?|quarters?)|after (?:the|our|your|my|a|q\d)|next (?:month|quarter|term|cycle|review)|at (?:the end of|our next|the next))\b`);
+
+// A proposal's own words: "could we", "let's", "shall we", "I'll".
+const PROPOSES = re(String.raw`\b(?:could we|can we|shall we|should we|let'?s|we could|we can|we'?ll|i'?ll|maybe we|how about|would you be open|would it be ok|happy to|i'?d like to|i'?d love to|i propose|i suggest|worth)\b`);

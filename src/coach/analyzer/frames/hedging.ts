@@ -1,0 +1,70 @@
+import type { Doc } from '../doc.js';
+import { hitsIn, re } from '../pattern.js';
+import type { Sentence } from '../sentences.js';
+
+/**
+ * Over-hedging (rubric pitfall): apologies, minimizers and permission-seeking piled up until the
+ * request is hard to take seriously. One "sorry" or a "just" and a "maybe" are ordinary politeness;
+ * the pitfall is several kinds together. Markers are counted by kind, so "sorry ... sorry again"
+ * is one kind and "sorry, just, maybe" are three.
+ */
+const MARKERS: readonly { kind: string; pattern: RegExp }[] = [
+  { kind: 'apology', pattern: re(String.raw`\b(?:sorry|apologi[sz]e|apologies|forgive me|pardon)\b`) },
+  // "just" minimizes ("I just wanted to ask"); "just finished", "just now", "just in case" tell time or reason.
+  { kind: 'just', pattern: re(String.raw`\bjust\b(?! (?:now|in case|in time|as|like|finished|got back|arrived|started|joined|heard|landed|came|went|back|the (?:same|one))\b)`) },
+  { kind: 'maybe', pattern: re(String.raw`\bmaybe\b`) },
+  { kind: 'perhaps', pattern: re(String.raw`\b(?:perhaps|possibly|potentially)\b`) },
+  { kind: 'trouble', pattern: re(String.raw`\bif (?:it'?s|it is|it isn'?t) (?:not )?(?:too much|no) (?:trouble|bother|of a (?:bother|hassle))|\bif it'?s not (?:a )?(?:problem|bother|hassle)\b`) },
+  {
+    kind: 'no-worries',
+    pattern: re(
+      String.raw`\b(?:no worries|no pressure|no rush|(?:totally|completely|absolutely|perfectly|entirely|really) (?:fine|ok|okay|understand|get it|understandable)|(?:it'?s |that'?s )?(?:fine|ok|okay|no problem) if not|no problem at all|feel free to (?:say no|ignore|decline|push back|tell me)|(?:i )?(?:totally |completely )?(?:understand|get it) if (?:not|the answer is no|you can'?t|you'?re|it'?s)|if not possible|don'?t worry (?:if|about it)|ignore (?:this|me) if|otherwise no worries|no worries otherwise|happy either way|fine either way)\b`,
+    ),
+  },
+  {
+    kind: 'bother',
+    pattern: re(
+      String.raw`\b(?:i hate to (?:ask|bother|bug|trouble|pester)|sorry to (?:bother|bug|trouble|ask|disturb|pester)|(?:bother|disturb|bug|pester) you|i don'?t want to (?:bother|bug|impose|be a (?:pain|bother|nuisance|burden))|i know you'?re (?:[\w-]+ )?(?:busy|swamped|stretched|slammed|drowning|snowed under|flat out)|(?:if|when) you'?re (?:[\w-]+ )?(?:busy|swamped|slammed)|the timing is (?:bad|terrible|awful|not great)|bad timing|out of line|overstepping|not my place|presumptuous|to ask again)\b`,
+    ),
+  },
+  {
+    kind: 'self-doubt',
+    pattern: re(
+      String.raw`\b(?:(?:a |this is )?(?:probably |might be |may be )?(?:a )?(?:silly|stupid|dumb|weird|daft|naive|odd) (?:question|idea|ask|thing|request)|probably nothing|(?:feel|sound|look) (?:a bit |a little |kind of |so )?(?:silly|stupid|dumb|daft)|i(?: was| am|'m) not sure (?:if|whether)|i wasn'?t sure (?:if|whether)|not sure if|i don'?t know if|i might be wrong|could be wrong)\b`,
+    ),
+  },
+  {
+    kind: 'if-time',
+    pattern: re(
+      String.raw`\b(?:only if you (?:have|get|think|want)|if you have (?:a |the )?(?:minute|moment|second|sec|time)|whenever you (?:have|get) (?:a )?(?:chance|minute|moment|sec|time)|when(?:ever)? you get a (?:chance|sec|minute)|at some point|if you get a chance|when things (?:are )?(?:calmer|quieter)|when(?:ever)? it'?s convenient)\b`,
+    ),
+  },
+  { kind: 'kind-of', pattern: re(String.raw`\b(?:kind of|sort of|kinda|sorta|a (?:tiny|little) (?:bit|thing)?|tiny (?:thing|question|favou?r|ask)|small (?:favou?r|ask)|slightly|somewhat)\b`) },
+  { kind: 'i-guess', pattern: re(String.raw`\b(?:i guess|i suppose|i think maybe|maybe i'?m)\b`) },
+  {
+    kind: 'permission',
+    pattern: re(
+      String.raw`\b(?:if (?:that'?s|it'?s|this is) (?:ok|okay|alright|all right|fine|appropriate|allowed)|if you (?:don'?t mind|think it'?s (?:ok|okay|fine))|would it be (?:ok|okay|possible|alright|all right)|is it (?:ok|okay|alright) if|would you mind|if (?:at all )?possible|i (?:was )?(?:only|just) (?:wanted|wondered|thought)|i wondered if|any chance|i was (?:sort of |kind of )?(?:hoping|wondering)|if i'?m allowed|am i allowed)\b`,
+    ),
+  },
+  { kind: 'might', pattern: re(String.raw`\bi (?:might|may) (?:maybe |possibly )?(?:like|want|be able|ask)\b`) },
+  { kind: 'filler', pattern: re(String.raw`\b(?:um+|uh+|erm+|hmm+)\b`) },
+];
+
+/** How many kinds of hedge make a pile-up. */
+const PILE_UP = 3;
+
+/** The sentences carrying the hedges, when enough kinds pile up; empty otherwise. */
+export function findOverHedging(doc: Doc): Sentence[] {
+  const kinds = new Set<string>();
+  const where = new Set<Sentence>();
+  for (const s of doc.sentences) {
+    for (const { kind, pattern } of MARKERS) {
+      if (hitsIn(s, pattern).length > 0) {
+        kinds.add(kind);
+        where.add(s);
+      }
+    }
+  }
+  return kinds.size >= PILE_UP ? [...where] : [];
+}

@@ -1,0 +1,85 @@
+import type { Doc } from '../doc.js';
+import { negatedAt } from '../negation.js';
+import { hitsIn, matches, re } from '../pattern.js';
+import type { Sentence } from '../sentences.js';
+
+/**
+ * Keeping the leader informed (rubric `keeps_leader_informed`, the loop's advanced mode): the
+ * writer saw a problem or chance, already acted on it unasked, and tells the manager. Three
+ * things together: a first-person action already taken; a sign it was the writer's initiative
+ * (a problem or chance they noticed, "so I...", or a heads-up / "nothing needed from you"); and no
+ * sign the manager assigned it ("the migration you asked me to run" is a commitment kept).
+ */
+
+// Verbs of action in the past. Regular pasts are caught by "-ed" below; these are the irregular ones.
+const IRREGULAR_PAST = [
+  'did', 'made', 'gave', 'took', 'put', 'sent', 'set', 'ran', 'wrote', 'spoke', 'caught', 'found', 'brought',
+  'built', 'kept', 'rang', 'got', 'went', 'swapped', 'sorted', 'spent', 'stepped', 'shut', 'cut', 'held', 'sat',
+  'rebuilt', 'reran', 're-ran', 'redid', 'rewrote', 'paid', 'led', 'dealt', 'split', 'stuck', 'drew', 'threw',
+];
+// Pasts that report a state of mind or a plain observation, not an action taken.
+const NOT_ACTIONS = [
+  'wanted', 'needed', 'hoped', 'liked', 'loved', 'noticed', 'wondered', 'asked', 'tried', 'realised', 'realized',
+  'thought', 'felt', 'guessed', 'assumed', 'supposed', 'heard', 'saw', 'learned', 'learnt', 'expected', 'meant',
+  'decided', 'planned', 'preferred', 'enjoyed', 'struggled', 'worried', 'was', 'were', 'had', 'used', 'seemed',
+  'mentioned', 'told', 'said', 'considered', 'figured', 'imagined', 'believed', 'missed', 'forgot', 'failed',
+  'joined', 'reached', 'got', 'went', 'earned', 'deserved', 'applied', 'interviewed', 'waited',
+];
+const NOT_ACTION_SET = new Set(NOT_ACTIONS);
+const IRREGULAR = new Set(IRREGULAR_PAST);
+
+// "I moved", "I've pulled", "we already swapped", "I had to redo", then more verbs after commas ("forwarded it to comms and logged it").
+const FIRST_PERSON = /\b(?:i|we)((?:'ve| have| had| just| already| then| quickly| also| immediately| proactively| went ahead and| took the liberty of| had to| ended up)*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b/g;
+// After these the base form reports an action taken: "I had to redo the pick list".
+const DONE_ANYWAY = /had to|ended up|went ahead and|took the liberty of/;
+const LATER_VERB = /(?:,|\band|;)\s+((?:re-?)?[a-z]+ed|(?:gave|took|put|sent|set|ran|wrote|rang|swapped|sorted|kept|built|made|did|cut|caught|found))\s+(?:it|them|the|a|an|their|our|his|her|everything|up|out|off|back|in|to)\b/g;
+
+// The writer's initiative: a problem or chance noticed, a "so I ...", a heads-up, "nothing needed from you".
+const PROBLEM = re(
+  String.raw`\b(?:noticed|saw|spotted|found|came across|realised|realized|caught|discovered|kept|keeps|broke|broken|wrong|missing|missed|double-booked|expir\w+|failing|failed|went off|alarm|jammed|went down|is down|was down|error|errors|issue|problem|bug|complaint|chance|opportunit\w+|rumour|rumor|hadn'?t|not done|wasn'?t|weren'?t|disaster|mess|below cost|tripping|late|outage|leak|spill|incident|breach|risk|short-?staffed|overbooked|lapsed|stuck|blocked|closing|emailed asking|called asking|asked about)\b`,
+);
+const SO_I = re(String.raw`\bso (?:i|we)(?:'ve| have)? (?:just |already |quickly )?[a-z]+`);
+const INFORMING = re(
+  String.raw`\b(?:fyi|f\.y\.i|heads(?: |-)?up|just so you know|letting you know|let you know|wanted (?:you|to let you) (?:to )?(?:know|have|hear)|thought you(?:'d| would| should| might)? (?:want to )?know|for (?:your )?(?:awareness|visibility|info|information|the record)|no action (?:needed|required)|nothing (?:needed|required|for you to do) from you|nothing needed|nothing for you to do|no need (?:for you )?to (?:do anything|act|reply|respond)|you don'?t need to do anything|in case (?:you hear|it comes up|anyone asks|sales gets|they ask|you get)|flagging|keep you (?:posted|in the loop|informed)|loop you in|all (?:sorted|good|fine|in range|done)|sorted\.?$|(?:it'?s|all) handled|handled for now|running normally|back to normal|anyway it'?s done|it'?s done|before anyone asks|before the morning)\b`,
+);
+// The manager's own ask: then it is a commitment kept, not initiative.
+const ASSIGNED = re(
+  String.raw`\b(?:you (?:asked|wanted|requested|suggested|assigned|sent me|gave me|set me)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|instructed)|per (?:your|our)|like (?:we|you) (?:discussed|agreed)|as agreed|we agreed|agreed on|thanks for (?:flagging|the feedback|pointing)|your (?:feedback|notes|request|suggestion))\b`,
+);
+
+/** Sentences reporting something the writer already did on their own initiative. */
+export function findInitiative(doc: Doc): Sentence[] {
+  const informing = matches(doc.folded, INFORMING);
+  return doc.sentences.filter((s, i) => {
+    if (matches(s.text, ASSIGNED)) return false;
+    const act = actionTaken(s.text);
+    if (act < 0) return false;
+    const previous = doc.sentences[i - 1];
+    const noticed = matches(s.text, PROBLEM) || (previous !== undefined && matches(previous.text, PROBLEM) && !matches(previous.text, ASSIGNED));
+    return informing || noticed || matches(s.text, SO_I);
+  });
+}
+
+/** Offset of the first action the writer took (not negated), or -1. */
+function actionTaken(text: string): number {
+  FIRST_PERSON.lastIndex = 0;
+  let sawSubject = false;
+  for (let m = FIRST_PERSON.exec(text); m; m = FIRST_PERSON.exec(text)) {
+    sawSubject = true;
+    const verb = m[2] ?? '';
+    const acted = isActionPast(verb) || (DONE_ANYWAY.test(m[1] ?? '') && !NOT_ACTION_SET.has(verb));
+    if (acted && !negatedAt(text, m.index + m[0].length - verb.length, 3)) return m.index;
+  }
+  if (!sawSubject) return -1;
+  LATER_VERB.lastIndex = 0;
+  for (let m = LATER_VERB.exec(text); m; m = LATER_VERB.exec(text)) {
+    if (isActionPast(m[1] ?? '')) return m.index;
+  }
+  return -1;
+}
+
+function isActionPast(verb: string): boolean {
+  if (NOT_ACTION_SET.has(verb)) return false;
+  if (IRREGULAR.has(verb)) return true;
+  return /^[a-z-]{3,}ed$/.test(verb) && !/(?:need|feed|seed|speed|bed|shed|red|ted)$/.test(verb);
+}

@@ -1,0 +1,39 @@
+import type { Doc } from '../doc.js';
+import { assertedAt } from '../negation.js';
+import { hitsIn, matches, re } from '../pattern.js';
+import type { Sentence } from '../sentences.js';
+import type { StretchWork } from './stretch-work.js';
+
+/**
+ * The manager's deal (rubric `offers_partnership`): the employee takes on more, and the manager
+ * helps them toward their goal in return ("if you take on onboarding, I'll make sure it's front and
+ * centre in your promotion packet"). Support with no work asked ("I'll support your MBA application
+ * whatever happens") or support for the task itself ("I'll support you however you need") is not a deal.
+ */
+
+// The manager's side: backing, sponsoring, funding, putting forward, making it count.
+const BACKS_GOAL = re(
+  String.raw`\b(?:i'?ll|i will|i'?m going to|i can|i could|i'?d|we'?ll|we can|i promise to|i'?m happy to) (?:(?:also|then|personally|definitely|happily) )*(?:make sure (?:it|this|that|you|they)|champion|sponsor|back you|back your|vouch|advocate|push for|put you (?:forward|up)|nominate|get you (?:onto|on|into|in front of|a seat|a place|a spot)|make the case|write (?:you )?(?:a |the )?(?:case|recommendation|reference|letter)|fund|pay for|give you (?:the )?(?:budget|study leave|time|a seat|visibility|exposure|the title|a shot)|talk to [\w-]+ (?:about|re)|coach you|sit with you|mentor you|support your (?:promotion|case|application|move|goal|bid)|help you (?:get|reach|build|make)|make it count|put in a word|introduce you|sign off (?:on )?your|build your case|raise it with|get it (?:written|into)|mention it|make (?:that|it) happen|set (?:it|that) up)\b`,
+);
+// Words that make the backing career help rather than help with the task.
+const TOWARD_GOAL = re(
+  String.raw`\b(?:promotion|promo|packet|case|partner|leadership|programme|program|course|qualification|certificat\w*|title|secondment|role|level|senior|goal|aiming|toward|towards|next level|training|study|development|career|cv|visibility|in front of|champion|sponsor|nominate|put you forward|make the case|recommendation|reference)\b`,
+);
+// The employee's side, or the trade itself: "if you take on...", "do that well and...", "in return".
+const TAKES_MORE = re(
+  String.raw`\b(?:(?:if|once|when) you(?:'re up for| want it| take it)?\b(?:[\w-]+ ){0,4}?(?:help me|take|do|run|own|lead|mentor|pick up|handle|cover|manage|step up)|do (?:that|this|it) well|in (?:return|exchange)|here'?s (?:my offer|a trade|the deal|what i'?m thinking)|a trade|(?:the|a|this) deal|in the meantime|it'?s yours|if you want it)\b`,
+);
+const EMPLOYEE_GOAL = re(String.raw`\b(?:you(?:'ve| have)? (?:said|mentioned|told me)|you(?: want|'d like| would like|'re (?:aiming|after|keen|hoping))|wanting to|you asked about|like you asked|your (?:goal|aspiration|ambition|promotion|development))\b`);
+
+/** Sentences where the manager proposes more work in return for help toward the employee's goal. */
+export function findPartnerships(doc: Doc, stretch: readonly StretchWork[]): Sentence[] {
+  const goalTalk = matches(doc.folded, EMPLOYEE_GOAL);
+  const stretchAt = new Set(stretch.map((w) => doc.sentences.indexOf(w.sentence)));
+  return doc.sentences.filter((s, i) => {
+    const back = hitsIn(s, BACKS_GOAL).find((h) => assertedAt(s.text, h.index));
+    if (!back) return false;
+    if (!matches(s.text, TOWARD_GOAL) && !goalTalk) return false;
+    const nearStretch = [i - 2, i - 1, i, i + 1].some((j) => stretchAt.has(j));
+    return matches(s.text, TAKES_MORE) || nearStretch;
+  });
+}

@@ -1,0 +1,70 @@
+import type { Doc } from '../doc.js';
+import { assertedAt } from '../negation.js';
+import { hitsIn, matches, re } from '../pattern.js';
+import { phraseAfter } from '../phrases.js';
+import type { Sentence } from '../sentences.js';
+
+/**
+ * Stretch work from the manager (rubric `names_stretch_work`): a specific, named piece of work or
+ * role beyond the employee's current scope, assigned or offered ("would you like to lead the vendor
+ * selection?", "I need someone to own the beta feedback loop"). Routine asks ("can you take the
+ * minutes", "cover reception"), "I need your help with X", and a general picture of the next level
+ * ("you'd need to lead projects end to end") are not.
+ */
+
+// Handing it to the employee: offered, asked, or assigned.
+const TO_YOU = String.raw`(?:would you (?:like|want|be (?:up for|interested in|keen|willing|open to|happy to)|consider|fancy|mind)|do you want|(?:^|[,;:.!-] )want|fancy|(?:are you|you'?re|you are) (?:up for|interested in|keen (?:on|to))|if you'?re (?:up for|keen (?:on|to)|interested in|happy to|willing to)|how about(?: you)?|what about(?: you)?|i'?d (?:like|love)(?: for)? you to|i want you to|i need you to|i'?m (?:asking|putting|giving|handing) you|i'?ve (?:put|asked|nominated|signed|volunteered) you(?: up)? (?:to|for)|could you|can you|will you|you could|you can|you(?:'ll| will)(?: be)?|if you|(?:i|we|the team|the department|the ward|the practice) (?:really )?needs? someone to|(?:i'?m|i am|we'?re) looking for someone to|start by|ready to|time for you to|it'?s time you)`;
+// Verbs of work beyond the routine: leading, owning, running, presenting, mentoring.
+const STRETCH = String.raw`(?:run|running|lead|leading|own|owning|take on|taking on|take over|taking over|take the lead on|take the lead for|take point on|take charge of|take ownership of|present|presenting|mentor|mentoring|manage|managing|head up|heading up|chair|chairing|second-chair|represent|representing|coordinate|coordinating|spearhead|spearheading|drive|driving|be the (?:lead|owner|dri|point person|face|deputy|acting [\w-]+)|step into|act as|deputi[sz]e|deputi[sz]ing|stand in for me|onboard|onboarding|train|training|set up|build out|launch|take charge (?:of|on))`;
+// The same, with "pick up": routine on its own, stretch when the text is about the employee's goal.
+const STRETCH_IN_GOAL_TALK = String.raw`(?:${STRETCH}|pick up|picking up|take)`;
+// The general picture of a level: "you'll need to lead more projects", "you'd be expected to run...".
+const EXPECTATION = /\b(?:need|needs|have|has|had) to\b|\b(?:expected|able to|should|must)\b/;
+const GENERIC_OBJECT = /^(?:more|projects|bigger|cross-team|teams|people|others|initiatives|things|stuff|work|a (?:[\w-]+ )?(?:project|team|workstream)s?\b|some|larger|complex|end-to-end)/;
+const OFF_MY_HANDS = re(String.raw`(?:^|[:;,.] )(?:and )?take (?:[\w'-]+ ){1,5}?off my (?:plate|hands|desk)`);
+// A proposal in the imperative or the bare second person: "you take over the EMEA queue", "Take charge on the Tuesday lates".
+const DIRECT = re(String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over)|lead|run|own|head up|step into|take charge)|^(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`);
+const NOTES_ASSIGNMENT = re(String.raw`\b(?:agreed|decided|plan|next steps?)\b[^.!?]*?\b[\w-]+ (?:leads|owns|runs|will (?:lead|own|run)|takes (?:on|over))\b`);
+const BEYOND_SCOPE = re(String.raw`\b(?:stretch|step up|new scope|beyond (?:your|the) (?:current )?(?:role|scope|remit)|more than your current|bigger remit|next level up)\b`);
+const EMPLOYEE_GOAL = re(String.raw`\b(?:you(?:'ve| have)? (?:said|mentioned|told me)|you(?: want|'d like| would like|'re (?:aiming|after|keen|hoping))|wanting to|you asked about|your (?:goal|aspiration|ambition))\b`);
+
+const ASSIGN = re(String.raw`${TO_YOU} (?:[\w-]+ ){0,3}?${STRETCH}\b`);
+const ASSIGN_IN_GOAL_TALK = re(String.raw`${TO_YOU} (?:[\w-]+ ){0,3}?${STRETCH_IN_GOAL_TALK}\b`);
+
+export interface StretchWork {
+  sentence: Sentence;
+  objectFrom?: number;
+}
+
+/** Sentences offering or assigning the employee a named piece of stretch work. */
+export function findStretchWork(doc: Doc): StretchWork[] {
+  const goalTalk = matches(doc.folded, EMPLOYEE_GOAL) || matches(doc.folded, BEYOND_SCOPE);
+  const pattern = goalTalk ? ASSIGN_IN_GOAL_TALK : ASSIGN;
+  const found: StretchWork[] = [];
+  for (const s of doc.sentences) {
+    const hit = hitsIn(s, pattern).find((h) => assertedAt(s.text, h.index) && !EXPECTATION.test(h.text) && namesSpecificWork(doc, s, h.end));
+    if (hit) {
+      found.push({ sentence: s, objectFrom: hit.end });
+      continue;
+    }
+    const direct = hitsIn(s, DIRECT).find((h) => assertedAt(s.text, h.index) && namesSpecificWork(doc, s, h.end));
+    if (direct) {
+      found.push({ sentence: s, objectFrom: direct.end });
+      continue;
+    }
+    if (matches(s.text, OFF_MY_HANDS) || matches(s.text, NOTES_ASSIGNMENT)) found.push({ sentence: s });
+  }
+  return found;
+}
+
+// "the vendor selection", "our APAC rebrand", "Delta Freight": named. "more projects", "a team": a description.
+function namesSpecificWork(doc: Doc, s: Sentence, from: number): boolean {
+  let at = from;
+  const on = /^\s+(?:on|for|of|up|as)\b/.exec(s.text.slice(at));
+  if (on) at += on[0].length;
+  const phrase = phraseAfter(s.text, at);
+  if (!phrase) return false;
+  const words = s.text.slice(phrase.start, phrase.end);
+  if (GENERIC_OBJECT.test(words)) return /\p{Lu}/u.test(doc.raw.slice(s.start + phrase.start + 1, s.start + phrase.end));
+  return true;
+}

@@ -1,0 +1,34 @@
+import { CHECKS_BY_MODE, type CheckId, type Mode } from '../rubric.js';
+import { employeeChecks } from './checks/employee.js';
+import { managerChecks } from './checks/manager.js';
+import { readDoc } from './doc.js';
+import type { Finding } from './finding.js';
+
+export type { Finding } from './finding.js';
+
+/**
+ * The offline analyzer: reads a draft against the rubric with a hand-written linguistic pipeline
+ * (sentences, negation and hypotheticals, who acts, semantic frames), so it runs anywhere (Node,
+ * Workers), deterministically and in well under a millisecond for a typical draft.
+ */
+export interface Analysis {
+  mode: Mode;
+  /** Exactly the checks of `mode`, each present or not. */
+  checks: Partial<Record<CheckId, Finding>>;
+  /** Verbatim phrase naming the user's concrete goal if one was found, e.g. "promoted to senior in the next cycle". */
+  goal?: string;
+  /** Verbatim phrase naming a concrete task mentioned (offered, committed to, or assigned), e.g. "the flaky-test triage". */
+  task?: string;
+}
+
+export function analyze(text: string, mode: Mode): Analysis {
+  const doc = readDoc(text);
+  const found = mode === 'employee' ? employeeChecks(doc) : managerChecks(doc);
+  const checks: Partial<Record<CheckId, Finding>> = {};
+  // The mode's check list is the contract: every check of the mode, and no other.
+  for (const { id } of CHECKS_BY_MODE[mode]) checks[id] = found.checks[id] ?? { present: false, evidence: [] };
+  const analysis: Analysis = { mode, checks };
+  if (found.goal !== undefined && text.includes(found.goal)) analysis.goal = found.goal;
+  if (found.task !== undefined && text.includes(found.task)) analysis.task = found.task;
+  return analysis;
+}

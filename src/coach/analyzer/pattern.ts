@@ -1,0 +1,39 @@
+import type { Sentence } from './sentences.js';
+
+/**
+ * Compiles a pattern written for folded text. A plain space stands for any run of whitespace
+ * (drafts wrap lines and double-space), so patterns read like the phrases they match; spaces are
+ * therefore never written inside a character class.
+ */
+export function re(source: string): RegExp {
+  return new RegExp(source.replace(/ /g, '\\s+'), 'g');
+}
+
+/** One group of alternatives, longest first so "take on" wins over "take". */
+export function alt(words: readonly string[]): string {
+  return `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
+}
+
+/** A match inside one sentence; `index` is relative to the sentence text. */
+export interface Hit {
+  index: number;
+  end: number;
+  text: string;
+  groups: readonly (string | undefined)[];
+}
+
+/** Every match of `pattern` in the sentence, in order. */
+export function hitsIn(sentence: Sentence, pattern: RegExp): Hit[] {
+  const found: Hit[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(sentence.text); m; m = pattern.exec(sentence.text)) {
+    found.push({ index: m.index, end: m.index + m[0].length, text: m[0], groups: m });
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return found;
+}
+
+export function matches(text: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}

@@ -1,0 +1,108 @@
+/** A piece of the input, by offsets into the original text (and the folded copy, which has the same length). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  /** The folded sentence (`foldText(raw).slice(start, end)`): what the patterns read. */
+  text: string;
+  /** Ends in "?" or reads as one without it ("could you let me know...", "wondering if..."). */
+  question: boolean;
+}
+
+// Words whose trailing "." is not a full stop. Single letters (initials, "e.g." pieces) are handled apart.
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'inc', 'ltd', 'jr', 'sr', 'approx', 'dept',
+  'est', 'st', 'fig', 'a.m', 'p.m', 'u.s', 'no', 'cf', 'ca', 'esp', 'min', 'max', 'avg', 'wk', 'mgr',
+]);
+
+const BULLET = /^(?:[-*\u2022\u00b7\u25aa\u2023\u25e6+]|\d{1,2}[.)]|\(?[a-h]\)|\[[ x]?\])\s+/;
+// A sentence ends at a run of . ! ? (an ellipsis folds to "."), maybe closed by quotes or brackets,
+// then whitespace or the end. "3.5", "example.com" and "?!x" do not end one.
+const TERMINATOR = /[.!?]+["')\]]*(?=\s|$)/g;
+// Chat drafts often drop the "?": these openings still ask.
+const ASKING_OPENING =
+  /^(?:(?:so|and|also|but|ok|okay|hey|hi|oh|well|quick question)[,:]?\s+)*(?:(?:what|how|where|when|which|who|why|is there|are there|is it|would it|could it|can|could|would|will(?! do\b)|should|do(?! let)|does|did|may|might|shall|am i|are you|any)\b|(?:i was|i'm|i am|just) (?:wondering|curious)\b|(?:please )?(?:let me know|tell me)\b)/;
+const ASKING_INSIDE = /\b(?:i was wondering|i'm wondering|wondering (?:if|whether|what|how)|i'm curious (?:about|what|how|whether|if)|could you (?:let me know|tell me)|can you (?:let me know|tell me)|would love to (?:know|hear|understand)|i'd love to (?:know|hear|understand)|i'd like to (?:know|understand|hear)|curious (?:what|how|whether|if))\b/;
+
+/**
+ * Splits a text into sentences, keeping offsets. Lines are units (bullets, greetings and
+ * sign-offs stand alone) unless a line is hard-wrapped mid-sentence; quoted reply lines ("> ...")
+ * and "On ... wrote:" headers are dropped because only the user's own words count.
+ */
+export function splitSentences(raw: string, folded: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let blockStart = -1;
+  let blockEnd = -1;
+  const flush = (): void => {
+    if (blockStart >= 0) splitBlock(raw, folded, blockStart, blockEnd, sentences);
+    blockStart = -1;
+  };
+
+  let lineStart = 0;
+  while (lineStart <= folded.length) {
+    let lineEnd = folded.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = folded.length;
+    const line = folded.slice(lineStart, lineEnd);
+    const indent = line.length - line.trimStart().length;
+    const content = line.trim();
+
+    if (content === '' || content.startsWith('>') || /^on .{3,100} wrote:$/.test(content)) {
+      flush();
+    } else {
+      const bullet = BULLET.exec(content);
+      const start = lineStart + indent + (bullet ? bullet[0].length : 0);
+      const end = lineStart + indent + content.length;
+      const previous = blockStart >= 0 ? folded.slice(blockStart, blockEnd).trimEnd() : '';
+      // A hard-wrapped line continues the sentence: the previous line has no closing
+      // punctuation and this one starts in lower case (read from the original text).
+      const continues = !bullet && previous !== '' && !/[.!?:;,)]$/.test(previous) && /^\p{Ll}/u.test(raw.slice(start, start + 1));
+      if (continues) {
+        blockEnd = end;
+      } else {
+        flush();
+        blockStart = start;
+        blockEnd = end;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  flush();
+  return sentences;
+}
+
+function splitBlock(raw: string, folded: string, start: number, end: number, out: Sentence[]): void {
+  const block = folded.slice(start, end);
+  let from = 0;
+  TERMINATOR.lastIndex = 0;
+  for (let m = TERMINATOR.exec(block); m; m = TERMINATOR.exec(block)) {
+    if (m[0] === '.' && isAbbreviation(block, m.index, raw, start + m.index + 1)) continue;
+    push(raw, folded, start + from, start + m.index + m[0].length, out);
+    from = m.index + m[0].length;
+  }
+  push(raw, folded, start + from, end, out);
+}
+
+function isAbbreviation(block: string, dot: number, raw: string, after: number): boolean {
+  const word = /([a-z][a-z.]*)$/.exec(block.slice(Math.max(0, dot - 12), dot))?.[1];
+  if (!word) return false;
+  if (word.length === 1 && word !== 'i' && word !== 'a') return true;
+  if (!ABBREVIATIONS.has(word)) return false;
+  // "...by 5 p.m. Then" or "...and so on, etc. Next" still end there: a capital follows.
+  const next = /\S/.exec(raw.slice(after, after + 4))?.[0] ?? '';
+  return !(/\p{Lu}/u.test(next) && (word === 'etc' || word === 'a.m' || word === 'p.m'));
+}
+
+function push(raw: string, folded: string, start: number, end: number, out: Sentence[]): void {
+  while (start < end && /\s/.test(folded[start] ?? '')) start++;
+  while (end > start && /\s/.test(folded[end - 1] ?? '')) end--;
+  const text = folded.slice(start, end);
+  // Runs of punctuation or emoji alone ("...", ":)") say nothing.
+  if (!/[a-z0-9]/.test(text) && !/\p{L}/u.test(raw.slice(start, end))) return;
+  out.push({ start, end, text, question: isQuestion(text) });
+}
+
+function isQuestion(text: string): boolean {
+  return text.includes('?') || ASKING_OPENING.test(text) || ASKING_INSIDE.test(text);
+}

@@ -1,0 +1,99 @@
+import type { ModelIdentity } from '../../llm/chat-model.js';
+import { checksFor, type CheckId, type Mode, type ModeCheck } from '../rubric.js';
+import type { CheckResult, Critique, EngineCritique, Suggestion, TopFix } from './critique-schema.js';
+import { quoteGrounder } from './ground-quotes.js';
+import { orderCheck } from './order-check.js';
+import { scoreChecks } from './score.js';
+
+/** Pitfalls first (the worst first), then missing moves in loop order. */
+const PITFALL_PRIORITY: readonly CheckId[] = ['demanding', 'refuses_work', 'blames_others', 'assumes_goal', 'vague_goal', 'over_hedging'];
+const MAX_TOP_FIXES = 3;
+
+export interface AssembleInput {
+  text: string;
+  mode: Mode;
+  engine: EngineCritique;
+  identity: ModelIdentity;
+  prompt: { id: string; version: number };
+  /** The checks scored; a role-play scenario scores a subset. Defaults to the mode's checks. */
+  checks?: readonly ModeCheck[];
+  /** Steps for a full score (see score.ts). */
+  targetSteps?: number;
+  /** Whether earlier drafts or sessions with this manager already showed steps 1-3. */
+  earnedBefore: boolean;
+  id: string;
+  draftId?: string;
+  sessionId?: string;
+  createdAt: string;
+}
+
+/**
+ * Turns an engine's answer into the critique the user sees. Whatever the engine claims is
+ * checked here: every quote must be in the text (else dropped and counted), a check with no
+ * surviving quote is not present, and score, top fixes and order come from our code.
+ */
+export function assembleCritique(input: AssembleInput): Critique {
+  const grounder = quoteGrounder(input.text);
+  let quotesDropped = 0;
+  const ground = (quotes: readonly string[]): string[] => {
+    const kept = new Set<string>();
+    for (const quote of quotes) {
+      const found = grounder.ground(quote);
+      if (found === null) quotesDropped += 1;
+      else kept.add(found);
+    }
+    return [...kept];
+  };
+
+  const claimed = new Map(input.engine.checks.map((c) => [c.id, c]));
+  const checks: CheckResult[] = (input.checks ?? checksFor(input.mode)).map((spec) => {
+    const claim = claimed.get(spec.id);
+    const evidence = claim?.present ? ground(claim.evidence) : [];
+    return { id: spec.id, kind: spec.kind, step: spec.step, present: evidence.length > 0, evidence, advice: spec.advice };
+  });
+
+  const suggestions: Suggestion[] = [];
+  for (const s of input.engine.suggestions) {
+    const quote = grounder.ground(s.quote);
+    if (quote === null) quotesDropped += 1;
+    else if (s.replacement.trim() && s.replacement.trim() !== quote) suggestions.push({ ...s, quote });
+  }
+
+  const order = orderCheck(input.mode, checks, input.earnedBefore);
+  return {
+    id: input.id,
+    ...(input.draftId && { draftId: input.draftId }),
+    ...(input.sessionId && { sessionId: input.sessionId }),
+    mode: input.mode,
+    provider: input.identity.provider,
+    model: input.identity.model,
+    promptId: input.prompt.id,
+    promptVersion: input.prompt.version,
+    score: scoreChecks(checks, input.targetSteps),
+    summary: input.engine.summary.trim(),
+    checks,
+    topFixes: topFixes(checks, order.ok),
+    suggestions,
+    rewrite: input.engine.rewrite.trim(),
+    order,
+    quotesDropped,
+    createdAt: input.createdAt,
+  };
+}
+
+export function topFixes(checks: readonly CheckResult[], orderOk: boolean): TopFix[] {
+  const fixes: TopFix[] = [];
+  for (const id of PITFALL_PRIORITY) {
+    const check = checks.find((c) => c.id === id);
+    if (check?.present) fixes.push({ check: id, fix: check.advice });
+  }
+  // An ask made before any help: offering help is the fix that earns it.
+  const offer = checks.find((c) => c.id === 'offers_help');
+  if (!orderOk && offer && !offer.present) fixes.push({ check: 'offers_help', fix: offer.advice });
+  // Then the missing moves in loop order: the loop is done in order. Advanced mode is never "missing".
+  const missing = checks
+    .filter((c) => c.kind === 'move' && !c.present && c.step !== 'advanced' && !fixes.some((f) => f.check === c.id))
+    .sort((a, b) => Number(a.step) - Number(b.step));
+  for (const c of missing) fixes.push({ check: c.id, fix: c.advice });
+  return fixes.slice(0, MAX_TOP_FIXES);
+}

@@ -1,0 +1,36 @@
+import type { CheckResult } from './critique-schema.js';
+
+/**
+ * Score (0-100), computed by code from the checks, never taken from a model.
+ *
+ *   stepCredit(s) = moves of step s present / moves of step s scored   (each step counts once)
+ *   base          = 100 * min(1, sum of stepCredit / target)
+ *   score         = clamp(round(base - 15 * pitfalls present), 0, 100)
+ *
+ * `target` is how many steps make a full score: for a draft, 3 (a message that does three steps
+ * of the loop well is as good as a single message gets); for a role-play, every step its scenario
+ * scores. Monotonic by construction: a move only adds to its step's credit and min/round/clamp
+ * never reverse an order; a pitfall only subtracts.
+ */
+export const PITFALL_PENALTY = 15;
+export const DRAFT_TARGET_STEPS = 3;
+
+export function scoreChecks(checks: readonly CheckResult[], target: number = DRAFT_TARGET_STEPS): number {
+  const steps = new Map<string, { present: number; total: number }>();
+  let pitfalls = 0;
+  for (const check of checks) {
+    if (check.kind === 'pitfall') {
+      if (check.present) pitfalls += 1;
+      continue;
+    }
+    const key = String(check.step);
+    const step = steps.get(key) ?? { present: 0, total: 0 };
+    step.total += 1;
+    if (check.present) step.present += 1;
+    steps.set(key, step);
+  }
+  let credit = 0;
+  for (const { present, total } of steps.values()) credit += present / total;
+  const base = 100 * Math.min(1, credit / Math.max(1, Math.min(target, steps.size)));
+  return Math.max(0, Math.min(100, Math.round(base - PITFALL_PENALTY * pitfalls)));
+}

@@ -1,0 +1,75 @@
+import type { ChatMessage, PromptRef } from '../../llm/chat-model.js';
+import { getPrompt, renderPrompt } from '../../prompts/render-prompt.js';
+import type { Difficulty, HiddenBrief, Persona, Scenario } from '../scenarios/index.js';
+import { DIFFICULTY_NOTES, directionFor } from './direction.js';
+import type { PersonaTurnData } from './offline-persona.js';
+import type { Reaction, RoleplayState } from './turn-state.js';
+
+/** Complete messages of the transcript that a prompt may show the model. */
+export interface WindowMessage {
+  role: 'user' | 'persona';
+  content: string;
+}
+
+/** How many recent messages go to the model verbatim; older ones live in the running summary. */
+export const PROMPT_WINDOW = 12;
+
+export const PERSONA_PROMPTS = { employee: getPrompt('roleplay-manager'), manager: getPrompt('roleplay-employee') } as const;
+
+export interface PersonaPromptInput {
+  scenario: Scenario;
+  persona: Persona;
+  brief: HiddenBrief;
+  difficulty: Difficulty;
+  canary: string;
+  state: RoleplayState;
+  reactions: Reaction[];
+  summary: string;
+  window: readonly WindowMessage[];
+  turn: number;
+}
+
+/**
+ * The persona's prompt for one reply: the versioned role-play prompt (persona, brief with its
+ * canary, what is earned, the direction for this turn, the running summary), then the last
+ * PROMPT_WINDOW messages. Bounded however long the session runs.
+ */
+export function personaPrompt(input: PersonaPromptInput): { messages: ChatMessage[]; ref: PromptRef; forbidden: string[] } {
+  const { scenario, persona, brief, state } = input;
+  const revealed = brief.facts.filter((f) => state.revealed.some((r) => r.id === f.id));
+  const data: PersonaTurnData = {
+    personaId: persona.id,
+    scenarioId: scenario.id,
+    difficulty: input.difficulty,
+    reactions: input.reactions,
+    turn: input.turn,
+  };
+  const { text, ref } = renderPrompt(
+    PERSONA_PROMPTS[scenario.mode],
+    {
+      personaName: persona.name,
+      personaRole: persona.role,
+      personaStyle: persona.style,
+      difficulty: input.difficulty,
+      difficultyNote: DIFFICULTY_NOTES[input.difficulty],
+      scenarioTitle: scenario.title,
+      situation: brief.situation,
+      canary: input.canary,
+      brief: brief.facts.map((f) => `- ${f.id}: ${f.fact}`).join('\n'),
+      revealed: revealed.length > 0 ? revealed.map((f) => f.id).join(', ') : 'nothing yet',
+      direction: directionFor(input.reactions, input.difficulty),
+      summary: input.summary || '(this is the start of the conversation)',
+    },
+    data,
+  );
+  const recent = input.window.slice(-PROMPT_WINDOW);
+  return {
+    messages: [
+      { role: 'system', content: text },
+      ...recent.map((m): ChatMessage => ({ role: m.role === 'user' ? 'user' : 'assistant', content: m.content })),
+    ],
+    ref,
+    // A reply must never carry the canary or a sentence of the brief.
+    forbidden: [input.canary, ...brief.facts.map((f) => f.fact), brief.situation],
+  };
+}

@@ -1,0 +1,202 @@
+import { analyze } from '../analyzer/index.js';
+import type { MessageRow, SessionRow } from '../../db/queries/sessions.js';
+import { appendMessages, getMessages, lockSession, settleReply, unlockSession } from '../../db/queries/sessions.js';
+import type { Deps } from '../../deps.js';
+import { ConflictError, PersonaLeakError, RuleViolationError } from '../../errors.js';
+import type { ChatRequest } from '../../llm/chat-model.js';
+import { getBrief, getPersona, getScenario, type Difficulty, type PersonaId, type ScenarioId } from '../scenarios/index.js';
+import { createLeakGuard, leaks } from './leak-guard.js';
+import { PROMPT_WINDOW, personaPrompt, type WindowMessage } from './persona-prompt.js';
+import { foldSummary, SUMMARY_BATCH } from './running-summary.js';
+import { sessionState } from './session-view.js';
+import { advanceTurn } from './turn-state.js';
+
+export type TurnDeps = Pick<Deps, 'db' | 'model' | 'now' | 'config'>;
+
+/** Called with each piece of the reply as it may be shown, when the client streams. */
+export type OnDelta = (text: string) => Promise<void> | void;
+
+/** How long a turn may hold the session before a crashed process's lock counts as free again. */
+export function turnDeadlineMs(config: Deps['config']): number {
+  return config.modelTimeoutMs * (config.modelRetries + 1) * 2 + 10_000;
+}
+
+function checkTurnAllowed(session: SessionRow, config: Deps['config']) {
+  if (session.status === 'ended') throw new RuleViolationError('session_ended', 'This session has ended; start a new one to rehearse again.');
+  if (session.userTurns >= config.maxTurns) {
+    throw new RuleViolationError('turn_limit', `This session has reached its limit of ${config.maxTurns} turns; end it to get your feedback.`);
+  }
+}
+
+async function lockOrConflict(deps: TurnDeps, session: SessionRow): Promise<SessionRow> {
+  const now = deps.now();
+  const locked = await lockSession(deps.db, session.userId, session.id, now, now + turnDeadlineMs(deps.config));
+  if (!locked) throw new ConflictError('A reply is already being produced in this session; wait for it, then send your next turn.');
+  return locked;
+}
+
+export interface PreparedReply {
+  session: SessionRow;
+  replySeq: number;
+  userText: string;
+  userMessage?: MessageRow;
+}
+
+/**
+ * Starts one user turn: the user's words are stored (with a pending reply) before any model is
+ * called, so a failed reply loses nothing and can be retried; the session lock makes a second
+ * concurrent turn a 409 instead of an interleaved transcript. Throws only client errors, so a
+ * streaming route can answer them with a status before it starts streaming.
+ */
+export async function beginTurn(deps: TurnDeps, session: SessionRow, text: string): Promise<PreparedReply> {
+  checkTurnAllowed(session, deps.config);
+  const locked = await lockOrConflict(deps, session);
+  try {
+    const now = new Date(deps.now());
+    const [user, pending] = await appendMessages(
+      deps.db,
+      locked,
+      [
+        { role: 'user', content: text, status: 'complete', createdAt: now },
+        { role: 'persona', content: '', status: 'pending', createdAt: now, provider: deps.model.provider, model: deps.model.model },
+      ],
+      { userTurns: locked.userTurns + 1, updatedAt: now },
+    );
+    const replySeq = (pending as MessageRow).seq;
+    return { session: { ...locked, userTurns: locked.userTurns + 1, nextSeq: replySeq + 1 }, replySeq, userText: text, userMessage: user as MessageRow };
+  } catch (err) {
+    await unlockSession(deps.db, session.userId, session.id);
+    throw err;
+  }
+}
+
+/** Prepares to regenerate the last reply when it failed (or was left pending by a crash whose lock expired). */
+export async function beginRetry(deps: TurnDeps, session: SessionRow): Promise<PreparedReply> {
+  if (session.status === 'ended') throw new RuleViolationError('session_ended', 'This session has ended.');
+  const locked = await lockOrConflict(deps, session);
+  const recent = await getMessages(deps.db, session.userId, session.id, Math.max(0, locked.nextSeq - 2));
+  const last = recent.at(-1);
+  const userTurn = recent.at(-2);
+  if (!last || last.role !== 'persona' || last.status === 'complete' || userTurn?.role !== 'user') {
+    await unlockSession(deps.db, session.userId, session.id);
+    throw new RuleViolationError('nothing_to_retry', 'The last reply did not fail; there is nothing to retry.');
+  }
+  return { session: locked, replySeq: last.seq, userText: userTurn.content };
+}
+
+/** Produces the persona's reply for a prepared turn; on failure the reply is marked failed and the lock released. */
+export function produceReply(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta?: OnDelta; signal?: AbortSignal } = {}): Promise<MessageRow> {
+  return generate(deps, prepared.session, prepared.replySeq, prepared.userText, opts);
+}
+
+async function generate(
+  deps: TurnDeps,
+  session: SessionRow,
+  replySeq: number,
+  userText: string,
+  opts: { onDelta?: OnDelta; signal?: AbortSignal },
+): Promise<MessageRow> {
+  const scenario = getScenario(session.scenarioId as ScenarioId);
+  const persona = getPersona(session.personaId as PersonaId);
+  const brief = getBrief(persona.id, scenario.id);
+  const difficulty = session.difficulty as Difficulty;
+  const outcome = advanceTurn(sessionState(session), {
+    brief,
+    persona,
+    difficulty,
+    analysis: analyze(userText, scenario.mode),
+    userText,
+    turn: session.userTurns,
+  });
+
+  let partial = '';
+  try {
+    const history = await getMessages(deps.db, session.userId, session.id, Math.max(session.summarizedThrough, replySeq - PROMPT_WINDOW - SUMMARY_BATCH));
+    const complete = history.filter((m): m is MessageRow & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach');
+    const { summary, summarizedThrough, window } = await bringSummaryUpToDate(deps, session, complete, outcome.state, persona.name, scenario.mode, opts.signal);
+    const prompt = personaPrompt({
+      scenario,
+      persona,
+      brief,
+      difficulty,
+      canary: session.canary,
+      state: outcome.state,
+      reactions: outcome.reactions,
+      summary,
+      window,
+      turn: session.userTurns,
+    });
+    const req: ChatRequest = { messages: prompt.messages, prompt: prompt.ref, temperature: 0.7, maxTokens: 400, ...(opts.signal && { signal: opts.signal }) };
+
+    let text: string;
+    let identity = { provider: deps.model.provider, model: deps.model.model };
+    if (opts.onDelta) {
+      const guard = createLeakGuard(prompt.forbidden);
+      for await (const event of deps.model.stream(req)) {
+        if (event.type === 'done') {
+          identity = { provider: event.provider, model: event.model };
+          break;
+        }
+        const { release, leak } = guard.push(event.text);
+        // Streamed text cannot be taken back, so a leak ends the reply; the guard released none of it.
+        if (leak) throw new PersonaLeakError('The reply gave away part of the hidden brief and was withheld; retry for a new one.');
+        if (release) {
+          partial += release;
+          await opts.onDelta(release);
+        }
+      }
+      const rest = guard.flush();
+      if (rest) {
+        partial += rest;
+        await opts.onDelta(rest);
+      }
+      text = partial;
+    } else {
+      // Not yet shown to anyone: a leaking reply is regenerated once before giving up.
+      let result = await deps.model.complete(req);
+      if (leaks(result.text, prompt.forbidden)) result = await deps.model.complete(req);
+      if (leaks(result.text, prompt.forbidden)) throw new PersonaLeakError('The reply gave away part of the hidden brief and was withheld; retry for a new one.');
+      text = result.text;
+      identity = { provider: result.provider, model: result.model };
+    }
+
+    const settled = { content: text.trim(), status: 'complete' as const, ...identity };
+    await settleReply(deps.db, session, replySeq, settled, { state: { ...outcome.state }, summary, summarizedThrough, updatedAt: new Date(deps.now()) });
+    return { sessionId: session.id, seq: replySeq, userId: session.userId, role: 'persona', createdAt: new Date(deps.now()), ...settled };
+  } catch (err) {
+    // The partial reply is kept for the record but marked failed: never shown as a finished turn.
+    await settleReply(deps.db, session, replySeq, { content: partial, status: 'failed', provider: deps.model.provider, model: deps.model.model }, {});
+    throw err;
+  }
+}
+
+/**
+ * Keeps the last PROMPT_WINDOW messages verbatim and folds anything older into the running
+ * summary, in batches of SUMMARY_BATCH so the summary call is occasional.
+ */
+async function bringSummaryUpToDate(
+  deps: TurnDeps,
+  session: SessionRow,
+  complete: ReadonlyArray<MessageRow & { role: WindowMessage['role'] }>,
+  state: ReturnType<typeof advanceTurn>['state'],
+  personaName: string,
+  mode: SessionRow['mode'],
+  signal: AbortSignal | undefined,
+): Promise<{ summary: string; summarizedThrough: number; window: WindowMessage[] }> {
+  const unsummarized = complete.filter((m) => m.seq >= session.summarizedThrough);
+  const older = unsummarized.slice(0, Math.max(0, unsummarized.length - PROMPT_WINDOW));
+  let summary = session.summary;
+  let summarizedThrough = session.summarizedThrough;
+  if (older.length >= SUMMARY_BATCH) {
+    summary = await foldSummary(deps.model, {
+      previous: summary,
+      turns: older,
+      personaName,
+      data: { mode, state, personaName },
+      ...(signal && { signal }),
+    });
+    summarizedThrough = (older.at(-1)?.seq ?? summarizedThrough) + 1;
+  }
+  const window = complete.filter((m) => m.seq >= summarizedThrough).map((m) => ({ role: m.role, content: m.content }));
+  return { summary, summarizedThrough, window };
+}

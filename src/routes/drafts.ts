@@ -1,0 +1,185 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CritiqueSchema, type Critique } from '../coach/critique/critique-schema.js';
+import { EARNING_CHECKS } from '../coach/critique/order-check.js';
+import { runCritique, type CritiqueContext } from '../coach/critique/run-critique.js';
+import { ModeSchema, type Mode } from '../coach/rubric.js';
+import {
+  critiquesForManager,
+  deleteDraft,
+  getDraft,
+  insertCritique,
+  insertDraft,
+  latestCritiques,
+  listDrafts,
+  type DraftRow,
+} from '../db/queries/drafts.js';
+import type { Deps } from '../deps.js';
+import { AppError, NotFoundError, PayloadTooLargeError } from '../errors.js';
+import { PageQuerySchema, pageSchema, toPage } from '../http/pagination.js';
+import { errorResponses } from '../http/problem.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { createRouter } from '../http/router.js';
+
+const ContextSchema = z
+  .object({
+    managerName: z.string().trim().min(1).max(100).optional(),
+    goal: z.string().trim().min(1).max(500).optional(),
+    relationship: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+  .openapi('DraftContext');
+
+const CritiqueDraftBodySchema = z
+  .object({
+    // Not trimmed: evidence quotes are slices of exactly what the user wrote.
+    text: z.string().refine((t) => t.trim().length > 0, 'is empty: paste the message you want feedback on'),
+    mode: ModeSchema.default('employee').openapi({ description: 'employee: a message to your manager; manager: to someone who reports to you' }),
+    context: ContextSchema.optional(),
+  })
+  .strict()
+  .openapi('CritiqueDraftRequest');
+
+const DraftSchema = z
+  .object({
+    id: z.string(),
+    mode: ModeSchema,
+    text: z.string(),
+    context: ContextSchema,
+    createdAt: z.iso.datetime(),
+    /** The latest critique, or null when every attempt failed (retry with POST /api/drafts/{id}/critique). */
+    critique: CritiqueSchema.nullable(),
+  })
+  .openapi('Draft');
+
+const IdParams = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const security = [{ bearer: [] }];
+
+const critiqueNew = createRoute({
+  method: 'post',
+  path: '/critique',
+  tags: ['drafts'],
+  summary: 'Save a draft message and critique it against the Magic Loop rubric',
+  security,
+  request: { body: { required: true, content: { 'application/json': { schema: CritiqueDraftBodySchema } } } },
+  responses: { 201: json(CritiqueSchema, 'The critique; `draftId` names the saved draft'), ...errorResponses(400, 401, 413, 429, 502, 503, 504) },
+});
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['drafts'],
+  summary: 'Your drafts, newest first',
+  security,
+  request: { query: PageQuerySchema },
+  responses: { 200: json(pageSchema(DraftSchema), 'A page of drafts'), ...errorResponses(400, 401) },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['drafts'],
+  summary: 'One of your drafts with its latest critique',
+  security,
+  request: { params: IdParams },
+  responses: { 200: json(DraftSchema, 'The draft'), ...errorResponses(401, 404) },
+});
+const remove = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags: ['drafts'],
+  summary: 'Delete a draft and its critiques',
+  security,
+  request: { params: IdParams },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 404) },
+});
+const critiqueAgain = createRoute({
+  method: 'post',
+  path: '/{id}/critique',
+  tags: ['drafts'],
+  summary: 'Critique a saved draft again (after a model failure, or with another engine)',
+  security,
+  request: { params: IdParams },
+  responses: { 201: json(CritiqueSchema, 'The new critique'), ...errorResponses(401, 404, 429, 502, 503, 504) },
+});
+
+/** Mounted behind `requireUser`: every handler reads and writes only `c.get('user')`'s rows. */
+export function draftRoutes(deps: Deps) {
+  const app = createRouter();
+  app.use('/critique', rateLimit(deps));
+  app.use('/:id/critique', rateLimit(deps));
+
+  const critique = async (userId: string, draft: DraftRow): Promise<Critique> => {
+    const context = draft.context as CritiqueContext;
+    try {
+      const earnedBefore = context.managerName ? await hasEarnedBefore(deps, userId, context.managerName, draft.id) : false;
+      const result = await runCritique(deps, { text: draft.text, mode: draft.mode, context, earnedBefore, draftId: draft.id });
+      await insertCritique(deps.db, userId, result);
+      return result;
+    } catch (err) {
+      // The draft is saved whatever happened: tell the client how to try again without retyping it.
+      if (err instanceof AppError) err.details = { ...(err.details as object | undefined), draftId: draft.id };
+      throw err;
+    }
+  };
+
+  return app
+    .openapi(critiqueNew, async (c) => {
+      const body = c.req.valid('json');
+      if (body.text.length > deps.config.draftMaxChars) {
+        throw new PayloadTooLargeError(`The text has ${body.text.length} characters; the limit is ${deps.config.draftMaxChars}.`);
+      }
+      const user = c.get('user');
+      const draft = await insertDraft(deps.db, {
+        id: deps.newId('drf'),
+        userId: user.id,
+        mode: body.mode,
+        text: body.text,
+        context: body.context ?? {},
+        createdAt: new Date(deps.now()),
+      });
+      return c.json(await critique(user.id, draft), 201);
+    })
+    .openapi(list, async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const userId = c.get('user').id;
+      const page = toPage(await listDrafts(deps.db, userId, { limit, cursor }), limit);
+      const latest = await latestCritiques(deps.db, userId, page.items.map((d) => d.id));
+      return c.json({ items: page.items.map((d) => draftJson(d, latest.get(d.id))), nextCursor: page.nextCursor }, 200);
+    })
+    .openapi(get, async (c) => {
+      const userId = c.get('user').id;
+      const draft = await ownDraft(deps, userId, c.req.valid('param').id);
+      const latest = await latestCritiques(deps.db, userId, [draft.id]);
+      return c.json(draftJson(draft, latest.get(draft.id)), 200);
+    })
+    .openapi(remove, async (c) => {
+      if (!(await deleteDraft(deps.db, c.get('user').id, c.req.valid('param').id))) throw new NotFoundError('No such draft.');
+      return c.body(null, 204);
+    })
+    .openapi(critiqueAgain, async (c) => {
+      const userId = c.get('user').id;
+      const draft = await ownDraft(deps, userId, c.req.valid('param').id);
+      return c.json(await critique(userId, draft), 201);
+    });
+}
+
+async function ownDraft(deps: Deps, userId: string, id: string): Promise<DraftRow> {
+  const draft = await getDraft(deps.db, userId, id);
+  if (!draft) throw new NotFoundError('No such draft.');
+  return draft;
+}
+
+async function hasEarnedBefore(deps: Deps, userId: string, managerName: string, draftId: string): Promise<boolean> {
+  const earlier = await critiquesForManager(deps.db, userId, managerName, draftId);
+  return earlier.some((c) => c.checks.some((check) => check.present && EARNING_CHECKS.includes(check.id)));
+}
+
+function draftJson(draft: DraftRow, critique: Critique | undefined): z.infer<typeof DraftSchema> {
+  return {
+    id: draft.id,
+    mode: draft.mode as Mode,
+    text: draft.text,
+    context: draft.context,
+    createdAt: draft.createdAt.toISOString(),
+    critique: critique ?? null,
+  };
+}

@@ -1,0 +1,226 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { endRoleplay } from '../coach/roleplay/end-roleplay.js';
+import { giveHint } from '../coach/roleplay/hint.js';
+import {
+  CreateSessionSchema,
+  EndResultSchema,
+  MessageSchema,
+  SessionSchema,
+  SessionSummarySchema,
+  TurnBodySchema,
+  TurnResultSchema,
+} from '../coach/roleplay/session-schema.js';
+import { messageId, messageJson, sessionJson, sessionSummaryJson } from '../coach/roleplay/session-view.js';
+import { beginRetry, beginTurn, produceReply, type PreparedReply } from '../coach/roleplay/take-turn.js';
+import { getPersona, getScenario, personasFor } from '../coach/scenarios/index.js';
+import { deleteSession, getMessages, getSession, insertSession, listSessions, sessionCritique, type MessageRow, type SessionRow } from '../db/queries/sessions.js';
+import type { Deps } from '../deps.js';
+import { AppError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { PageQuerySchema, pageSchema, toPage } from '../http/pagination.js';
+import { errorResponses } from '../http/problem.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { createRouter } from '../http/router.js';
+
+const IdParams = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const security = [{ bearer: [] }];
+const STREAM_NOTE = 'With "Accept: text/event-stream" the reply streams as SSE: `delta` {text}, then `done` {userMessageId, messageId} or `error` {code, message, retryable}.';
+const streamed = <T extends z.ZodType>(schema: T, description: string) => ({
+  description: `${description}. ${STREAM_NOTE}`,
+  content: { 'application/json': { schema }, 'text/event-stream': { schema: z.string() } },
+});
+
+const routes = {
+  create: createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['sessions'],
+    summary: 'Start a rehearsal: the persona opens the conversation',
+    security,
+    request: { body: { required: true, content: { 'application/json': { schema: CreateSessionSchema } } } },
+    responses: { 201: json(SessionSchema, 'The new session with the opening line'), ...errorResponses(400, 401, 413) },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['sessions'],
+    summary: 'Your rehearsals, newest first',
+    security,
+    request: { query: PageQuerySchema },
+    responses: { 200: json(pageSchema(SessionSummarySchema), 'A page of sessions'), ...errorResponses(400, 401) },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['sessions'],
+    summary: 'One rehearsal with its transcript (and, once ended, critique, discoveries and brief)',
+    security,
+    request: { params: IdParams },
+    responses: { 200: json(SessionSchema, 'The session'), ...errorResponses(401, 404) },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: '/{id}',
+    tags: ['sessions'],
+    summary: 'Delete a rehearsal',
+    security,
+    request: { params: IdParams },
+    responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 404) },
+  }),
+  turn: createRoute({
+    method: 'post',
+    path: '/{id}/messages',
+    tags: ['sessions'],
+    summary: 'Say your next line; the persona replies',
+    security,
+    request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: TurnBodySchema } } } },
+    responses: { 200: streamed(TurnResultSchema, 'Your line and the reply'), ...errorResponses(400, 401, 404, 409, 413, 422, 429, 502, 503, 504) },
+  }),
+  retry: createRoute({
+    method: 'post',
+    path: '/{id}/retry',
+    tags: ['sessions'],
+    summary: 'Regenerate the last reply after it failed',
+    security,
+    request: { params: IdParams },
+    responses: { 200: streamed(z.object({ reply: MessageSchema }), 'The new reply'), ...errorResponses(401, 404, 409, 422, 429, 502, 503, 504) },
+  }),
+  hint: createRoute({
+    method: 'post',
+    path: '/{id}/hint',
+    tags: ['sessions'],
+    summary: 'Ask the coach, out of character, for the next move',
+    security,
+    request: { params: IdParams },
+    responses: { 200: json(z.object({ hint: MessageSchema }), 'The hint, also stored in the transcript'), ...errorResponses(401, 404, 422, 429, 502, 503, 504) },
+  }),
+  end: createRoute({
+    method: 'post',
+    path: '/{id}/end',
+    tags: ['sessions'],
+    summary: 'End the rehearsal: critique of your turns, discoveries, hints and the hidden brief',
+    security,
+    request: { params: IdParams },
+    responses: { 200: json(EndResultSchema, 'The debrief'), ...errorResponses(401, 404, 409, 422, 429, 502, 503, 504) },
+  }),
+};
+
+function wantsStream(c: Context): boolean {
+  return (c.req.header('accept') ?? '').includes('text/event-stream');
+}
+
+/** Mounted behind `requireUser`: every query is scoped to `c.get('user')`. */
+export function sessionRoutes(deps: Deps) {
+  const app = createRouter();
+  for (const path of ['/:id/messages', '/:id/retry', '/:id/hint', '/:id/end']) app.use(path, rateLimit(deps));
+
+  const own = async (c: Context<AppEnv>, id: string): Promise<SessionRow> => {
+    const session = await getSession(deps.db, c.get('user').id, id);
+    if (!session) throw new NotFoundError('No such session.');
+    return session;
+  };
+
+  /** Streams a prepared reply as SSE; client errors were raised (with their status) before this point. */
+  const streamReply = (c: Context<AppEnv>, prepared: PreparedReply) =>
+    streamSSE(c, async (stream) => {
+      try {
+        const r = await produceReply(deps, prepared, {
+          onDelta: (text) => stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) }),
+          signal: c.req.raw.signal,
+        });
+        const ids = {
+          messageId: messageId(r.sessionId, r.seq),
+          ...(prepared.userMessage && { userMessageId: messageId(prepared.userMessage.sessionId, prepared.userMessage.seq) }),
+        };
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(ids) });
+      } catch (err) {
+        const known = err instanceof AppError ? err : undefined;
+        if (!known) deps.log({ level: 'error', msg: 'stream failed', requestId: c.get('requestId'), error: String(err) });
+        // The reply is marked failed and the lock released, so every stream error can be retried.
+        const body = known ? { code: known.code, message: known.message, retryable: true } : { code: 'internal_error', message: 'Something went wrong on our side.', retryable: true };
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(body) });
+      }
+    });
+
+  return app
+    .openapi(routes.create, async (c) => {
+      const body = c.req.valid('json');
+      const scenario = getScenario(body.scenarioId);
+      const personaId = body.personaId ?? scenario.defaultPersona;
+      if (!personasFor(scenario).some((p) => p.id === personaId)) {
+        throw new ValidationError('That persona does not play this scenario.', {
+          details: [{ path: 'personaId', message: `choose one of ${personasFor(scenario).map((p) => p.id).join(', ')}` }],
+        });
+      }
+      const persona = getPersona(personaId);
+      const now = new Date(deps.now());
+      const row = {
+        id: deps.newId('ses'),
+        userId: c.get('user').id,
+        mode: scenario.mode,
+        scenarioId: scenario.id,
+        personaId,
+        difficulty: body.difficulty,
+        goal: body.goal ?? null,
+        context: body.context ?? {},
+        status: 'active' as const,
+        canary: `LC-${crypto.randomUUID().slice(0, 13)}`,
+        provider: deps.model.provider,
+        model: deps.model.model,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const opening = persona.lines.opening?.[scenario.id] ?? scenario.openingLine;
+      await insertSession(deps.db, row, { role: 'persona', content: opening, status: 'complete', createdAt: now, provider: deps.model.provider, model: deps.model.model });
+      const created = await own(c, row.id);
+      return c.json(sessionJson(created, await getMessages(deps.db, created.userId, created.id), undefined), 201);
+    })
+    .openapi(routes.list, async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const userId = c.get('user').id;
+      const page = toPage(await listSessions(deps.db, userId, { limit, cursor }), limit);
+      const items = await Promise.all(
+        page.items.map(async (s) => sessionSummaryJson(s, s.status === 'ended' ? ((await sessionCritique(deps.db, userId, s.id))?.score ?? null) : null)),
+      );
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
+    })
+    .openapi(routes.get, async (c) => {
+      const session = await own(c, c.req.valid('param').id);
+      const critique = session.status === 'ended' ? await sessionCritique(deps.db, session.userId, session.id) : undefined;
+      return c.json(sessionJson(session, await getMessages(deps.db, session.userId, session.id), critique), 200);
+    })
+    .openapi(routes.remove, async (c) => {
+      if (!(await deleteSession(deps.db, c.get('user').id, c.req.valid('param').id))) throw new NotFoundError('No such session.');
+      return c.body(null, 204);
+    })
+    .openapi(routes.turn, async (c) => {
+      const session = await own(c, c.req.valid('param').id);
+      const { text } = c.req.valid('json');
+      if (text.length > deps.config.turnMaxChars) {
+        throw new PayloadTooLargeError(`A turn can have at most ${deps.config.turnMaxChars} characters; this one has ${text.length}.`);
+      }
+      const prepared = await beginTurn(deps, session, text);
+      if (wantsStream(c)) return streamReply(c, prepared);
+      const r = await produceReply(deps, prepared);
+      return c.json({ userMessage: messageJson(prepared.userMessage as MessageRow), reply: messageJson(r) }, 200);
+    })
+    .openapi(routes.retry, async (c) => {
+      const session = await own(c, c.req.valid('param').id);
+      const prepared = await beginRetry(deps, session);
+      if (wantsStream(c)) return streamReply(c, prepared);
+      return c.json({ reply: messageJson(await produceReply(deps, prepared)) }, 200);
+    })
+    .openapi(routes.hint, async (c) => {
+      const hint = await giveHint(deps, await own(c, c.req.valid('param').id));
+      return c.json({ hint: messageJson(hint) }, 200);
+    })
+    .openapi(routes.end, async (c) => {
+      const session = await own(c, c.req.valid('param').id);
+      const result = await endRoleplay(deps, session);
+      return c.json(result, 200);
+    });
+}
+

@@ -1,0 +1,5 @@
+import { buildPrompts } from '../../scripts/build-prompts.mjs';
+
+export default function setup(): void {
+  buildPrompts();
+}
