@@ -3,10 +3,10 @@ import type { Sentence } from './sentences.js';
 /**
  * Compiles a pattern written for folded text. A plain space stands for any run of whitespace
  * (drafts wrap lines and double-space), so patterns read like the phrases they match; spaces are
- * therefore never written inside a character class.
+ * therefore never written inside a character class. " *" and " ?" keep their usual meaning.
  */
 export function re(source: string): RegExp {
-  return new RegExp(source.replace(/ /g, '\\s+'), 'g');
+  return new RegExp(source.replace(/ ([*?+])?/g, (_, q: string | undefined) => `\\s${q ?? '+'}`), 'g');
 }
 
 /** One group of alternatives, longest first so "take on" wins over "take". */

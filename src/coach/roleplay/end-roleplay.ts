@@ -55,7 +55,7 @@ export async function endRoleplay(deps: Pick<Deps, 'db' | 'model' | 'now' | 'new
     ended = (await getSession(deps.db, session.userId, session.id)) ?? session;
   }
 
-  const found = discoveries(brief, sessionState(ended), critique);
+  const found = discoveries(brief, sessionState(ended));
   const hints = [
     ...found
       .filter((d) => !d.uncovered)

@@ -43,7 +43,7 @@ export function sessionJson(row: SessionRow, rows: readonly MessageRow[], critiq
   const base = { ...sessionSummaryJson(row, critique?.score ?? null), context: row.context, messages: rows.map(messageJson) };
   if (row.status !== 'ended' || !critique) return base;
   const brief = getBrief(row.personaId as PersonaId, row.scenarioId as ScenarioId);
-  return { ...base, critique, discoveries: discoveries(brief, sessionState(row), critique), brief: briefJson(brief) };
+  return { ...base, critique, discoveries: discoveries(brief, sessionState(row)), brief: briefJson(brief) };
 }
 
 export function briefJson(brief: ReturnType<typeof getBrief>) {
@@ -51,10 +51,9 @@ export function briefJson(brief: ReturnType<typeof getBrief>) {
 }
 
 /** Which facts of the brief the user uncovered, with the words of theirs that earned each. */
-export function discoveries(brief: ReturnType<typeof getBrief>, state: RoleplayState, critique: Critique) {
+export function discoveries(brief: ReturnType<typeof getBrief>, state: RoleplayState) {
   return brief.facts.map((f) => {
-    const uncovered = state.revealed.some((r) => r.id === f.id);
-    const evidence = uncovered ? critique.checks.filter((c) => f.earnedBy.includes(c.id) && c.present).flatMap((c) => c.evidence) : [];
-    return { id: f.id, fact: f.fact, uncovered, evidence };
+    const revealed = state.revealed.find((r) => r.id === f.id);
+    return { id: f.id, fact: f.fact, uncovered: revealed !== undefined, evidence: revealed?.evidence ?? [] };
   });
 }

@@ -8,8 +8,8 @@ export type FactId = BriefFact['id'];
 export interface RoleplayState {
   /** Earning moves seen so far, per fact not yet revealed. */
   earned: Partial<Record<FactId, number>>;
-  /** Facts revealed, in order, with the user turn (1-based) that earned each. */
-  revealed: Array<{ id: FactId; turn: number }>;
+  /** Facts revealed, in order, with the user turn (1-based) and the user's words that earned each. */
+  revealed: Array<{ id: FactId; turn: number; evidence: string[] }>;
   /** Every move and pitfall the user's turns have shown, with the turn of first sight. */
   seen: Partial<Record<CheckId, number>>;
 }
@@ -51,7 +51,8 @@ export function advanceTurn(
   input: { brief: HiddenBrief; persona: Persona; difficulty: Difficulty; analysis: Analysis; userText: string; turn: number },
 ): TurnOutcome {
   const { brief, persona, difficulty, analysis, turn } = input;
-  const present = (Object.entries(analysis.checks) as Array<[CheckId, { present: boolean }]>).filter(([, f]) => f.present).map(([id]) => id);
+  const findings = Object.entries(analysis.checks) as Array<[CheckId, { present: boolean; evidence: string[] }]>;
+  const present = findings.filter(([, f]) => f.present).map(([id]) => id);
   const state: RoleplayState = { earned: { ...prev.earned }, revealed: [...prev.revealed], seen: { ...prev.seen } };
   for (const id of present) state.seen[id] ??= turn;
 
@@ -69,7 +70,8 @@ export function advanceTurn(
       const count = (state.earned[fact.id] ?? 0) + 1;
       state.earned[fact.id] = count;
       if (count >= persona.guardedness[difficulty]) {
-        state.revealed.push({ id: fact.id, turn });
+        const evidence = findings.filter(([id, f]) => f.present && fact.earnedBy.includes(id)).flatMap(([, f]) => f.evidence);
+        state.revealed.push({ id: fact.id, turn, evidence });
         newly.push(fact);
       }
     }

@@ -12,7 +12,7 @@ import { GOAL_CUE } from './goal-vocabulary.js';
 
 // Words that only ever describe a gap or a bar: enough with a level named nearby.
 const GAP = re(
-  String.raw`\b(?:(?:the |that'?s the |what'?s the |main |biggest |real |only )?gaps?\b(?! year)|what'?s (?:still )?missing|the (?:main |biggest |real )?things? (?:missing|between|standing)|(?:what )?(?:usually |really )?separates|the (?:jump|step|difference|leap|move) (?:from|between|up)|the bar (?:for|at|is|to)|(?:isn'?t|is not|'s not) just (?:about |being )?|(?:you'?re|you are|you'?re not|you are not) (?:not )?(?:yet )?(?:ready|there) (?:for|yet)|not (?:quite )?ready (?:for|yet)|you'?re at (?:[\w-]+ )of|(?:you )?haven'?t yet|what i'?d need to see|what (?:they|the panel|the committee)(?:'ll| will)? look for)`,
+  String.raw`\b(?:(?:the |that'?s the |what'?s the |main |biggest |real |only )?gaps?\b(?! year)|what'?s (?:still )?missing|the (?:main |biggest |real )?things? (?:missing|between|standing)|(?:what )?(?:usually |really )?separates|the (?:jump|step|difference|leap|move) (?:from|between|up)|the bar (?:for|at|is|to)|(?:isn'?t|is not|'s not) just (?:about |being )?|(?:you'?re|you are|you'?re not|you are not) (?:not )?(?:yet )?(?:ready|there) (?:for|yet)|not (?:quite )?ready (?:for|yet)|you'?re at (?:[\w-]+ )of|(?:you )?haven'?t yet|what i'?d need to see|what (?:they|the panel|the committee)(?:'ll| will)? look for|the (?:main |real |key |big |first |only )?(?:things?|questions?|test) (?:(?:i|we|they|the [\w-]+)(?:'ll| will|'re|'m| are| am)? )?(?:be )?(?:look(?:ing|s)?|ask(?:ing|s)?) (?:at|for|about)|the (?:real|key|big) (?:question|test) is (?:whether|if|how)|(?:is|'s) the (?:piece|bit|part|thing) you|haven'?t (?:yet )?had (?:a|the) chance to show|the [\w-]+ bar (?:here |at [\w-]+ )?(?:is|for))`,
 );
 // Words that describe requirements only when a level is named in the same sentence or just before.
 const REQUIRES = re(
@@ -26,6 +26,6 @@ export function findExpectations(doc: Doc): Sentence[] {
   return doc.sentences.filter((s, i) => {
     const near = (back: number): boolean => levelAt.slice(Math.max(0, i - back), i + 1).some(Boolean);
     if (hitsIn(s, GAP).some((h) => assertedAt(s.text, h.index)) && near(2)) return true;
-    return hitsIn(s, REQUIRES).some((h) => assertedAt(s.text, h.index)) && near(1);
+    return hitsIn(s, REQUIRES).some((h) => assertedAt(s.text, h.index)) && near(2);
   });
 }

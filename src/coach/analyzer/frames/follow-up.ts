@@ -16,7 +16,7 @@ const RECURRING = re(
 );
 // Coming back to it: "check in on this", "look at this again", "revisit in six weeks", "review where I am".
 const RETURN_TO = re(
-  String.raw`\b(?:check(?:ing)?[- ](?:back|in)|check progress|checkpoint|revisit|come back to|circle back|touch base|follow up|follow-up|look at (?:this|it|that|progress|where|how) (?:again|together|in|after)?|look at progress|review (?:where|how|progress|it|this|my progress|how it went)|see (?:if|how|where) (?:i'?m|i am|you'?re|it'?s|things are|we are|we'?re) (?:any )?(?:closer|tracking|doing|getting on|going)|next check-?in|talk (?:about )?(?:this|it) again|pick (?:this|it) up again|reconnect|catch up (?:again|on (?:this|how|progress|where)))\b`,
+  String.raw`\b(?:check(?:ing)?[- ](?:back|in)|check progress|checkpoint|revisit|come back to|circle back|touch base|follow up|follow-up|look at (?:this|it|that|progress|where|how) (?:again|together|in|after)?|look at progress|review (?:where|how|progress|it|this|my progress|how it went)|review(?= (?:at|in|after|once|next)\b)|see (?:if|how|where) (?:i'?m|i am|you'?re|it'?s|things are|we are|we'?re) (?:any )?(?:closer|tracking|doing|getting on|going)|next check-?in|talk (?:about )?(?:this|it) again|pick (?:this|it) up again|reconnect|catch up (?:again|on (?:this|how|progress|where)))\b`,
 );
 // What the return is about: this conversation, progress, the goal or the agreed work.
 const LOOP_TOPIC = re(

@@ -16,7 +16,7 @@ export interface GoalMention {
 
 const CUE = re(GOAL_CUE);
 const LINK = re(GOAL_LINK);
-const LINK_AFTER = new RegExp(GOAL_LINK_AFTER.replace(/ /g, '\\s+'));
+const LINK_AFTER = re(GOAL_LINK_AFTER);
 const SELF = re(SELF_GOAL);
 const BLOCKS_LINK = re(INFORMATIONAL);
 // Where a goal's lead-in cannot reach across: a new sentence-like unit inside the sentence.
@@ -31,7 +31,7 @@ export function findGoalMentions(doc: Doc): GoalMention[] {
     for (const cue of hitsIn(s, CUE)) {
       const leadIn = linkBefore(doc, s, cue.index);
       const self = selfHits.some((h) => h.index <= cue.index && h.end >= cue.index);
-      const after = LINK_AFTER.test(s.text.slice(cue.end));
+      const after = matches(s.text.slice(cue.end), LINK_AFTER);
       if (!leadIn && !self && !after && !requirement) continue;
       const from = leadIn ? leadIn.end : cue.index;
       const asserted =

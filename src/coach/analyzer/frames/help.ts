@@ -31,7 +31,7 @@ const OFFER = re(
 );
 const RELIEVES = re(String.raw`\b(?:i|me|happy to|glad to|let me)\b(?:[\w-]+ |[^\s.!?]+ ){0,8}?${RELIEF}`);
 // "You also mentioned the team needs someone on X — I'll take it": volunteering for a need the manager raised.
-const NEED_RAISED = re(String.raw`\b(?:you|the team|we) (?:also )?(?:mentioned|said|need|needs|needed|are short|were short|'re short)\b(?:[\w-]+ ){0,4}?(?:someone|somebody|a volunteer|help|cover|a hand|an owner)\b`);
+const NEED_RAISED = re(String.raw`\b(?:you|the team|we) (?:also )?(?:mentioned|said|need|needs|needed|are short|were short|'re short)\b (?:[\w-]+ ){0,4}?(?:someone|somebody|a volunteer|help|cover|a hand|an owner)\b`);
 const TAKES_IT = re(String.raw`\bi'?ll (?:take|own|grab|pick up|cover|handle|do) (?:it|that|this|them)\b`);
 // "Happy to help with the release notes as soon as someone gets me access": help that waits on something given first.
 const WAITS_ON_SOMETHING = re(String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b`);
