@@ -13,6 +13,7 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { draftRoutes } from './routes/drafts.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
+import { progressRoutes } from './routes/progress.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { VERSION } from './version.js';
 
@@ -43,7 +44,7 @@ export function createApp(deps: Deps) {
 
   // Authenticated unless listed here: a new route is private by default.
   const authed = requireUser(deps);
-  for (const path of ['/api/auth/logout', '/api/me', '/api/me/*', '/api/drafts', '/api/drafts/*', '/api/sessions', '/api/sessions/*']) {
+  for (const path of ['/api/auth/logout', '/api/me', '/api/me/*', '/api/drafts', '/api/drafts/*', '/api/sessions', '/api/sessions/*', '/api/progress']) {
     app.use(path, authed);
   }
 
@@ -52,6 +53,7 @@ export function createApp(deps: Deps) {
   app.route('/api/me', meRoutes());
   app.route('/api/drafts', draftRoutes(deps));
   app.route('/api/sessions', sessionRoutes(deps));
+  app.route('/api/progress', progressRoutes(deps));
   app.route('/api', catalogueRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

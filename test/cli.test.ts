@@ -3,8 +3,12 @@ import { HELP, runCli, type CliIo } from '../src/cli/main.js';
 import type { Config } from '../src/config.js';
 import pkg from '../package.json' with { type: 'json' };
 import { createChatModel } from '../src/llm/create-chat-model.js';
+import { createApp } from '../src/app.js';
+import { parseConfig } from '../src/config.js';
+import { createTestDb, testDeps } from './support/test-deps.js';
 
-function io(env: Record<string, string> = {}, files: Record<string, string> = {}) {
+function io(env: Record<string, string> = {}, files: Record<string, string> = {}, lines: string[] = []) {
+  const written: string[] = [];
   const out: string[] = [];
   const err: string[] = [];
   const served: Config[] = [];
@@ -18,8 +22,17 @@ function io(env: Record<string, string> = {}, files: Record<string, string> = {}
       throw new Error('ENOENT: no such file');
     },
     createModel: (config) => createChatModel(config),
+    openApp: async () => {
+      const { db, cleanup } = await createTestDb();
+      const app = createApp(testDeps(db, { model: createChatModel(parseConfig({ LOOP_COACH_PROVIDER: 'offline' })) }));
+      return { request: (path, init) => app.request(path, init), close: cleanup };
+    },
+    write: (t) => written.push(t),
+    lines: async function* () {
+      yield* lines;
+    },
   };
-  return { cli, out, err, served };
+  return { cli, out, err, served, written };
 }
 
 describe('loop-coach CLI', () => {
@@ -88,6 +101,28 @@ describe('loop-coach critique', () => {
       expect(await runCli(args, run.cli), args.join(' ')).toBe(2);
       expect(run.err.join('\n')).toMatch(message);
       expect(run.out).toEqual([]);
+    }
+  });
+});
+
+describe('loop-coach practice', () => {
+  it('rehearses in the terminal: streamed replies, a hint, and the debrief at /end', async () => {
+    const run = io({}, {}, ['What is the most important thing on your plate right now, and how could I help?', '/hint', '/end']);
+    expect(await runCli(['practice', '--scenario', 'offer-help', '--persona', 'overwhelmed', '--difficulty', 'easy'], run.cli)).toBe(0);
+    const transcript = run.out.join('\n') + run.written.join('');
+    expect(transcript).toContain('Ask your manager how you can help');
+    expect(transcript).toMatch(/Marcus[^:]*: \S/);
+    expect(transcript).toContain('[coach]');
+    expect(transcript).toContain('Score:');
+    expect(transcript).toContain('What you uncovered');
+    expect(run.err).toEqual([]);
+  });
+
+  it('exits 2 on an unknown scenario or option', async () => {
+    for (const args of [['practice', '--scenario', 'nope'], ['practice', '--colour']]) {
+      const run = io();
+      expect(await runCli(args, run.cli), args.join(' ')).toBe(2);
+      expect(run.err.join('\n').length).toBeGreaterThan(0);
     }
   });
 });

@@ -6,6 +6,7 @@ import { createIdGenerator } from '../ids.js';
 import type { ChatModel } from '../llm/chat-model.js';
 import { VERSION } from '../version.js';
 import { formatCritiqueReport } from './critique-report.js';
+import { practice, PracticeUsageError, type LocalApp } from './practice-command.js';
 
 export const HELP = `Loop Coach ${VERSION}: coaching for the Magic Loop.
 
@@ -16,6 +17,11 @@ Commands:
   critique [FILE | -]          Critique a message to your manager, read from FILE or stdin
       --mode employee|manager    who is writing (default: employee)
       --json                     print the critique as JSON
+  practice                     Rehearse a conversation in the terminal (/hint, /retry, /end)
+      --scenario ID              e.g. goal-alignment (default), performance-check, manager-initiated
+      --persona ID               e.g. skeptical, overwhelmed, wants-management
+      --difficulty easy|medium|hard
+      --goal TEXT                your goal for the conversation
 
 Options:
   -h, --help       Show this help
@@ -33,6 +39,10 @@ export interface CliIo {
   createModel: (config: Config) => ChatModel;
   /** Starts the server; injected so tests of argument handling never open a port. */
   serve: (config: Config) => Promise<unknown>;
+  /** The app in process, on the configured database, for `practice`. */
+  openApp: (config: Config) => Promise<LocalApp & { close: () => void }>;
+  write: (text: string) => void;
+  lines: () => AsyncIterable<string>;
 }
 
 /** Exit codes: 0 done, 1 configuration or engine failure, 2 bad input or usage. */
@@ -63,6 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   if (command === 'critique') return critiqueCommand(rest, config, io);
+  if (command === 'practice') return practiceCommand(rest, config, io);
   io.err(`Unknown command "${command}". Run loop-coach --help for the list.`);
   return 2;
 }
@@ -114,4 +125,19 @@ async function critiqueCommand(args: readonly string[], config: Config, io: CliI
   }
   io.out(parsed.json ? JSON.stringify(critique, null, 2) : formatCritiqueReport(critique));
   return 0;
+}
+
+async function practiceCommand(args: readonly string[], config: Config, io: CliIo): Promise<number> {
+  const app = await io.openApp(config);
+  try {
+    return await practice(args, app, { out: io.out, err: io.err, write: io.write, lines: io.lines() });
+  } catch (err) {
+    // parseArgs reports unknown or malformed options as errors with an ERR_PARSE_ARGS_* code.
+    const parseError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+    if (!(err instanceof PracticeUsageError) && !parseError) throw err;
+    io.err((err as Error).message);
+    return 2;
+  } finally {
+    app.close();
+  }
 }

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { createApp } from '../app.js';
 import { runCli } from '../cli/main.js';
 import { createChatModel } from '../llm/create-chat-model.js';
+import { createNodeDeps } from './node-deps.js';
 import { serveNode } from './serve-node.js';
 
 async function readText(path: string): Promise<string> {
@@ -19,4 +22,12 @@ process.exitCode = await runCli(process.argv.slice(2), {
   readText,
   createModel: createChatModel,
   serve: serveNode,
+  openApp: async (config) => {
+    // Request logs would interleave with the conversation; the terminal session logs nothing.
+    const deps = await createNodeDeps(config, () => undefined);
+    const app = createApp(deps);
+    return { request: (path, init) => app.request(path, init), close: () => deps.db.$client.close() };
+  },
+  write: (text) => process.stdout.write(text),
+  lines: () => createInterface({ input: process.stdin, terminal: false }),
 });

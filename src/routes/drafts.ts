@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CritiqueSchema, type Critique } from '../coach/critique/critique-schema.js';
 import { EARNING_CHECKS } from '../coach/critique/order-check.js';
 import { runCritique, type CritiqueContext } from '../coach/critique/run-critique.js';
+import { stateFrom } from '../coach/roleplay/turn-state.js';
 import { ModeSchema, type Mode } from '../coach/rubric.js';
 import {
   critiquesForManager,
@@ -13,6 +14,7 @@ import {
   listDrafts,
   type DraftRow,
 } from '../db/queries/drafts.js';
+import { sessionStatesForManager } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
 import { AppError, NotFoundError, PayloadTooLargeError } from '../errors.js';
 import { PageQuerySchema, pageSchema, toPage } from '../http/pagination.js';
@@ -168,9 +170,12 @@ async function ownDraft(deps: Deps, userId: string, id: string): Promise<DraftRo
   return draft;
 }
 
+/** Steps 1-3 shown before to this manager: in an earlier draft's critique, or in a rehearsal's turns. */
 async function hasEarnedBefore(deps: Deps, userId: string, managerName: string, draftId: string): Promise<boolean> {
   const earlier = await critiquesForManager(deps.db, userId, managerName, draftId);
-  return earlier.some((c) => c.checks.some((check) => check.present && EARNING_CHECKS.includes(check.id)));
+  if (earlier.some((c) => c.checks.some((check) => check.present && EARNING_CHECKS.includes(check.id)))) return true;
+  const rehearsals = await sessionStatesForManager(deps.db, userId, managerName);
+  return rehearsals.some((state) => EARNING_CHECKS.some((id) => stateFrom(state).seen[id] !== undefined));
 }
 
 function draftJson(draft: DraftRow, critique: Critique | undefined): z.infer<typeof DraftSchema> {

@@ -15,7 +15,7 @@ const NEGATION_CUE =
 
 // Negative words that do not negate what follows them.
 const POSITIVE_IDIOMS =
-  /\b(?:can't wait|cannot wait|couldn't agree|wouldn't mind|don't mind|do not mind|no doubt|not only|not just|no problem|no worries|not a problem|never mind|no matter|not least|don't hesitate|can't help but|no-brainer|no rush|no pressure|not too much trouble|not too much of|whether or not|if not|or not|no later than|not long ago|wouldn't hurt|doesn't hurt|not to mention|nothing (?:would|could) (?:make me|be) (?:happier|better|more))\b/g;
+  /\b(?:(?:don't|do not|didn't) (?:want|mean|need) to (?:just|simply|only)|can't wait|cannot wait|couldn't agree|wouldn't mind|don't mind|do not mind|no doubt|not only|not just|no problem|no worries|not a problem|never mind|no matter|not least|don't hesitate|can't help but|no-brainer|no rush|no pressure|not too much trouble|not too much of|whether or not|if not|or not|no later than|not long ago|wouldn't hurt|doesn't hurt|not to mention|nothing (?:would|could) (?:make me|be) (?:happier|better|more))\b/g;
 
 // Where a clause ends for negation: punctuation inside the sentence, contrasts, and a
 // conjunction that opens a new clause (with its own subject or modal).
@@ -29,7 +29,7 @@ const HYPOTHETICAL =
   /\b(?:if i (?:ever|were|was|did|decided|wanted|had|went|chose|someday)|if (?:one day|someday|at some point) i|even if|hypothetically|in theory|not that|i'm not (?:saying|trying to|implying|suggesting)|i am not (?:saying|trying to|implying|suggesting)|(?:don't|do not|doesn't|wouldn't|didn't) want (?:this|it|that|you|to) (?:to )?(?:sound|come across|come off|seem|be read|read|look|feel)|(?:don't|do not|didn't) mean (?:this|it|that|to)|imagine|pretend|(?:some|other) people (?:would|might|say|think)|the (?:wrong|bad) (?:move|way) (?:is|would be))\b/g;
 
 const REPORTED =
-  /\b(?:(?:said|says|say|told me|tells me|suggested|suggests|recommended|recommends|advised|advises|insisted|claims?|thinks?) (?:that )?(?:i|we) (?:should|could|ought|need|must|might|have to)|(?:i've been|i was|i've|i have|i had been) (?:told|advised|encouraged|warned) (?:to|that)|i've heard|i heard|i read (?:that|somewhere|online)|the advice (?:i got |online )?(?:is|was)|people (?:say|tell|keep saying)|(?:a|my) (?:friend|mentor|colleague|coworker|peer) (?:said|told|suggested|says))\b/g;
+  /\b(?:(?:said|says|say|told me|tells me|suggested|suggests|recommended|recommends|advised|advises|insisted|claims?|thinks?) (?:that )?(?:i|we) (?:should|could|ought|need|must|might|have to)|(?:i've been|i was|i've|i have|i had been) (?:told|advised|encouraged|warned) (?:to|that (?:i|we) (?:should|could|ought|need|must|might|have to))|i've heard|i heard|i read (?:that|somewhere|online)|the advice (?:i got |online )?(?:is|was)|people (?:say|tell|keep saying)|(?:a|my) (?:friend|mentor|colleague|coworker|peer) (?:said|told|suggested|says))\b/g;
 
 /** The text between the last clause boundary before `at` and `at`, with positive idioms blanked. */
 function windowBefore(text: string, at: number, boundary: RegExp): string {

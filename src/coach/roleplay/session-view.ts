@@ -3,7 +3,7 @@ import type { Critique } from '../critique/critique-schema.js';
 import type { Mode } from '../rubric.js';
 import { getBrief, type Difficulty, type PersonaId, type ScenarioId } from '../scenarios/index.js';
 import type { MessageJson, SessionJson } from './session-schema.js';
-import { INITIAL_STATE, type RoleplayState } from './turn-state.js';
+import { stateFrom, type RoleplayState } from './turn-state.js';
 
 /** Message ids are the session id and the message's place in it: opaque to clients, a key lookup to us. */
 export const messageId = (sessionId: string, seq: number) => `${sessionId}.${seq}`;
@@ -13,7 +13,7 @@ export function messageJson(row: MessageRow): MessageJson {
 }
 
 export function sessionState(row: SessionRow): RoleplayState {
-  return { ...INITIAL_STATE, ...(row.state as Partial<RoleplayState>) };
+  return stateFrom(row.state);
 }
 
 export function sessionSummaryJson(row: SessionRow, score: number | null) {

@@ -16,6 +16,11 @@ export interface RoleplayState {
 
 export const INITIAL_STATE: RoleplayState = { earned: {}, revealed: [], seen: {} };
 
+/** The state as stored on a session row (JSON written by this module). */
+export function stateFrom(json: Record<string, unknown>): RoleplayState {
+  return { ...INITIAL_STATE, ...(json as Partial<RoleplayState>) };
+}
+
 export type Reaction =
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { critiques, messages, sessions } from '../schema.js';
 
@@ -129,4 +129,27 @@ export async function sessionCritique(db: Db, userId: string, sessionId: string)
     .orderBy(desc(critiques.id))
     .limit(1);
   return row?.body;
+}
+
+/** Critiques of the user's ended sessions, oldest first, with the session's scenario: the progress history. */
+export async function sessionScores(db: Db, userId: string, limit = 500) {
+  const rows = await db
+    .select({ sessionId: sessions.id, scenarioId: sessions.scenarioId, endedAt: sessions.endedAt, body: critiques.body })
+    .from(critiques)
+    .innerJoin(sessions, eq(sessions.id, critiques.sessionId))
+    .where(and(eq(critiques.userId, userId), eq(sessions.userId, userId)))
+    .orderBy(desc(critiques.id))
+    .limit(limit);
+  return rows.reverse();
+}
+
+/** What the user's rehearsals with a manager of this name (case-insensitive) have shown, newest first. */
+export async function sessionStatesForManager(db: Db, userId: string, managerName: string, limit = 50) {
+  const rows = await db
+    .select({ state: sessions.state })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), sql`lower(json_extract(${sessions.context}, '$.managerName')) = lower(${managerName})`))
+    .orderBy(desc(sessions.id))
+    .limit(limit);
+  return rows.map((r) => r.state);
 }

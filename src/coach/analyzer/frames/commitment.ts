@@ -16,16 +16,23 @@ import { waitsOnSomething } from './help.js';
 
 // The reply to an ask: "Yes,", "Sure thing,", "Consider it done.", "Understood on the client emails."
 const ACCEPTS = re(
-  String.raw`(?:^|[.!;] )(?:yes|yep|yup|yeah|sure|sure thing|absolutely|definitely|of course|ok|okay|will do|on it|i'?m on it|consider it done|understood|got it|noted|agreed|deal|no problem|sounds good|roger|can do|that works|makes sense|fair point|good call|totally|happy to)\b`,
+  String.raw`(?:^|[.!;:,-] )(?:yes|yep|yup|yeah|sure|sure thing|absolutely|definitely|of course|ok|okay|will do|on it|i'?m on it|consider it done|understood|got it|noted|agreed|deal|no problem|sounds good|roger|can do|that works|makes sense|fair point|good call|totally|happy to|leave it with me|you were right|good point|point taken|message received)\b`,
 );
+// Acceptances that answer an ask on their own: "ok on it", "will do", "consider it done".
+const ON_IT = re(String.raw`(?:^|[.!;:,-] )(?:(?:ok|okay|sure|yes|yep)[,!]? )?(?:will do|on it|i'?m on it|consider it done|leave it with me)\b`);
 // The manager's ask or the agreement, referred to: "as you suggested", "the migration you asked me to run".
 const ASKED = re(
-  String.raw`\b(?:you (?:asked|wanted|needed|requested|suggested|mentioned|flagged|raised|sent me|gave me|assigned|set me)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)|per (?:your|our) (?:request|notes|note|feedback|comments|email|ask|suggestion|conversation|chat|discussion|steer)|like (?:we|you) (?:discussed|agreed|said|suggested|asked)|as agreed|we agreed|agreed on|(?:that )?we discussed|we talked about|thanks for (?:flagging|the feedback|pointing|the steer|the note|saying|catching|spotting|the heads|raising)|(?:based on|following|after|taking on board|acting on|took|take) your (?:feedback|advice|notes|comments|suggestion|steer|point|pointers)|understood on|(?:quick |a )?recap|to recap|just to confirm|confirming|from our (?:last )?(?:1:1|one-on-one|chat|conversation|meeting)|the goal we set)\b`,
+  String.raw`\b(?:you (?:asked|wanted|needed|requested|suggested|mentioned|flagged|raised|sent me|gave me|assigned|set me)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)|per (?:your|our) (?:request|notes|note|feedback|comments|email|ask|suggestion|conversation|chat|discussion|steer)|like (?:we|you) (?:discussed|agreed|said|suggested|asked)|as agreed|we agreed|agreed on|(?:that )?we discussed|we talked about|thanks for (?:flagging|the feedback|pointing|the steer|the note|saying|catching|spotting|the heads|raising)|(?:based on|following|after|taking on board|acting on|took|take) your (?:feedback|advice|notes|comments|suggestion|steer|point|pointers)|understood on|noted re|(?:quick |a )?recap|to recap|just to confirm|confirming|from our (?:last )?(?:1:1|one-on-one|chat|conversation|meeting)|the goal we set|your (?:ask|request|comments|notes|feedback|edits|mark-?up|suggestions?|steer|pointers)|thanks? (?:you )?for (?:the|your) (?:notes|comments|feedback|mark-?up|steer|pointers|input|review|observation|observing|edits)|thank you for (?:observing|reviewing|the)|you were right)\b`,
 );
 // Doing or having done the work: "I'll take", "I've restructured", "fixed and re-sent", "draft to you by Wednesday".
-const WILL_DO = re(String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|^will) (?:(?:also|then|definitely|start|get|make sure|aim to|happily) )*(?:${TAKE_ANY_FORM}|send|ring|call|email|finish|complete|deliver|get|have|keep|drop|make|start|fix|change|update|rework|redo|cut|add|book|arrange|set|share|circulate|write|prepare|move|sort|submit|file|chase|shorten|tighten|trim|follow|put|give|loop|go through|clear|reply|respond|test|practise|practice)\b`);
-const DID = re(String.raw`(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|^|[,;:.!-] |\band )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready)\b|\btables? moved\b`);
+// Verbs after "I'll" that are not work: being somewhere, thinking, trying, letting know, waiting.
+const WILL_DO = re(String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|(?:^|[.!;:,-] )will) (?:(?:also|then|definitely|start|make sure to|aim to|happily|now|just) )*(?!(?:be|think|try|see|let|need|wait|miss|make up|probably|maybe|get back|keep you|hopefully|have to|not|never)\b)[a-z][a-z'-]*`);
+const DID = re(String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped|changed)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready|up|out|posted|booked|shipped|signed off)\b|\bshipped\b|\btables? moved\b`);
 const TO_MANAGER = re(String.raw`\b(?:to you|with you|on your desk|in your inbox|over to you|your way)\b (?:[\w-]+ ){0,3}?(?:by|before|on|first thing|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|eod|end of)|\bby (?:monday|tuesday|wednesday|thursday|friday|eod|cob|end of (?:day|the day|the week|the month|play)|lunch|noon|tomorrow|tonight|the \d+\w*|\d+ \w+)\b`);
+// "The draft will be with you by Wednesday": delivery to the manager, promised.
+const WILL_BE_WITH_YOU = re(String.raw`\b(?:will|'ll) be (?:with you|on your desk|in your inbox|over to you|ready|done|out|sent|finished)\b`);
+// "On it" about getting back to someone is not taking on work.
+const BACK_TO_YOU = re(String.raw`\b(?:get back to you|let you know|think about it)\b`);
 // "I take over the supplier scorecards from January" in a recap list: the agreed deal, restated.
 const RECAP_LINE = re(String.raw`^(?:i|me:?) (?:${TAKE_ANY_FORM})\b`);
 
@@ -47,11 +54,13 @@ export function findCommitments(doc: Doc): Commitment[] {
     const asked = askedInText && (matches(s.text, ASKED) || (previous !== undefined && matches(previous.text, ASKED)) || matches(s.text, RECAP_LINE) || isListItemAfterAsk(doc, i));
     const toManager = matches(s.text, TO_MANAGER);
 
-    if (will && (accepted || asked || toManager) && namesWork(s, will.end, asked || toManager)) {
+    if (matches(s.text, ON_IT) && !matches(s.text, BACK_TO_YOU)) {
+      found.push({ sentence: s, objectFrom: will?.end });
+    } else if (will && (accepted || asked || toManager) && namesWork(s, will.end, asked || toManager)) {
       found.push({ sentence: s, objectFrom: will.end });
     } else if (did && asked) {
       found.push({ sentence: s, objectFrom: did.end });
-    } else if (asked && (toManager || matches(s.text, RECAP_LINE))) {
+    } else if ((asked || matches(s.text, WILL_BE_WITH_YOU)) && (toManager || matches(s.text, RECAP_LINE))) {
       found.push({ sentence: s, objectFrom: hitsIn(s, RECAP_LINE)[0]?.end });
     }
   });

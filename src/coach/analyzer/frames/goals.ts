@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { irrealisAt, negatedAt, quotedAt } from '../negation.js';
-import { hitsIn, matches, re } from '../pattern.js';
+import { hitsIn, matches, re, type Hit } from '../pattern.js';
 import { GOAL_STOPS, phraseAfter } from '../phrases.js';
 import type { Sentence, Span } from '../sentences.js';
 import { AGREED_GOAL, GOAL_CUE, GOAL_LINK, GOAL_LINK_AFTER, INFORMATIONAL, SELF_GOAL, VAGUE_GROWTH } from './goal-vocabulary.js';
@@ -25,24 +25,62 @@ const LEAD_IN_BOUNDARY = /[;!?]|\.\s|\s-+\s|\b(?:but|however|although|though|sep
 /** Every concrete goal the writer ties to themselves, asserted or not (a hypothetical goal still makes "what would I need to show you?" a goal question). */
 export function findGoalMentions(doc: Doc): GoalMention[] {
   const found: GoalMention[] = [];
-  for (const s of doc.sentences) {
+  doc.sentences.forEach((s, i) => {
     const selfHits = hitsIn(s, SELF);
     const requirement = matches(s.text, REQUIREMENT);
-    for (const cue of hitsIn(s, CUE)) {
+    const claim = claimedNext(doc, i);
+    for (const cue of [...hitsIn(s, CUE), ...qualificationsIn(doc, s)]) {
       const leadIn = linkBefore(doc, s, cue.index);
-      const self = selfHits.some((h) => h.index <= cue.index && h.end >= cue.index);
+      const self = selfHits.find((h) => h.index <= cue.index && h.end >= cue.index);
       const after = matches(s.text.slice(cue.end), LINK_AFTER);
-      if (!leadIn && !self && !after && !requirement) continue;
+      if (!leadIn && !self && !after && !requirement && claim === null) continue;
       const from = leadIn ? leadIn.end : cue.index;
+      const at = self ? self.index : cue.index;
       const asserted =
-        !negatedAt(s.text, cue.index) &&
-        !irrealisAt(s.text, cue.index) &&
-        !quotedAt(s.text, cue.index) &&
-        !(leadIn && negatedAt(s.text, leadIn.start));
+        (leadIn || self || after || requirement ? true : claim === true) &&
+        !negatesGoal(s.text, at) &&
+        !irrealisAt(s.text, at) &&
+        !quotedAt(s.text, at) &&
+        !(leadIn && negatesGoal(s.text, leadIn.start));
       found.push({ sentence: s, phrase: goalPhrase(s.text, from, cue.end), asserted });
     }
-  }
+  });
   return found;
+}
+
+// "I haven't earned a promotion yet", "I haven't had a raise in two years": not having it is no denial of wanting it.
+const NOT_YET_HAD = /\b(?:haven'?t|hasn'?t|didn'?t|never|not yet|have not|has not)\s+(?:yet\s+|ever\s+|actually\s+|even\s+)?(?:earned|got|gotten|been|had|received|reached|made|seen)\b[^,;.]*$/;
+
+function negatesGoal(text: string, at: number): boolean {
+  return negatedAt(text, at) && !NOT_YET_HAD.test(text.slice(Math.max(0, at - 60), at));
+}
+
+// The next sentence claims the goal by pronoun: "...the deputy role informally. I'd like that to be official." / "I've more than earned it."
+const CLAIMS_IT = re(
+  String.raw`\b(?:i(?:'d| would) (?:really |also )?(?:like|love)|i (?:really )?want|i'?ve (?:more than |definitely |really )?earned|i (?:really )?deserve|i expect|i'?m (?:ready|after|aiming|going) for|i'?d welcome|make) (?:it|that|this|one)\b(?! (?:is|was|'s)\b)`,
+);
+
+/** Whether the next sentence claims a goal named here: true if asserted, false if negated or hypothetical, null if none. */
+function claimedNext(doc: Doc, i: number): boolean | null {
+  const next = doc.sentences[i + 1];
+  if (!next) return null;
+  const hit = hitsIn(next, CLAIMS_IT)[0];
+  if (!hit) return null;
+  return !negatedAt(next.text, hit.index) && !irrealisAt(next.text, hit.index);
+}
+
+// Qualifications written as acronyms ("get my NEBOSH", "apply for my TLR"): caught by their capitals in the original text.
+const QUALIFICATION_VERB = re(
+  String.raw`\b(?:get|do|complete|finish|sit|pass|start|achieve|gain|earn|apply for|go for|study for|work towards?|working towards?) (?:my|the|an?) ([a-z0-9&]{2,8})\b`,
+);
+
+function qualificationsIn(doc: Doc, s: Sentence): Hit[] {
+  return hitsIn(s, QUALIFICATION_VERB).flatMap((h) => {
+    const word = h.groups[1] ?? '';
+    const at = h.end - word.length;
+    const raw = doc.raw.slice(s.start + at, s.start + h.end);
+    return /^[A-Z0-9&]+$/.test(raw) && /[A-Z].*[A-Z]/.test(raw) ? [{ index: at, end: h.end, text: word, groups: [] }] : [];
+  });
 }
 
 /** The last lead-in ("I'd like to", "talk about", "put me forward for") before the goal, if it reaches it. */
@@ -90,7 +128,7 @@ export function findGrowthAsks(doc: Doc): Sentence[] {
 
 const VAGUE = re(VAGUE_GROWTH);
 const ASKS_OR_WANTS = re(
-  String.raw`\b(?:want|wanna|'?d like|would like|'?d love|would love|keen|eager|hoping|hope|ready for|ready to|value|talk|chat|discuss|conversation|interested|looking for|help me|thinking about|thinking a lot|think about|wondering|plateau\w*|stagnat\w+|stuck)\b`,
+  String.raw`\b(?:want|wanna|'?d like|would like|'?d love|would love|(?:'?d|would) (?:really |also )?(?:like|love)|expect|keen|eager|hoping|hope|ready for|ready to|value|talk|chat|discuss|conversation|interested|looking for|help me|thinking about|thinking a lot|think about|wondering|plateau\w*|stagnat\w+|stuck)\b`,
 );
 
 const AGREED = re(AGREED_GOAL);

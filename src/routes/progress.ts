@@ -1,0 +1,20 @@
+import { createRoute } from '@hono/zod-openapi';
+import { buildProgress, ProgressSchema } from '../coach/progress.js';
+import { sessionScores } from '../db/queries/sessions.js';
+import type { Deps } from '../deps.js';
+import { errorResponses } from '../http/problem.js';
+import { createRouter } from '../http/router.js';
+
+const progress = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['progress'],
+  summary: 'The loop tracker: each step of the loop, scores over time, and the open loop',
+  security: [{ bearer: [] }],
+  responses: { 200: { description: 'Your progress', content: { 'application/json': { schema: ProgressSchema } } }, ...errorResponses(401) },
+});
+
+/** Mounted behind `requireUser`. */
+export function progressRoutes(deps: Pick<Deps, 'db'>) {
+  return createRouter().openapi(progress, async (c) => c.json(buildProgress(await sessionScores(deps.db, c.get('user').id)), 200));
+}
