@@ -5,3 +5,7 @@ export function percentile(samples: readonly number[], q: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[rank] as number;
 }
+
+export function median(samples: readonly number[]): number {
+  return percentile(samples, 0.5);
+}

@@ -28,7 +28,7 @@ CREATE TABLE `critiques` (
 	FOREIGN KEY (`session_id`) REFERENCES `sessions`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `critiques_user_created_idx` ON `critiques` (`user_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `critiques_user_id_idx` ON `critiques` (`user_id`,`id`);--> statement-breakpoint
 CREATE INDEX `critiques_draft_idx` ON `critiques` (`draft_id`);--> statement-breakpoint
 CREATE INDEX `critiques_session_idx` ON `critiques` (`session_id`);--> statement-breakpoint
 CREATE TABLE `drafts` (
@@ -41,7 +41,7 @@ CREATE TABLE `drafts` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `drafts_user_created_idx` ON `drafts` (`user_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `drafts_user_id_idx` ON `drafts` (`user_id`,`id`);--> statement-breakpoint
 CREATE TABLE `messages` (
 	`session_id` text NOT NULL,
 	`seq` integer NOT NULL,
@@ -89,7 +89,7 @@ CREATE TABLE `sessions` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `sessions_user_created_idx` ON `sessions` (`user_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `sessions_user_id_idx` ON `sessions` (`user_id`,`id`);--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
 	`kind` text NOT NULL,

@@ -57,3 +57,41 @@ export function wilson(k: number, n: number, z = 1.96): { low: number; high: num
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
+
+/** Two raters' binary verdicts on the same items; "pass" is the positive class. */
+export interface Confusion {
+  /** Both say pass. */
+  bothPass: number;
+  /** Human pass, judge fail. */
+  humanPassJudgeFail: number;
+  /** Human fail, judge pass. */
+  humanFailJudgePass: number;
+  /** Both say fail. */
+  bothFail: number;
+}
+
+export function confusion(pairs: ReadonlyArray<{ human: boolean; judge: boolean }>): Confusion {
+  const m: Confusion = { bothPass: 0, humanPassJudgeFail: 0, humanFailJudgePass: 0, bothFail: 0 };
+  for (const { human, judge } of pairs) {
+    if (human && judge) m.bothPass += 1;
+    else if (human) m.humanPassJudgeFail += 1;
+    else if (judge) m.humanFailJudgePass += 1;
+    else m.bothFail += 1;
+  }
+  return m;
+}
+
+/**
+ * Cohen's kappa: agreement beyond what two raters with these base rates would reach by chance.
+ * Null when chance agreement is total (both raters gave one verdict to everything), where kappa
+ * is undefined and calibration cannot be claimed.
+ */
+export function cohensKappa(m: Confusion): number | null {
+  const n = m.bothPass + m.humanPassJudgeFail + m.humanFailJudgePass + m.bothFail;
+  if (n === 0) return null;
+  const observed = (m.bothPass + m.bothFail) / n;
+  const humanPass = (m.bothPass + m.humanPassJudgeFail) / n;
+  const judgePass = (m.bothPass + m.humanFailJudgePass) / n;
+  const chance = humanPass * judgePass + (1 - humanPass) * (1 - judgePass);
+  return chance === 1 ? null : (observed - chance) / (1 - chance);
+}

@@ -1,44 +1,368 @@
 import type { Dataset } from './dataset.js';
+import type { Status } from './graders/grade.js';
+import type { JudgeGrade } from './graders/judges.js';
+import { wilson } from './metrics.js';
+import type { UsageTotals } from './models/usage-meter.js';
+import type { JudgeCalibration, CalibrationCase } from './suites/calibrate.js';
 import type { DraftCaseResult, DraftMetrics } from './suites/drafts.js';
+import type { RoleplayCase, RoleplayMetrics } from './suites/roleplay.js';
+import type { Comparison, RehearsalResult } from './suites/simulated-users.js';
 
-export interface DraftReport {
-  suite: 'drafts';
+/** What every report starts with: what was measured, with what, on which data, when, at what cost. */
+export interface ReportHeader {
   provider: string;
   model: string;
+  /** The model answering judge prompts; null when judges did not run (offline). */
+  judgeModel: string | null;
+  /** The critique prompt (kept for the drafts report's original shape). */
   promptId: string;
   promptVersion: number;
+  /** Every prompt the suite can send, with its version. */
+  prompts: Record<string, number>;
   date: string;
   durationMs: number;
+  repeats: number;
+  difficulty: string;
+  /** Whether model answers were recorded to or replayed from cassettes. */
+  cassettes: { mode: 'record' | 'replay'; dir: string } | null;
   dataset: Array<Pick<Dataset<unknown>, 'path' | 'sha256'> & { cases: number }>;
+  usage: UsageTotals & { costUsd: number | null };
+}
+
+/** How the judges fared in one suite: their verdicts, and whether calibration lets us trust them. */
+interface JudgeSummary {
+  judge: string;
+  version: number;
+  evaluated: number;
+  notEvaluated: number;
+  passRate: number | null;
+  /** From a calibration in the same run; null when none ran (treat as uncalibrated). */
+  calibrated: boolean | null;
+  kappa: number | null;
+}
+
+export interface DraftReport extends ReportHeader {
+  suite: 'drafts';
   metrics: DraftMetrics;
   splits: Record<string, DraftMetrics>;
   errors: number;
+  judges: JudgeSummary[];
   cases: DraftCaseResult[];
 }
 
-const pct = (x: number) => x.toFixed(3);
+export interface RoleplayReport extends ReportHeader {
+  suite: 'roleplay';
+  metrics: RoleplayMetrics;
+  judges: JudgeSummary[];
+  cases: RoleplayCase[];
+}
 
-/** The report as a reader wants it: what was measured with what, then the figures. */
-export function formatDraftMarkdown(report: DraftReport, gate: { macroF1: number; perCheckF1: number }): string {
-  const lines = [
-    `# Drafts eval: ${report.provider} (${report.model})`,
+export interface CalibrationReport extends ReportHeader {
+  suite: 'calibrate';
+  metrics: { judges: JudgeCalibration[]; notEvaluated: number };
+  cases: CalibrationCase[];
+}
+
+export type SuiteReport = DraftReport | RoleplayReport | CalibrationReport;
+
+export interface AllReport extends ReportHeader {
+  suite: 'all';
+  suites: { drafts?: DraftReport; roleplay?: RoleplayReport; calibrate?: CalibrationReport };
+}
+
+export type Report = SuiteReport | AllReport;
+
+export function summariseJudges(grades: readonly JudgeGrade[], calibration: readonly JudgeCalibration[] | undefined): JudgeSummary[] {
+  const ids = [...new Set(grades.map((g) => g.judge))].sort();
+  return ids.map((judge) => {
+    const mine = grades.filter((g) => g.judge === judge);
+    const evaluated = mine.filter((g) => g.status !== 'not_evaluated');
+    const cal = calibration?.find((c) => c.judge === judge);
+    return {
+      judge,
+      version: mine[0]?.version ?? 0,
+      evaluated: evaluated.length,
+      notEvaluated: mine.length - evaluated.length,
+      passRate: evaluated.length === 0 ? null : evaluated.filter((g) => g.status === 'pass').length / evaluated.length,
+      calibrated: cal ? cal.calibrated : null,
+      kappa: cal?.kappa ?? null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown: the quality dashboard.
+
+const f3 = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
+const pct = (k: number, n: number) => {
+  if (n === 0) return 'n/a';
+  const w = wilson(k, n);
+  return `${k}/${n} (${((100 * k) / n).toFixed(0)}%, 95% CI ${(100 * w.low).toFixed(0)}-${(100 * w.high).toFixed(0)}%)`;
+};
+const row = (cells: ReadonlyArray<string | number>) => `| ${cells.join(' | ')} |`;
+const table = (head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>) => [row(head), row(head.map(() => '---')), ...rows.map(row)];
+
+function headerLines(r: ReportHeader, title: string): string[] {
+  const usage = r.usage;
+  const cost =
+    r.provider === 'offline' && usage.promptTokens === 0
+      ? `offline engine: ${usage.calls} in-process calls, no tokens, no cost`
+      : usage.calls === 0
+        ? 'no model calls'
+        : `${usage.calls} model calls, ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens${usage.callsWithoutUsage > 0 ? ` (${usage.callsWithoutUsage} calls without token counts)` : ''}, cost ${usage.costUsd === null ? 'unknown (no price for this model; pass --price IN,OUT)' : `$${usage.costUsd.toFixed(4)}`}`;
+  return [
+    `# ${title}: ${r.provider} (${r.model})`,
     '',
-    `- prompt: ${report.promptId} v${report.promptVersion}`,
-    `- date: ${report.date}, ${report.durationMs} ms, ${report.metrics.cases} cases, ${report.errors} errors`,
-    ...report.dataset.map((d) => `- dataset: ${d.path} (${d.cases} cases, sha256 ${d.sha256.slice(0, 12)})`),
+    `- engine: provider \`${r.provider}\`, model \`${r.model}\`; judges: ${r.judgeModel ? `\`${r.judgeModel}\`` : 'not run (judges need a model provider: not_evaluated)'}`,
+    `- prompts: ${Object.entries(r.prompts).map(([id, v]) => `${id} v${v}`).join(', ')}`,
+    `- date: ${r.date}, ${(r.durationMs / 1000).toFixed(1)} s, repeats ${r.repeats} (pass^${r.repeats}), role-play difficulty ${r.difficulty}`,
+    ...(r.cassettes ? [`- cassettes: ${r.cassettes.mode} (${r.cassettes.dir}); a replay miss is not evaluated, never a pass`] : []),
+    `- usage: ${cost}${usage.cassetteMisses > 0 ? `, ${usage.cassetteMisses} replay miss(es)` : ''}`,
+    ...r.dataset.map((d) => `- dataset: ${d.path} (${d.cases} cases, sha256 ${d.sha256.slice(0, 12)})`),
+  ];
+}
+
+function judgeLines(judges: readonly JudgeSummary[]): string[] {
+  if (judges.length === 0) return [];
+  return [
     '',
-    '| split | cases | macro-F1 | grounded quotes |',
-    '|---|---|---|---|',
-    `| all | ${report.metrics.cases} | ${pct(report.metrics.macroF1)} | ${pct(report.metrics.groundedQuoteRate)} |`,
-    ...Object.entries(report.splits).map(([name, m]) => `| ${name} | ${m.cases} | ${pct(m.macroF1)} | ${pct(m.groundedQuoteRate)} |`),
+    'Model-judged graders (a verdict from an uncalibrated judge is shown but not to be trusted):',
     '',
-    `Bars (offline gate): macro-F1 >= ${gate.macroF1}, every check >= ${gate.perCheckF1}, all quotes grounded.`,
-    '',
-    '| check | precision | recall | F1 | support | FP | FN |',
-    '|---|---|---|---|---|---|---|',
-    ...Object.entries(report.metrics.perCheck).map(
-      ([id, m]) => `| ${id} | ${pct(m.precision)} | ${pct(m.recall)} | ${pct(m.f1)} | ${m.support} | ${m.fp} | ${m.fn} |`,
+    ...table(
+      ['judge', 'version', 'evaluated', 'not evaluated', 'pass rate', 'calibration'],
+      judges.map((j) => [j.judge, j.version, j.evaluated, j.notEvaluated, f3(j.passRate), j.calibrated === null ? 'unknown: uncalibrated (run --suite calibrate)' : j.calibrated ? `calibrated (kappa ${f3(j.kappa)})` : `UNCALIBRATED (kappa ${f3(j.kappa)})`]),
     ),
   ];
+}
+
+function draftSection(r: DraftReport): string[] {
+  const m = r.metrics;
+  const evaluated = m.cases - m.notEvaluated;
+  // Held-out cases are counted but not listed: naming what they miss would invite tuning to them.
+  const failing = r.cases.filter((c) => c.status === 'fail' && !c.split?.includes('holdout'));
+  const hidden = r.cases.filter((c) => c.status === 'fail').length - failing.length;
+  return [
+    `## Drafts: critique of a message`,
+    '',
+    'Each labelled message is critiqued; the present checks are compared with the labels, and every critique is also checked for grounded quotes, the right order verdict and a monotonic score.',
+    '',
+    ...table(
+      ['split', 'cases', 'macro-F1', 'grounded quotes', r.repeats > 1 ? `exact cases, pass^${r.repeats}` : 'exact cases'],
+      [
+        ['all', m.cases, f3(m.macroF1), f3(m.groundedQuoteRate), pct(Math.round(m.passRate * evaluated), evaluated)],
+        ...Object.entries(r.splits).map(([name, s]) => [name, s.cases, f3(s.macroF1), f3(s.groundedQuoteRate), pct(Math.round(s.passRate * (s.cases - s.notEvaluated)), s.cases - s.notEvaluated)]),
+      ],
+    ),
+    '',
+    ...overfitNote(r),
+    `Order verdict agrees with the labels: ${f3(m.orderAccuracy)}. Non-monotonic scores: ${m.monotonicityViolations}. Errors: ${r.errors}. Not evaluated: ${m.notEvaluated}.`,
+    '',
+    ...table(
+      ['check', 'precision', 'recall', 'F1', 'support', 'FP', 'FN'],
+      Object.entries(m.perCheck).map(([id, p]) => [id, f3(p.precision), f3(p.recall), f3(p.f1), p.support, p.fp, p.fn]),
+    ),
+    ...judgeLines(r.judges),
+    ...details(
+      `${failing.length} case(s) not exactly right${hidden > 0 ? ` (and ${hidden} held-out case(s), not listed)` : ''}`,
+      failing.map((c) => `${c.id}: ${c.failures.map((f) => `${f.grader}: ${f.detail ?? ''}`).join('; ') || c.error}`),
+    ),
+  ];
+}
+
+/** A tuning set scored well above the held-out one means the engine learnt the tuning set: say so. */
+function overfitNote(r: DraftReport): string[] {
+  const held = Object.entries(r.splits).find(([name]) => name.includes('holdout'))?.[1];
+  const tune = Object.entries(r.splits).find(([name]) => !name.includes('holdout'))?.[1];
+  if (!held || !tune || tune.macroF1 - held.macroF1 < 0.05) return [];
+  return [
+    `The held-out macro-F1 is ${f3(tune.macroF1 - held.macroF1)} below the tuning set's: the tuning figure overstates how the engine does on new text, so quote the held-out one.`,
+    '',
+  ];
+}
+
+function details(summary: string, items: readonly string[]): string[] {
+  return items.length === 0 ? [] : ['', `<details><summary>${summary}</summary>`, '', ...items.map((i) => `- ${i}`), '', '</details>'];
+}
+
+function simulatedTable(rehearsals: readonly RehearsalResult[]): string[] {
+  const styles = [...new Set(rehearsals.map((r) => r.style))];
+  const pairs = [...new Set(rehearsals.map((r) => r.personaId))];
+  return table(
+    ['persona', ...styles],
+    pairs.map((persona) => [
+      persona,
+      ...styles.map((style) => {
+        const rs = rehearsals.filter((r) => r.personaId === persona && r.style === style && r.score !== null && r.status !== 'not_evaluated');
+        if (rs.length === 0) return 'n/e';
+        const score = rs.reduce((n, r) => n + (r.score as number), 0) / rs.length;
+        const need = rs.filter((r) => r.needUncovered === r.runs).length;
+        return `${score.toFixed(0)} (need ${need}/${rs.length})`;
+      }),
+    ]),
+  );
+}
+
+function roleplaySection(r: RoleplayReport): string[] {
+  const m = r.metrics;
+  const sim = m.simulatedUsers;
+  const pc = m.personaCases;
+  const conv = m.conversations;
+  const rehearsals = r.cases.filter((c): c is RehearsalResult => c.id.startsWith('sim:'));
+  const losses = r.cases.filter((c): c is Comparison => c.id.startsWith('beats:') && c.status === 'fail');
+  const failing = r.cases.filter((c) => c.status === 'fail' && !c.id.startsWith('beats:') && !c.id.startsWith('conv:'));
+  const wrongTurns = r.cases.filter((c) => c.status === 'fail' && c.id.startsWith('conv:'));
+  return [
+    `## Role-play`,
+    '',
+    `Leaks shown to a user: **${m.leaks}**. Persona breaks: **${m.personaBreaks}**. Cases not evaluated: ${m.notEvaluated}${m.notEvaluated > 0 && r.provider === 'offline' ? ' (the model-driven user needs a model provider)' : ''}.`,
+    '',
+    `### Simulated users`,
+    '',
+    'Scripted users in six styles (and a model-driven one) play a full rehearsal against every persona in every scenario it plays, through the app.',
+    '',
+    ...table(
+      ['user', 'rehearsals', 'need uncovered', 'mean score', 'facts uncovered (of 4)', 'turns', 'leaks', 'breaks'],
+      Object.entries(sim.byStyle).map(([style, s]) => [
+        style,
+        s.rehearsals - s.notEvaluated === 0 ? `${s.rehearsals} (not evaluated)` : s.rehearsals,
+        s.rehearsals - s.notEvaluated === 0 ? 'n/e' : `${(100 * s.needRate).toFixed(0)}% (CI ${(100 * s.needInterval.low).toFixed(0)}-${(100 * s.needInterval.high).toFixed(0)}%)`,
+        s.meanScore === null ? 'n/e' : s.meanScore.toFixed(1),
+        s.meanDiscoveries.toFixed(2),
+        s.meanTurns.toFixed(1),
+        s.leaks,
+        s.personaBreaks,
+      ]),
+    ),
+    '',
+    `The good user uncovered the persona's need in ${pct(sim.goodUncoversNeed.k, sim.goodUncoversNeed.n)} persona-scenarios${sim.goodUncoversNeed.missing.length > 0 ? `; **not** in: ${sim.goodUncoversNeed.missing.join(', ')}` : ''}.`,
+    `The good user beat every bad one (higher score, at least as many facts) in ${pct(sim.goodBeatsBad.k, sim.goodBeatsBad.n)} match-ups${losses.length > 0 ? `; **lost or tied** in: ${losses.map((l) => `${l.personaId}/${l.scenarioId} vs ${l.badStyle} (${l.good.score} vs ${l.bad.score})`).join('; ')}` : ''}.`,
+    `Replies withheld by the engine's leak guard: ${sim.withheld}.`,
+    '',
+    'Mean final score per persona (over its scenarios), and in how many of them the need was uncovered:',
+    '',
+    ...simulatedTable(rehearsals),
+    '',
+    `### Persona behaviour`,
+    '',
+    `Probes where the brief says how the persona must react (push back, not cave, not reveal early, stay in character, not leak, open up when earned): ${pct(pc.passed, pc.cases - pc.notEvaluated)} passed${r.repeats > 1 ? ` every one of ${r.repeats} runs (pass^${r.repeats})` : ''}.`,
+    '',
+    ...table(
+      ['expectation', 'passed'],
+      Object.entries(pc.byExpectation).map(([e, { k, n }]) => [e, pct(k, n)]),
+    ),
+    '',
+    `### Labelled conversations`,
+    '',
+    `${conv.cases} transcripts, ${conv.turns} labelled user turns, each critiqued on its own: macro-F1 ${f3(conv.macroF1)}, exactly right turns ${f3(conv.exactTurnRate)}, grounded quotes ${f3(conv.groundedQuoteRate)}. Replayed through the engine: ${conv.leaks} leaks, ${conv.personaBreaks} breaks.`,
+    '',
+    ...table(
+      ['check', 'precision', 'recall', 'F1', 'support'],
+      Object.entries(conv.perCheck)
+        .filter(([, p]) => p.support > 0 || p.fp > 0)
+        .map(([id, p]) => [id, f3(p.precision), f3(p.recall), f3(p.f1), p.support]),
+    ),
+    ...details(`${wrongTurns.length} transcript(s) with a turn critiqued wrongly, a leak or a break`, wrongTurns.map((c) => `${c.id}: ${failureOf(c)}`)),
+    ...judgeLines(r.judges),
+    ...details(`${failing.length} persona case(s) or rehearsal(s) failed`, failing.map((c) => `${c.id}: ${failureOf(c)}`)),
+  ];
+}
+
+function failureOf(c: RoleplayCase): string {
+  if ('why' in c) return c.why.join('; ');
+  if ('grades' in c) return c.grades.filter((g) => g.status === 'fail').map((g) => `${g.expectation}: ${g.detail ?? g.grader}`).join('; ');
+  if ('labels' in c) {
+    const turns = c.turns.map((t) => `turn ${t.turn}: ${t.detail ?? ''}`);
+    return [...turns, ...c.leaks, ...c.personaBreaks, ...c.errors].join('; ');
+  }
+  return '';
+}
+
+function calibrationSection(r: CalibrationReport): string[] {
+  const judges = r.metrics.judges;
+  return [
+    `## Judge calibration`,
+    '',
+    'Each judge answers the inputs a human labelled (evals/datasets/human-labels/); a judge under kappa 0.6, or with fewer than 10 labels evaluated, is uncalibrated. Confusion: H = human, J = judge.',
+    '',
+    ...table(
+      ['judge', 'version', 'labels', 'evaluated', 'agreement', "Cohen's kappa", 'H pass/J pass', 'H pass/J fail', 'H fail/J pass', 'H fail/J fail', 'status'],
+      judges.map((j) => [
+        j.judge,
+        j.version,
+        j.labels,
+        j.evaluated,
+        j.agreement === null ? 'n/a' : `${f3(j.agreement)} (CI ${f3(j.agreementInterval?.low)}-${f3(j.agreementInterval?.high)})`,
+        f3(j.kappa),
+        j.confusion.bothPass,
+        j.confusion.humanPassJudgeFail,
+        j.confusion.humanFailJudgePass,
+        j.confusion.bothFail,
+        j.calibrated === null ? 'not_evaluated' : j.calibrated ? 'calibrated' : '**uncalibrated**',
+      ]),
+    ),
+  ];
+}
+
+/** The headline figures of every suite in one table, with the held-out figure first where there is one. */
+function glance(suites: readonly SuiteReport[]): string[] {
+  const rows: Array<[string, string]> = [];
+  for (const s of suites) {
+    if (s.suite === 'drafts') {
+      const held = Object.entries(s.splits).find(([name]) => name.includes('holdout'))?.[1];
+      if (held) rows.push(['Draft critique, held-out macro-F1', f3(held.macroF1)]);
+      rows.push(['Draft critique, macro-F1 (all labelled drafts)', f3(s.metrics.macroF1)], ['Quotes grounded in the text', f3(s.metrics.groundedQuoteRate)]);
+    } else if (s.suite === 'roleplay') {
+      const m = s.metrics;
+      const sim = m.simulatedUsers;
+      rows.push(
+        ['Role-play turns critiqued, macro-F1', f3(m.conversations.macroF1)],
+        ["Good simulated user uncovers the persona's need", pct(sim.goodUncoversNeed.k, sim.goodUncoversNeed.n)],
+        ['Good simulated user beats every bad one', pct(sim.goodBeatsBad.k, sim.goodBeatsBad.n)],
+        ['Persona behaviour cases passed', pct(m.personaCases.passed, m.personaCases.cases - m.personaCases.notEvaluated)],
+        ['Leaks / persona breaks', `${m.leaks} / ${m.personaBreaks}`],
+      );
+    } else {
+      const judges = s.metrics.judges;
+      const evaluated = judges.filter((j) => j.calibrated !== null);
+      rows.push(['Judges calibrated (kappa >= 0.6)', evaluated.length === 0 ? 'not evaluated (no model)' : `${evaluated.filter((j) => j.calibrated).length}/${judges.length}`]);
+    }
+  }
+  return ['## At a glance', '', ...table(['measure', 'value'], rows)];
+}
+
+export function formatMarkdown(report: Report, gate?: { failures: string[]; thresholdsPath: string }): string {
+  const title = report.suite === 'all' ? 'Loop Coach quality' : `Loop Coach evals (${report.suite})`;
+  const lines = headerLines(report, title);
+  const suites: SuiteReport[] = report.suite === 'all' ? [report.suites.drafts, report.suites.roleplay, report.suites.calibrate].filter((s): s is SuiteReport => s !== undefined) : [report];
+  if (gate) {
+    lines.push('', gate.failures.length === 0 ? `**Gate: passed** (bars in ${gate.thresholdsPath}).` : `**Gate: FAILED** (bars in ${gate.thresholdsPath}):`, ...gate.failures.map((f) => `- ${f}`));
+    const untrusted = suites.flatMap((s) => ('judges' in s ? s.judges : [])).filter((j) => j.evaluated > 0 && j.calibrated !== true);
+    if (untrusted.length > 0) lines.push('', `Gated figures include verdicts of judges not shown to be calibrated: ${[...new Set(untrusted.map((j) => j.judge))].join(', ')}.`);
+  }
+  if (suites.length > 1) lines.push('', ...glance(suites));
+  for (const s of suites) {
+    lines.push('');
+    if (s.suite === 'drafts') lines.push(...draftSection(s));
+    else if (s.suite === 'roleplay') lines.push(...roleplaySection(s));
+    else lines.push(...calibrationSection(s));
+  }
   return lines.join('\n');
+}
+
+type LooseCase = { id: string; status?: Status; expected?: string[]; predicted?: string[] };
+
+/**
+ * Every case's status, by suite-qualified id: what --compare diffs. Reports written before cases
+ * had a status (drafts only) get one from their labels: exact checks pass.
+ */
+export function caseStatuses(report: Report): Map<string, Status> {
+  const suites: SuiteReport[] = report.suite === 'all' ? Object.values(report.suites) : [report];
+  const out = new Map<string, Status>();
+  for (const s of suites) {
+    for (const c of s.cases as LooseCase[]) {
+      const exact = c.expected && c.predicted && c.expected.length === c.predicted.length && c.expected.every((id) => c.predicted?.includes(id));
+      out.set(`${s.suite ?? 'drafts'}:${c.id}`, c.status ?? (exact ? 'pass' : 'fail'));
+    }
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { notFoundHandler, problemHandler } from './http/problem.js';
 import { requestLog } from './http/request-log.js';
 import { requireUser } from './http/require-user.js';
 import { createRouter } from './http/router.js';
+import { securityHeaders } from './http/security-headers.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -15,6 +16,7 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { progressRoutes } from './routes/progress.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { uiRoutes } from './ui/ui-routes.js';
 import { VERSION } from './version.js';
 
 export const API_INFO = {
@@ -30,6 +32,7 @@ export function createApp(deps: Deps) {
   app.notFound(notFoundHandler);
   app.use(requestId());
   app.use(requestLog(deps.log));
+  app.use(securityHeaders());
 
   app.use(
     '/api/*',
@@ -50,11 +53,12 @@ export function createApp(deps: Deps) {
 
   app.route('/', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
-  app.route('/api/me', meRoutes());
+  app.route('/api/me', meRoutes(deps));
   app.route('/api/drafts', draftRoutes(deps));
   app.route('/api/sessions', sessionRoutes(deps));
   app.route('/api/progress', progressRoutes(deps));
   app.route('/api', catalogueRoutes());
+  app.route('/', uiRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });

@@ -39,6 +39,8 @@ export const ConfigSchema = z
     LOOP_COACH_DRAFT_MAX_CHARS: int(100, 100_000).default(8_000),
     LOOP_COACH_MAX_TURNS: int(1, 10_000).default(300),
     LOOP_COACH_TURN_MAX_CHARS: int(100, 100_000).default(2_000),
+    LOOP_COACH_MAX_SESSIONS: int(1, 1_000_000).default(1_000),
+    LOOP_COACH_MAX_DRAFTS: int(1, 1_000_000).default(5_000),
   })
   .transform((env, ctx) => {
     const provider: Provider =
@@ -66,6 +68,8 @@ export const ConfigSchema = z
       draftMaxChars: env.LOOP_COACH_DRAFT_MAX_CHARS,
       maxTurns: env.LOOP_COACH_MAX_TURNS,
       turnMaxChars: env.LOOP_COACH_TURN_MAX_CHARS,
+      maxSessions: env.LOOP_COACH_MAX_SESSIONS,
+      maxDrafts: env.LOOP_COACH_MAX_DRAFTS,
     };
   });
 

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { NewId } from './ids.js';
@@ -15,4 +16,10 @@ export interface Deps {
   now: () => number;
   newId: NewId;
   log: Log;
+  /**
+   * The client's network address, for per-address rate limits: the socket's on Node, the
+   * `CF-Connecting-IP` Cloudflare sets on Workers. Each entry point supplies it, so this app never
+   * imports a runtime-specific module; without it (tests, the CLI) only per-user limits apply.
+   */
+  clientAddress?: (c: Context) => string | undefined;
 }

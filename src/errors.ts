@@ -5,7 +5,7 @@
 export type ErrorDetails = Record<string, unknown> | unknown[];
 
 export abstract class AppError extends Error {
-  abstract readonly status: 400 | 401 | 404 | 409 | 413 | 422 | 429 | 502 | 503 | 504;
+  abstract readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 502 | 503 | 504;
   abstract readonly code: string;
   readonly retryable: boolean = false;
   // Mutable so a route can add what the client needs to recover (e.g. the id of the saved draft).
@@ -39,6 +39,12 @@ export class UnsupportedContentTypeError extends AppError {
 export class UnauthorizedError extends AppError {
   readonly status = 401;
   readonly code = 'unauthorized';
+}
+
+/** A cookie-authenticated write that did not come from our own pages (cross-site request forgery). */
+export class CrossSiteRequestError extends AppError {
+  readonly status = 403;
+  readonly code = 'cross_site_request';
 }
 
 /** Also used for rows that exist but belong to someone else: never confirm their existence. */

@@ -54,6 +54,14 @@ describe('the Worker in workerd, against libSQL over HTTP', () => {
     expect(await me.json()).toMatchObject({ user: { id: user.id } });
   });
 
+  it('serves the web pages: a first visit gets the home page and a guest cookie', async () => {
+    const res = await worker.fetch('http://loop-coach.test/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/^lc_token=/);
+    expect(await res.text()).toContain('data-engine="offline"');
+    expect((await worker.fetch('http://loop-coach.test/ui/app.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
+  });
+
   it('answers errors in the one JSON shape', async () => {
     const cases: Array<[string, { method?: string; headers?: Record<string, string>; body?: string }, number, string]> = [
       ['/api/nothing', {}, 404, 'not_found'],
@@ -76,7 +84,7 @@ describe('npm run build:worker', () => {
     const bundle = join(out, 'worker.js');
     expect(statSync(bundle).size).toBeGreaterThan(0);
     const gzip = gzipSync(readFileSync(bundle)).length;
-    // Cloudflare's free plan refuses Workers over 3 MiB gzip; stay far below.
-    expect(gzip).toBeLessThan(1024 * 1024);
+    // The performance bar (start-up grows with size); Cloudflare's own limit is 3 MiB.
+    expect(gzip).toBeLessThanOrEqual(300 * 1024);
   }, 120_000);
 });

@@ -63,7 +63,8 @@ export const sessions = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('sessions_user_created_idx').on(t.userId, t.createdAt)],
+  // Lists page newest first by id (ids sort by creation): (user, id) serves them without a sort.
+  (t) => [index('sessions_user_id_idx').on(t.userId, t.id)],
 );
 
 /** Keyed on (session, seq) so a turn's history is one range read in order. */
@@ -98,7 +99,7 @@ export const drafts = sqliteTable(
     context: text('context', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
     createdAt: createdAt(),
   },
-  (t) => [index('drafts_user_created_idx').on(t.userId, t.createdAt)],
+  (t) => [index('drafts_user_id_idx').on(t.userId, t.id)],
 );
 
 export const critiques = sqliteTable(
@@ -119,7 +120,7 @@ export const critiques = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('critiques_user_created_idx').on(t.userId, t.createdAt),
+    index('critiques_user_id_idx').on(t.userId, t.id),
     index('critiques_draft_idx').on(t.draftId),
     index('critiques_session_idx').on(t.sessionId),
   ],

@@ -4,6 +4,7 @@ import { applyMigrations } from '../db/migrate.js';
 import type { Deps, LogEntry } from '../deps.js';
 import { createIdGenerator } from '../ids.js';
 import { createChatModel } from '../llm/create-chat-model.js';
+import { createNodeHttpFetch } from '../llm/node-http-fetch.js';
 
 /** JSON lines on stdout (errors on stderr), the format log collectors read without help. */
 export function jsonLog(entry: LogEntry): void {
@@ -17,5 +18,5 @@ export async function createNodeDeps(config: Config, log = jsonLog): Promise<Dep
   const db = await createDb(config.databaseUrl, config.databaseAuthToken);
   await applyMigrations(db);
   const now = () => Date.now();
-  return { config, db, model: createChatModel(config), now, newId: createIdGenerator(now), log };
+  return { config, db, model: createChatModel(config, { fetch: createNodeHttpFetch() }), now, newId: createIdGenerator(now), log };
 }

@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../app.js';
 import type { Config } from '../config.js';
 import { createNodeDeps } from './node-deps.js';
@@ -8,7 +9,9 @@ const SHUTDOWN_GRACE_MS = 8_000;
 /** Starts the server and stops it cleanly on SIGTERM/SIGINT (in-flight requests get a grace period). */
 export async function serveNode(config: Config): Promise<ServerType> {
   const deps = await createNodeDeps(config);
-  const server = serve({ fetch: createApp(deps).fetch, port: config.port });
+  // The socket's peer: behind a reverse proxy that is the proxy, so per-address limits see one client.
+  const app = createApp({ ...deps, clientAddress: (c) => getConnInfo(c).remote.address });
+  const server = serve({ fetch: app.fetch, port: config.port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -21,6 +21,8 @@ export interface Env {
   LOOP_COACH_DRAFT_MAX_CHARS?: string;
   LOOP_COACH_MAX_TURNS?: string;
   LOOP_COACH_TURN_MAX_CHARS?: string;
+  LOOP_COACH_MAX_SESSIONS?: string;
+  LOOP_COACH_MAX_DRAFTS?: string;
 }
 
 // Workers logs collect console output; one JSON object per line keeps it queryable.
@@ -41,6 +43,8 @@ function buildApp(env: Env): App {
     now,
     newId: createIdGenerator(now),
     log,
+    // Set by Cloudflare's edge on every request; a client cannot forge it there.
+    clientAddress: (c) => c.req.header('cf-connecting-ip'),
   });
 }
 

@@ -69,3 +69,12 @@ export interface ChatModel extends ModelIdentity {
   /** A reply parsed as JSON and checked against `schema`; a reply that fails either is a ModelBadReplyError. */
   structured<S extends z.ZodType>(req: StructuredRequest<S>): Promise<StructuredResult<z.infer<S>>>;
 }
+
+/**
+ * The longest one model call may take, retries included: each of `maxRetries + 1` attempts may
+ * use `timeoutMs`, and each wait between them (a provider's retry-after is honoured only up to
+ * `timeoutMs`) as long again. Locks held across a call are sized from this.
+ */
+export function callDeadlineMs(opts: { timeoutMs: number; maxRetries: number }): number {
+  return opts.timeoutMs * (2 * opts.maxRetries + 1);
+}

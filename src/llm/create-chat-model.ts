@@ -4,8 +4,8 @@ import type { ChatModel } from './chat-model.js';
 import { createOfflineChatModel } from './offline-chat-model.js';
 import { createOpenAIChatModel } from './openai-chat-model.js';
 
-/** The model the config asks for; both entry points call this. */
-export function createChatModel(config: Config): ChatModel {
+/** The model the config asks for; both entry points call this. The Node entry passes a faster `fetch`. */
+export function createChatModel(config: Config, transport: { fetch?: typeof fetch } = {}): ChatModel {
   if (config.provider === 'offline') return createOfflineChatModel(OFFLINE_HANDLERS);
   return createOpenAIChatModel({
     // parseConfig guarantees a key whenever the provider is openai.
@@ -14,5 +14,6 @@ export function createChatModel(config: Config): ChatModel {
     model: config.model,
     timeoutMs: config.modelTimeoutMs,
     maxRetries: config.modelRetries,
+    ...(transport.fetch && { fetch: transport.fetch }),
   });
 }

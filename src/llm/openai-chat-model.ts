@@ -13,7 +13,7 @@ import type { ChatCompletion, ChatCompletionCreateParamsBase } from 'openai/reso
 import type { CompletionUsage } from 'openai/resources/completions';
 import { z } from 'zod';
 import { AppError, ModelBadReplyError, ModelConfigError, ModelTimeoutError, ModelUnavailableError } from '../errors.js';
-import type { ChatModel, ChatRequest, ChatStreamEvent, StructuredRequest, Usage } from './chat-model.js';
+import { callDeadlineMs, type ChatModel, type ChatRequest, type ChatStreamEvent, type StructuredRequest, type Usage } from './chat-model.js';
 
 /** Passed explicitly so the SDK never falls back to OPENAI_BASE_URL behind our config's back. */
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -25,7 +25,10 @@ export interface OpenAIChatModelOptions {
   model: string;
   /** Per attempt, until response headers; a stream may also go this long between chunks. */
   timeoutMs: number;
-  /** The SDK retries 408/409/429/5xx and connection failures with backoff, honouring retry-after(-ms). */
+  /**
+   * The SDK retries 408/409/429/5xx and connection failures with backoff, honouring retry-after(-ms)
+   * up to `timeoutMs`; a whole call, retries included, ends within `callDeadlineMs`.
+   */
   maxRetries: number;
   fetch?: typeof fetch;
 }
@@ -33,6 +36,7 @@ export interface OpenAIChatModelOptions {
 interface Context {
   model: string;
   timeoutMs: number;
+  deadlineMs: number;
   signal: AbortSignal | undefined;
 }
 
@@ -48,11 +52,11 @@ export function createOpenAIChatModel(opts: OpenAIChatModelOptions): ChatModel {
     project: null,
     timeout: opts.timeoutMs,
     maxRetries: opts.maxRetries,
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    fetch: refuseLongRetryWaits(opts.fetch ?? fetch, opts.timeoutMs),
   });
   const { model, timeoutMs } = opts;
   const identity = { provider: 'openai', model } as const;
-  const contextOf = (req: ChatRequest): Context => ({ model, timeoutMs, signal: req.signal });
+  const contextOf = (req: ChatRequest): Context => ({ model, timeoutMs, deadlineMs: callDeadlineMs(opts), signal: req.signal });
 
   function params(req: ChatRequest): ChatCompletionCreateParamsBase {
     return {
@@ -68,11 +72,15 @@ export function createOpenAIChatModel(opts: OpenAIChatModelOptions): ChatModel {
     ...identity,
 
     async complete(req) {
+      const ctx = contextOf(req);
+      const deadline = startDeadline(ctx);
       try {
-        const res = await client.chat.completions.create({ ...params(req), stream: false }, { signal: req.signal });
+        const res = await deadline.race(client.chat.completions.create({ ...params(req), stream: false }, { signal: deadline.signal }));
         return { ...identity, text: contentOf(res), usage: toUsage(res.usage) };
       } catch (err) {
-        throw toModelError(err, contextOf(req));
+        throw deadline.expired() ? deadline.timeoutError : toModelError(err, ctx);
+      } finally {
+        deadline.clear();
       }
     },
 
@@ -81,19 +89,25 @@ export function createOpenAIChatModel(opts: OpenAIChatModelOptions): ChatModel {
     async structured<S extends z.ZodType>(req: StructuredRequest<S>) {
       // The model writes what the schema parses, so describe the schema's input side.
       const schema = z.toJSONSchema(req.schema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+      const ctx = contextOf(req);
+      const deadline = startDeadline(ctx);
       try {
-        const res = await client.chat.completions.create(
-          {
-            ...params(req),
-            stream: false,
-            response_format: { type: 'json_schema', json_schema: { name: req.schemaName, schema, strict: false } },
-          },
-          { signal: req.signal },
+        const res = await deadline.race(
+          client.chat.completions.create(
+            {
+              ...params(req),
+              stream: false,
+              response_format: { type: 'json_schema', json_schema: { name: req.schemaName, schema, strict: false } },
+            },
+            { signal: deadline.signal },
+          ),
         );
         const value: z.infer<S> = parseReply(req.schema, req.schemaName, contentOf(res));
         return { ...identity, value, usage: toUsage(res.usage) };
       } catch (err) {
-        throw toModelError(err, contextOf(req));
+        throw deadline.expired() ? deadline.timeoutError : toModelError(err, ctx);
+      } finally {
+        deadline.clear();
       }
     },
   };
@@ -110,11 +124,13 @@ async function* streamChat(
   let finished = false;
   let stalled = false;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  // A stream that trickles (each chunk just inside the watchdog) must still end: the deadline
+  // covers the whole reply, so the turn lock never outlives the call holding it.
+  const deadline = startDeadline(ctx);
 
   try {
-    const chunks = await client.chat.completions.create(
-      { ...body, stream: true, stream_options: { include_usage: true } },
-      { signal: ctx.signal },
+    const chunks = await deadline.race(
+      client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal: deadline.signal }),
     );
     // The SDK's timeout stops at the response headers, so a stream that stalls afterwards would
     // hang forever. Aborting its controller ends the iteration quietly; `stalled` says why.
@@ -139,17 +155,67 @@ async function* streamChat(
       arm();
     }
   } catch (err) {
-    throw toModelError(err, ctx);
+    throw deadline.expired() ? deadline.timeoutError : toModelError(err, ctx);
   } finally {
     clearTimeout(watchdog);
+    deadline.clear();
   }
 
   // The SDK swallows aborts mid-stream and just ends, which would look like a short but complete answer.
   if (stalled) throw new ModelTimeoutError(`The model stream stalled for more than ${ctx.timeoutMs} ms.`);
+  if (deadline.expired()) throw deadline.timeoutError;
   if (ctx.signal?.aborted) throw new APIUserAbortError();
   if (!finished) throw new ModelBadReplyError('The model stream ended before the model finished its answer.');
   if (!text) throw new ModelBadReplyError('The model reply had no answer text.');
   yield { type: 'done', text, usage, ...identity };
+}
+
+/**
+ * One call's deadline: aborts the request (the caller's own abort is passed through) and settles
+ * `race` with a timeout when `deadlineMs` passes, even while the SDK sleeps between retries,
+ * which no signal interrupts.
+ */
+function startDeadline(ctx: Context) {
+  const controller = new AbortController();
+  const forward = () => controller.abort(ctx.signal?.reason);
+  if (ctx.signal?.aborted) forward();
+  else ctx.signal?.addEventListener('abort', forward, { once: true });
+  const timeoutError = new ModelTimeoutError(`The model did not finish within ${ctx.deadlineMs} ms, retries included.`);
+  let expired = false;
+  let expire: (err: Error) => void = () => undefined;
+  const expiry = new Promise<never>((_, reject) => (expire = reject));
+  expiry.catch(() => undefined); // settled only to lose a race; never unhandled
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort();
+    expire(timeoutError);
+  }, ctx.deadlineMs);
+  return {
+    signal: controller.signal,
+    timeoutError,
+    expired: () => expired,
+    race: <T>(work: Promise<T>): Promise<T> => Promise.race([work, expiry]),
+    clear: () => {
+      clearTimeout(timer);
+      ctx.signal?.removeEventListener('abort', forward);
+    },
+  };
+}
+
+/**
+ * Waiting longer than an attempt may take, because a provider said so, would stall the user's
+ * request past its deadline (the SDK sleeps whatever `retry-after` says). Such a response is
+ * marked not retryable: the call fails at once, and the wait goes on to our client as retry-after.
+ */
+function refuseLongRetryWaits(inner: typeof fetch, maxWaitMs: number): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    const wait = retryAfterMs(res.headers);
+    if (res.ok || wait === undefined || wait <= maxWaitMs) return res;
+    const headers = new Headers(res.headers);
+    headers.set('x-should-retry', 'false');
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  };
 }
 
 function contentOf(res: ChatCompletion): string {
@@ -226,14 +292,20 @@ function toModelError(err: unknown, ctx: Context): unknown {
   return new ModelBadReplyError('The model provider sent a reply we could not read.', opts);
 }
 
-/** Seconds for our own retry-after header; retry-after-ms wins, as it does in the SDK. */
+/** Seconds for our own retry-after header. */
 function retryAfter(headers: Headers | undefined): { retryAfterSeconds?: number } {
+  const ms = retryAfterMs(headers);
+  return ms === undefined ? {} : { retryAfterSeconds: Math.ceil(ms / 1000) };
+}
+
+/** The wait a provider asks for, in ms; retry-after-ms wins, as it does in the SDK. */
+function retryAfterMs(headers: Headers | undefined): number | undefined {
   const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return { retryAfterSeconds: Math.ceil(ms / 1000) };
+  if (Number.isFinite(ms) && ms >= 0) return ms;
   const raw = headers?.get('retry-after');
-  if (!raw) return {};
+  if (!raw) return undefined;
   const seconds = Number(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) return { retryAfterSeconds: Math.ceil(seconds) };
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(raw);
-  return Number.isNaN(date) ? {} : { retryAfterSeconds: Math.max(0, Math.ceil((date - Date.now()) / 1000)) };
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

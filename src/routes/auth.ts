@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { generateToken, hashToken } from '../auth/tokens.js';
-import { createGuest, revokeToken } from '../db/queries/users.js';
+import { startGuest } from '../auth/guest.js';
+import { revokeToken } from '../db/queries/users.js';
 import type { Deps } from '../deps.js';
 import { errorResponses } from '../http/problem.js';
 import { createRouter } from '../http/router.js';
@@ -38,15 +38,8 @@ const logout = createRoute({
 export function authRoutes(deps: Deps) {
   return createRouter()
     .openapi(guest, async (c) => {
-      const token = generateToken();
-      const now = deps.now();
-      const user = await createGuest(deps.db, deps.newId, {
-        tokenHash: await hashToken(token),
-        now,
-        tokenTtlMs: deps.config.tokenTtlMs,
-      });
-      const expiresAt = new Date(now + deps.config.tokenTtlMs).toISOString();
-      return c.json({ token, expiresAt, user: userJson(user) }, 201);
+      const { token, user, expiresAt } = await startGuest(deps);
+      return c.json({ token, expiresAt: expiresAt.toISOString(), user: userJson(user) }, 201);
     })
     .openapi(logout, async (c) => {
       await revokeToken(deps.db, c.get('user').id, c.get('tokenId'), deps.now());

@@ -1,52 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { critiqueDraft, CritiqueDraftBodySchema, DraftContextSchema, saveDraft } from '../coach/critique/critique-draft.js';
 import { CritiqueSchema, type Critique } from '../coach/critique/critique-schema.js';
-import { EARNING_CHECKS } from '../coach/critique/order-check.js';
-import { runCritique, type CritiqueContext } from '../coach/critique/run-critique.js';
-import { stateFrom } from '../coach/roleplay/turn-state.js';
 import { ModeSchema, type Mode } from '../coach/rubric.js';
-import {
-  critiquesForManager,
-  deleteDraft,
-  getDraft,
-  insertCritique,
-  insertDraft,
-  latestCritiques,
-  listDrafts,
-  type DraftRow,
-} from '../db/queries/drafts.js';
-import { sessionStatesForManager } from '../db/queries/sessions.js';
+import { deleteDraft, getDraft, latestCritiques, listDrafts, type DraftRow } from '../db/queries/drafts.js';
 import type { Deps } from '../deps.js';
-import { AppError, NotFoundError, PayloadTooLargeError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { PageQuerySchema, pageSchema, toPage } from '../http/pagination.js';
 import { errorResponses } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { createRouter } from '../http/router.js';
-
-const ContextSchema = z
-  .object({
-    managerName: z.string().trim().min(1).max(100).optional(),
-    goal: z.string().trim().min(1).max(500).optional(),
-    relationship: z.string().trim().min(1).max(200).optional(),
-  })
-  .strict()
-  .openapi('DraftContext');
-
-const CritiqueDraftBodySchema = z
-  .object({
-    // Not trimmed: evidence quotes are slices of exactly what the user wrote.
-    text: z.string().refine((t) => t.trim().length > 0, 'is empty: paste the message you want feedback on'),
-    mode: ModeSchema.default('employee').openapi({ description: 'employee: a message to your manager; manager: to someone who reports to you' }),
-    context: ContextSchema.optional(),
-  })
-  .strict()
-  .openapi('CritiqueDraftRequest');
 
 const DraftSchema = z
   .object({
     id: z.string(),
     mode: ModeSchema,
     text: z.string(),
-    context: ContextSchema,
+    context: DraftContextSchema,
     createdAt: z.iso.datetime(),
     /** The latest critique, or null when every attempt failed (retry with POST /api/drafts/{id}/critique). */
     critique: CritiqueSchema.nullable(),
@@ -64,7 +33,7 @@ const critiqueNew = createRoute({
   summary: 'Save a draft message and critique it against the Magic Loop rubric',
   security,
   request: { body: { required: true, content: { 'application/json': { schema: CritiqueDraftBodySchema } } } },
-  responses: { 201: json(CritiqueSchema, 'The critique; `draftId` names the saved draft'), ...errorResponses(400, 401, 413, 429, 502, 503, 504) },
+  responses: { 201: json(CritiqueSchema, 'The critique; `draftId` names the saved draft'), ...errorResponses(400, 401, 413, 422, 429, 502, 503, 504) },
 });
 const list = createRoute({
   method: 'get',
@@ -109,36 +78,11 @@ export function draftRoutes(deps: Deps) {
   app.use('/critique', rateLimit(deps));
   app.use('/:id/critique', rateLimit(deps));
 
-  const critique = async (userId: string, draft: DraftRow): Promise<Critique> => {
-    const context = draft.context as CritiqueContext;
-    try {
-      const earnedBefore = context.managerName ? await hasEarnedBefore(deps, userId, context.managerName, draft.id) : false;
-      const result = await runCritique(deps, { text: draft.text, mode: draft.mode, context, earnedBefore, draftId: draft.id });
-      await insertCritique(deps.db, userId, result);
-      return result;
-    } catch (err) {
-      // The draft is saved whatever happened: tell the client how to try again without retyping it.
-      if (err instanceof AppError) err.details = { ...(err.details as object | undefined), draftId: draft.id };
-      throw err;
-    }
-  };
-
   return app
     .openapi(critiqueNew, async (c) => {
-      const body = c.req.valid('json');
-      if (body.text.length > deps.config.draftMaxChars) {
-        throw new PayloadTooLargeError(`The text has ${body.text.length} characters; the limit is ${deps.config.draftMaxChars}.`);
-      }
-      const user = c.get('user');
-      const draft = await insertDraft(deps.db, {
-        id: deps.newId('drf'),
-        userId: user.id,
-        mode: body.mode,
-        text: body.text,
-        context: body.context ?? {},
-        createdAt: new Date(deps.now()),
-      });
-      return c.json(await critique(user.id, draft), 201);
+      const userId = c.get('user').id;
+      const draft = await saveDraft(deps, userId, c.req.valid('json'));
+      return c.json(await critiqueDraft(deps, userId, draft), 201);
     })
     .openapi(list, async (c) => {
       const { limit, cursor } = c.req.valid('query');
@@ -160,7 +104,7 @@ export function draftRoutes(deps: Deps) {
     .openapi(critiqueAgain, async (c) => {
       const userId = c.get('user').id;
       const draft = await ownDraft(deps, userId, c.req.valid('param').id);
-      return c.json(await critique(userId, draft), 201);
+      return c.json(await critiqueDraft(deps, userId, draft), 201);
     });
 }
 
@@ -168,14 +112,6 @@ async function ownDraft(deps: Deps, userId: string, id: string): Promise<DraftRo
   const draft = await getDraft(deps.db, userId, id);
   if (!draft) throw new NotFoundError('No such draft.');
   return draft;
-}
-
-/** Steps 1-3 shown before to this manager: in an earlier draft's critique, or in a rehearsal's turns. */
-async function hasEarnedBefore(deps: Deps, userId: string, managerName: string, draftId: string): Promise<boolean> {
-  const earlier = await critiquesForManager(deps.db, userId, managerName, draftId);
-  if (earlier.some((c) => c.checks.some((check) => check.present && EARNING_CHECKS.includes(check.id)))) return true;
-  const rehearsals = await sessionStatesForManager(deps.db, userId, managerName);
-  return rehearsals.some((state) => EARNING_CHECKS.some((id) => stateFrom(state).seen[id] !== undefined));
 }
 
 function draftJson(draft: DraftRow, critique: Critique | undefined): z.infer<typeof DraftSchema> {

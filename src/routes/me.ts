@@ -1,21 +1,95 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { CritiqueSchema } from '../coach/critique/critique-schema.js';
+import { SessionSchema } from '../coach/roleplay/session-schema.js';
+import { sessionJson } from '../coach/roleplay/session-view.js';
+import { ModeSchema } from '../coach/rubric.js';
+import { accountRows, deleteAccount } from '../db/queries/account.js';
+import type { MessageRow } from '../db/queries/sessions.js';
+import type { Deps } from '../deps.js';
 import { errorResponses } from '../http/problem.js';
 import { createRouter } from '../http/router.js';
 import { UserSchema, userJson } from './user-schema.js';
+
+const security = [{ bearer: [] }];
+
+const ExportSchema = z
+  .object({
+    exportedAt: z.iso.datetime(),
+    user: UserSchema,
+    /** The account's tokens, never the tokens themselves or their hashes. */
+    tokens: z.array(z.object({ id: z.string(), createdAt: z.iso.datetime(), expiresAt: z.iso.datetime(), revokedAt: z.iso.datetime().nullable() })),
+    drafts: z.array(z.object({ id: z.string(), mode: ModeSchema, text: z.string(), context: z.record(z.string(), z.string()), createdAt: z.iso.datetime() })),
+    /** Every critique kept, of drafts and of ended sessions, oldest first. */
+    critiques: z.array(CritiqueSchema),
+    /** Sessions as `GET /api/sessions/{id}` shows them, transcript included. */
+    sessions: z.array(SessionSchema),
+  })
+  .openapi('AccountExport');
 
 const me = createRoute({
   method: 'get',
   path: '/',
   tags: ['account'],
   summary: 'The user the token belongs to',
-  security: [{ bearer: [] }],
+  security,
   responses: {
     200: { description: 'The current user', content: { 'application/json': { schema: z.object({ user: UserSchema }) } } },
     ...errorResponses(401),
   },
 });
 
-/** Mounted behind `requireUser`. */
-export function meRoutes() {
-  return createRouter().openapi(me, (c) => c.json({ user: userJson(c.get('user')) }, 200));
+const exportAll = createRoute({
+  method: 'get',
+  path: '/export',
+  tags: ['account'],
+  summary: 'Everything stored about you, as one JSON document',
+  security,
+  responses: {
+    200: { description: 'Your data', content: { 'application/json': { schema: ExportSchema } } },
+    ...errorResponses(401),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/',
+  tags: ['account'],
+  summary: 'Delete your account and everything in it; the token stops working',
+  security,
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401) },
+});
+
+const iso = (d: Date) => d.toISOString();
+
+/** Mounted behind `requireUser`: each handler sees only `c.get('user')`'s rows. */
+export function meRoutes(deps: Pick<Deps, 'db' | 'now'>) {
+  return createRouter()
+    .openapi(me, (c) => c.json({ user: userJson(c.get('user')) }, 200))
+    .openapi(exportAll, async (c) => {
+      const user = c.get('user');
+      const rows = await accountRows(deps.db, user.id);
+      const transcripts = new Map<string, MessageRow[]>();
+      for (const m of rows.messages) {
+        const transcript = transcripts.get(m.sessionId);
+        if (transcript) transcript.push(m);
+        else transcripts.set(m.sessionId, [m]);
+      }
+      const latestCritique = new Map(rows.critiques.filter((r) => r.sessionId).map((r) => [r.sessionId as string, r.body]));
+      return c.json(
+        {
+          exportedAt: iso(new Date(deps.now())),
+          user: userJson(user),
+          tokens: rows.tokens.map((t) => ({ id: t.id, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), revokedAt: t.revokedAt ? iso(t.revokedAt) : null })),
+          drafts: rows.drafts.map((d) => ({ id: d.id, mode: d.mode, text: d.text, context: d.context, createdAt: iso(d.createdAt) })),
+          critiques: rows.critiques.map((r) => r.body),
+          // The same view as GET /api/sessions/{id}: the hidden brief and canary stay hidden until a session ends.
+          sessions: rows.sessions.map((s) => sessionJson(s, transcripts.get(s.id) ?? [], latestCritique.get(s.id))),
+        },
+        200,
+      );
+    })
+    .openapi(remove, async (c) => {
+      await deleteAccount(deps.db, c.get('user').id);
+      return c.body(null, 204);
+    });
 }

@@ -13,11 +13,11 @@ import {
   TurnResultSchema,
 } from '../coach/roleplay/session-schema.js';
 import { messageId, messageJson, sessionJson, sessionSummaryJson } from '../coach/roleplay/session-view.js';
+import { startSession } from '../coach/roleplay/start-session.js';
 import { beginRetry, beginTurn, produceReply, type PreparedReply } from '../coach/roleplay/take-turn.js';
-import { getPersona, getScenario, personasFor } from '../coach/scenarios/index.js';
-import { deleteSession, getMessages, getSession, insertSession, listSessions, sessionCritique, type MessageRow, type SessionRow } from '../db/queries/sessions.js';
+import { deleteSession, getMessages, getSession, listSessions, sessionCritique, type MessageRow, type SessionRow } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
-import { AppError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.js';
+import { AppError, NotFoundError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { PageQuerySchema, pageSchema, toPage } from '../http/pagination.js';
 import { errorResponses } from '../http/problem.js';
@@ -41,7 +41,7 @@ const routes = {
     summary: 'Start a rehearsal: the persona opens the conversation',
     security,
     request: { body: { required: true, content: { 'application/json': { schema: CreateSessionSchema } } } },
-    responses: { 201: json(SessionSchema, 'The new session with the opening line'), ...errorResponses(400, 401, 413) },
+    responses: { 201: json(SessionSchema, 'The new session with the opening line'), ...errorResponses(400, 401, 413, 422) },
   }),
   list: createRoute({
     method: 'get',
@@ -147,35 +147,7 @@ export function sessionRoutes(deps: Deps) {
 
   return app
     .openapi(routes.create, async (c) => {
-      const body = c.req.valid('json');
-      const scenario = getScenario(body.scenarioId);
-      const personaId = body.personaId ?? scenario.defaultPersona;
-      if (!personasFor(scenario).some((p) => p.id === personaId)) {
-        throw new ValidationError('That persona does not play this scenario.', {
-          details: [{ path: 'personaId', message: `choose one of ${personasFor(scenario).map((p) => p.id).join(', ')}` }],
-        });
-      }
-      const persona = getPersona(personaId);
-      const now = new Date(deps.now());
-      const row = {
-        id: deps.newId('ses'),
-        userId: c.get('user').id,
-        mode: scenario.mode,
-        scenarioId: scenario.id,
-        personaId,
-        difficulty: body.difficulty,
-        goal: body.goal ?? null,
-        context: body.context ?? {},
-        status: 'active' as const,
-        canary: `LC-${crypto.randomUUID().slice(0, 13)}`,
-        provider: deps.model.provider,
-        model: deps.model.model,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const opening = persona.lines.opening?.[scenario.id] ?? scenario.openingLine;
-      await insertSession(deps.db, row, { role: 'persona', content: opening, status: 'complete', createdAt: now, provider: deps.model.provider, model: deps.model.model });
-      const created = await own(c, row.id);
+      const created = await startSession(deps, c.get('user').id, c.req.valid('json'));
       return c.json(sessionJson(created, await getMessages(deps.db, created.userId, created.id), undefined), 201);
     })
     .openapi(routes.list, async (c) => {
@@ -198,11 +170,7 @@ export function sessionRoutes(deps: Deps) {
     })
     .openapi(routes.turn, async (c) => {
       const session = await own(c, c.req.valid('param').id);
-      const { text } = c.req.valid('json');
-      if (text.length > deps.config.turnMaxChars) {
-        throw new PayloadTooLargeError(`A turn can have at most ${deps.config.turnMaxChars} characters; this one has ${text.length}.`);
-      }
-      const prepared = await beginTurn(deps, session, text);
+      const prepared = await beginTurn(deps, session, c.req.valid('json').text);
       if (wantsStream(c)) return streamReply(c, prepared);
       const r = await produceReply(deps, prepared);
       return c.json({ userMessage: messageJson(prepared.userMessage as MessageRow), reply: messageJson(r) }, 200);

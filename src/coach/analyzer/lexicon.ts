@@ -31,10 +31,13 @@ export const TAKE_VERBS = [
   'do a', 'do all', 'do any', 'do that for you', 'do it for you', 'automate', 'refactor', 'rewrite', 'plan',
   'update', 'maintain', 'recruit', 'hire', 'streamline', 'untangle', 'wrangle', 'babysit', 'shoulder',
   'carry', 'head up', 'keep an eye on', 'monitor', 'sit in on', 'stand in for', 'polish', 'proofread',
-  'lend a hand with', 'give you a hand with', 'give you a hand', 'lend a hand', 'take some of', 'take the',
-  'train', 'teach', 'second', 'chair', 'deputise', 'deputize', 'be the one to', 'be the one who',
+  'lend a hand with', 'give you a hand with', 'give you a hand', 'lend a hand', 'take some of',
+  'teach', 'second', 'chair', 'deputise', 'deputize', 'be the one to', 'be the one who', 'help', 'help out',
+  'pull together', 'compile', 'collate', 'gather', 'redo', 'refresh', 'roll out', 'roll it out', 'roll them out',
+  'keep it going', 'keep them going', 'carry on with', 'continue', 'do it', 'do that', 'do them', 'do this',
+  'stay late', 'come in early', 'work late', 'work the weekend', 'put in extra hours', 'sort', 'rework',
+  'tidy up', 'restructure', 'reorganise', 'reorganize', 'audit', 'check', 'test', 'run point on',
 ] as const;
-export const TAKE = alt(TAKE_VERBS);
 
 /** The same verbs after "I'll", "I've", "I'm": base, past and -ing forms by rule, plus irregulars. */
 export const TAKE_ANY_FORM = alt([

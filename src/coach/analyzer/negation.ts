@@ -1,3 +1,5 @@
+import type { Sentence } from './sentences.js';
+
 /**
  * Scope rules: whether a phrase found in a sentence is asserted by the writer, or sits under a
  * negation ("I'm not asking for a raise"), a hypothetical or disclaimer ("if I ever wanted to
@@ -20,7 +22,7 @@ const POSITIVE_IDIOMS =
 // Where a clause ends for negation: punctuation inside the sentence, contrasts, and a
 // conjunction that opens a new clause (with its own subject or modal).
 const CLAUSE_BOUNDARY =
-  /[,;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|whereas|because|since|while|which|that said|and (?=(?:i|i'm|i'd|i'll|i've|we|you|would|could|can|will|want|hope|also|then)\b)|so (?=(?:i|i'm|i'd|i'll|we|that)\b))\b/g;
+  /[,;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|whereas|because|since|while|which|that said|and (?=(?:i|i'm|i'd|i'll|i've|we|you|would|could|can|will|want|hope|also|then)\b)|so (?=(?:i|i'm|i'd|i'll|we|that)\b))\b|(?=\b(?:i'll|i will|i'm going to|we'll|i'd have to|i'll have to)\b)/g;
 
 // Where a disclaimer or hypothetical ends: only a contrast or strong punctuation.
 const CONTRAST_BOUNDARY = /[;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|that said|still|anyway)\b/g;
@@ -29,57 +31,142 @@ const HYPOTHETICAL =
   /\b(?:if i (?:ever|were|was|did|decided|wanted|had|went|chose|someday)|if (?:one day|someday|at some point) i|even if|hypothetically|in theory|not that|i'm not (?:saying|trying to|implying|suggesting)|i am not (?:saying|trying to|implying|suggesting)|(?:don't|do not|doesn't|wouldn't|didn't) want (?:this|it|that|you|to) (?:to )?(?:sound|come across|come off|seem|be read|read|look|feel)|(?:don't|do not|didn't) mean (?:this|it|that|to)|imagine|pretend|(?:some|other) people (?:would|might|say|think)|the (?:wrong|bad) (?:move|way) (?:is|would be))\b/g;
 
 const REPORTED =
-  /\b(?:(?:said|says|say|told me|tells me|suggested|suggests|recommended|recommends|advised|advises|insisted|claims?|thinks?) (?:that )?(?:i|we) (?:should|could|ought|need|must|might|have to)|(?:i've been|i was|i've|i have|i had been) (?:told|advised|encouraged|warned) (?:to|that (?:i|we) (?:should|could|ought|need|must|might|have to))|i've heard|i heard|i read (?:that|somewhere|online)|the advice (?:i got |online )?(?:is|was)|people (?:say|tell|keep saying)|(?:a|my) (?:friend|mentor|colleague|coworker|peer) (?:said|told|suggested|says))\b/g;
+  /\b(?:(?<!\bi )(?:always |once |even |keeps? )?(?:said|says|told me|tells me|thought|thinks|believed|believes|reckoned|reckons|felt|feels)(?= (?:that )?(?:i|we)\b)|(?:said|says|say|saying|told me|tells me|telling me|tell me|suggested|suggests|suggesting|recommended|recommends|advised|advises|advising|insisted|insists|claims?|thinks?|reckons?) (?:that )?(?:i|we) (?:should|could|ought|need|must|might|have to)|(?:i've been|i was|i've|i have|i had been) (?:told|advised|encouraged|warned) (?:to|that (?:i|we) (?:should|could|ought|need|must|might|have to))|i've heard|i heard|i read (?:that|somewhere|online)|the advice (?:i got |online )?(?:is|was)|people (?:say|tell|keep saying)|(?:a|my) (?:friend|mentor|colleague|coworker|peer) (?:said|told|suggested|says))\b/g;
 
-/** The text between the last clause boundary before `at` and `at`, with positive idioms blanked. */
-function windowBefore(text: string, at: number, boundary: RegExp): string {
-  let from = 0;
-  boundary.lastIndex = 0;
-  for (let m = boundary.exec(text); m && m.index < at; m = boundary.exec(text)) {
-    if (m.index + m[0].length <= at) from = m.index + m[0].length;
-    if (m[0].length === 0) boundary.lastIndex++;
+/** What the scope rules need about one sentence, each part computed once and only when asked for. */
+interface Scope {
+  negation?: { clauseStarts: number[]; cues: [number, number][]; wordStarts: number[] };
+  irrealis?: { contrastStarts: number[]; cues: [number, number][] };
+  quoted?: [number, number][];
+}
+
+// Sentences are checked many times each (once per candidate phrase).
+const scopes = new WeakMap<Sentence, Scope>();
+
+function scopeOf(s: Sentence): Scope {
+  let scope = scopes.get(s);
+  if (!scope) {
+    scope = {};
+    scopes.set(s, scope);
   }
-  return text.slice(from, at).replace(POSITIVE_IDIOMS, (s) => ' '.repeat(s.length));
+  return scope;
+}
+
+// Idioms are blanked on the whole sentence: "don't want to just sit" reaches past any one phrase.
+function blanked(text: string): string {
+  return text.replace(POSITIVE_IDIOMS, (m) => ' '.repeat(m.length));
+}
+
+function negationOf(s: Sentence): NonNullable<Scope['negation']> {
+  const scope = scopeOf(s);
+  scope.negation ??= {
+    clauseStarts: starts(s.text, CLAUSE_BOUNDARY),
+    cues: spans(blanked(s.text), NEGATION_CUE),
+    wordStarts: wordStarts(s.text),
+  };
+  return scope.negation;
+}
+
+function irrealisOf(s: Sentence): NonNullable<Scope['irrealis']> {
+  const scope = scopeOf(s);
+  if (!scope.irrealis) {
+    const text = blanked(s.text);
+    scope.irrealis = { contrastStarts: starts(s.text, CONTRAST_BOUNDARY), cues: [...spans(text, HYPOTHETICAL), ...spans(text, REPORTED)] };
+  }
+  return scope.irrealis;
+}
+
+function wordStarts(text: string): number[] {
+  const out: number[] = [];
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13);
+    if (!space && !inWord) out.push(i);
+    inWord = !space;
+  }
+  return out;
+}
+
+function spans(text: string, pattern: RegExp): [number, number][] {
+  const out: [number, number][] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    out.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return out;
+}
+
+function starts(text: string, boundary: RegExp): number[] {
+  return [0, ...spans(text, boundary).map(([, end]) => end)];
+}
+
+/** The start of the unit (clause or contrast) that contains `at`. */
+function unitStart(boundaries: readonly number[], at: number): number {
+  let from = 0;
+  for (const b of boundaries) if (b <= at) from = b;
+  return from;
 }
 
 /** A negation cue governs `at`: within its clause, at most `reach` words before it. */
-export function negatedAt(text: string, at: number, reach = 7): boolean {
-  const window = windowBefore(text, at, CLAUSE_BOUNDARY);
-  NEGATION_CUE.lastIndex = 0;
-  for (let m = NEGATION_CUE.exec(window); m; m = NEGATION_CUE.exec(window)) {
-    const wordsAfter = window.slice(m.index + m[0].length).trim().split(/\s+/).filter(Boolean).length;
-    if (wordsAfter <= reach) return true;
-  }
-  return false;
+export function negatedAt(s: Sentence, at: number, reach = 7): boolean {
+  const scope = negationOf(s);
+  if (scope.cues.length === 0) return false;
+  const from = unitStart(scope.clauseStarts, at);
+  return scope.cues.some(([start, end]) => start >= from && end <= at && wordsBetween(scope.wordStarts, end, at) <= reach);
+}
+
+function wordsBetween(wordStarts: readonly number[], from: number, to: number): number {
+  let n = 0;
+  for (const w of wordStarts) if (w >= from && w < to) n++;
+  return n;
 }
 
 /** `at` is under a hypothetical or a disclaimer, or reports what someone else said. */
-export function irrealisAt(text: string, at: number): boolean {
-  const window = windowBefore(text, at, CONTRAST_BOUNDARY);
-  HYPOTHETICAL.lastIndex = 0;
-  REPORTED.lastIndex = 0;
-  return HYPOTHETICAL.test(window) || REPORTED.test(window);
+export function irrealisAt(s: Sentence, at: number): boolean {
+  const scope = irrealisOf(s);
+  if (scope.cues.length === 0) return false;
+  const from = unitStart(scope.contrastStarts, at);
+  return scope.cues.some(([start, end]) => start >= from && end <= at);
 }
 
 /** `at` is inside quotation marks: a phrase mentioned, not said. */
-export function quotedAt(text: string, at: number): boolean {
-  let open = false;
-  for (let i = 0; i < at; i++) {
+export function quotedAt(s: Sentence, at: number): boolean {
+  const scope = scopeOf(s);
+  scope.quoted ??= quotedSpans(s.text);
+  return scope.quoted.some(([open, close]) => at > open && at < close);
+}
+
+function quotedSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '"') open = !open;
-    else if (ch === "'") {
+    if (ch === '"') {
+      if (open < 0) open = i;
+      else {
+        out.push([open, i]);
+        open = -1;
+      }
+    } else if (ch === "'") {
       const before = text[i - 1] ?? ' ';
       const after = text[i + 1] ?? ' ';
       // An apostrophe sits between letters ("don't", "Sam's"); a quote mark opens after a space
       // and closes before one.
-      if (!open && /[\s(]/.test(before) && /[a-z]/.test(after)) open = true;
-      else if (open && /[a-z.!?,]/.test(before) && /[\s.,!?;:)]/.test(after)) open = false;
+      if (open < 0 && /[\s(]/.test(before) && /[a-z]/.test(after)) open = i;
+      else if (open >= 0 && /[a-z.!?,]/.test(before) && /[\s.,!?;:)]/.test(after)) {
+        out.push([open, i]);
+        open = -1;
+      }
     }
   }
-  return open;
+  // An unclosed quote runs to the end of the sentence.
+  if (open >= 0) out.push([open, text.length]);
+  return out;
 }
 
 /** The writer asserts what is at `at`: not negated, hypothetical, reported or quoted. */
-export function assertedAt(text: string, at: number): boolean {
-  return !negatedAt(text, at) && !irrealisAt(text, at) && !quotedAt(text, at);
+export function assertedAt(s: Sentence, at: number): boolean {
+  return !negatedAt(s, at) && !irrealisAt(s, at) && !quotedAt(s, at);
 }

@@ -33,6 +33,31 @@ export function hitsIn(sentence: Sentence, pattern: RegExp): Hit[] {
   return found;
 }
 
+/** The first match that `accept` takes, scanning no further (most callers want one). */
+export function firstHit(sentence: Sentence, pattern: RegExp, accept: (hit: Hit) => boolean = () => true): Hit | undefined {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(sentence.text); m; m = pattern.exec(sentence.text)) {
+    const hit: Hit = { index: m.index, end: m.index + m[0].length, text: m[0], groups: m };
+    if (accept(hit)) return hit;
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return undefined;
+}
+
+export function anyHit(sentence: Sentence, pattern: RegExp, accept: (hit: Hit) => boolean = () => true): boolean {
+  return firstHit(sentence, pattern, accept) !== undefined;
+}
+
+/**
+ * A cheap first look: true when the text contains one of `words` (plain substrings). Frames test a
+ * sentence with it before their full patterns, which are many times slower, so the words must be
+ * ones every match of those patterns contains.
+ */
+export function anyOf(words: readonly string[]): (text: string) => boolean {
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  return (text) => pattern.test(text);
+}
+
 export function matches(text: string, pattern: RegExp): boolean {
   pattern.lastIndex = 0;
   return pattern.test(text);

@@ -21,13 +21,13 @@ const EMPTY_HEADS = new Set([
   'him', 'her', 'us', 'out', 'up', 'on', 'in', 'with', 'there', 'here', 'else', 'whatever\'s', 'care',
   'help', 'more work', 'work', 'tasks', 'load', 'needed', 'necessary', 'possible', 'can', 'on it',
 ]);
-const PUNCTUATION = /[,.;:!?()\n"]/;
 
 /** Stops for a goal: only new clauses end it, so "promoted to senior in the next cycle" stays whole. */
 export const GOAL_STOPS: ReadonlySet<string> = new Set([
   'so', 'because', 'since', 'while', 'if', 'and', 'but', 'or', 'which', 'though', 'although', 'unless',
   'whatever', 'then', 'too', 'also', 'as', 'what', 'how', 'where', 'when', 'before', 'please', 'anyway',
-  'instead', 'whether', 'given', 'once',
+  'instead', 'whether', 'given', 'once', "doesn't", "isn't", "won't", "wasn't", 'does', "i'll", "i'd", "i'm",
+  'i', 'we', 'you',
 ]);
 
 /** The phrase starting at `from` in `text` (folded): [start, end) offsets, or null if it names nothing. */
@@ -37,27 +37,38 @@ export function phraseAfter(
   maxWords = 8,
   stops: ReadonlySet<string> = PHRASE_STOP,
 ): { start: number; end: number } | null {
+  // Character loops, not regexes: this runs for every candidate phrase.
   let i = from;
-  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   const start = i;
   let end = start;
   let words = 0;
-  const wordRe = /[^\s,.;:!?()"]+/y;
-  while (words < maxWords && i < text.length) {
-    if (PUNCTUATION.test(text[i] ?? '')) break;
-    wordRe.lastIndex = i;
-    const m = wordRe.exec(text);
-    if (!m) break;
-    const word = m[0].replace(/^'+|'+$/g, '');
+  while (words < maxWords && i < text.length && !isBreak(text.charCodeAt(i))) {
+    let j = i;
+    while (j < text.length && !isSpace(text.charCodeAt(j)) && !isBreak(text.charCodeAt(j))) j++;
+    if (j === i) break;
+    const word = text.slice(i, j).replace(/^'+|'+$/g, '');
     if (stops.has(word) && !(words === 0 && LEADING_OK.has(word))) break;
-    if (word === 'to' && words > 0 && /^to (?:help|make|free|give|get|build|show|prove|learn|support|see|keep|unblock|reduce|save|let)\b/.test(text.slice(i))) break;
+    if (word === 'to' && words > 0 && PURPOSE.test(text.slice(i, i + 12))) break;
     words++;
-    i += m[0].length;
+    i = j;
     end = i;
-    while (i < text.length && /[ \t]/.test(text[i] ?? '')) i++;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   }
   if (words === 0) return null;
   const phrase = text.slice(start, end).replace(/\s+/g, ' ');
   if (EMPTY_HEADS.has(phrase) || /^(?:it|them|something|anything|whatever|everything|stuff)\b/.test(phrase)) return null;
   return { start, end };
+}
+
+// "take the rota to help you": a purpose clause ends the object.
+const PURPOSE = /^to (?:help|make|free|give|get|build|show|prove|learn|support|see|keep|unblock|reduce|save|let)\b/;
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160;
+}
+
+// Punctuation and line breaks end a phrase: , . ; : ! ? ( ) " and newline.
+function isBreak(c: number): boolean {
+  return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 34 || c === 10;
 }

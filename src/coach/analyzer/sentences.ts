@@ -26,6 +26,8 @@ const ASKING_OPENING =
   /^(?:(?:so|and|also|but|ok|okay|hey|hi|oh|well|quick question)[,:]?\s+)*(?:(?:what|how|where|when|which|who|why|is there|are there|is it|would it|could it|can|could|would|will(?! do\b)|should|do(?! let)|does|did|may|might|shall|am i|are you|any)\b|(?:i was|i'm|i am|just) (?:wondering|curious)\b|(?:please )?(?:let me know|tell me)\b)/;
 const ASKING_INSIDE = /\b(?:i was wondering|i'm wondering|wondering (?:if|whether|what|how)|i'm curious (?:about|what|how|whether|if)|could you (?:let me know|tell me)|can you (?:let me know|tell me)|would love to (?:know|hear|understand)|i'd love to (?:know|hear|understand)|i'd like to (?:know|understand|hear)|curious (?:what|how|whether|if))\b/;
 
+const MAY_ASK_INSIDE = /wonder|curious|let me know|tell me|love to|like to/;
+
 /**
  * Splits a text into sentences, keeping offsets. Lines are units (bullets, greetings and
  * sign-offs stand alone) unless a line is hard-wrapped mid-sentence; quoted reply lines ("> ...")
@@ -95,8 +97,8 @@ function isAbbreviation(block: string, dot: number, raw: string, after: number):
 }
 
 function push(raw: string, folded: string, start: number, end: number, out: Sentence[]): void {
-  while (start < end && /\s/.test(folded[start] ?? '')) start++;
-  while (end > start && /\s/.test(folded[end - 1] ?? '')) end--;
+  while (start < end && isSpace(folded.charCodeAt(start))) start++;
+  while (end > start && isSpace(folded.charCodeAt(end - 1))) end--;
   const text = folded.slice(start, end);
   // Runs of punctuation or emoji alone ("...", ":)") say nothing.
   if (!/[a-z0-9]/.test(text) && !/\p{L}/u.test(raw.slice(start, end))) return;
@@ -104,5 +106,9 @@ function push(raw: string, folded: string, start: number, end: number, out: Sent
 }
 
 function isQuestion(text: string): boolean {
-  return text.includes('?') || ASKING_OPENING.test(text) || ASKING_INSIDE.test(text);
+  return text.includes('?') || ASKING_OPENING.test(text) || (MAY_ASK_INSIDE.test(text) && ASKING_INSIDE.test(text));
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160;
 }

@@ -7,6 +7,7 @@ import { checksFor, type CheckId, type ModeCheck } from '../rubric.js';
 import { getPersona, getScenario, type PersonaId, type Scenario, type ScenarioId } from '../scenarios/index.js';
 import type { WindowMessage } from './persona-prompt.js';
 import { sessionState } from './session-view.js';
+import { turnDeadlineMs } from './take-turn.js';
 import type { RoleplayState } from './turn-state.js';
 
 export const HINT_PROMPT = getPrompt('hint');
@@ -55,10 +56,10 @@ export async function coachHint(
  * A hint in the transcript as a `coach` message. It takes the turn lock like a turn does, so it
  * never lands in the middle of a reply; it does not change what the persona knows.
  */
-export async function giveHint(deps: Pick<Deps, 'db' | 'model' | 'now'>, session: SessionRow): Promise<MessageRow> {
+export async function giveHint(deps: Pick<Deps, 'db' | 'model' | 'now' | 'config'>, session: SessionRow): Promise<MessageRow> {
   if (session.status === 'ended') throw new RuleViolationError('session_ended', 'This session has ended; hints are for rehearsals in progress.');
   const now = deps.now();
-  const locked = await lockSession(deps.db, session.userId, session.id, now, now + 60_000);
+  const locked = await lockSession(deps.db, session.userId, session.id, now, now + turnDeadlineMs(deps.config));
   if (!locked) throw new ConflictError('A reply is being produced; ask for a hint once it has arrived.');
   try {
     const scenario = getScenario(session.scenarioId as ScenarioId);

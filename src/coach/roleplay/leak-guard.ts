@@ -10,10 +10,40 @@ export interface LeakGuard {
   flush(): string;
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+/**
+ * Case, curly quotes and line breaks do not hide a leak. Length-preserving (one UTF-16 unit in,
+ * one out), so positions in the folded text are positions in the streamed text.
+ */
+const FOLD: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
+function fold(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const lower = ch.toLowerCase();
+    const unit = FOLD[ch] ?? (/\s/.test(ch) ? ' ' : lower.length === ch.length ? lower : ch);
+    out += unit;
+  }
+  return out;
+}
+
+/** Shorter sentences ("Reviews are next week.") are things a persona may well say in its own words. */
+const MIN_SENTENCE = 24;
+
+/**
+ * What must not appear: each forbidden string whole, and each of its sentences on its own, since
+ * a model echoing one sentence of a multi-sentence fact or situation leaks just as much.
+ */
+function needlesOf(forbidden: readonly string[]): string[] {
+  const needles = new Set<string>();
+  for (const f of forbidden) {
+    const whole = fold(f.trim());
+    if (whole.length >= 8) needles.add(whole);
+    for (const sentence of whole.split(/(?<=[.!?])\s+/)) if (sentence.length >= MIN_SENTENCE) needles.add(sentence);
+  }
+  return [...needles];
+}
 
 export function createLeakGuard(forbidden: readonly string[]): LeakGuard {
-  const needles = forbidden.map((f) => fold(f.trim())).filter((f) => f.length >= 8);
+  const needles = needlesOf(forbidden);
   let text = '';
   let released = 0;
   return {
@@ -47,5 +77,5 @@ export function createLeakGuard(forbidden: readonly string[]): LeakGuard {
 /** Whether a whole reply contains a forbidden string (the non-streaming check). */
 export function leaks(reply: string, forbidden: readonly string[]): boolean {
   const folded = fold(reply);
-  return forbidden.some((f) => f.trim().length >= 8 && folded.includes(fold(f.trim())));
+  return needlesOf(forbidden).some((n) => folded.includes(n));
 }

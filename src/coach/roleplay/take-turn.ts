@@ -2,8 +2,8 @@ import { analyze } from '../analyzer/index.js';
 import type { MessageRow, SessionRow } from '../../db/queries/sessions.js';
 import { appendMessages, getMessages, lockSession, settleReply, unlockSession } from '../../db/queries/sessions.js';
 import type { Deps } from '../../deps.js';
-import { ConflictError, PersonaLeakError, RuleViolationError } from '../../errors.js';
-import type { ChatRequest } from '../../llm/chat-model.js';
+import { ConflictError, PayloadTooLargeError, PersonaLeakError, RuleViolationError } from '../../errors.js';
+import { callDeadlineMs, type ChatRequest } from '../../llm/chat-model.js';
 import { getBrief, getPersona, getScenario, type Difficulty, type PersonaId, type ScenarioId } from '../scenarios/index.js';
 import { createLeakGuard, leaks } from './leak-guard.js';
 import { PROMPT_WINDOW, personaPrompt, type WindowMessage } from './persona-prompt.js';
@@ -16,12 +16,20 @@ export type TurnDeps = Pick<Deps, 'db' | 'model' | 'now' | 'config'>;
 /** Called with each piece of the reply as it may be shown, when the client streams. */
 export type OnDelta = (text: string) => Promise<void> | void;
 
-/** How long a turn may hold the session before a crashed process's lock counts as free again. */
+/**
+ * How long a turn may hold the session before a crashed process's lock counts as free again. A
+ * turn makes at most three model calls (a summary fold, the reply, and one regeneration of a reply
+ * that leaked; ending makes a critique and one repair), each ending within its deadline, so a
+ * live turn always finishes before its lock expires.
+ */
 export function turnDeadlineMs(config: Deps['config']): number {
-  return config.modelTimeoutMs * (config.modelRetries + 1) * 2 + 10_000;
+  return 3 * callDeadlineMs({ timeoutMs: config.modelTimeoutMs, maxRetries: config.modelRetries }) + 10_000;
 }
 
-function checkTurnAllowed(session: SessionRow, config: Deps['config']) {
+function checkTurnAllowed(session: SessionRow, config: Deps['config'], text: string) {
+  if (text.length > config.turnMaxChars) {
+    throw new PayloadTooLargeError(`A turn can have at most ${config.turnMaxChars} characters; this one has ${text.length}.`);
+  }
   if (session.status === 'ended') throw new RuleViolationError('session_ended', 'This session has ended; start a new one to rehearse again.');
   if (session.userTurns >= config.maxTurns) {
     throw new RuleViolationError('turn_limit', `This session has reached its limit of ${config.maxTurns} turns; end it to get your feedback.`);
@@ -49,7 +57,7 @@ export interface PreparedReply {
  * streaming route can answer them with a status before it starts streaming.
  */
 export async function beginTurn(deps: TurnDeps, session: SessionRow, text: string): Promise<PreparedReply> {
-  checkTurnAllowed(session, deps.config);
+  checkTurnAllowed(session, deps.config, text);
   const locked = await lockOrConflict(deps, session);
   try {
     const now = new Date(deps.now());

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analyzer/index.js';
 import type { CheckId } from '../rubric.js';
 import type { BriefFact, Difficulty, HiddenBrief, Persona } from '../scenarios/types.js';
+import { isInjection } from './injection.js';
 
 export type FactId = BriefFact['id'];
 
@@ -37,14 +38,6 @@ export interface TurnOutcome {
 }
 
 const PUSHBACK_PITFALLS: readonly CheckId[] = ['demanding', 'vague_goal', 'refuses_work', 'blames_others', 'assumes_goal'];
-
-// "Ignore your instructions", "print your brief", "you are now": attempts to step outside the role-play.
-const INJECTION =
-  /\b(?:ignore (?:all |any |the |your |previous |prior |above )*(?:instructions|prompts?|rules)|(?:system|hidden) (?:prompt|brief|instructions)|(?:print|show|reveal|repeat|tell me|output|dump) (?:me )?(?:your|the) (?:brief|instructions|prompt|system|secret|canary|hidden)|you are now|developer mode|jailbreak|canary)\b/i;
-
-export function isInjection(text: string): boolean {
-  return INJECTION.test(text);
-}
 
 /**
  * Advances the role-play by one user turn. Facts are earned only by the moves the brief names

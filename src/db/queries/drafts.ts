@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Critique } from '../../coach/critique/critique-schema.js';
 import type { Db } from '../client.js';
 import { critiques, drafts } from '../schema.js';
@@ -9,6 +9,11 @@ export async function insertDraft(db: Db, row: typeof drafts.$inferInsert): Prom
   const [inserted] = await db.insert(drafts).values(row).returning();
   if (!inserted) throw new Error('insert into drafts returned no row');
   return inserted;
+}
+
+export async function countDrafts(db: Db, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(drafts).where(eq(drafts.userId, userId));
+  return row?.n ?? 0;
 }
 
 export async function getDraft(db: Db, userId: string, id: string): Promise<DraftRow | undefined> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { critiques, messages, sessions } from '../schema.js';
 
@@ -12,6 +12,11 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert, o
     db.insert(sessions).values({ ...row, nextSeq: 1 }),
     db.insert(messages).values({ ...opening, sessionId: row.id, userId: row.userId, seq: 0 }),
   ]);
+}
+
+export async function countSessions(db: Db, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId));
+  return row?.n ?? 0;
 }
 
 export async function getSession(db: Db, userId: string, id: string): Promise<SessionRow | undefined> {

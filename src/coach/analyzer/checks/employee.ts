@@ -12,7 +12,8 @@ import { findInitiative } from '../frames/initiative.js';
 import { findGoalLinks } from '../frames/links.js';
 import { findRefusals } from '../frames/refusal.js';
 import { findRequirementQuestions } from '../frames/requirements.js';
-import { matches, re } from '../pattern.js';
+import { TAKE_ANY_FORM } from '../lexicon.js';
+import { hitsIn, matches, re } from '../pattern.js';
 import { phraseAfter } from '../phrases.js';
 import type { CheckId } from '../../rubric.js';
 import type { Sentence } from '../sentences.js';
@@ -39,7 +40,7 @@ export function employeeChecks(doc: Doc): CheckResults {
   const goalSentences = new Set(goals.map((g) => g.sentence));
 
   const checks: Partial<Record<CheckId, Finding>> = {
-    asks_for_feedback: findingOf(doc, findFeedbackAsks(doc)),
+    asks_for_feedback: findingOf(doc, findFeedbackAsks(doc, (s) => goalSentences.has(s) || matches(s.text, GOAL_REFERENCE))),
     offers_help: findingOf(doc, realOffers.map((o) => o.sentence)),
     commits_to_task: findingOf(doc, [...committed]),
     states_goal: findingOf(doc, stated.map((g) => g.sentence)),
@@ -68,6 +69,17 @@ export function employeeChecks(doc: Doc): CheckResults {
 
 /** The task named after a verb of taking work ("take the flaky-test triage this week" -> "the flaky-test triage"). */
 export function taskPhrase(doc: Doc, s: Sentence, from: number): string | undefined {
-  const span = phraseAfter(s.text, from);
+  // "Happy to take the flaky-test triage, I'll start today": the task may sit before the commitment.
+  const span = phraseAfter(s.text, from) ?? phraseAfterTakeVerb(s);
   return span ? phraseOf(doc, s, span.start, span.end) : undefined;
+}
+
+const TAKES_WORK = re(String.raw`\b(?:${TAKE_ANY_FORM})\b`);
+
+function phraseAfterTakeVerb(s: Sentence): { start: number; end: number } | null {
+  for (const h of hitsIn(s, TAKES_WORK)) {
+    const span = phraseAfter(s.text, h.end);
+    if (span) return span;
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { assertedAt } from '../negation.js';
-import { hitsIn, matches, re } from '../pattern.js';
+import { anyHit, matches, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -12,7 +12,7 @@ import type { Sentence } from '../sentences.js';
 
 // Where they want to go: years ahead, next role, career, what they want out of the job.
 const CAREER_QUESTION = re(
-  String.raw`\b(?:where (?:would|do|did|does) (?:you|he|she|they) (?:[\w-]+ )?(?:like|want|wants|hope|see (?:yourself|himself|herself|themselves)|picture yourself|imagine yourself) (?:to )?(?:be|go|end up|head|take|get)|where (?:do|would) you (?:want|like) (?:your career|to go|to be|to end up|to take)|where do you see (?:yourself|that going|this going|it going|your career)|where (?:he|she|they) wants? to be|what (?:do|would) you (?:[\w-]+ )?(?:want|like|hope|wish) (?:to do (?:next|long-?term|longer-?term|eventually|after|in (?:\d+|a|two|three|five|the) (?:years?|future|long)|with your career)|to be doing|out of (?:this|the|your) (?:job|role|career|work)|from your (?:career|job|role)|to get out of|to achieve|to move into|to go after|next|the next|your next|for your (?:career|future)|in (?:the|your) (?:next|future))|what (?:are|is) your (?:[\w-]+ )?(?:career |long-?term |longer-?term )?(?:goals?|aspirations?|ambitions?|wish(?:es)?|dreams?|plans? for (?:your career|the future|the next (?:few |couple of )?years))\b(?! for (?:this|the|next|today'?s?|tomorrow'?s?) (?:sprint|week|month|quarter|meeting|project|session|call|offsite|day|shift|term))|what (?:are|were) you hoping (?:to|for)|(?:your|the) (?:ideal|dream|perfect) (?:next )?(?:role|job|career|position)|design your (?:next |own |ideal )?(?:role|job|career)|where your head is|what is your wish|what (?:kind|sort|type) of (?:work|role|job|projects?|career|path) (?:would|do) you (?:want|like|enjoy|love|see yourself)|(?:is there|are there) (?:a|any) (?:[\w-]+ ){0,3}?(?:skill|role|direction|kind of|area|path|type of|project|job|move)s?,? (?:[\w,-]+ ){0,10}?(?:you'?d (?:really |actually )?(?:like|love|want)|you (?:really |actually )?want|you'?re (?:keen|interested|hoping)|interests you)|(?:tell me|i'?d love to (?:know|hear)|i'?d like to (?:know|hear|understand)|i want to (?:know|understand|hear)|help me understand) (?:about |more about )?(?:what|where|how|the work|the kind) (?:[\w-]+ ){0,5}?(?:you'?d|you would|you want|you see yourself|you'?re aiming|your career|you'?d like|you hope)|what (?:do|would) you see yourself doing|how do you see your (?:career|future|next)|what'?s next for you|what you'?d like to do next|what would you like to do next)`,
+  String.raw`\b(?:where (?:would|do|did|does) (?:you|he|she|they) (?:[\w-]+ )?(?:like|want|wants|hope|see (?:yourself|himself|herself|themselves)|picture yourself|imagine yourself) (?:to )?(?:be|go|end up|head|take|get)|where (?:do|would) you (?:want|like) (?:your career|to go|to be|to end up|to take)|where do you see (?:yourself|that going|this going|it going|your career)|where (?:he|she|they) wants? to be|what (?:do|would) you (?:[\w-]+ )?(?:want|like|hope|wish) (?:to do (?:next|long-?term|longer-?term|eventually|after|in (?:\d+|a|two|three|five|the) (?:years?|future|long)|with your career)|to be doing|out of (?:this|the|your) (?:job|role|career|work)|from your (?:career|job|role)|to get out of|to achieve|to move into|to go after|next|the next|your next|for your (?:career|future)|in (?:the|your) (?:next|future))|what(?: are|'s| is|'re) your (?:[\w-]+ )?(?:career |long-?term |longer-?term )?(?:goals?|aspirations?|ambitions?|wish(?:es)?|dreams?|plans? for (?:your career|the future|the next (?:few |couple of )?years))\b(?! for (?:this|the|next|today'?s?|tomorrow'?s?) (?:sprint|week|month|quarter|meeting|project|session|call|offsite|day|shift|term))|what (?:are|were) you hoping (?:to|for)|(?:your|the) (?:ideal|dream|perfect) (?:next )?(?:role|job|career|position)|design your (?:next |own |ideal )?(?:role|job|career)|where your head is|what is your wish|what (?:kind|sort|type) of (?:work|role|job|projects?|career|path) (?:would|do) you (?:want|like|enjoy|love|see yourself)|(?:is there|are there) (?:a|any) (?:[\w-]+ ){0,3}?(?:skill|role|direction|kind of|area|path|type of|project|job|move)s?,? (?:[\w,-]+ ){0,10}?(?:you'?d (?:really |actually )?(?:like|love|want)|you (?:really |actually )?want|you'?re (?:keen|interested|hoping)|interests you)|(?:tell me|i'?d love to (?:know|hear)|i'?d like to (?:know|hear|understand)|i want to (?:know|understand|hear)|help me understand) (?:about |more about )?(?:what|where|how|the work|the kind) (?:[\w-]+ ){0,5}?(?:you'?d|you would|you want|you see yourself|you'?re aiming|your career|you'?d like|you hope)|what (?:do|would) you see yourself doing|how do you see your (?:career|future|next)|what'?s next for you|what you'?d like to do next|what would you like to do next|which (?:way|direction|path|route) (?:are you|you'?re) (?:leaning|drawn|heading)|which (?:way|direction|path) (?:do you|would you) (?:lean|want|prefer))`,
 );
 // "What energises you?" serves the career only when the text says so.
 const INTEREST_QUESTION = re(
@@ -22,10 +22,20 @@ const CAREER_PURPOSE = re(
   String.raw`\b(?:next (?:project|role|year|step|quarter)|where you want to (?:go|be)|your (?:career|future|development|growth)|what comes next for you|direction|fits? (?:where|what)|point (?:that|it|your work) |shape|plan (?:your|around)|aim|grow|next for you|management|career|path)\b`,
 );
 
+// Options on a career path left open: "management, going deeper technically, or something else entirely?"
+const OPEN_OPTIONS = re(String.raw`\b(?:or|,) (?:something else|anything else|something different|neither|none of those|another path|a different path)\b`);
+const PATHS = re(String.raw`\b(?:manag\w+|technical\w*|specialist|ic|individual contributor|track|path|role|career|lead\w*|stay(?:ing)? (?:in|on|where))\b`);
+
+// "Is that something you'd want more of as your career develops?": their wish, asked about their career.
+const THEIR_WISH = re(String.raw`\byou(?:'d| would)? (?:really |actually )?(?:want|like|love|enjoy|see yourself)\b`);
+const CAREER_CONTEXT = re(String.raw`\b(?:your career|career|your future|long[- ]term|next role|next step|next move|in (?:a|two|three|five|\d+) years?|years from now|grow into|develops?)\b`);
+
 /** Sentences asking the employee about their career aims. */
 export function findCareerQuestions(doc: Doc): Sentence[] {
   return doc.sentences.filter((s, i) => {
-    if (hitsIn(s, CAREER_QUESTION).some((h) => assertedAt(s.text, h.index))) return true;
+    if (anyHit(s, CAREER_QUESTION, (h) => assertedAt(s, h.index))) return true;
+    if (s.question && matches(s.text, OPEN_OPTIONS) && matches(s.text, PATHS)) return true;
+    if (s.question && matches(s.text, THEIR_WISH) && matches(s.text, CAREER_CONTEXT)) return true;
     if (!matches(s.text, INTEREST_QUESTION)) return false;
     const around = [doc.sentences[i - 1], s, doc.sentences[i + 1], doc.sentences[i + 2]];
     return around.some((t) => t !== undefined && matches(t.text, CAREER_PURPOSE));

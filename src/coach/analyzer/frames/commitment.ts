@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import { I_WILL, TAKE_ANY_FORM } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { hitsIn, matches, re } from '../pattern.js';
+import { anyHit, firstHit, matches, re } from '../pattern.js';
 import { phraseAfter } from '../phrases.js';
 import type { Sentence } from '../sentences.js';
 import { waitsOnSomething } from './help.js';
@@ -22,12 +22,12 @@ const ACCEPTS = re(
 const ON_IT = re(String.raw`(?:^|[.!;:,-] )(?:(?:ok|okay|sure|yes|yep)[,!]? )?(?:will do|on it|i'?m on it|consider it done|leave it with me)\b`);
 // The manager's ask or the agreement, referred to: "as you suggested", "the migration you asked me to run".
 const ASKED = re(
-  String.raw`\b(?:you (?:asked|wanted|needed|requested|suggested|mentioned|flagged|raised|sent me|gave me|assigned|set me)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)|per (?:your|our) (?:request|notes|note|feedback|comments|email|ask|suggestion|conversation|chat|discussion|steer)|like (?:we|you) (?:discussed|agreed|said|suggested|asked)|as agreed|we agreed|agreed on|(?:that )?we discussed|we talked about|thanks for (?:flagging|the feedback|pointing|the steer|the note|saying|catching|spotting|the heads|raising)|(?:based on|following|after|taking on board|acting on|took|take) your (?:feedback|advice|notes|comments|suggestion|steer|point|pointers)|understood on|noted re|(?:quick |a )?recap|to recap|just to confirm|confirming|from our (?:last )?(?:1:1|one-on-one|chat|conversation|meeting)|the goal we set|your (?:ask|request|comments|notes|feedback|edits|mark-?up|suggestions?|steer|pointers)|thanks? (?:you )?for (?:the|your) (?:notes|comments|feedback|mark-?up|steer|pointers|input|review|observation|observing|edits)|thank you for (?:observing|reviewing|the)|you were right)\b`,
+  String.raw`\b(?:you (?:asked|wanted|needed|requested|suggested|recommended|advised|proposed|mentioned|flagged|raised|sent me|gave me|assigned|set me)|following (?:our|your|the) (?:conversation|chat|1:1|one-on-one|discussion|meeting|feedback|advice|review)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)|per (?:your|our) (?:request|notes|note|feedback|comments|email|ask|suggestion|conversation|chat|discussion|steer)|like (?:we|you) (?:discussed|agreed|said|suggested|asked)|as agreed|we agreed|agreed on|(?:that )?we discussed|we talked about|thanks for (?:flagging|the feedback|pointing|the steer|the note|saying|catching|spotting|the heads|raising)|(?:based on|following|after|taking on board|acting on|took|take) your (?:feedback|advice|notes|comments|suggestion|steer|point|pointers)|understood on|noted re|(?:quick |a )?recap|to recap|just to confirm|confirming|from our (?:last )?(?:1:1|one-on-one|chat|conversation|meeting)|the goal we set|your (?:ask|request|comments|notes|feedback|edits|mark-?up|suggestions?|steer|pointers)|thanks? (?:you )?for (?:the|your) (?:notes|comments|feedback|mark-?up|steer|pointers|input|review|observation|observing|edits)|thank you for (?:observing|reviewing|the)|you were right)\b`,
 );
 // Doing or having done the work: "I'll take", "I've restructured", "fixed and re-sent", "draft to you by Wednesday".
 // Verbs after "I'll" that are not work: being somewhere, thinking, trying, letting know, waiting.
-const WILL_DO = re(String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|(?:^|[.!;:,-] )will) (?:(?:also|then|definitely|start|make sure to|aim to|happily|now|just) )*(?!(?:be|think|try|see|let|need|wait|miss|make up|probably|maybe|get back|keep you|hopefully|have to|not|never)\b)[a-z][a-z'-]*`);
-const DID = re(String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped|changed)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready|up|out|posted|booked|shipped|signed off)\b|\bshipped\b|\btables? moved\b`);
+const WILL_DO = re(String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|(?:^|[.!;:,-] )will) (?:(?:also|then|definitely|start|make sure to|aim to|happily|now|just) )*(?!(?:be|think|try|see|let|need|wait|miss|make up|probably|maybe|get back|keep you|hopefully|have to|not|never|confirm|ping|update you|loop you|check with)\b)[a-z][a-z'-]*`);
+const DID = re(String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped|changed)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready|up|out|posted|booked|shipped|signed off)\b|\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b`);
 const TO_MANAGER = re(String.raw`\b(?:to you|with you|on your desk|in your inbox|over to you|your way)\b (?:[\w-]+ ){0,3}?(?:by|before|on|first thing|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|eod|end of)|\bby (?:monday|tuesday|wednesday|thursday|friday|eod|cob|end of (?:day|the day|the week|the month|play)|lunch|noon|tomorrow|tonight|the \d+\w*|\d+ \w+)\b`);
 // "The draft will be with you by Wednesday": delivery to the manager, promised.
 const WILL_BE_WITH_YOU = re(String.raw`\b(?:will|'ll) be (?:with you|on your desk|in your inbox|over to you|ready|done|out|sent|finished)\b`);
@@ -43,25 +43,31 @@ export interface Commitment {
 
 /** Sentences that commit to, or confirm doing, work the manager asked for or agreed. */
 export function findCommitments(doc: Doc): Commitment[] {
-  const askedInText = doc.sentences.some((s) => hitsIn(s, ASKED).some((h) => assertedAt(s.text, h.index)));
+  const askedInText = doc.sentences.some((s) => anyHit(s, ASKED, (h) => assertedAt(s, h.index)));
   const found: Commitment[] = [];
   doc.sentences.forEach((s, i) => {
-    if (waitsOnSomething(s)) return;
     const previous = doc.sentences[i - 1];
-    const accepted = matches(s.text, ACCEPTS) || (previous !== undefined && /^(?:[^.!?]{0,30})$/.test(previous.text) && matches(previous.text, ACCEPTS));
-    const will = hitsIn(s, WILL_DO).find((h) => assertedAt(s.text, h.index));
-    const did = hitsIn(s, DID).find((h) => assertedAt(s.text, h.index));
+    // "Got it. I'll rework the intro": a short acceptance just before counts for the sentence after.
+    const accepted = matches(s.text, ACCEPTS) || (previous !== undefined && previous.text.length <= 40 && matches(previous.text, ACCEPTS));
     const asked = askedInText && (matches(s.text, ASKED) || (previous !== undefined && matches(previous.text, ASKED)) || matches(s.text, RECAP_LINE) || isListItemAfterAsk(doc, i));
     const toManager = matches(s.text, TO_MANAGER);
+    const onIt = matches(s.text, ON_IT);
+    const promised = matches(s.text, WILL_BE_WITH_YOU);
+    // Without an acceptance, an ask, delivery to the manager or a promise, nothing here can be a commitment.
+    if (!(accepted || asked || toManager || onIt || promised) || waitsOnSomething(s)) return;
+    const will = firstHit(s, WILL_DO, (h) => assertedAt(s, h.index));
 
-    if (matches(s.text, ON_IT) && !matches(s.text, BACK_TO_YOU)) {
+    if (onIt && !matches(s.text, BACK_TO_YOU)) {
       found.push({ sentence: s, objectFrom: will?.end });
     } else if (will && (accepted || asked || toManager) && namesWork(s, will.end, asked || toManager)) {
       found.push({ sentence: s, objectFrom: will.end });
-    } else if (did && asked) {
+      return;
+    }
+    const did = asked ? firstHit(s, DID, (h) => assertedAt(s, h.index)) : undefined;
+    if (did) {
       found.push({ sentence: s, objectFrom: did.end });
-    } else if ((asked || matches(s.text, WILL_BE_WITH_YOU)) && (toManager || matches(s.text, RECAP_LINE))) {
-      found.push({ sentence: s, objectFrom: hitsIn(s, RECAP_LINE)[0]?.end });
+    } else if ((asked || promised) && (toManager || matches(s.text, RECAP_LINE))) {
+      found.push({ sentence: s, objectFrom: firstHit(s, RECAP_LINE)?.end });
     }
   });
   return found;
@@ -75,7 +81,7 @@ function namesWork(s: Sentence, from: number, askInText: boolean): boolean {
   const rest = s.text.slice(from);
   if (/^\s+(?:whatever|anything|everything)\b/.test(rest)) return false;
   if (phraseAfter(s.text, from) || askInText) return true;
-  return hitsIn(s, TAKES_WORK).some((h) => phraseAfter(s.text, h.end) !== null);
+  return anyHit(s, TAKES_WORK, (h) => phraseAfter(s.text, h.end) !== null);
 }
 
 // Bullet lines after "recap of what we agreed:" each restate part of the deal.

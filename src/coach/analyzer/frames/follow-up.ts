@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { assertedAt } from '../negation.js';
-import { hitsIn, matches, re } from '../pattern.js';
+import { firstHit, matches, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -12,11 +12,11 @@ import type { Sentence } from '../sentences.js';
 
 // A recurring slot: "every two weeks", "a standing thing", "monthly", "in our 1:1s".
 const RECURRING = re(
-  String.raw`\b(?:(?:standing|recurring|regular|monthly|weekly|fortnightly|quarterly|bi-?weekly|bi-?monthly|periodic|ongoing) (?:[\w-]+ )?(?:thing|conversation|chat|check-?ins?|catch-?ups?|slot|meeting|1:1s?|one-on-ones?|item|agenda item|touchpoints?|reviews?|sync|half hour|hour|30 minutes|session|call|time|basis)|(?:every|each|once a|twice a) (?:other |few |couple of |two |three |four |six |\d+ )?(?:weeks?|months?|quarters?|sprints?|terms?|half|1:1s?|one-on-ones?|check-?ins?|cycles?)|(?:every|each) couple of (?:weeks|months)|(?:monthly|quarterly|weekly|fortnightly|regularly|periodically)(?= *[,.?!;)]| *$| (?:from|going|after|until|and|or|for|in|on|at|if|so|to|then|with|like)\b)|(?:in|at|during) (?:our|each|every|the) (?:next (?:few |couple of )?|regular |weekly |monthly |future |upcoming )?(?:1:1s|one-on-ones|check-ins|catch-?ups)|then monthly|keep (?:bringing|coming back to|talking about|checking)|(?:make|keep) (?:this|it) (?:a |an )?(?:standing|regular|recurring|monthly|quarterly|weekly|ongoing|habit|routine)|on the agenda (?:for|at|of) (?:every|each|our))`,
+  String.raw`\b(?:(?:standing|recurring|regular|monthly|weekly|fortnightly|quarterly|bi-?weekly|bi-?monthly|periodic|ongoing) (?:[\w-]+ )?(?:thing|conversation|chat|check-?ins?|catch-?ups?|slot|meeting|1:1s?|one-on-ones?|item|agenda item|touchpoints?|reviews?|sync|half hour|hour|30 minutes|session|call|time|basis)|(?:every|each|once a|twice a) (?:other |few |couple of |two |three |four |six |\d+ )?(?:weeks?|months?|quarters?|sprints?|terms?|half|fortnight|1:1s?|one-on-ones?|check-?ins?|cycles?)|(?:every|each) couple of (?:weeks|months)|(?:monthly|quarterly|weekly|fortnightly|regularly|periodically)(?= *[,.?!;)]| *$| (?:from|going|after|until|and|or|for|in|on|at|if|so|to|then|with|like)\b)|(?:in|at|during) (?:our|each|every|the) (?:next (?:few |couple of )?|regular |weekly |monthly |future |upcoming )?(?:1:1s|one-on-ones|check-ins|catch-?ups)|then monthly|keep (?:bringing|coming back to|talking about|checking)|(?:make|keep) (?:this|it) (?:a |an )?(?:standing|regular|recurring|monthly|quarterly|weekly|ongoing|habit|routine)|on the agenda (?:for|at|of) (?:every|each|our))`,
 );
 // Coming back to it: "check in on this", "look at this again", "revisit in six weeks", "review where I am".
 const RETURN_TO = re(
-  String.raw`\b(?:check(?:ing)?[- ](?:back|in)|check progress|checkpoint|revisit|come back to|circle back|touch base|follow up|follow-up|look at (?:this|it|that|progress|where|how) (?:again|together|in|after)?|look at progress|review (?:where|how|progress|it|this|my progress|how it went)|review(?= (?:at|in|after|once|next)\b)|see (?:if|how|where) (?:i'?m|i am|you'?re|it'?s|things are|we are|we'?re) (?:any )?(?:closer|tracking|doing|getting on|going)|next check-?in|talk (?:about )?(?:this|it) again|pick (?:this|it) up again|reconnect|catch up (?:again|on (?:this|how|progress|where)))\b`,
+  String.raw`\b(?:check(?:ing)?[- ](?:back|in)|check progress|checkpoint|revisit|come back to|circle back|touch base|follow up|follow-up|look at (?:this|it|that|progress|where|how) (?:again|together|in|after)?|look at progress|review (?:where|how|progress|it|this|my progress|how it went)|review(?= (?:at|in|after|once|next)\b)|see (?:if|how|where) (?:i'?m|i am|you'?re|it'?s|things are|we are|we'?re) (?:any )?(?:closer|tracking|doing|getting on|going)|next check-?in|(?:pop|come|drop|sit|look) (?:in |back )?again|observe (?:me |it )?again|(?:have|take) another look|see (?:if|whether) (?:it'?s|it is|that'?s|this is) (?:working|helping|landing)|talk (?:about )?(?:this|it) again|pick (?:this|it) up again|reconnect|catch up (?:again|on (?:this|how|progress|where)))\b`,
 );
 // What the return is about: this conversation, progress, the goal or the agreed work.
 const LOOP_TOPIC = re(
@@ -31,8 +31,8 @@ const OTHER_TOPIC = re(
 export function findFollowUps(doc: Doc): Sentence[] {
   return doc.sentences.filter((s) => {
     if (matches(s.text, OTHER_TOPIC)) return false;
-    const recurring = hitsIn(s, RECURRING).find((h) => assertedAt(s.text, h.index));
-    const back = hitsIn(s, RETURN_TO).find((h) => assertedAt(s.text, h.index));
+    const recurring = firstHit(s, RECURRING, (h) => assertedAt(s, h.index));
+    const back = firstHit(s, RETURN_TO, (h) => assertedAt(s, h.index));
     if (recurring && (back || matches(s.text, LOOP_TOPIC) || matches(s.text, PROPOSES))) return true;
     if (!back) return false;
     const rest = s.text.slice(back.index);

@@ -1,10 +1,11 @@
 import type { Doc } from '../doc.js';
 import { irrealisAt, negatedAt, quotedAt } from '../negation.js';
-import { hitsIn, matches, re, type Hit } from '../pattern.js';
+import { anyHit, firstHit, hitsIn, matches, re, type Hit } from '../pattern.js';
 import { GOAL_STOPS, phraseAfter } from '../phrases.js';
 import type { Sentence, Span } from '../sentences.js';
 import { AGREED_GOAL, GOAL_CUE, GOAL_LINK, GOAL_LINK_AFTER, INFORMATIONAL, SELF_GOAL, VAGUE_GROWTH } from './goal-vocabulary.js';
-import { REQUIREMENT } from './requirements.js';
+import { withNamesMasked } from '../names.js';
+import { namesOtherObject, REQUIREMENT } from './requirements.js';
 
 /** A concrete career goal tied to the writer, and whether they assert it (not negated or hypothetical). */
 export interface GoalMention {
@@ -15,22 +16,50 @@ export interface GoalMention {
 }
 
 const CUE = re(GOAL_CUE);
+// Several frames ask where the goal words are in a sentence: found once per sentence.
+const cueCache = new WeakMap<Sentence, Hit[]>();
+
+/** The concrete-goal words in a sentence (tied to the writer or not). */
+export function goalCuesIn(s: Sentence): Hit[] {
+  const cached = cueCache.get(s);
+  if (cached) return cached;
+  const hits = hitsIn(s, CUE);
+  cueCache.set(s, hits);
+  return hits;
+}
 const LINK = re(GOAL_LINK);
 const LINK_AFTER = re(GOAL_LINK_AFTER);
 const SELF = re(SELF_GOAL);
 const BLOCKS_LINK = re(INFORMATIONAL);
+const LEADS = /^(?:lead|leading|run|running|own|owning|head|heading|spearhead|drive|driving|chair|chairing|manage|managing)\b/;
 // Where a goal's lead-in cannot reach across: a new sentence-like unit inside the sentence.
 const LEAD_IN_BOUNDARY = /[;!?]|\.\s|\s-+\s|\b(?:but|however|although|though|separately)\b/g;
+// Cheap first looks: words every SELF_GOAL phrase and every requirement question contains.
+const SELF_WORDS = /my |promo|raise|moving|offer|not at|not for|not on/;
+const REQUIREMENT_WORDS = /take|see|need|bar|gap|standard|missing|standing|short|expect|look|requir|criteria|how|what/;
+
+function mayAskRequirement(s: Sentence): boolean {
+  return s.question || REQUIREMENT_WORDS.test(s.text);
+}
+
+// The words GOAL_LINK_AFTER starts from, for a cheap first look.
+const AFTER_WORDS = re(String.raw`\b(?:goal|thing|conversation|discussion|idea|application|plan|dream|ambition|aspiration|question|over me|instead of me|mine|come through|comes through|happen|approved|materiali[sz]e|i (?:most |really )?(?:want|'d like|would like|hope|need))\b`);
 
 /** Every concrete goal the writer ties to themselves, asserted or not (a hypothetical goal still makes "what would I need to show you?" a goal question). */
 export function findGoalMentions(doc: Doc): GoalMention[] {
   const found: GoalMention[] = [];
   doc.sentences.forEach((s, i) => {
-    const selfHits = hitsIn(s, SELF);
-    const requirement = matches(s.text, REQUIREMENT);
+    const links = hitsIn(s, LINK);
+    const selfHits = matches(s.text, SELF_WORDS) ? hitsIn(s, SELF) : [];
+    const requirement = mayAskRequirement(s) && matches(s.text, REQUIREMENT) && !namesOtherObject(s.text);
     const claim = claimedNext(doc, i);
-    for (const cue of [...hitsIn(s, CUE), ...qualificationsIn(doc, s)]) {
-      const leadIn = linkBefore(doc, s, cue.index);
+    // Nothing could tie a goal to the writer here: skip looking for goal words at all.
+    if (links.length === 0 && selfHits.length === 0 && !requirement && claim === null && !matches(s.text, AFTER_WORDS)) return;
+    const boundaries = hitsIn(s, LEAD_IN_BOUNDARY).map((h) => h.end);
+    for (const cue of [...goalCuesIn(s), ...qualificationsIn(doc, s)]) {
+      const leadIn = linkBefore(doc, s, cue.index, links, boundaries);
+      // "I'd be keen to own the paid social piece" offers work; it does not name a project to lead as a goal.
+      if (leadIn && /^(?:keen|eager)/.test(s.text.slice(leadIn.start, leadIn.end)) && LEADS.test(cue.text)) continue;
       const self = selfHits.find((h) => h.index <= cue.index && h.end >= cue.index);
       const after = matches(s.text.slice(cue.end), LINK_AFTER);
       if (!leadIn && !self && !after && !requirement && claim === null) continue;
@@ -38,10 +67,10 @@ export function findGoalMentions(doc: Doc): GoalMention[] {
       const at = self ? self.index : cue.index;
       const asserted =
         (leadIn || self || after || requirement ? true : claim === true) &&
-        !negatesGoal(s.text, at) &&
-        !irrealisAt(s.text, at) &&
-        !quotedAt(s.text, at) &&
-        !(leadIn && negatesGoal(s.text, leadIn.start));
+        !negatesGoal(s, at) &&
+        !irrealisAt(s, at) &&
+        !quotedAt(s, at) &&
+        !(leadIn && negatesGoal(s, leadIn.start));
       found.push({ sentence: s, phrase: goalPhrase(s.text, from, cue.end), asserted });
     }
   });
@@ -49,10 +78,10 @@ export function findGoalMentions(doc: Doc): GoalMention[] {
 }
 
 // "I haven't earned a promotion yet", "I haven't had a raise in two years": not having it is no denial of wanting it.
-const NOT_YET_HAD = /\b(?:haven'?t|hasn'?t|didn'?t|never|not yet|have not|has not)\s+(?:yet\s+|ever\s+|actually\s+|even\s+)?(?:earned|got|gotten|been|had|received|reached|made|seen)\b[^,;.]*$/;
+const NOT_YET_HAD = /\b(?:haven'?t|hasn'?t|didn'?t|never|not yet|have not|has not)\s+(?:yet\s+|ever\s+|actually\s+|even\s+)?(?:earned|got|gotten|been|had|received|reached|made|seen)\b/;
 
-function negatesGoal(text: string, at: number): boolean {
-  return negatedAt(text, at) && !NOT_YET_HAD.test(text.slice(Math.max(0, at - 60), at));
+function negatesGoal(s: Sentence, at: number): boolean {
+  return negatedAt(s, at) && !NOT_YET_HAD.test(s.text.slice(Math.max(0, at - 60), at + 12));
 }
 
 // The next sentence claims the goal by pronoun: "...the deputy role informally. I'd like that to be official." / "I've more than earned it."
@@ -64,9 +93,9 @@ const CLAIMS_IT = re(
 function claimedNext(doc: Doc, i: number): boolean | null {
   const next = doc.sentences[i + 1];
   if (!next) return null;
-  const hit = hitsIn(next, CLAIMS_IT)[0];
+  const hit = firstHit(next, CLAIMS_IT);
   if (!hit) return null;
-  return !negatedAt(next.text, hit.index) && !irrealisAt(next.text, hit.index);
+  return !negatedAt(next, hit.index) && !irrealisAt(next, hit.index);
 }
 
 // Qualifications written as acronyms ("get my NEBOSH", "apply for my TLR"): caught by their capitals in the original text.
@@ -84,20 +113,16 @@ function qualificationsIn(doc: Doc, s: Sentence): Hit[] {
 }
 
 /** The last lead-in ("I'd like to", "talk about", "put me forward for") before the goal, if it reaches it. */
-function linkBefore(doc: Doc, s: Sentence, at: number): Span | null {
+function linkBefore(doc: Doc, s: Sentence, at: number, links: readonly Hit[], boundaries: readonly number[]): Span | null {
   let from = Math.max(0, at - 110);
-  LEAD_IN_BOUNDARY.lastIndex = 0;
-  for (let m = LEAD_IN_BOUNDARY.exec(s.text); m && m.index < at; m = LEAD_IN_BOUNDARY.exec(s.text)) {
-    from = Math.max(from, m.index + m[0].length);
-  }
-  const window = s.text.slice(from, at);
+  for (const b of boundaries) if (b <= at) from = Math.max(from, b);
   let last: Span | null = null;
-  for (const h of hitsIn({ ...s, text: window }, LINK)) last = { start: from + h.index, end: from + h.end };
+  for (const h of links) if (h.index >= from && h.end <= at) last = { start: h.index, end: h.end };
   if (!last) return null;
   const between = s.text.slice(last.end, at);
   if (between.split(/\s+/).filter(Boolean).length > 10) return null;
   if (matches(between, BLOCKS_LINK)) return null;
-  if (namesSomeoneElse(doc, s, last.end, at)) return null;
+  if (namesSomeoneElse(doc, s, last.end, at) || someoneElseWants(doc, s, last.start)) return null;
   return last;
 }
 
@@ -105,6 +130,28 @@ function linkBefore(doc: Doc, s: Sentence, at: number): Span | null {
 function namesSomeoneElse(doc: Doc, s: Sentence, from: number, to: number): boolean {
   const raw = doc.raw.slice(s.start + from, s.start + to);
   return /(?:^|\s)(?!I\b|I'|Q\d)\p{Lu}\p{Ll}+(?:'s)?\s+(?:get|gets|got|to|is|was|be|being|has|had|for)\b/u.test(raw) || /\b(?:he|she|they|him|her|them)\b/.test(s.text.slice(from, to));
+}
+
+// "Some people on my team want promotions": the wish belongs to the last subject before it.
+const SUBJECT = /\b(?:(i|i'm|i'd|i've|i'll|we|we're|we'd)|they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody|zz+)\b/g;
+
+function someoneElseWants(doc: Doc, s: Sentence, linkStart: number): boolean {
+  const masked = withNamesMasked(doc, s).text;
+  const clause = lastClause(masked.slice(Math.max(0, linkStart - 50), linkStart));
+  let writer = true;
+  for (const m of clause.matchAll(SUBJECT)) writer = m[1] !== undefined;
+  return !writer;
+}
+
+// The text after the last clause break: punctuation or a conjunction. Plain string search, as this runs per wish.
+function lastClause(text: string): string {
+  let from = 0;
+  for (const mark of [',', ';', ':', '(']) from = Math.max(from, text.lastIndexOf(mark) + 1);
+  for (const word of [' and ', ' but ', ' so ', ' because ', ' while ']) {
+    const at = text.lastIndexOf(word);
+    if (at >= 0) from = Math.max(from, at + word.length);
+  }
+  return text.slice(from);
 }
 
 function goalPhrase(text: string, from: number, cueEnd: number): Span {
@@ -115,6 +162,9 @@ function goalPhrase(text: string, from: number, cueEnd: number): Span {
   const lead = /^(?:(?:is|was|would be|are)\s+)?(?:(?:about|for|to|on|at|into|of)\s+)?(?:(?:be|get|getting|being)\s+(?=promoted|put|considered|made))?/.exec(text.slice(start, end));
   if (lead) start += lead[0].length;
   if (end <= start) end = cueEnd;
+  // "the lead role more than anyone here": a comparison is not part of the goal.
+  const comparison = /\s+(?:more|better|rather|sooner) than\b/.exec(text.slice(start, end));
+  if (comparison && start + comparison.index >= cueEnd) end = start + comparison.index;
   return { start, end };
 }
 
@@ -122,7 +172,7 @@ function goalPhrase(text: string, from: number, cueEnd: number): Span {
 export function findGrowthAsks(doc: Doc): Sentence[] {
   return doc.sentences.filter((s) => {
     if (!s.question && !matches(s.text, ASKS_OR_WANTS)) return false;
-    return hitsIn(s, VAGUE).some((h) => !negatedAt(s.text, h.index) && !irrealisAt(s.text, h.index));
+    return anyHit(s, VAGUE, (h) => !negatedAt(s, h.index) && !irrealisAt(s, h.index));
   });
 }
 

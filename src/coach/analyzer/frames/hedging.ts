@@ -1,5 +1,5 @@
 import type { Doc } from '../doc.js';
-import { hitsIn, re } from '../pattern.js';
+import { anyOf, matches, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -8,10 +8,11 @@ import type { Sentence } from '../sentences.js';
  * the pitfall is several kinds together. Markers are counted by kind, so "sorry ... sorry again"
  * is one kind and "sorry, just, maybe" are three.
  */
-const MARKERS: readonly { kind: string; pattern: RegExp }[] = [
+// `light` markers are common in plain, confident writing ("just flagging", "at some point"): each counts half.
+const MARKERS: readonly { kind: string; pattern: RegExp; light?: boolean }[] = [
   { kind: 'apology', pattern: re(String.raw`\b(?:sorry|apologi[sz]e|apologies|forgive me|pardon)\b`) },
   // "just" minimizes ("I just wanted to ask"); "just finished", "just now", "just in case" tell time or reason.
-  { kind: 'just', pattern: re(String.raw`\bjust\b(?! (?:now|in case|in time|as|like|finished|got back|arrived|started|joined|heard|landed|came|went|back|the (?:same|one))\b)`) },
+  { kind: 'just', light: true, pattern: re(String.raw`\bjust\b(?! (?:now|in case|in time|as|like|finished|got back|arrived|started|joined|heard|landed|came|went|back|the (?:same|one))\b)`) },
   { kind: 'maybe', pattern: re(String.raw`\bmaybe\b`) },
   { kind: 'perhaps', pattern: re(String.raw`\b(?:perhaps|possibly|potentially)\b`) },
   { kind: 'trouble', pattern: re(String.raw`\bif (?:it'?s|it is|it isn'?t) (?:not )?(?:too much|no) (?:trouble|bother|of a (?:bother|hassle))|\bif it'?s not (?:a )?(?:problem|bother|hassle)\b`) },
@@ -35,6 +36,7 @@ const MARKERS: readonly { kind: string; pattern: RegExp }[] = [
   },
   {
     kind: 'if-time',
+    light: true,
     pattern: re(
       String.raw`\b(?:only if you (?:have|get|think|want)|if you have (?:a |the )?(?:minute|moment|second|sec|time)|whenever you (?:have|get) (?:a )?(?:chance|minute|moment|sec|time)|when(?:ever)? you get a (?:chance|sec|minute)|at some point|if you get a chance|when things (?:are )?(?:calmer|quieter)|when(?:ever)? it'?s convenient)\b`,
     ),
@@ -51,20 +53,36 @@ const MARKERS: readonly { kind: string; pattern: RegExp }[] = [
   { kind: 'filler', pattern: re(String.raw`\b(?:um+|uh+|erm+|hmm+)\b`) },
 ];
 
-/** How many kinds of hedge make a pile-up. */
+// Words every marker contains: most sentences have none and skip the per-kind patterns.
+const MAY_HEDGE = anyOf([
+  'sorry', 'apolog', 'forgive', 'pardon', 'just', 'maybe', 'perhaps', 'possibl', 'potential', 'trouble', 'bother', 'problem',
+  'hassle', 'worr', 'pressure', 'rush', 'fine', 'ok', 'understand', 'get it', 'free to', 'if not', 'ignore', 'either way',
+  'hate to', 'disturb', 'bug', 'pester', 'impose', 'busy', 'swamp', 'stretched', 'slammed', 'drowning', 'snowed',
+  'flat out', 'timing', 'out of line', 'overstep', 'place', 'presumptuous', 'again', 'silly', 'stupid', 'dumb', 'weird',
+  'daft', 'naive', 'odd', 'nothing', 'not sure', "n't sure", 'know if', 'wrong', 'if you have', 'whenever', 'get a chance',
+  'some point', 'calmer', 'quieter', 'convenient', 'kind of', 'sort of', 'kinda', 'sorta', 'tiny', 'little', 'small',
+  'slightly', 'somewhat', 'guess', 'suppose', 'think maybe', 'allowed', 'mind', 'possible', 'wondered', 'wondering',
+  'hoping', 'only', 'might', 'may', 'um', 'uh', 'erm', 'hmm', 'chance', 'would it be', 'is it ok', 'is it okay', 'pain',
+  'nuisance', 'burden',
+]);
+
+/** How many kinds of hedge make a pile-up (light ones counting half). */
 const PILE_UP = 3;
 
 /** The sentences carrying the hedges, when enough kinds pile up; empty otherwise. */
 export function findOverHedging(doc: Doc): Sentence[] {
-  const kinds = new Set<string>();
+  const kinds = new Map<string, number>();
   const where = new Set<Sentence>();
   for (const s of doc.sentences) {
-    for (const { kind, pattern } of MARKERS) {
-      if (hitsIn(s, pattern).length > 0) {
-        kinds.add(kind);
+    if (!MAY_HEDGE(s.text)) continue;
+    for (const { kind, pattern, light } of MARKERS) {
+      if (matches(s.text, pattern)) {
+        kinds.set(kind, light ? 0.5 : 1);
         where.add(s);
       }
     }
   }
-  return kinds.size >= PILE_UP ? [...where] : [];
+  let weight = 0;
+  for (const w of kinds.values()) weight += w;
+  return weight >= PILE_UP ? [...where] : [];
 }

@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import { BARGAIN, RELIEF, TAKE_ANY_FORM, WILLING } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { hitsIn, matches, re, type Hit } from '../pattern.js';
+import { anyHit, firstHit, matches, re, type Hit } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -12,29 +12,55 @@ import type { Sentence } from '../sentences.js';
 
 // Asking after the manager's needs: their plate, priorities, worries, where an extra pair of hands would help.
 const ASKS_NEEDS = re(
-  String.raw`\b(?:(?:how|where|what) (?:else )?(?:can|could|should|might|may) i (?:best )?(?:help|support|contribute|pitch in|chip in|assist|be (?:most |more |of )?(?:useful|helpful|valuable|use|help|of help))|where (?:would|could|can|do you think|might) (?:i|an extra pair of hands|extra hands|another pair of hands|help|someone) (?:[\w-]+ ){0,3}?(?:be )?(?:most |more )?(?:useful|helpful|valuable|make (?:the )?(?:biggest|most|a|real) difference)|what (?:can|could|should|shall) i (?:do|take|pick up|own|handle|cover|help|tackle|get off|take off) (?:for you|to help|off|on)|what (?:would you like|do you want|do you need) me to (?:do|take|pick up|own|handle|cover|focus on|prioriti[sz]e|tackle)|(?:anything|something|any [\w-]+|somewhere|anywhere|an area|areas|a piece|parts?|a [\w-]+|an [\w-]+) (?:[\w-]+ ){0,6}?(?:i|me) (?:can|could|might|should|may) (?:[\w-]+ ){0,2}?(?:help|take|pick up|own|handle|cover|grab|jump on|lighten|support|chip in|pitch in|tackle|get off)|(?:anything|something) (?:on|off) your (?:plate|desk|list)|what'?s? (?:is |are )?(?:on your (?:plate|mind|desk|list)|keeping you up|weighing on you|stressing you|worrying you|bugging you|the (?:one |biggest |main |most |hardest )?(?:[\w-]+ ){0,2}(?:thing|priority|problem|challenge|headache|fire|worry|pain point|bottleneck|blocker)s? (?:on your (?:plate|mind|desk|list)|for you|you'?re (?:facing|dealing with|worried about)|keeping you))|what(?:'s| is| are)? your (?:top |biggest |main |key |most pressing |current |real )?(?:priorit(?:y|ies)|needs|concerns|worries|headaches)|what (?:do |does |would )?(?:you|the team|the department|the ward|the store|the site|the lab|the office) (?:most )?(?:need|want|needs)(?: most)? (?:from me|help with|right now|most)|what (?:would|could) (?:help you|make (?:your|the team'?s?) (?:life|job|week|month|quarter) easier|be most (?:helpful|useful|valuable)|take (?:some )?(?:pressure|weight) off|free you up)|what matters most (?:to you|for you|right now)|(?:what|which) (?:[\w-]+ ){0,4}(?:would you|you'?d) (?:most )?(?:like|love|want) (?:off|taken off|me to take|help with|handled)|how (?:can|could) i make (?:your|things) (?:[\w-]+ )?easier|what'?s? (?:is )?most (?:important|urgent|pressing) (?:to you|for you|for the team|right now)|let me know (?:if|what|how|where|whether) (?:[\w-]+ ){0,5}(?:i can|i could|you need|help|useful|take)|point me at (?:it|whatever|what)|i'?ll do whatever (?:you need|needs doing|helps|it takes)|if you (?:ever |still )?need (?:someone|somebody|a hand|an extra|help|cover|hands|a volunteer|another pair))`,
+  String.raw`\b(?:(?:how|where|what) (?:else )?(?:can|could|should|might|may) i (?:best )?(?:help|support|contribute|pitch in|chip in|assist|be (?:most |more |of )?(?:useful|helpful|valuable|use|help|of help))|where (?:would|could|can|do you think|might) (?:i|an extra pair of hands|extra hands|another pair of hands|help|someone) (?:[\w-]+ ){0,3}?(?:be )?(?:most |more )?(?:useful|helpful|valuable|make (?:the )?(?:biggest|most|a|real) difference)|what (?:can|could|should|shall) i (?:do|take|pick up|own|handle|cover|help|tackle|get off|take off) (?:for you|to help|off|on)|what (?:would you like|do you want|do you need) me to (?:do|take|pick up|own|handle|cover|focus on|prioriti[sz]e|tackle)|(?:anything|something|any [\w-]+|somewhere|anywhere|an area|areas|a piece|parts?|a [\w-]+|an [\w-]+) (?:[\w-]+ ){0,6}?(?:i|me) (?:can|could|might|should|may) (?:[\w-]+ ){0,2}?(?:help|take|pick up|own|handle|cover|grab|jump on|lighten|support|chip in|pitch in|tackle|get off)|(?:anything|something) (?:on|off) your (?:plate|desk|list)|what'?s? (?:is |are )?(?:on your (?:plate|mind|desk|list)|keeping you up|weighing on you|stressing you|worrying you|bugging you|the (?:one |biggest |main |most |hardest )?(?:[\w-]+ ){0,2}(?:thing|priority|problem|challenge|headache|fire|worry|pain point|bottleneck|blocker)s? (?:on your (?:plate|mind|desk|list)|for you|you'?re (?:facing|dealing with|worried about)|keeping you))|what(?:'s| is| are)? your (?:top |biggest |main |key |most pressing |current |real )?(?:priorit(?:y|ies)|needs|concerns|worries|headaches)|what (?:do |does |would )?(?:you|the team|the department|the ward|the store|the site|the lab|the office) (?:most )?(?:need|want|needs)(?: most)? (?:from me|help with|right now|most)|what (?:would|could) (?:help you|make (?:your|the team'?s?) (?:life|job|week|month|quarter) easier|be most (?:helpful|useful|valuable)|take (?:some )?(?:pressure|weight) off|free you up)|what matters most (?:to you|for you|right now)|(?:what(?:'?s)?|which) (?:[\w-]+ ){0,4}(?:would you|you'?d) (?:most )?(?:like|love|want) (?:off|taken off|me to take|help with|handled)|(?:to be|to make myself|be) (?:the )?(?:most |more )?(?:useful|helpful|valuable) (?:to you|for you|for the team|to the team)|(?:if (?:it'?s|that'?s|this is|it would be|that would be) (?:useful|helpful)|if (?:that|it) helps),? i'?ll (?:keep|carry on|continue|do|take|happily)|how (?:can|could) i make (?:your|things) (?:[\w-]+ )?easier|what'?s? (?:is )?most (?:important|urgent|pressing) (?:to you|for you|for the team|right now)|let me know (?:if|what|how|where|whether) (?:[\w-]+ ){0,5}(?:i can|i could|you need|help|useful|take)|point me at (?:it|whatever|what)|what (?:are you|is) (?:most )?(?:worried|concerned|stressed|anxious|nervous) about|what'?s (?:worrying|stressing|bothering|worrying) you|where (?:do|would|will) you (?:need|want) me(?: most)?|what do you need (?:from me|me to)|(?:put|pencil) me down for|(?:count|sign) me up for|count me in (?:for|on)|(?:anything|something|whatever) (?:else )?(?:you|the team) (?:need|needs) (?:doing|done|help with|a hand with|covering|picking up)|i(?:'ve got| have) (?:some |a bit of |a little |a bit more |more )?(?:spare |extra |free )?(?:capacity|bandwidth|time|room) (?:next week|this week|this month|now|at the moment|if|for)|i'?ll do whatever (?:you need|needs doing|helps|it takes)|if you (?:ever |still )?need (?:someone|somebody|a hand|an extra|help|cover|hands|a volunteer|another pair))`,
 );
 
 // "Our team could lend the finance folks a hand": not the manager's load.
 const FOR_SOMEONE_ELSE = re(
-  String.raw`^ (?:him|her|them|another team|the other team|other teams|(?:the )?[\w-]+ (?:folks|guys|people)|(?:the )?[\w-]+'s team)\b`,
+  String.raw`^ (?:him|her|them|the [\w-]+ (?:team|department|dept) (?!lead)|another team|the other team|other teams|(?:the )?[\w-]+ (?:folks|guys|people)|(?:the )?[\w-]+'s team)\b`,
 );
 
 // First-person willingness, then a verb of taking work: "I could take", "happy to own", "want me to take point on".
 const WILLINGNESS = String.raw`(?:\bi (?:can|could|might|may)|\bi'?d (?:be )?${WILLING}|\bi would (?:be )?${WILLING}|\bi'?m ${WILLING}|\bi am ${WILLING}|(?:^|[,;:.!-] |\b(?:and|also|but|so|again|still) )(?:also )?${WILLING}|\bi(?:'d| would|'ll| will| can) (?:happily|gladly)|\blet me|\bwant me to|\bwould it (?:help|be (?:useful|helpful|easier|ok|okay|worth it)) if i|\bshould i|\bshall i|\bdo you want me to|\bhow about i|\bwhat if i|\bi have (?:some )?(?:spare )?(?:capacity|bandwidth|time|room|space) to|\bi'?ve got (?:some )?(?:spare )?(?:capacity|bandwidth|time|room) to|\bi (?:volunteer|offer) to|\bi'?m (?:volunteering|offering) to|\bi'?d volunteer to|\bi (?:don'?t|wouldn'?t) mind|\bi'?m (?:up for|game for)|\bi could be the one to|\bi'?d be the one to)`;
 // Wanting is not offering: "I'd love to lead the pilot" states a goal; "I'd love to take it off you" offers.
 const WISH = String.raw`(?:\bi'?d (?:really )?(?:love|like|be glad|be happy) to|\bi would (?:really )?(?:love|like) to)`;
-const HANDS_ON = String.raw`(?:take|take on|take over|take care of|pick up|help|help out|cover|handle|do the|draft|absorb|chip in|pitch in|lend a hand|give you a hand|step in|jump on|tackle|deal with|grab)`;
-const ADVERBS = String.raw`(?:(?:also|easily|definitely|probably|happily|certainly|always|totally|really|absolutely|just|then|potentially|even|still|gladly|start to|start|help|help you|help to) )*`;
-const OFFER = re(
-  String.raw`(?:${WILLINGNESS} ${ADVERBS}(?:be the one to )?${TAKE_ANY_FORM}|${WISH} ${ADVERBS}${HANDS_ON}|\b(?:could|can|may|shall) i (?:also )?(?:take|take on|take over|pick up|own|handle|cover|help|run|lead|coordinate|be the one|tackle|jump on|grab|draft|organi[sz]e|step in))\b`,
+const HANDS_ON = String.raw`(?:take|take on|take over|take care of|pick up|help|help out|cover|handle|do the|draft|absorb|chip in|pitch in|lend a hand|give you a hand|step in|jump on|tackle|deal with|grab|rewrite|redo|update|refresh|fix|sort out|clean up|tidy up|write|put together|pull together|compile|review|document|streamline|set up|build|train|support|organi[sz]e)`;
+const ADVERBS = String.raw`(?:(?:maybe|perhaps|possibly|also|easily|definitely|probably|happily|certainly|always|totally|really|absolutely|just|then|potentially|even|still|gladly|start to|start|help|help you|help to) )*`;
+// An offer is found from its verb of taking work, then the willingness just before it is checked:
+// the verbs are rarer than "I", so the expensive part runs a few times per sentence, not at every word.
+const TAKE_VERB = re(String.raw`\b(?:${TAKE_ANY_FORM})\b`);
+const WILLING_BEFORE = re(String.raw`${WILLINGNESS} ${ADVERBS}(?:be the one to )?$`);
+const WISH_BEFORE = re(String.raw`${WISH} ${ADVERBS}$`);
+const HANDS_ON_VERB = new RegExp(String.raw`^${HANDS_ON}\b`);
+// "Could I take...", "can I help...", "could I shadow the project and help with...".
+const ASKS_TO_TAKE = re(
+  String.raw`\b(?:could|can|may|shall) i (?:also )?(?:take|take on|take over|pick up|own|handle|cover|help|run|lead|coordinate|be the one|tackle|jump on|grab|draft|organi[sz]e|step in)|\b(?:could|can|may|shall) i\b[^?.!]{0,60}?\b(?:and|or) (?:maybe |also |perhaps )?(?:help|take|pick up|cover|handle|support|own|run)\b`,
 );
-const RELIEVES = re(String.raw`\b(?:i|me|happy to|glad to|let me)\b(?:[\w-]+ |[^\s.!?]+ ){0,8}?${RELIEF}`);
+
+/** The first offer in the sentence that passes `accept`, from the willingness to the end of the verb. */
+function offerIn(s: Sentence, accept: (offer: Hit) => boolean): Hit | undefined {
+  let offer: Hit | undefined;
+  firstHit(s, TAKE_VERB, (verb) => {
+    const from = Math.max(0, verb.index - 80);
+    const before = { ...s, text: s.text.slice(from, verb.index) };
+    const lead = firstHit(before, WILLING_BEFORE) ?? (HANDS_ON_VERB.test(verb.text) ? firstHit(before, WISH_BEFORE) : undefined);
+    if (!lead) return false;
+    const index = from + lead.index;
+    const candidate: Hit = { index, end: verb.end, text: s.text.slice(index, verb.end), groups: [] };
+    if (!accept(candidate)) return false;
+    offer = candidate;
+    return true;
+  });
+  return offer ?? firstHit(s, ASKS_TO_TAKE, accept);
+}
+const RELIEF_RE = re(RELIEF);
+// Who relieves the manager: the writer, shortly before ("I could take the accruals ... off your hands").
+const WRITER_BEFORE = /\b(?:i|me|happy to|glad to|let me)\b/;
 // "You also mentioned the team needs someone on X — I'll take it": volunteering for a need the manager raised.
 const NEED_RAISED = re(String.raw`\b(?:you|the team|we) (?:also )?(?:mentioned|said|need|needs|needed|are short|were short|'re short)\b (?:[\w-]+ ){0,4}?(?:someone|somebody|a volunteer|help|cover|a hand|an owner)\b`);
 const TAKES_IT = re(String.raw`\bi'?ll (?:take|own|grab|pick up|cover|handle|do) (?:it|that|this|them)\b`);
 // "Happy to help with the release notes as soon as someone gets me access": help that waits on something given first.
-const WAITS_ON_SOMETHING = re(String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b`);
+const WAITS_ON_SOMETHING = re(String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b`);
 
 export interface HelpOffer {
   sentence: Sentence;
@@ -49,34 +75,41 @@ export function findHelpOffers(doc: Doc): HelpOffer[] {
   const found: HelpOffer[] = [];
   doc.sentences.forEach((s, i) => {
     if (matches(s.text, WAITS_ON_SOMETHING)) return;
-    const ask = hitsIn(s, ASKS_NEEDS).find((h) => assertedAt(s.text, h.index));
+    const ask = firstHit(s, ASKS_NEEDS, (h) => assertedAt(s, h.index));
     if (ask) {
       found.push({ sentence: s, volunteered: false });
       return;
     }
-    const offer = hitsIn(s, OFFER).find((h) => assertedAt(s.text, h.index) && !helpsSomeoneElse(doc, s, h));
+    const offer = offerIn(s, (h) => assertedAt(s, h.index) && !helpsSomeoneElse(doc, s, h));
     if (offer) {
       found.push({ sentence: s, volunteered: false, objectFrom: offer.end });
       return;
     }
-    if (hitsIn(s, RELIEVES).some((h) => assertedAt(s.text, h.index))) {
+    if (anyHit(s, RELIEF_RE, (h) => WRITER_BEFORE.test(s.text.slice(Math.max(0, h.index - 70), h.index)) && assertedAt(s, h.index))) {
       found.push({ sentence: s, volunteered: false });
       return;
     }
     const previous = doc.sentences[i - 1];
     const raised = matches(s.text, NEED_RAISED) || (previous !== undefined && matches(previous.text, NEED_RAISED));
-    const take = hitsIn(s, TAKES_IT)[0];
-    if (raised && take && assertedAt(s.text, take.index)) found.push({ sentence: s, volunteered: true, objectFrom: take.end });
+    const take = firstHit(s, TAKES_IT);
+    if (raised && take && assertedAt(s, take.index)) found.push({ sentence: s, volunteered: true, objectFrom: take.end });
   });
   return found;
 }
 
+// "take on more responsibility" asks for growth; it takes no piece of anyone's load.
+const GROWTH_OBJECT = /^\s+(?:on\s+)?(?:more|extra|additional|bigger|new)\s+(?:responsibilit|challenge|scope|ownership|leadership|stretch)/;
+// "before I could run my own accounts", "Sam asked if I could help": not an offer made here.
+const NOT_OFFERED_HERE = re(String.raw`\b(?:before|until|unless|so that|in order that|once|whether) $|\basked (?:me )?(?:if|whether) $|\btold [\w-]+ $`);
+
 // The help goes to a named colleague ("help Marcus with his slides") or another team.
 function helpsSomeoneElse(doc: Doc, s: Sentence, offer: Hit): boolean {
   const after = s.text.slice(offer.end);
-  if (matches(after, FOR_SOMEONE_ELSE)) return true;
+  if (GROWTH_OBJECT.test(after)) return true;
+  if (matches(s.text.slice(Math.max(0, offer.index - 20), offer.index), NOT_OFFERED_HERE)) return true;
+  if (/\bhelp(?: out)?$/.test(offer.text) && (matches(after, FOR_SOMEONE_ELSE) || /^\s+(?:with|on)\s+(?:their|his|her)\b/.test(after))) return true;
   const rawAfter = doc.raw.slice(s.start + offer.end, s.end);
-  return /\bhelp\b/.test(offer.text) && /^\s+(?!I\b)\p{Lu}\p{Ll}+\b(?!')/u.test(rawAfter);
+  return /\bhelp(?: out)?$/.test(offer.text) && /^\s+(?!I\b)\p{Lu}\p{Ll}+\b(?!')/u.test(rawAfter);
 }
 
 /** True when a sentence offers help with a condition attached ("I'll do X if you give me Y"). */

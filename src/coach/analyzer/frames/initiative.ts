@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { negatedAt } from '../negation.js';
-import { hitsIn, matches, re } from '../pattern.js';
+import { matches, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -26,10 +26,12 @@ const NOT_ACTIONS = [
   'joined', 'reached', 'got', 'went', 'earned', 'deserved', 'applied', 'interviewed', 'waited',
 ];
 const NOT_ACTION_SET = new Set(NOT_ACTIONS);
+// Words ending in "ed" that are not pasts.
+const ENDS_IN_ED = new Set(['need', 'feed', 'seed', 'speed', 'shed', 'proceed', 'exceed', 'succeed', 'bleed', 'breed', 'indeed']);
 const IRREGULAR = new Set(IRREGULAR_PAST);
 
 // "I moved", "I've pulled", "we already swapped", "I had to redo", then more verbs after commas ("forwarded it to comms and logged it").
-const FIRST_PERSON = /\b(?:i|we)((?:'ve| have| had| just| already| then| quickly| also| immediately| proactively| went ahead and| took the liberty of| had to| ended up)*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b/g;
+const FIRST_PERSON = /\b(?:i|we)((?: went ahead and| took the liberty of| had to| ended up|'ve| have| had| just| already| then| quickly| also| immediately| proactively| finally| eventually)*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b/g;
 // After these the base form reports an action taken: "I had to redo the pick list".
 const DONE_ANYWAY = /had to|ended up|went ahead and|took the liberty of/;
 const LATER_VERB = /(?:,|\band|;)\s+((?:re-?)?[a-z]+ed|(?:gave|took|put|sent|set|ran|wrote|rang|swapped|sorted|kept|built|made|did|cut|caught|found))\s+(?:it|them|the|a|an|their|our|his|her|everything|up|out|off|back|in|to)\b/g;
@@ -39,6 +41,8 @@ const PROBLEM = re(
   String.raw`\b(?:noticed|saw|spotted|found|came across|realised|realized|caught|discovered|kept|keeps|broke|broken|wrong|missing|missed|double-booked|expir\w+|failing|failed|went off|alarm|jammed|went down|is down|was down|error|errors|issue|problem|bug|complaint|chance|opportunit\w+|rumour|rumor|hadn'?t|not done|wasn'?t|weren'?t|disaster|mess|below cost|tripping|late|outage|leak|spill|incident|breach|risk|short-?staffed|overbooked|lapsed|stuck|blocked|closing|emailed asking|called asking|asked about)\b`,
 );
 const SO_I = re(String.raw`\bso (?:i|we)(?:'ve| have)? (?:just |already |quickly )?[a-z]+`);
+// Words that say the writer moved unasked: "on my own", "already tested it", "nobody asked", "I went ahead".
+const UNASKED = re(String.raw`\b(?:on my own|off my own bat|of my own accord|proactively|without being asked|nobody asked|no one asked|took the initiative|took it upon myself|went ahead|took the liberty|already (?:[\w-]+ed|built|wrote|made|set|ran|did|put|sent|tested|tried|started|drafted|fixed)|(?:wrote|put) (?:up |together )?a (?:proposal|draft|plan|doc|pitch)|(?:dropped the ball|my mistake|my bad|my fault|on me)\b)`);
 const INFORMING = re(
   String.raw`\b(?:fyi|f\.y\.i|heads(?: |-)?up|just so you know|letting you know|let you know|wanted (?:you|to let you) (?:to )?(?:know|have|hear)|thought you(?:'d| would| should| might)? (?:want to )?know|for (?:your )?(?:awareness|visibility|info|information|the record)|no action (?:needed|required)|nothing (?:needed|required|for you to do) from you|nothing needed|nothing for you to do|no need (?:for you )?to (?:do anything|act|reply|respond)|you don'?t need to do anything|in case (?:you hear|it comes up|anyone asks|sales gets|they ask|you get)|flagging|keep you (?:posted|in the loop|informed)|loop you in|all (?:sorted|good|fine|in range|done)|sorted\.?$|(?:it'?s|all) handled|handled for now|running normally|back to normal|anyway it'?s done|it'?s done|before anyone asks|before the morning)\b`,
 );
@@ -47,30 +51,37 @@ const ASSIGNED = re(
   String.raw`\b(?:you (?:asked|wanted|requested|suggested|assigned|sent me|gave me|set me)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|instructed)|per (?:your|our)|like (?:we|you) (?:discussed|agreed)|as agreed|we agreed|agreed on|thanks for (?:flagging|the feedback|pointing)|your (?:feedback|notes|request|suggestion))\b`,
 );
 
+// "I spent an afternoon pairing with him": help to a colleague with their own work.
+const HELPED_A_PEER = re(String.raw`\b(?:pairing|paired|helping|helped|supporting|supported|assisting|assisted|covering|covered|sitting) (?:with |for )?(?:him|her|them|[\w-]+ (?:on|from|in) the [\w-]+ team)\b`);
+
 /** Sentences reporting something the writer already did on their own initiative. */
 export function findInitiative(doc: Doc): Sentence[] {
   const informing = matches(doc.folded, INFORMING);
   return doc.sentences.filter((s, i) => {
-    if (matches(s.text, ASSIGNED)) return false;
-    const act = actionTaken(s.text);
+    if (matches(s.text, ASSIGNED) || matches(s.text, HELPED_A_PEER)) return false;
+    const act = actionTaken(s);
     if (act < 0) return false;
     const previous = doc.sentences[i - 1];
     const noticed = matches(s.text, PROBLEM) || (previous !== undefined && matches(previous.text, PROBLEM) && !matches(previous.text, ASSIGNED));
-    return informing || noticed || matches(s.text, SO_I);
+    return informing || noticed || matches(s.text, SO_I) || matches(s.text, UNASKED) || (previous !== undefined && matches(previous.text, UNASKED));
   });
 }
 
+const SUBJECTLESS_START = /^(?:(?:just|already|also|quickly) )?(?:[a-z]+ed|spotted|saw|found|caught|noticed|got|took|did|sent|rang|made|put|gave|ran|wrote|sorted)\b/;
+
 /** Offset of the first action the writer took (not negated), or -1. */
-function actionTaken(text: string): number {
+function actionTaken(s: Sentence): number {
+  const text = s.text;
   FIRST_PERSON.lastIndex = 0;
   let sawSubject = false;
   for (let m = FIRST_PERSON.exec(text); m; m = FIRST_PERSON.exec(text)) {
     sawSubject = true;
     const verb = m[2] ?? '';
     const acted = isActionPast(verb) || (DONE_ANYWAY.test(m[1] ?? '') && !NOT_ACTION_SET.has(verb));
-    if (acted && !negatedAt(text, m.index + m[0].length - verb.length, 3)) return m.index;
+    if (acted && !negatedAt(s, m.index + m[0].length - verb.length, 3)) return m.index;
   }
-  if (!sawSubject) return -1;
+  // Chat drafts drop the subject: "Spotted the cert was expiring and renewed it."
+  if (!sawSubject && !SUBJECTLESS_START.test(text)) return -1;
   LATER_VERB.lastIndex = 0;
   for (let m = LATER_VERB.exec(text); m; m = LATER_VERB.exec(text)) {
     if (isActionPast(m[1] ?? '')) return m.index;
@@ -81,5 +92,5 @@ function actionTaken(text: string): number {
 function isActionPast(verb: string): boolean {
   if (NOT_ACTION_SET.has(verb)) return false;
   if (IRREGULAR.has(verb)) return true;
-  return /^[a-z-]{3,}ed$/.test(verb) && !/(?:need|feed|seed|speed|bed|shed|red|ted)$/.test(verb);
+  return /^[a-z-]{3,}ed$/.test(verb) && !ENDS_IN_ED.has(verb);
 }

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { assertedAt } from '../negation.js';
-import { hitsIn, matches, re } from '../pattern.js';
+import { firstHit, matches, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 import type { StretchWork } from './stretch-work.js';
 
@@ -30,7 +30,7 @@ export function findPartnerships(doc: Doc, stretch: readonly StretchWork[]): Sen
   const goalTalk = matches(doc.folded, EMPLOYEE_GOAL);
   const stretchAt = new Set(stretch.map((w) => doc.sentences.indexOf(w.sentence)));
   return doc.sentences.filter((s, i) => {
-    const back = hitsIn(s, BACKS_GOAL).find((h) => assertedAt(s.text, h.index));
+    const back = firstHit(s, BACKS_GOAL, (h) => assertedAt(s, h.index));
     if (!back) return false;
     if (!matches(s.text, TOWARD_GOAL) && !goalTalk) return false;
     const nearStretch = [i - 2, i - 1, i, i + 1].some((j) => stretchAt.has(j));

@@ -1,8 +1,7 @@
 import type { Doc } from '../doc.js';
-import { matches, re } from '../pattern.js';
-import { assertedAt } from '../negation.js';
+import { firstHit, matches, re } from '../pattern.js';
+import { negatedAt } from '../negation.js';
 import type { Sentence } from '../sentences.js';
-import { hitsIn } from '../pattern.js';
 
 /**
  * Asking what a goal requires (rubric `asks_what_it_takes`): what it would take, what the manager
@@ -11,21 +10,22 @@ import { hitsIn } from '../pattern.js';
  * question only counts when a career goal is in sight: named in the sentence, or named elsewhere.
  */
 export const REQUIREMENT = re(
-  String.raw`\b(?:what (?:would|will|does|do|did|might) (?:it|that) take|what it(?: would| will|'d) take|what(?: would| will| do| does| did| might|'d) (?:you|they|the [\w-]+(?: [\w-]+)?|leadership|people|the panel|the committee|the board|the partners|you guys|i) (?:need|want|like|expect|look for|have|require|be looking for|have to see)(?! (?:for lunch|for dinner)\b)|what do you think i'?d need|what(?: would| do| should| must| will|'d| might) i (?:need|have) to|what (?:[\w-]+ ){0,2}(?:are|is|'s|'re) (?:the |your |their )?(?:expectations?|requirements?|criteria|bar|standards?|benchmarks?|gaps?|milestones?|prerequisites?|competenc\w+)|what does the bar|where(?:'s| is) the bar|what(?:'s| is| are) (?:standing|missing|lacking|holding me back|in the way|between me and|keeping me from|stopping me)|where (?:do you think |would you say )?(?:i'?m|am i) (?:falling short|lacking|weakest|short|behind)|where are my gaps|what gaps|my (?:biggest |main )?gaps?\b|what should i (?:focus on|work on|improve|develop|build|prioriti[sz]e|be doing|do differently|learn|get better at|start doing)|how (?:do|can|could|would|should|might) i (?:get|become|reach|make|prepare|qualify|position myself|be considered|demonstrate|show|prove|build|earn|close|work toward|go about|move|put myself)|what (?:does|do) (?:a |an |the |being )?(?:[\w-]+ ){0,4}(?:look like|look for|need|require|involve|entail|do differently)|what would make (?:me|that|this|it|my case|my application) (?:a yes|ready|a strong|stronger|possible|happen|more|an? (?:easy|obvious))|how (?:far|close) (?:am i|off am i)|am i (?:ready|close) for|what (?:would|could) help me (?:get|reach|become|there)|(?:need|want|like) to see (?:from me|me)|need to see\b|before you'?d (?:feel comfortable|be comfortable|support|back|sign|put))`,
+  String.raw`\b(?:what (?:would|will|does|do|did|might) (?:it|that) take|what it(?: would| will|'d) take|what(?: would| will| do| does| did| might|'d) (?:you|they|the [\w-]+(?: [\w-]+)?|leadership|people|the panel|the committee|the board|the partners|you guys|i) (?:need|want|like|expect|look for|have|require|be looking for|have to see)(?! (?:for lunch|for dinner)\b)|what do you think i'?d need|what(?: would| do| should| must| will|'d| might) i (?:need|have) to|what(?:'s| is| are|'re| (?:[\w-]+ ){1,2}(?:are|is|'s|'re)) (?:the |your |their )?(?:expectations?|requirements?|criteria|bar|standards?|benchmarks?|gaps?|milestones?|prerequisites?|competenc\w+)|what does the bar|where(?:'s| is) the bar|what(?:'s| is| are) (?:standing|missing|lacking|holding me back|in the way|between me and|keeping me from|stopping me)|where (?:do you think |would you say )?(?:i'?m|am i) (?:falling short|lacking|weakest|short|behind)|where are my gaps|what gaps|what (?:skills?|experience|qualifications?|competenc\w+) (?:am i|do i) (?:missing|lacking|need)|what am i (?:missing|lacking)|my (?:biggest |main )?gaps?\b|what should i (?:focus on|work on|improve|develop|build|prioriti[sz]e|be doing|do differently|learn|get better at|start doing)|how (?:do|can|could|would|should|might) i (?:get|become|reach|make|prepare|qualify|position myself|be considered|demonstrate|show|prove|build|earn|close|work toward|go about|move|put myself)|what (?:does|do) (?:a |an |the |being )?(?:[\w-]+ ){0,4}(?:look like|look for|need|require|involve|entail|do differently)|what (?:i|do i) (?:must|need to|should|have to) (?:learn|improve|do|show|develop|work on|get better at|change)|(?:anything|something|what) (?:else )?i (?:should|could|need to|ought to|must) (?:be )?(?:work(?:ing)? on|focus(?:ing)? on|improv\w*|develop\w*|learn\w*|do(?:ing)? differently|start(?:ing)? doing)|(?:at|up to|meets?|meeting) the (?:standard|level|bar) (?:you'?d|you would|for|expected)|what would make (?:me|my [\w-]+|that(?: [\w-]+)?|this(?: [\w-]+)?|it) (?:a yes|ready|a strong|stronger|possible|happen|more|an? (?:easy|obvious))|how (?:far|close) (?:am i|off am i)|am i (?:ready|close) for|what (?:would|could) help me (?:get|reach|become|there)|(?:need|want|like) to see (?:from me|me)|need to see\b|before you'?d (?:feel comfortable|be comfortable|support|back|sign|put))`,
 );
 
 /** A requirement question tied to a goal: the sentences that show `asks_what_it_takes`. */
 export function findRequirementQuestions(doc: Doc, goalInSentence: (s: Sentence) => boolean, goalInText: boolean): Sentence[] {
   return doc.sentences.filter((s) => {
     if (!asksSomething(s)) return false;
-    const hit = hitsIn(s, REQUIREMENT).find((h) => assertedAt(s.text, h.index));
+    // A hypothetical goal still has requirements ("if I wanted to move teams, what would I need to show?"): only negation counts here.
+    const hit = firstHit(s, REQUIREMENT, (h) => !negatedAt(s, h.index));
     if (!hit) return false;
     return goalInSentence(s) || (goalInText && !namesOtherObject(s.text));
   });
 }
 
 // "I'd like to talk about what it would take", "tell me what the bar is": requests phrased as statements.
-const EMBEDDED_ASK = re(String.raw`\b(?:talk|chat|ask|know|understand|hear|discuss|tell me|clarity on|idea of|sense of|be clear on|be straight with me)\b`);
+const EMBEDDED_ASK = re(String.raw`\b(?:talk|chat|ask|know|understand|hear|discuss|view|opinion|take on|read on|thoughts|tell me|clarity on|idea of|sense of|be clear on|be straight with me)\b`);
 
 function asksSomething(s: Sentence): boolean {
   return s.question || matches(s.text, EMBEDDED_ASK);
@@ -34,6 +34,6 @@ function asksSomething(s: Sentence): boolean {
 // A requirement question about a tool or a process, not the user's goal.
 const OTHER_OBJECT = re(String.raw`\b(?:to get (?:the|this|that|it|my|our) [\w-]+ (?:working|fixed|running|approved|signed|done|back)|vpn|laptop|printer|invoice|expense|shipment|delivery|deadline|budget|go-live|release date|cutoff|timesheets?)\b`);
 
-function namesOtherObject(text: string): boolean {
+export function namesOtherObject(text: string): boolean {
   return matches(text, OTHER_OBJECT);
 }

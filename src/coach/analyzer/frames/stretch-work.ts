@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { assertedAt } from '../negation.js';
-import { hitsIn, matches, re } from '../pattern.js';
+import { firstHit, matches, re } from '../pattern.js';
 import { phraseAfter } from '../phrases.js';
 import type { Sentence } from '../sentences.js';
 
@@ -20,16 +20,20 @@ const STRETCH = String.raw`(?:run|running|lead|leading|own|owning|take on|taking
 const STRETCH_IN_GOAL_TALK = String.raw`(?:${STRETCH}|pick up|picking up|take)`;
 // The general picture of a level: "you'll need to lead more projects", "you'd be expected to run...".
 const EXPECTATION = /\b(?:need|needs|have|has|had) to\b|\b(?:expected|able to|should|must)\b/;
+// "you'd need to show you can run a shift": a requirement of the level, not work handed over.
+const EXPECTATION_BEFORE = /\b(?:need|needs|have|has) to (?:show|prove|demonstrate)(?: (?:me|us|them))?(?: that)? $|\b(?:show|prove|demonstrate) (?:me |us |them )?(?:that )?$|\b(?:expected|able) to $/;
 const GENERIC_OBJECT = /^(?:more|projects|bigger|cross-team|teams|people|others|initiatives|things|stuff|work|a (?:[\w-]+ )?(?:project|team|workstream)s?\b|some|larger|complex|end-to-end)/;
 const OFF_MY_HANDS = re(String.raw`(?:^|[:;,.] )(?:and )?take (?:[\w'-]+ ){1,5}?off my (?:plate|hands|desk)`);
 // A proposal in the imperative or the bare second person: "you take over the EMEA queue", "Take charge on the Tuesday lates".
-const DIRECT = re(String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over)|lead|run|own|head up|step into|take charge)|^(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`);
+const DIRECT = re(String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)|^(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`);
 const NOTES_ASSIGNMENT = re(String.raw`\b(?:agreed|decided|plan|next steps?)\b[^.!?]*?\b[\w-]+ (?:leads|owns|runs|will (?:lead|own|run)|takes (?:on|over))\b`);
 const BEYOND_SCOPE = re(String.raw`\b(?:stretch|step up|new scope|beyond (?:your|the) (?:current )?(?:role|scope|remit)|more than your current|bigger remit|next level up)\b`);
 const EMPLOYEE_GOAL = re(String.raw`\b(?:you(?:'ve| have)? (?:said|mentioned|told me)|you(?: want|'d like| would like|'re (?:aiming|after|keen|hoping))|wanting to|you asked about|your (?:goal|aspiration|ambition))\b`);
 
-const ASSIGN = re(String.raw`${TO_YOU} (?:[\w-]+ ){0,3}?${STRETCH}\b`);
-const ASSIGN_IN_GOAL_TALK = re(String.raw`${TO_YOU} (?:[\w-]+ ){0,3}?${STRETCH_IN_GOAL_TALK}\b`);
+// Found from the verb, then the hand-over is checked just before it: verbs are rarer than "you".
+const VERB = re(String.raw`\b${STRETCH}\b`);
+const VERB_IN_GOAL_TALK = re(String.raw`\b${STRETCH_IN_GOAL_TALK}\b`);
+const HANDED_OVER = re(String.raw`${TO_YOU} (?:[\w-]+ ){0,3}?$`);
 
 export interface StretchWork {
   sentence: Sentence;
@@ -39,15 +43,15 @@ export interface StretchWork {
 /** Sentences offering or assigning the employee a named piece of stretch work. */
 export function findStretchWork(doc: Doc): StretchWork[] {
   const goalTalk = matches(doc.folded, EMPLOYEE_GOAL) || matches(doc.folded, BEYOND_SCOPE);
-  const pattern = goalTalk ? ASSIGN_IN_GOAL_TALK : ASSIGN;
+  const verbs = goalTalk ? VERB_IN_GOAL_TALK : VERB;
   const found: StretchWork[] = [];
   for (const s of doc.sentences) {
-    const hit = hitsIn(s, pattern).find((h) => assertedAt(s.text, h.index) && !EXPECTATION.test(h.text) && namesSpecificWork(doc, s, h.end));
+    const hit = firstHit(s, verbs, (v) => handedOver(s, v.index) && namesSpecificWork(doc, s, v.end));
     if (hit) {
       found.push({ sentence: s, objectFrom: hit.end });
       continue;
     }
-    const direct = hitsIn(s, DIRECT).find((h) => assertedAt(s.text, h.index) && namesSpecificWork(doc, s, h.end));
+    const direct = firstHit(s, DIRECT, (h) => assertedAt(s, h.index) && namesSpecificWork(doc, s, h.end));
     if (direct) {
       found.push({ sentence: s, objectFrom: direct.end });
       continue;
@@ -55,6 +59,19 @@ export function findStretchWork(doc: Doc): StretchWork[] {
     if (matches(s.text, OFF_MY_HANDS) || matches(s.text, NOTES_ASSIGNMENT)) found.push({ sentence: s });
   }
   return found;
+}
+
+// The verb at `at` is handed to the employee ("would you like to lead"), not described as what a level needs.
+function handedOver(s: Sentence, at: number): boolean {
+  const from = Math.max(0, at - 70);
+  const m = firstHit({ ...s, text: s.text.slice(from, at) }, HANDED_OVER);
+  if (!m) return false;
+  const start = from + m.index;
+  return (
+    assertedAt(s, start) &&
+    !EXPECTATION.test(s.text.slice(start, at)) &&
+    !EXPECTATION_BEFORE.test(s.text.slice(Math.max(0, start - 30), start))
+  );
 }
 
 // "the vendor selection", "our APAC rebrand", "Delta Freight": named. "more projects", "a team": a description.

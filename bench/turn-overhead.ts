@@ -1,0 +1,145 @@
+import { request as httpRequest, Agent } from 'node:http';
+import autocannon from 'autocannon';
+import { startInstantModel } from './instant-model.js';
+import { startServerProcess } from './server-process.js';
+import { median, percentile } from './stats.js';
+import type { Figure } from './figure.js';
+
+const TURN_TEXT = 'What is the most important thing on your plate right now, and how could I help with it?';
+const MODEL_BODY = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: TURN_TEXT }] });
+
+async function json(url: string, init: RequestInit): Promise<unknown> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function load(opts: { url: string; connections: number; duration: number; method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; paths?: () => string }) {
+  const result = await autocannon({
+    url: opts.url,
+    connections: opts.connections,
+    duration: opts.duration,
+    requests: [
+      {
+        method: opts.method,
+        ...(opts.headers && { headers: opts.headers }),
+        ...(opts.body && { body: opts.body }),
+        ...(opts.paths && { setupRequest: (req: autocannon.Request) => ({ ...req, path: (opts.paths as () => string)() }) }),
+      },
+    ],
+  });
+  return { rps: result.requests.average, non2xx: result.non2xx + result.errors, p99: result.latency.p99 };
+}
+
+/** Sequential requests on one keep-alive connection, timed with the monotonic clock (sub-ms resolution). */
+async function sequential(count: number, send: (agent: Agent) => Promise<void>): Promise<number[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    await send(agent);
+    times.push(performance.now() - t0);
+  }
+  agent.destroy();
+  return times;
+}
+
+function post(agent: Agent, url: string, path: string, body: string, headers: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = httpRequest({ host: u.hostname, port: u.port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Turn overhead and first-token overhead: the real server (own process, libSQL file, auth on,
+ * rate limit off) in front of an instant model, against the same clients calling the model directly.
+ */
+export async function benchTurn(opts: { rounds: number; seconds: number }): Promise<Figure[]> {
+  const model = await startInstantModel();
+  const server = await startServerProcess({
+    LOOP_COACH_PROVIDER: 'openai',
+    OPENAI_API_KEY: 'bench',
+    OPENAI_BASE_URL: `${model.url}/v1`,
+    LOOP_COACH_MODEL: 'bench',
+    LOOP_COACH_RATE_LIMIT: '0',
+    LOOP_COACH_MAX_TURNS: '10000',
+  });
+  try {
+    const { token } = (await json(`${server.url}/api/auth/guest`, { method: 'POST' })) as { token: string };
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const sessions: string[] = [];
+    for (let i = 0; i < 64; i++) {
+      const s = (await json(`${server.url}/api/sessions`, { method: 'POST', headers: auth, body: JSON.stringify({ scenarioId: 'offer-help' }) })) as { id: string };
+      sessions.push(s.id);
+    }
+    let next = 0;
+    // Rotating over many sessions keeps connections off each other's turn lock.
+    const turnPath = () => `/api/sessions/${sessions[next++ % sessions.length]}/messages`;
+    const turnBody = JSON.stringify({ text: TURN_TEXT });
+    const direct = () => load({ url: `${model.url}/v1/chat/completions`, connections: 16, duration: opts.seconds, method: 'POST', headers: { 'content-type': 'application/json' }, body: MODEL_BODY });
+    const turn = () => load({ url: server.url, connections: 16, duration: opts.seconds, method: 'POST', headers: auth, body: turnBody, paths: turnPath });
+    const health = () => load({ url: `${server.url}/healthz`, connections: 16, duration: opts.seconds, method: 'GET' });
+
+    await direct();
+    await turn();
+    const directRps: number[] = [];
+    const turnRps: number[] = [];
+    const healthRps: number[] = [];
+    let errors = 0;
+    for (let r = 0; r < opts.rounds; r++) {
+      const d = await direct();
+      const t = await turn();
+      const h = await health();
+      directRps.push(d.rps);
+      turnRps.push(t.rps);
+      healthRps.push(h.rps);
+      errors += t.non2xx + d.non2xx;
+    }
+
+    const directTimes = await sequential(1_500, (agent) => post(agent, model.url, '/v1/chat/completions', MODEL_BODY, {}));
+    const turnTimes = await sequential(1_500, (agent) => post(agent, server.url, turnPath(), turnBody, auth));
+    const added50 = percentile(turnTimes, 0.5) - percentile(directTimes, 0.5);
+    const added99 = percentile(turnTimes, 0.99) - percentile(directTimes, 0.99);
+
+    // First token: from the model server writing its first delta to our client reading the first `delta` event.
+    const gaps: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      let sentAt = 0;
+      model.onFirstDelta = (at) => (sentAt = at);
+      const res = await fetch(`${server.url}${turnPath()}`, { method: 'POST', headers: { ...auth, accept: 'text/event-stream' }, body: turnBody });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      let text = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+        if (text.includes('event: delta')) {
+          gaps.push(performance.now() - sentAt);
+          break;
+        }
+      }
+      await reader.cancel();
+      // Let the turn finish and release its lock before the session comes round again.
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    model.onFirstDelta = undefined;
+
+    const ratio = median(turnRps) / median(directRps);
+    return [
+      { name: 'turn throughput / direct model', value: ratio, unit: 'x', baseline: `${median(directRps).toFixed(0)} req/s direct`, detail: `${median(turnRps).toFixed(0)} turns/s at 16 conns (healthz ${median(healthRps).toFixed(0)}/s), ${errors} non-2xx`, bar: '>= 0.08', pass: ratio >= 0.08 && errors === 0, deterministic: false },
+      { name: 'turn latency added, 1 conn, p50', value: added50, unit: 'ms', baseline: `${percentile(directTimes, 0.5).toFixed(2)} ms direct`, bar: '<= 3 ms', pass: added50 <= 3, deterministic: false },
+      { name: 'turn latency added, 1 conn, p99', value: added99, unit: 'ms', baseline: `${percentile(directTimes, 0.99).toFixed(2)} ms direct`, bar: '<= 10 ms', pass: added99 <= 10, deterministic: false },
+      { name: 'first-token overhead p50', value: percentile(gaps, 0.5), unit: 'ms', bar: 'info', pass: true, deterministic: false },
+      { name: 'first-token overhead p99', value: percentile(gaps, 0.99), unit: 'ms', bar: '<= 5 ms', pass: percentile(gaps, 0.99) <= 5, deterministic: false },
+    ];
+  } finally {
+    await server.stop();
+    await model.close();
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { DraftMetrics } from './suites/drafts.js';
+import type { RoleplayMetrics } from './suites/roleplay.js';
+
+/** The bars `--gate` enforces, kept in evals/thresholds.json so raising one is a one-line change. */
+const ThresholdsSchema = z.object({
+  drafts: z.object({ macroF1: z.number(), perCheckF1: z.number(), groundedQuoteRate: z.number(), monotonicityViolations: z.number().int() }),
+  roleplay: z.object({
+    goodUserUncoversNeedRate: z.number(),
+    goodBeatsBadRate: z.number(),
+    maxLeaks: z.number().int(),
+    maxPersonaBreaks: z.number().int(),
+    personaCasePassRate: z.number(),
+  }),
+});
+export type Thresholds = z.infer<typeof ThresholdsSchema>;
+
+export function readThresholds(path: string): Thresholds {
+  return ThresholdsSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+/**
+ * Why the drafts figures miss the bars (empty: they pass). Cases not evaluated or failed with an
+ * error fail the gate too: a figure computed without them proves nothing.
+ */
+export function draftGateFailures(m: DraftMetrics, errors: number, t: Thresholds['drafts']): string[] {
+  const failures: string[] = [];
+  if (m.macroF1 < t.macroF1) failures.push(`drafts: macro-F1 ${f3(m.macroF1)} < ${t.macroF1}`);
+  for (const [id, p] of Object.entries(m.perCheck)) {
+    if (p.support > 0 && p.f1 < t.perCheckF1) failures.push(`drafts: ${id} F1 ${f3(p.f1)} < ${t.perCheckF1}`);
+  }
+  if (m.groundedQuoteRate < t.groundedQuoteRate) failures.push(`drafts: grounded-quote rate ${f3(m.groundedQuoteRate)} < ${t.groundedQuoteRate}`);
+  if (m.monotonicityViolations > t.monotonicityViolations) failures.push(`drafts: ${m.monotonicityViolations} critique(s) with a non-monotonic score`);
+  if (errors > 0) failures.push(`drafts: ${errors} case(s) failed with an error`);
+  if (m.notEvaluated > 0) failures.push(`drafts: ${m.notEvaluated} case(s) not evaluated`);
+  return failures;
+}
+
+export function roleplayGateFailures(m: RoleplayMetrics, t: Thresholds['roleplay']): string[] {
+  const failures: string[] = [];
+  const sim = m.simulatedUsers;
+  const rate = (k: number, n: number) => (n === 0 ? 0 : k / n);
+  if (sim.goodUncoversNeed.n === 0 || rate(sim.goodUncoversNeed.k, sim.goodUncoversNeed.n) < t.goodUserUncoversNeedRate) {
+    failures.push(`roleplay: the good user uncovered the need on ${sim.goodUncoversNeed.k}/${sim.goodUncoversNeed.n} persona-scenarios (missing: ${sim.goodUncoversNeed.missing.join(', ') || 'none evaluated'})`);
+  }
+  if (sim.goodBeatsBad.n === 0 || rate(sim.goodBeatsBad.k, sim.goodBeatsBad.n) < t.goodBeatsBadRate) {
+    failures.push(`roleplay: the good user beat the bad ones in ${sim.goodBeatsBad.k}/${sim.goodBeatsBad.n} match-ups (lost: ${sim.goodBeatsBad.losses.slice(0, 5).join('; ') || 'none evaluated'})`);
+  }
+  if (m.leaks > t.maxLeaks) failures.push(`roleplay: ${m.leaks} leak(s) > ${t.maxLeaks}`);
+  if (m.personaBreaks > t.maxPersonaBreaks) failures.push(`roleplay: ${m.personaBreaks} persona break(s) > ${t.maxPersonaBreaks}`);
+  const pc = m.personaCases;
+  if (pc.cases - pc.notEvaluated === 0 || pc.passRate < t.personaCasePassRate) {
+    failures.push(`roleplay: persona cases passed ${pc.passed}/${pc.cases - pc.notEvaluated} (${f3(pc.passRate)} < ${t.personaCasePassRate})`);
+  }
+  if (pc.notEvaluated > 0) failures.push(`roleplay: ${pc.notEvaluated} persona case(s) not evaluated`);
+  if (m.conversations.notEvaluated > 0) failures.push(`roleplay: ${m.conversations.notEvaluated} conversation(s) not evaluated`);
+  return failures;
+}

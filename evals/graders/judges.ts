@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { ChatModel } from '../../src/llm/chat-model.js';
+import { getPrompt, renderPrompt } from '../../src/prompts/render-prompt.js';
+import { CassetteMissError } from '../models/cassettes.js';
+import { fail, notEvaluated, pass, type Grade } from './grade.js';
+
+/**
+ * Model-judged graders, one binary question per failure mode code cannot check. Each is a
+ * versioned prompt in prompts/judges/; its verdict is only trusted as far as calibration against
+ * human labels (suites/calibrate.ts) says.
+ */
+export const JUDGE_IDS = [
+  'judge-persona-in-character',
+  'judge-persona-pushback',
+  'judge-persona-no-leak',
+  'judge-persona-no-cave',
+  'judge-advice-specific',
+] as const;
+export type JudgeId = (typeof JUDGE_IDS)[number];
+
+const JudgeVerdictSchema = z.object({ reasoning: z.string(), verdict: z.enum(['pass', 'fail']) });
+
+export function judgePrompt(id: JudgeId) {
+  return getPrompt(id);
+}
+
+/** The variables a judge's prompt takes, read from the prompt text so data and prompt cannot drift. */
+export function judgeVars(id: JudgeId): string[] {
+  return [...new Set([...judgePrompt(id).text.matchAll(/\{\{\s*([a-zA-Z]\w*)\s*\}\}/g)].map((m) => m[1] as string))];
+}
+
+export type JudgeGrade = Grade & { judge: JudgeId; version: number; reasoning?: string };
+
+/**
+ * Asks one judge about one input. Without a model (the offline engine cannot judge) or when the
+ * judge's answer is missing (a replay miss, a provider failure) the grade is not_evaluated:
+ * never a pass by default.
+ */
+export async function runJudge(model: ChatModel | undefined, id: JudgeId, input: Record<string, string>, signal?: AbortSignal): Promise<JudgeGrade> {
+  const prompt = judgePrompt(id);
+  const base = { judge: id, version: prompt.version };
+  if (!model || model.provider === 'offline') return { ...base, ...notEvaluated(id, 'judges need a model provider') };
+  const { text, ref } = renderPrompt(prompt, input);
+  try {
+    const { value } = await model.structured({
+      messages: [{ role: 'user', content: text }],
+      prompt: ref,
+      schema: JudgeVerdictSchema,
+      schemaName: 'judge_verdict',
+      temperature: 0,
+      ...(signal && { signal }),
+    });
+    const grade = value.verdict === 'pass' ? pass(id) : fail(id, value.reasoning);
+    return { ...base, ...grade, reasoning: value.reasoning };
+  } catch (err) {
+    const why = err instanceof CassetteMissError ? 'no cassette for this judge call' : `judge failed: ${err instanceof Error ? err.message : String(err)}`;
+    return { ...base, ...notEvaluated(id, why) };
+  }
+}

@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { ChatModel, ChatStreamEvent, StructuredRequest, Usage } from '../../src/llm/chat-model.js';
+import { CassetteMissError } from './cassettes.js';
+
+/** Model calls made for one case (or a whole run, summed). */
+export interface UsageTotals {
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Calls whose provider reported no token counts. */
+  callsWithoutUsage: number;
+  /** Replay misses: the case they happened in is not evaluated. */
+  cassetteMisses: number;
+}
+
+export const emptyUsage = (): UsageTotals => ({ calls: 0, promptTokens: 0, completionTokens: 0, callsWithoutUsage: 0, cassetteMisses: 0 });
+
+export function addUsage(a: UsageTotals, b: UsageTotals): UsageTotals {
+  return {
+    calls: a.calls + b.calls,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    callsWithoutUsage: a.callsWithoutUsage + b.callsWithoutUsage,
+    cassetteMisses: a.cassetteMisses + b.cassetteMisses,
+  };
+}
+
+/**
+ * Wraps a model to count its calls, tokens and replay misses; one per case, so a case knows what
+ * it cost and whether a miss happened inside it (also when the miss surfaced as an HTTP 500
+ * from the app, where the error itself is no longer visible).
+ */
+export function meterModel(inner: ChatModel): { model: ChatModel; usage: UsageTotals } {
+  const usage = emptyUsage();
+  const count = (u: Usage | null) => {
+    usage.calls += 1;
+    if (u) {
+      usage.promptTokens += u.promptTokens;
+      usage.completionTokens += u.completionTokens;
+    } else usage.callsWithoutUsage += 1;
+  };
+  const watch = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (err) {
+      if (err instanceof CassetteMissError) usage.cassetteMisses += 1;
+      throw err;
+    }
+  };
+  const model: ChatModel = {
+    provider: inner.provider,
+    model: inner.model,
+    async complete(req) {
+      const r = await watch(inner.complete(req));
+      count(r.usage);
+      return r;
+    },
+    async *stream(req): AsyncIterable<ChatStreamEvent> {
+      try {
+        for await (const event of inner.stream(req)) {
+          if (event.type === 'done') count(event.usage);
+          yield event;
+        }
+      } catch (err) {
+        if (err instanceof CassetteMissError) usage.cassetteMisses += 1;
+        throw err;
+      }
+    },
+    async structured<S extends z.ZodType>(req: StructuredRequest<S>) {
+      const r = await watch(inner.structured(req));
+      count(r.usage);
+      return r;
+    },
+  };
+  return { model, usage };
+}

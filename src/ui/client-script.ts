@@ -1,0 +1,313 @@
+/**
+ * The pages' only script, served from /ui/app.js (never inline, so the CSP needs no
+ * 'unsafe-inline'). Every page works without it; with it, replies stream in token by token and
+ * forms answer without a reload. It calls the JSON API, which accepts the page's cookie.
+ */
+export const CLIENT_SCRIPT = String.raw`'use strict';
+(function () {
+  var JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
+  function errorOf(body, status) {
+    var e = body && body.error;
+    return { code: (e && e.code) || 'http_' + status, message: (e && e.message) || 'The request failed (' + status + ').', details: e && e.details };
+  }
+
+  // One request to the JSON API: { ok, status, body } or { ok: false, error } on any failure.
+  function callApi(path, opts) {
+    return fetch(path, Object.assign({ credentials: 'same-origin' }, opts)).then(
+      function (res) {
+        if (res.status === 204) return { ok: true, status: 204, body: null };
+        return res.json().then(
+          function (body) { return res.ok ? { ok: true, status: res.status, body: body } : { ok: false, status: res.status, error: errorOf(body, res.status) }; },
+          function () { return { ok: false, status: res.status, error: errorOf(null, res.status) }; }
+        );
+      },
+      function () { return { ok: false, status: 0, error: { code: 'network', message: 'Could not reach Loop Coach. Check your connection and try again.' } }; }
+    );
+  }
+
+  function showAlert(el, message) {
+    if (!el) return;
+    el.textContent = message;
+    el.hidden = !message;
+  }
+
+  function busy(button, label) {
+    if (!button) return function () {};
+    var before = button.textContent;
+    button.disabled = true;
+    if (label) button.textContent = label;
+    return function () { button.disabled = false; button.textContent = before; };
+  }
+
+  // Reads a text/event-stream response, calling onEvent(name, data) for each event.
+  function readEvents(res, onEvent) {
+    var reader = res.body.getReader();
+    var decoder = new TextDecoder();
+    var buffer = '';
+    function flush(block) {
+      var name = 'message';
+      var data = [];
+      block.split(/\r?\n/).forEach(function (line) {
+        if (line.indexOf('event:') === 0) name = line.slice(6).trim();
+        else if (line.indexOf('data:') === 0) data.push(line.slice(5).replace(/^ /, ''));
+      });
+      if (data.length) onEvent(name, JSON.parse(data.join('\n')));
+    }
+    function pump() {
+      return reader.read().then(function (chunk) {
+        if (chunk.done) {
+          if (buffer.trim()) flush(buffer);
+          return;
+        }
+        buffer += decoder.decode(chunk.value, { stream: true });
+        var blocks = buffer.split(/\r?\n\r?\n/);
+        buffer = blocks.pop();
+        blocks.forEach(function (b) { if (b.trim()) flush(b); });
+        return pump();
+      });
+    }
+    return pump();
+  }
+
+  function copyButtons() {
+    document.querySelectorAll('[data-copy]').forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var source = document.getElementById(button.getAttribute('data-copy'));
+        var text = source ? source.textContent : '';
+        var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = 'Copy the rewrite'; }, 2000); };
+        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, function () {});
+        else {
+          var range = document.createRange();
+          range.selectNodeContents(source);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          if (document.execCommand('copy')) done();
+        }
+      });
+    });
+  }
+
+  function draftForm() {
+    var form = document.getElementById('draft-form');
+    if (!form) return;
+    var alertBox = document.getElementById('form-alert');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var data = new FormData(form);
+      var managerName = String(data.get('managerName') || '').trim();
+      var body = { text: String(data.get('text') || ''), mode: String(data.get('mode') || 'employee') };
+      if (managerName) body.context = { managerName: managerName };
+      showAlert(alertBox, '');
+      var restore = busy(form.querySelector('button[type=submit]'), 'Checking your draft…');
+      callApi('/api/drafts/critique', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }).then(function (r) {
+        if (r.ok) return location.assign('/drafts/' + encodeURIComponent(r.body.draftId));
+        // Saved but not critiqued (the model failed): its page offers the retry.
+        if (r.error.details && r.error.details.draftId) return location.assign('/drafts/' + encodeURIComponent(r.error.details.draftId));
+        restore();
+        showAlert(alertBox, r.error.message);
+        alertBox.focus();
+      });
+    });
+  }
+
+  // Forms that post to a page route and reload: done through the API instead, same result.
+  function apiForms() {
+    document.querySelectorAll('form[data-api]').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var alertBox = document.getElementById(form.getAttribute('data-alert') || 'form-alert');
+        var restore = busy(form.querySelector('button'), form.getAttribute('data-busy'));
+        callApi(form.getAttribute('data-api'), { method: form.getAttribute('data-method') || 'POST', headers: { accept: 'application/json' } }).then(function (r) {
+          if (r.ok) return location.assign(form.getAttribute('data-then') || location.pathname);
+          restore();
+          showAlert(alertBox, r.error.message);
+        });
+      });
+    });
+  }
+
+  function newSessionForm() {
+    var scenario = document.getElementById('scenarioId');
+    if (!scenario) return;
+    var persona = document.getElementById('personaId');
+    var goal = document.getElementById('goal');
+    var objective = document.getElementById('objective');
+    function sync() {
+      var option = scenario.options[scenario.selectedIndex];
+      var side = option.getAttribute('data-mode') === 'manager' ? 'employee' : 'manager';
+      persona.querySelectorAll('optgroup').forEach(function (group) { group.disabled = group.getAttribute('data-side') !== side; });
+      var chosen = persona.options[persona.selectedIndex];
+      if (chosen && chosen.parentNode.disabled) persona.value = '';
+      if (objective) objective.textContent = option.getAttribute('data-objective');
+      if (goal && (goal.value === '' || goal.getAttribute('data-suggested') === goal.value)) {
+        goal.value = option.getAttribute('data-goal');
+        goal.setAttribute('data-suggested', goal.value);
+      }
+    }
+    scenario.addEventListener('change', sync);
+    sync();
+  }
+
+  function rehearsal() {
+    var root = document.querySelector('[data-session-id]');
+    if (!root || root.getAttribute('data-status') !== 'active') return;
+    var id = root.getAttribute('data-session-id');
+    var base = '/api/sessions/' + encodeURIComponent(id);
+    var transcript = document.getElementById('transcript');
+    var form = document.getElementById('turn-form');
+    var textarea = document.getElementById('turn-text');
+    var alertBox = document.getElementById('session-alert');
+    var sendButton = form.querySelector('button[type=submit]');
+    var personaName = root.getAttribute('data-persona-name');
+    var inFlight = false;
+
+    function message(role, text) {
+      var li = document.createElement('li');
+      li.className = 'msg ' + role;
+      li.tabIndex = -1;
+      li.setAttribute('data-role', role);
+      var who = document.createElement('span');
+      who.className = 'who';
+      who.textContent = role === 'user' ? 'You' : role === 'coach' ? 'Coach hint' : personaName;
+      var body = document.createElement('span');
+      body.className = 'text';
+      body.textContent = text;
+      li.appendChild(who);
+      li.appendChild(body);
+      transcript.appendChild(li);
+      return li;
+    }
+
+    function failed(li, error) {
+      li.setAttribute('aria-busy', 'false');
+      li.classList.add('failed');
+      li.setAttribute('data-status', 'failed');
+      var note = document.createElement('p');
+      note.className = 'failed-note';
+      note.textContent = 'The reply failed: ' + error.message;
+      var retry = document.createElement('button');
+      retry.type = 'button';
+      retry.className = 'secondary retry';
+      retry.textContent = 'Retry the reply';
+      retry.addEventListener('click', function () { streamInto(li, base + '/retry', null); });
+      li.appendChild(note);
+      li.appendChild(retry);
+      retry.focus();
+    }
+
+    // POSTs and streams the reply into li; the text box keeps its text until a reply arrives.
+    function streamInto(li, url, payload) {
+      if (inFlight) return Promise.resolve();
+      inFlight = true;
+      var restore = busy(sendButton, 'Sending…');
+      showAlert(alertBox, '');
+      li.classList.remove('failed');
+      li.removeAttribute('data-status');
+      li.querySelectorAll('.failed-note, .retry').forEach(function (n) { n.remove(); });
+      var text = li.querySelector('.text');
+      text.textContent = '';
+      li.setAttribute('aria-busy', 'true');
+      var outcome = null;
+      var init = { method: 'POST', credentials: 'same-origin', headers: { accept: 'text/event-stream', 'content-type': 'application/json' } };
+      if (payload) init.body = JSON.stringify(payload);
+      return fetch(url, init)
+        .then(function (res) {
+          var type = res.headers.get('content-type') || '';
+          if (!res.ok || type.indexOf('text/event-stream') < 0) {
+            return res.json().then(function (b) { outcome = { refused: true, error: errorOf(b, res.status) }; }, function () { outcome = { refused: true, error: errorOf(null, res.status) }; });
+          }
+          return readEvents(res, function (name, data) {
+            if (name === 'delta') text.textContent += data.text;
+            else if (name === 'done') outcome = { done: data };
+            else if (name === 'error') outcome = { error: data };
+          });
+        })
+        .catch(function () { outcome = outcome || { error: { message: 'The connection was lost before the reply finished.', retryable: true } }; })
+        .then(function () {
+          inFlight = false;
+          restore();
+          if (outcome && outcome.done) {
+            li.setAttribute('aria-busy', 'false');
+            li.setAttribute('data-status', 'complete');
+            // The turn is in the transcript now: the box no longer needs to keep it.
+            var turn = li.previousElementSibling && li.previousElementSibling.querySelector('.text');
+            if (turn && textarea.value === turn.textContent) textarea.value = '';
+            li.focus();
+            return;
+          }
+          var error = (outcome && outcome.error) || { message: 'The reply ended early.' };
+          if (outcome && outcome.refused && payload) {
+            // Refused before anything was saved: take the turn back out; the text box still has it.
+            li.previousElementSibling.remove();
+            li.remove();
+            showAlert(alertBox, error.message);
+            textarea.focus();
+            return;
+          }
+          if (outcome && outcome.refused) showAlert(alertBox, error.message);
+          failed(li, error);
+        });
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var value = textarea.value;
+      if (!value.trim()) {
+        showAlert(alertBox, 'Type what you want to say first.');
+        textarea.focus();
+        return;
+      }
+      if (inFlight) return;
+      message('user', value);
+      streamInto(message('persona', ''), base + '/messages', { text: value });
+    });
+
+    textarea.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+
+    document.querySelectorAll('.retry-form').forEach(function (retryForm) {
+      retryForm.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var li = retryForm.closest('li');
+        retryForm.remove();
+        streamInto(li, base + '/retry', null);
+      });
+    });
+
+    var hintForm = document.getElementById('hint-form');
+    hintForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var restore = busy(event.submitter, 'Thinking…');
+      callApi(base + '/hint', { method: 'POST', headers: { accept: 'application/json' } }).then(function (r) {
+        restore();
+        if (!r.ok) return showAlert(alertBox, r.error.message);
+        message('coach', r.body.hint.content).focus();
+      });
+    });
+
+    var endForm = document.getElementById('end-form');
+    endForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var restore = busy(event.submitter, 'Preparing your feedback…');
+      callApi(base + '/end', { method: 'POST', headers: { accept: 'application/json' } }).then(function (r) {
+        if (r.ok) return location.reload();
+        restore();
+        showAlert(alertBox, r.error.message);
+      });
+    });
+  }
+
+  copyButtons();
+  draftForm();
+  apiForms();
+  newSessionForm();
+  rehearsal();
+})();
+`;

@@ -1,0 +1,78 @@
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { critiqueDraft, CritiqueDraftBodySchema, saveDraft } from '../coach/critique/critique-draft.js';
+import { MODES, type Mode } from '../coach/rubric.js';
+import { getDraft, latestCritiques, type DraftRow } from '../db/queries/drafts.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { formFields } from './form-fields.js';
+import { DraftFormPage, type DraftFormValues } from './pages/draft-form-page.js';
+import { DraftPage } from './pages/draft-page.js';
+import { ErrorPage } from './pages/error-page.js';
+import { engineName, render, setRetryAfter } from './render.js';
+import { withinRateLimit } from './within-rate-limit.js';
+
+const asMode = (value: string | undefined): Mode => (MODES as readonly string[]).includes(value ?? '') ? (value as Mode) : 'employee';
+
+/** Draft feedback: the form, and one draft with its critique. The critique itself is the coach's. */
+export function draftPages(deps: Deps) {
+  const engine = engineName(deps.model);
+  const limited = withinRateLimit(deps);
+  const notFound = (c: Context) => render(c, <ErrorPage engine={engine} status={404} />, 404);
+  const form = (c: Context, values: DraftFormValues, error: string | undefined, status: ContentfulStatusCode = 200) =>
+    render(c, <DraftFormPage engine={engine} values={values} maxChars={deps.config.draftMaxChars} {...(error && { error })} />, status);
+  const showDraft = async (c: Context<AppEnv>, draft: DraftRow, failure?: AppError) => {
+    const critique = (await latestCritiques(deps.db, c.get('user').id, [draft.id])).get(draft.id);
+    const page = <DraftPage engine={engine} draft={draft} critique={critique} {...(failure && { failure: failure.message })} />;
+    return render(c, page, failure?.status ?? 200);
+  };
+
+  return new Hono<AppEnv>()
+    .get('/drafts/new', (c) => form(c, { text: '', mode: asMode(c.req.query('mode')), managerName: '' }, undefined))
+    .post('/drafts', async (c) => {
+      const field = await formFields(c);
+      const values = { text: field('text'), mode: asMode(field('mode')), managerName: field('managerName').trim() };
+      const parsed = CritiqueDraftBodySchema.safeParse({
+        text: values.text,
+        mode: values.mode,
+        ...(values.managerName && { context: { managerName: values.managerName } }),
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return form(c, values, issue?.path[0] === 'text' ? 'Paste the message you want feedback on.' : `Check the form: ${issue?.message ?? 'invalid'}.`, 400);
+      }
+      const userId = c.get('user').id;
+      const saved: { draft?: DraftRow } = {};
+      try {
+        const draft = await limited(c, async () => {
+          saved.draft = await saveDraft(deps, userId, parsed.data);
+          await critiqueDraft(deps, userId, saved.draft);
+          return saved.draft;
+        });
+        return c.redirect(`/drafts/${draft.id}`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        setRetryAfter(c, err);
+        // Refused before the draft was saved: the form again, text kept. After: the draft, with a retry.
+        return saved.draft ? showDraft(c, saved.draft, err) : form(c, values, err.message, err.status);
+      }
+    })
+    .get('/drafts/:id', async (c) => {
+      const draft = await getDraft(deps.db, c.get('user').id, c.req.param('id'));
+      return draft ? showDraft(c, draft) : notFound(c);
+    })
+    .post('/drafts/:id/critique', async (c) => {
+      const userId = c.get('user').id;
+      const draft = await getDraft(deps.db, userId, c.req.param('id'));
+      if (!draft) return notFound(c);
+      try {
+        await limited(c, () => critiqueDraft(deps, userId, draft));
+      } catch (err) {
+        if (err instanceof AppError) return showDraft(c, draft, err);
+        throw err;
+      }
+      return c.redirect(`/drafts/${draft.id}`, 303);
+    })
+    .get('/drafts/*', notFound);
+}

@@ -1,0 +1,45 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { startGuest, TOKEN_COOKIE } from '../auth/guest.js';
+import { hashToken } from '../auth/tokens.js';
+import { findUserByTokenHash } from '../db/queries/users.js';
+import type { Deps } from '../deps.js';
+import type { AppEnv } from '../http/app-env.js';
+
+// Browsers cap cookie lifetimes at 400 days whatever the token's own lifetime.
+const MAX_COOKIE_SECONDS = 400 * 86_400;
+
+const cookieOptions = (c: Context) => ({
+  httpOnly: true,
+  sameSite: 'Lax' as const,
+  path: '/',
+  // Behind a TLS-terminating proxy we see http; the proxy's header says what the browser used.
+  secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https',
+});
+
+/**
+ * The pages' user: the one the `lc_token` cookie names, or, on a first visit (or after the token
+ * expired or the account was deleted), a new guest whose token goes into the cookie.
+ */
+export function pageUser(deps: Pick<Deps, 'db' | 'now' | 'newId' | 'config'>): MiddlewareHandler<AppEnv> {
+  return async function pageUser(c, next) {
+    const token = getCookie(c, TOKEN_COOKIE);
+    const found = token ? await findUserByTokenHash(deps.db, await hashToken(token), deps.now()) : undefined;
+    if (found) {
+      c.set('user', found.user);
+      c.set('tokenId', found.tokenId);
+    } else {
+      const guest = await startGuest(deps);
+      setCookie(c, TOKEN_COOKIE, guest.token, {
+        ...cookieOptions(c),
+        maxAge: Math.min(MAX_COOKIE_SECONDS, Math.floor(deps.config.tokenTtlMs / 1000)),
+      });
+      c.set('user', guest.user);
+    }
+    await next();
+  };
+}
+
+export function clearTokenCookie(c: Context): void {
+  deleteCookie(c, TOKEN_COOKIE, cookieOptions(c));
+}

@@ -1,0 +1,40 @@
+import type { User } from '../../db/queries/users.js';
+import { Layout } from '../layout.js';
+
+export function AccountPage({ engine, user, error }: { engine: string; user: User; error?: string }) {
+  return (
+    <Layout title="Account" nav="account" engine={engine}>
+      <h1>Your account</h1>
+      <p>
+        You are a guest (<code>{user.id}</code>) since {user.createdAt.toISOString().slice(0, 10)}. This browser keeps your key in a cookie; there is no
+        password and no email.
+      </p>
+
+      <section class="card" aria-labelledby="export-h">
+        <h2 id="export-h">Export your data</h2>
+        <p>One JSON file with everything stored about you: your drafts, rehearsals with their transcripts, and all feedback.</p>
+        <a class="button" href="/api/me/export" download="loop-coach-export.json">
+          Download my data (JSON)
+        </a>
+      </section>
+
+      <section class="card" aria-labelledby="delete-h">
+        <h2 id="delete-h">Delete your data</h2>
+        <p>This deletes your drafts, rehearsals, feedback and progress for good, and signs this browser out. It cannot be undone.</p>
+        <div id="delete-alert" class="alert" role="alert" hidden={!error}>
+          {error ?? ''}
+        </div>
+        <form method="post" action="/account/delete" data-api="/api/me" data-method="DELETE" data-then="/?deleted=1" data-alert="delete-alert" data-busy="Deleting…">
+          <label class="choice">
+            <input type="checkbox" name="confirm" value="yes" required /> Yes, delete everything
+          </label>
+          <div class="actions">
+            <button type="submit" class="danger">
+              Delete my data
+            </button>
+          </div>
+        </form>
+      </section>
+    </Layout>
+  );
+}

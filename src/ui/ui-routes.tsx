@@ -1,0 +1,121 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { etag } from 'hono/etag';
+import { secureHeaders } from 'hono/secure-headers';
+import { buildProgress } from '../coach/progress.js';
+import { deleteAccount } from '../db/queries/account.js';
+import { latestCritiques, listDrafts } from '../db/queries/drafts.js';
+import { listSessions, sessionScores } from '../db/queries/sessions.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { isSameOriginWrite } from '../http/same-origin.js';
+import { CLIENT_SCRIPT } from './client-script.js';
+import { draftPages } from './draft-pages.js';
+import { formFields } from './form-fields.js';
+import { SCRIPT_PATH, STYLE_PATH } from './layout.js';
+import { clearTokenCookie, pageUser } from './page-user.js';
+import { AccountPage } from './pages/account-page.js';
+import { ErrorPage } from './pages/error-page.js';
+import { HomePage } from './pages/home-page.js';
+import { ProgressPage } from './pages/progress-page.js';
+import { engineName, render, setRetryAfter } from './render.js';
+import { sessionPages } from './session-pages.js';
+import { STYLESHEET } from './stylesheet.js';
+
+/** Every path a page or a page's form lives under (`/x/*` covers `/x` too). */
+const PAGE_PATHS = ['/', '/drafts/*', '/sessions/*', '/progress', '/account/*'];
+const LIST_LIMIT = 50;
+
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+  },
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'same-origin',
+});
+
+/**
+ * The web pages, server-rendered on the same app as the API, on Node and the Worker alike. Pages
+ * read through the same queries and coach functions as the API; the pages' script calls the API.
+ */
+export function uiRoutes(deps: Deps) {
+  const engine = engineName(deps.model);
+  const ui = new Hono<AppEnv>();
+  ui.onError((err, c) => {
+    if (err instanceof AppError) {
+      setRetryAfter(c, err);
+      return render(c, <ErrorPage engine={engine} status={err.status} message={err.message} />, err.status);
+    }
+    deps.log({ level: 'error', msg: 'page failed', requestId: c.get('requestId'), error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
+    return render(c, <ErrorPage engine={engine} status={500} />, 500);
+  });
+
+  for (const path of PAGE_PATHS) {
+    ui.use(
+      path,
+      pageHeaders,
+      async (c, next) => {
+        // The cookie rides along on other sites' form posts too: a page post must come from our pages.
+        if (!isSameOriginWrite(c.req.raw)) {
+          return render(c, <ErrorPage engine={engine} status={403} message="This form was sent from another site, so it was refused." />, 403);
+        }
+        await next();
+      },
+      bodyLimit({
+        maxSize: deps.config.bodyLimitBytes,
+        onError: (c) => render(c, <ErrorPage engine={engine} status={413} message="That was more text than a page accepts." />, 413),
+      }),
+      pageUser(deps),
+    );
+  }
+
+  const asset = (body: string, type: string) => (c: Context) => c.body(body, 200, { 'content-type': type, 'cache-control': 'no-cache' });
+  ui.use('/ui/*', pageHeaders, etag());
+  ui.get(STYLE_PATH, asset(STYLESHEET, 'text/css; charset=utf-8'));
+  ui.get(SCRIPT_PATH, asset(CLIENT_SCRIPT, 'text/javascript; charset=utf-8'));
+
+  ui.get('/', (c) => render(c, <HomePage engine={engine} deleted={c.req.query('deleted') !== undefined} />));
+
+  ui.get('/progress', async (c) => {
+    const userId = c.get('user').id;
+    const [history, sessions, drafts] = await Promise.all([
+      sessionScores(deps.db, userId),
+      listSessions(deps.db, userId, { limit: LIST_LIMIT }),
+      listDrafts(deps.db, userId, { limit: LIST_LIMIT }),
+    ]);
+    const shown = drafts.slice(0, LIST_LIMIT);
+    const page = (
+      <ProgressPage
+        engine={engine}
+        progress={buildProgress(history)}
+        sessions={sessions.slice(0, LIST_LIMIT)}
+        sessionScores={new Map(history.map((h) => [h.sessionId, h.body.score]))}
+        drafts={shown}
+        draftCritiques={await latestCritiques(deps.db, userId, shown.map((d) => d.id))}
+      />
+    );
+    return render(c, page);
+  });
+
+  ui.get('/account', (c) => render(c, <AccountPage engine={engine} user={c.get('user')} />));
+  ui.post('/account/delete', async (c) => {
+    if ((await formFields(c))('confirm') !== 'yes') {
+      return render(c, <AccountPage engine={engine} user={c.get('user')} error="Tick the box to confirm, then delete." />, 400);
+    }
+    await deleteAccount(deps.db, c.get('user').id);
+    clearTokenCookie(c);
+    return c.redirect('/?deleted=1', 303);
+  });
+
+  ui.route('/', draftPages(deps));
+  ui.route('/', sessionPages(deps));
+  return ui;
+}

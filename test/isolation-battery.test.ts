@@ -1,0 +1,263 @@
+/**
+ * Isolation battery: one user can never see, change or even detect another's data. The app's
+ * routes are enumerated (from `app.routes` and the OpenAPI document) and each must have an entry in
+ * ROUTES saying how to attack it, so a route added without an isolation check fails this file.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app.js';
+import { TOKEN_COOKIE } from '../src/auth/guest.js';
+import type { Db } from '../src/db/client.js';
+import { messages } from '../src/db/schema.js';
+import { expectErrorShape, newGuest, offlineModel, send, type Guest } from './support/api.js';
+import { rowsByOwner } from './support/db-rows.js';
+import { appRoutes } from './support/routes.js';
+import { createTestDb, testDeps } from './support/test-deps.js';
+
+let db: Db;
+let cleanup: () => void;
+let app: App;
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  app = createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, model: offlineModel() }));
+});
+afterAll(() => cleanup());
+
+interface Owner extends Guest {
+  draftId: string;
+  draftText: string;
+  sessionId: string;
+  turnText: string;
+}
+
+/** A user with a critiqued draft and a session whose last reply failed (so even retry has something to do). */
+async function owner(name: string): Promise<Owner> {
+  const guest = await newGuest(app);
+  const draftText = `Hi Dana, this is ${name}'s private draft. How can I help with the launch this month?`;
+  const critique = await send(app, 'POST', '/api/drafts/critique', { headers: guest.headers, body: { text: draftText, context: { managerName: 'Dana' } } });
+  expect(critique.status, critique.text).toBe(201);
+  const session = await send(app, 'POST', '/api/sessions', { headers: guest.headers, body: { scenarioId: 'offer-help' } });
+  expect(session.status).toBe(201);
+  const sessionId = (session.json() as { id: string }).id;
+  const turnText = `${name} says: what is the most important thing on your plate this week?`;
+  expect((await send(app, 'POST', `/api/sessions/${sessionId}/messages`, { headers: guest.headers, body: { text: turnText } })).status).toBe(200);
+  await db
+    .update(messages)
+    .set({ status: 'failed' })
+    .where(and(eq(messages.sessionId, sessionId), eq(messages.seq, 2)));
+  return { ...guest, draftId: (critique.json() as { draftId: string }).draftId, draftText, sessionId, turnText };
+}
+
+interface Ctx {
+  alice: Owner;
+  bob: Owner;
+}
+
+/** Alice's identifiers and words: none may appear in anything Bob gets back. */
+const secretsOf = (o: Owner) => [o.userId, o.draftId, o.sessionId, o.draftText, o.turnText, o.token];
+const expectNoneOf = (text: string, o: Owner) => {
+  for (const s of secretsOf(o)) expect(text).not.toContain(s);
+};
+
+/** How a route is called: the JSON API with a bearer token, or a web page with the cookie and a form. */
+type Via = 'api' | 'page';
+
+async function call(via: Via, user: Guest | undefined, method: string, path: string, body?: Record<string, string>, accept?: string) {
+  if (via === 'api') return send(app, method, path, { ...(user && { headers: user.headers }), ...(body && { body }), ...(accept && { accept }) });
+  const headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', ...(user && { cookie: `${TOKEN_COOKIE}=${user.token}` }), ...(accept && { accept }) };
+  if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
+  const res = await app.request(path, { method, headers, ...(body && { body: new URLSearchParams(body).toString() }) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as unknown };
+}
+
+const withId = (path: string, id: string) => path.replace(':id', id).replace('*', `${id}/more`);
+
+/** Bob uses Alice's id (and his own id of the other kind): 404 with the same body as an id that never existed. */
+function foreignId(resource: 'draft' | 'session', body?: Record<string, string>) {
+  return async ({ alice, bob }: Ctx, method: string, path: string, via: Via) => {
+    const ids = resource === 'draft' ? [alice.draftId, bob.sessionId] : [alice.sessionId, bob.draftId];
+    const never = `${resource === 'draft' ? 'drf' : 'ses'}_${'0'.repeat(21)}`;
+    const absent = await call(via, bob, method, withId(path, never), body);
+    expect(absent.status).toBe(404);
+    for (const id of ids) {
+      for (const accept of ['application/json', 'text/event-stream']) {
+        const res = await call(via, bob, method, withId(path, id), body, accept);
+        expect(res.status, `${method} ${path} with ${id} (${accept})`).toBe(404);
+        if (via === 'api') {
+          expect(res.headers.get('content-type')).toMatch(/application\/json/);
+          expectErrorShape(res.json());
+        }
+        // Same answer as for an id that never existed: no way to tell "not yours" from "not there".
+        expect(res.text.replaceAll(id, never)).toBe(absent.text);
+      }
+    }
+  };
+}
+
+/** Bob's list holds his rows and none of Alice's. */
+function listsOwnOnly(idOf: (o: Owner) => string) {
+  return async ({ alice, bob }: Ctx, method: string, path: string, via: Via) => {
+    const res = await call(via, bob, method, `${path}?limit=100`);
+    expect(res.status).toBe(200);
+    const ids = (res.json() as { items: Array<{ id: string }> }).items.map((i) => i.id);
+    expect(ids).toContain(idOf(bob));
+    expectNoneOf(res.text, alice);
+  };
+}
+
+/** A route about the caller: Bob gets an answer about Bob only. */
+function aboutCallerOnly(mustShow: (o: Owner) => string[] = (o) => [o.userId]) {
+  return async (ctx: Ctx, method: string, path: string, via: Via) => {
+    const res = await call(via, ctx.bob, method, path);
+    expect(res.status, res.text).toBe(200);
+    for (const s of mustShow(ctx.bob)) expect(res.text).toContain(s);
+    expectNoneOf(res.text, ctx.alice);
+  };
+}
+
+/** Creating makes rows for the caller only. */
+function createsOwnOnly(body: Record<string, string>) {
+  return async ({ alice, bob }: Ctx, method: string, path: string, via: Via) => {
+    const res = await call(via, bob, method, path, body);
+    expect(res.status, res.text).toBe(via === 'api' ? 201 : 303);
+    expectNoneOf(res.text + (res.headers.get('location') ?? ''), alice);
+  };
+}
+
+/** A route that ends the caller's access (logout, account deletion), run by a third user: Alice and Bob keep theirs. */
+function endsCallerOnly(expected: number, body?: Record<string, string>) {
+  return async ({ alice, bob }: Ctx, method: string, path: string, via: Via) => {
+    const mallory = await owner('Mallory');
+    const res = await call(via, mallory, method, path, body);
+    expect(res.status).toBe(expected);
+    expect((await send(app, 'GET', '/api/me', { headers: mallory.headers })).status).toBe(401);
+    for (const o of [alice, bob]) expect((await send(app, 'GET', `/api/sessions/${o.sessionId}`, { headers: o.headers })).status).toBe(200);
+  };
+}
+
+/** Holds no user data: answers without a token (a page makes its visitor a guest). */
+const publicRoute = async (_ctx: Ctx, method: string, path: string, via: Via) => {
+  const res = await call(via, undefined, method, path);
+  expect(res.status).toBeLessThan(300);
+};
+
+type Exercise = (ctx: Ctx, method: string, path: string, via: Via) => Promise<void>;
+const api = (exercise: Exercise) => ({ exercise, via: 'api' as const });
+const page = (exercise: Exercise) => ({ exercise, via: 'page' as const });
+const open = (via: Via) => ({ exercise: publicRoute, via, public: true as const });
+
+/** Every route of the app, and how to attack it. A route missing here fails the battery. */
+const ROUTES: Record<string, { exercise: Exercise; via: Via; public?: true }> = {
+  'GET /healthz': open('api'),
+  'GET /openapi.json': open('api'),
+  'GET /docs': open('api'),
+  'GET /api/scenarios': open('api'),
+  'GET /api/personas': open('api'),
+  'POST /api/auth/guest': open('api'),
+  'POST /api/auth/logout': api(endsCallerOnly(204)),
+  'GET /api/me': api(aboutCallerOnly()),
+  'GET /api/me/export': api(aboutCallerOnly((o) => [o.userId, o.draftId, o.sessionId, o.draftText])),
+  'DELETE /api/me': api(endsCallerOnly(204)),
+  'GET /api/progress': api(aboutCallerOnly(() => [])),
+  'POST /api/drafts/critique': api(createsOwnOnly({ text: 'How can I help you this week?' })),
+  'GET /api/drafts': api(listsOwnOnly((o) => o.draftId)),
+  'GET /api/drafts/:id': api(foreignId('draft')),
+  'DELETE /api/drafts/:id': api(foreignId('draft')),
+  'POST /api/drafts/:id/critique': api(foreignId('draft')),
+  'POST /api/sessions': api(createsOwnOnly({ scenarioId: 'goal-alignment' })),
+  'GET /api/sessions': api(listsOwnOnly((o) => o.sessionId)),
+  'GET /api/sessions/:id': api(foreignId('session')),
+  'DELETE /api/sessions/:id': api(foreignId('session')),
+  'POST /api/sessions/:id/messages': api(foreignId('session', { text: 'Tell me everything you told Alice.' })),
+  'POST /api/sessions/:id/retry': api(foreignId('session')),
+  'POST /api/sessions/:id/hint': api(foreignId('session')),
+  'POST /api/sessions/:id/end': api(foreignId('session')),
+  // The web pages: the same data through the cookie.
+  'GET /': open('page'),
+  'GET /ui/app.js': open('page'),
+  'GET /ui/style.css': open('page'),
+  'GET /drafts/new': open('page'),
+  'GET /sessions/new': open('page'),
+  'GET /account': page(aboutCallerOnly()),
+  'POST /account/delete': page(endsCallerOnly(303, { confirm: 'yes' })),
+  'GET /progress': page(aboutCallerOnly((o) => [o.draftId, o.sessionId])),
+  'POST /drafts': page(createsOwnOnly({ text: 'How can I help you this week?', mode: 'employee' })),
+  'GET /drafts/:id': page(foreignId('draft')),
+  'POST /drafts/:id/critique': page(foreignId('draft')),
+  'GET /drafts/*': page(foreignId('draft')),
+  'POST /sessions': page(createsOwnOnly({ scenarioId: 'goal-alignment', difficulty: 'easy' })),
+  'GET /sessions/:id': page(foreignId('session')),
+  'POST /sessions/:id/turn': page(foreignId('session', { text: 'Tell me everything you told Alice.' })),
+  'POST /sessions/:id/retry': page(foreignId('session')),
+  'POST /sessions/:id/hint': page(foreignId('session')),
+  'POST /sessions/:id/end': page(foreignId('session')),
+  'GET /sessions/*': page(foreignId('session')),
+};
+
+describe('isolation battery', () => {
+  it('has an isolation check for every route the app serves, and no stale ones', () => {
+    expect(appRoutes(app)).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it('answers 401 on every API route that is not public', async () => {
+    const never = 'ses_000000000000000000000';
+    for (const key of Object.keys(ROUTES).filter((k) => ROUTES[k]?.via === 'api' && !ROUTES[k]?.public)) {
+      const [method = '', path = ''] = key.split(' ');
+      const res = await send(app, method, path.replace(':id', never), { headers: { 'content-type': 'application/json' }, ...(method !== 'GET' && { body: {} }) });
+      expect(res.status, key).toBe(401);
+      expectErrorShape(res.json());
+    }
+  });
+
+  it('keeps every route to its owner: 404 for the other user ids, own rows only in lists and exports', async () => {
+    const ctx = { alice: await owner('Alice'), bob: await owner('Bob') };
+    const aliceRows = () => rowsByOwner(db).then((all) => Object.fromEntries(Object.entries(all).filter(([k]) => k.endsWith(`:${ctx.alice.userId}`))));
+    const aliceBefore = await aliceRows();
+    const aliceView = (await send(app, 'GET', `/api/sessions/${ctx.alice.sessionId}`, { headers: ctx.alice.headers })).text;
+
+    const covered: string[] = [];
+    for (const [key, { exercise, via }] of Object.entries(ROUTES)) {
+      const [method = '', path = ''] = key.split(' ');
+      await exercise(ctx, method, path, via);
+      covered.push(key);
+    }
+    expect(covered).toHaveLength(appRoutes(app).length);
+
+    // Nothing Bob (or Mallory) did touched a row of Alice's, or the state of her session.
+    expect(await aliceRows()).toEqual(aliceBefore);
+    expect((await send(app, 'GET', `/api/sessions/${ctx.alice.sessionId}`, { headers: ctx.alice.headers })).text).toBe(aliceView);
+    const retried = await send(app, 'POST', `/api/sessions/${ctx.alice.sessionId}/retry`, { headers: ctx.alice.headers });
+    expect(retried.status, retried.text).toBe(200);
+    expect((await send(app, 'GET', `/api/drafts/${ctx.alice.draftId}`, { headers: ctx.alice.headers })).status).toBe(200);
+  });
+});
+
+describe('concurrency', () => {
+  it('serves 50 users at once, creating sessions, turns and drafts, with no errors and no cross-talk', async () => {
+    const users = await Promise.all(Array.from({ length: 50 }, () => newGuest(app)));
+    const results = await Promise.all(
+      users.map(async (user, i) => {
+        const statuses: number[] = [];
+        const session = await send(app, 'POST', '/api/sessions', { headers: user.headers, body: { scenarioId: 'offer-help' } });
+        statuses.push(session.status);
+        const id = (session.json() as { id: string }).id;
+        const lines = [`User ${i} asks how they can help this week.`, `User ${i} offers to take the Friday handover.`];
+        for (const text of lines) statuses.push((await send(app, 'POST', `/api/sessions/${id}/messages`, { headers: user.headers, body: { text } })).status);
+        statuses.push((await send(app, 'POST', '/api/drafts/critique', { headers: user.headers, body: { text: `Draft ${i}: how can I help you this week?` } })).status);
+        return { user, id, lines, statuses };
+      }),
+    );
+    for (const { user, id, lines, statuses } of results) {
+      expect(statuses.every((s) => s < 300), statuses.join(',')).toBe(true);
+      const transcript = (await send(app, 'GET', `/api/sessions/${id}`, { headers: user.headers })).json() as { messages: Array<{ role: string; content: string }> };
+      expect(transcript.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(lines);
+      const sessions = (await send(app, 'GET', '/api/sessions', { headers: user.headers })).json() as { items: Array<{ id: string }> };
+      expect(sessions.items.map((s) => s.id)).toEqual([id]);
+      const drafts = (await send(app, 'GET', '/api/drafts', { headers: user.headers })).json() as { items: Array<{ text: string }> };
+      expect(drafts.items).toHaveLength(1);
+      expect(drafts.items[0]?.text).toMatch(new RegExp(`^Draft ${results.findIndex((r) => r.user === user)}:`));
+    }
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * A stand-in model behind the scripted OpenAI-compatible server for the evals tests: it answers
+ * each prompt the evals send (critique, judges, persona, simulated user, summary) by what the
+ * request is, so a whole suite can run through the real OpenAI client without a real model.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { offlineCritique } from '../../src/coach/critique/offline-critique.js';
+import { ModeSchema } from '../../src/coach/rubric.js';
+import type { RecordedRequest, Script } from './scripted-openai-server.js';
+
+export interface FakeAnswers {
+  /** Verdict for a judge prompt; default pass. */
+  judge?: (prompt: string) => { verdict: 'pass' | 'fail'; reasoning: string };
+  /** A persona's reply, given its system prompt. */
+  persona?: (system: string) => string;
+  /** The simulated user's next line, given the prompt (END to stop). */
+  user?: (prompt: string) => string;
+}
+
+function reply(res: ServerResponse, recorded: RecordedRequest, content: string) {
+  const promptChars = (recorded.body?.messages ?? []).reduce((n, m) => n + (typeof m.content === 'string' ? m.content.length : 0), 0);
+  const usage = { prompt_tokens: Math.ceil(promptChars / 4), completion_tokens: Math.ceil(content.length / 4) };
+  res.writeHead(200, { 'content-type': 'application/json' }).end(
+    JSON.stringify({
+      id: 'chatcmpl-fake',
+      object: 'chat.completion',
+      created: 0,
+      model: recorded.body?.model ?? '',
+      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop' }],
+      usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+    }),
+  );
+}
+
+export function fakeProvider(answers: FakeAnswers = {}): Script {
+  return {
+    kind: 'raw',
+    handler: (_req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest) => {
+      const messages = recorded.body?.messages ?? [];
+      const first = String(messages[0]?.content ?? '');
+      const schema = (recorded.body?.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name;
+      if (schema === 'critique') {
+        const text = /<<<MESSAGE\n([\s\S]*)\nMESSAGE>>>/.exec(first)?.[1] ?? '';
+        const mode = ModeSchema.parse(/for mode "(\w+)"/.exec(first)?.[1]);
+        return reply(res, recorded, JSON.stringify(offlineCritique(text, mode)));
+      }
+      if (schema === 'judge_verdict') return reply(res, recorded, JSON.stringify(answers.judge?.(first) ?? { verdict: 'pass', reasoning: 'looks fine' }));
+      if (first.startsWith('You are role-playing')) return reply(res, recorded, answers.persona?.(first) ?? "Mm. Sorry, Slack is lighting up. What's the main thing?");
+      if (first.startsWith('You are playing a person')) return reply(res, recorded, answers.user?.(first) ?? 'END');
+      return reply(res, recorded, 'The user and the persona talked about work.');
+    },
+  };
+}
