@@ -45,7 +45,8 @@ export function createApp(deps: Deps) {
     jsonBodyOnly(),
   );
 
-  // Authenticated unless listed here: a new route is private by default.
+  // The private API: everything here needs a token (or the pages' cookie). The isolation battery
+  // enumerates the app's routes, so a new route left off this list fails it.
   const authed = requireUser(deps);
   for (const path of ['/api/auth/logout', '/api/me', '/api/me/*', '/api/drafts', '/api/drafts/*', '/api/sessions', '/api/sessions/*', '/api/progress']) {
     app.use(path, authed);

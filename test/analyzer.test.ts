@@ -249,6 +249,37 @@ describe.each(Object.entries(CASES) as [CheckId, { yes: string[]; no: string[] }
   });
 });
 
+// Whole messages: every check of the mode is right, present or absent.
+describe('whole messages', () => {
+  const messages: [Mode, string, CheckId[]][] = [
+    [
+      'employee',
+      "Hi Marta,\n\nThanks for last week's review. A few things:\n\n- I've started sending the weekly client summary on Fridays like you asked.\n- The Bristol depot flagged a stock discrepancy on Tuesday; I recounted with their team and corrected the system, so nothing needed there.\n- I'd like to work towards the operations manager role over the next year. What would you want to see from me first?\n\nCould we review my progress every couple of months?\n\nThanks,\nLeo",
+      ['commits_to_task', 'keeps_leader_informed', 'states_goal', 'asks_what_it_takes', 'proposes_follow_up'],
+    ],
+    ['employee', "You're carrying a lot with the refit. Is there a piece of it I could own? I'd love to get more project experience before I apply for the duty manager role.", ['offers_help', 'states_goal', 'links_goal_to_needs']],
+    ['employee', "If you make me team lead I'll take on the rota - otherwise I'd rather stick to my own work.", ['states_goal', 'links_goal_to_needs', 'refuses_work']],
+    ['employee', "I'm done being passed over. Either I get the senior post this round or I'll go to the union.", ['demanding', 'states_goal']],
+    ['employee', "Sorry to be a pain, I know it's probably not the right time, but I was just wondering if maybe we could discuss my hours? Totally fine if not.", ['over_hedging']],
+    ['employee', "Quick note: I rewrote the onboarding docs over the weekend since they were out of date. Let me know if anything looks off.", ['keeps_leader_informed']],
+    ['employee', 'Half the problems on the ward this month came from agency staff who could not be bothered to read the handover.', ['blames_others']],
+    ['employee', "Sorry, one more thing - I won't be able to do the Saturday stocktake, I've got a family wedding. Jess said she can cover.", []],
+    ['employee', "I'm still keen on the product manager route we talked about. What's the next step to get there?", ['states_goal', 'asks_what_it_takes']],
+    ['employee', 'Could you sign the timesheet when you get a sec?', []],
+    [
+      'manager',
+      "Hi Amir, two things. First, great work on the migration. Second, I'd like you to own the on-call process from next quarter - it's a real step up. I'll pair with you for the first month and make sure it's visible to the promotion panel. Let's check in on it every fortnight.",
+      ['names_stretch_work', 'offers_partnership', 'proposes_follow_up'],
+    ],
+    ['manager', "To get to staff you'll need to be setting technical direction for more than your own team. Where do you want to take your career from here?", ['clarifies_expectations', 'asks_about_goals']],
+    ['manager', "I'm sure you're aiming for my role eventually, so I've given you the budget meetings.", ['assumes_goal']],
+    ['manager', 'Thanks for covering reception yesterday, much appreciated.', []],
+  ];
+  it.each(messages)('%s: %s', (mode, text, expected) => {
+    expect(presentIn(analyze(text, mode)).sort()).toEqual([...expected].sort());
+  });
+});
+
 describe('manager-side follow-up', () => {
   it('counts a recurring check-in and not a one-off about something else', () => {
     expect(analyze("Let's check in on how it's going every two weeks.", 'manager').checks.proposes_follow_up?.present).toBe(true);

@@ -4,9 +4,19 @@ export function generateToken(): string {
   return `lc_${base64url(bytes)}`;
 }
 
+// Every request of a client carries the same token: hash it once. A hash is no secret the
+// process did not already hold, and the cache is per isolate, so nothing about users is shared.
+const HASH_CACHE_LIMIT = 10_000;
+const hashCache = new Map<string, string>();
+
 export async function hashToken(token: string): Promise<string> {
+  const cached = hashCache.get(token);
+  if (cached) return cached;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  if (hashCache.size >= HASH_CACHE_LIMIT) hashCache.clear();
+  hashCache.set(token, hex);
+  return hex;
 }
 
 function base64url(bytes: Uint8Array): string {

@@ -105,14 +105,16 @@ export function createNativeClient(path: string): Client {
     return resultSet([], [], [], info.changes, BigInt(info.lastInsertRowid));
   };
 
+  // Prepared once like every other statement: `exec` parses its SQL on each call.
+  const control = (sql: string) => prepared(sql).stmt.run();
   const batch = (stmts: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = 'deferred'): ResultSet[] => {
-    db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED');
+    control(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED');
     try {
       const results = stmts.map((s) => run(s));
-      db.exec('COMMIT');
+      control('COMMIT');
       return results;
     } catch (err) {
-      if (db.inTransaction) db.exec('ROLLBACK');
+      if (db.inTransaction) control('ROLLBACK');
       throw err;
     }
   };

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { MalformedJsonError, UnsupportedContentTypeError } from '../errors.js';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(;|$)/i;
+export const SEND_JSON = 'Send the body as JSON with "content-type: application/json".';
 
 /**
  * The API speaks JSON only. A body sent with another content type, or JSON that does not
@@ -15,7 +16,7 @@ export function jsonBodyOnly(): MiddlewareHandler {
     if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
       // Clients send empty POSTs with any content type or none; only a real body is refused.
       if (length === undefined && (await c.req.text()) === '') return next();
-      throw new UnsupportedContentTypeError('Send the body as JSON with "content-type: application/json".');
+      throw new UnsupportedContentTypeError(SEND_JSON);
     }
     try {
       // Parsed once here; Hono caches it for the route's validator.

@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Log } from '../deps.js';
-import { AppError, MalformedJsonError, NotFoundError, ValidationError } from '../errors.js';
+import { AppError, MalformedJsonError, NotFoundError, UnsupportedContentTypeError, ValidationError } from '../errors.js';
+import { SEND_JSON } from './json-body.js';
 import type { AppEnv } from './app-env.js';
 
 /** The one error shape every failure takes, the same shape the OpenAI API uses. */
@@ -42,8 +43,11 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
 function fromHttpException(err: HTTPException): AppError | undefined {
   // Hono's own validator and body parsing raise these; map the ones a client can cause.
   if (err.status === 400 && /json/i.test(err.message)) return new MalformedJsonError('The request body is not valid JSON.');
-  if (err.status === 400) return new ValidationError(err.message || 'Bad request.');
   if (err.status === 404) return new NotFoundError('Not found.');
+  // @hono/zod-openapi's media-type gate: a body route sent an empty body under another content type.
+  if (err.status === 415) return new UnsupportedContentTypeError(SEND_JSON);
+  // Any other 4xx is the client's doing: never let it pass for our own failure (500).
+  if (err.status >= 400 && err.status < 500) return new ValidationError(err.message || 'Bad request.');
   return undefined;
 }
 

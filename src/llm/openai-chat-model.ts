@@ -78,7 +78,7 @@ export function createOpenAIChatModel(opts: OpenAIChatModelOptions): ChatModel {
         const res = await deadline.race(client.chat.completions.create({ ...params(req), stream: false }, { signal: deadline.signal }));
         return { ...identity, text: contentOf(res), usage: toUsage(res.usage) };
       } catch (err) {
-        throw deadline.expired() ? deadline.timeoutError : toModelError(err, ctx);
+        throw deadline.expired() ? deadline.timeoutError() : toModelError(err, ctx);
       } finally {
         deadline.clear();
       }
@@ -105,7 +105,7 @@ export function createOpenAIChatModel(opts: OpenAIChatModelOptions): ChatModel {
         const value: z.infer<S> = parseReply(req.schema, req.schemaName, contentOf(res));
         return { ...identity, value, usage: toUsage(res.usage) };
       } catch (err) {
-        throw deadline.expired() ? deadline.timeoutError : toModelError(err, ctx);
+        throw deadline.expired() ? deadline.timeoutError() : toModelError(err, ctx);
       } finally {
         deadline.clear();
       }
@@ -155,7 +155,7 @@ async function* streamChat(
       arm();
     }
   } catch (err) {
-    throw deadline.expired() ? deadline.timeoutError : toModelError(err, ctx);
+    throw deadline.expired() ? deadline.timeoutError() : toModelError(err, ctx);
   } finally {
     clearTimeout(watchdog);
     deadline.clear();
@@ -163,7 +163,7 @@ async function* streamChat(
 
   // The SDK swallows aborts mid-stream and just ends, which would look like a short but complete answer.
   if (stalled) throw new ModelTimeoutError(`The model stream stalled for more than ${ctx.timeoutMs} ms.`);
-  if (deadline.expired()) throw deadline.timeoutError;
+  if (deadline.expired()) throw deadline.timeoutError();
   if (ctx.signal?.aborted) throw new APIUserAbortError();
   if (!finished) throw new ModelBadReplyError('The model stream ended before the model finished its answer.');
   if (!text) throw new ModelBadReplyError('The model reply had no answer text.');
@@ -180,7 +180,8 @@ function startDeadline(ctx: Context) {
   const forward = () => controller.abort(ctx.signal?.reason);
   if (ctx.signal?.aborted) forward();
   else ctx.signal?.addEventListener('abort', forward, { once: true });
-  const timeoutError = new ModelTimeoutError(`The model did not finish within ${ctx.deadlineMs} ms, retries included.`);
+  // Built only when it happens: an Error captures a stack, too dear for every call.
+  const timeoutError = () => new ModelTimeoutError(`The model did not finish within ${ctx.deadlineMs} ms, retries included.`);
   let expired = false;
   let expire: (err: Error) => void = () => undefined;
   const expiry = new Promise<never>((_, reject) => (expire = reject));
@@ -188,7 +189,7 @@ function startDeadline(ctx: Context) {
   const timer = setTimeout(() => {
     expired = true;
     controller.abort();
-    expire(timeoutError);
+    expire(timeoutError());
   }, ctx.deadlineMs);
   return {
     signal: controller.signal,
@@ -211,7 +212,7 @@ function refuseLongRetryWaits(inner: typeof fetch, maxWaitMs: number): typeof fe
   return async (input, init) => {
     const res = await inner(input, init);
     const wait = retryAfterMs(res.headers);
-    if (res.ok || wait === undefined || wait <= maxWaitMs) return res;
+    if (res.status < 400 || wait === undefined || wait <= maxWaitMs) return res;
     const headers = new Headers(res.headers);
     headers.set('x-should-retry', 'false');
     return new Response(res.body, { status: res.status, statusText: res.statusText, headers });

@@ -23,6 +23,8 @@ const cookieOptions = (c: Context) => ({
  */
 export function pageUser(deps: Pick<Deps, 'db' | 'now' | 'newId' | 'config'>): MiddlewareHandler<AppEnv> {
   return async function pageUser(c, next) {
+    // A path can match more than one page pattern (a literal "*" does); one visitor, one guest.
+    if (c.get('user')) return next();
     const token = getCookie(c, TOKEN_COOKIE);
     const found = token ? await findUserByTokenHash(deps.db, await hashToken(token), deps.now()) : undefined;
     if (found) {

@@ -107,6 +107,7 @@ caption{text-align:left;padding:.3rem 0}
 .table-wrap{overflow-x:auto}
 svg text{font-family:system-ui,sans-serif}
 .loop{display:block;width:100%;max-width:22rem;height:auto;margin:0 auto}
+.chart-figure{margin:0}
 .chart{display:block;width:100%;max-width:40rem;height:auto}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.9rem}
 .legend svg{vertical-align:-1px;margin-right:.3rem}

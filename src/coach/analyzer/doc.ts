@@ -21,6 +21,6 @@ export function quoteOf(doc: Doc, sentence: Sentence): string {
 /** A verbatim slice of the input at sentence-relative offsets, with edge spaces and punctuation trimmed. */
 export function phraseOf(doc: Doc, sentence: Sentence, from: number, to: number): string | undefined {
   const text = doc.raw.slice(sentence.start + from, sentence.start + to);
-  const trimmed = text.replace(/^[\s"'([{,;:-]+|[\s"')\]},;:.!?-]+$/gu, '');
+  const trimmed = text.replace(/^[\s"'([{,;:\-\u2013\u2014]+|[\s"')\]},;:.!?\-\u2013\u2014]+$/gu, '');
   return trimmed === '' ? undefined : trimmed;
 }

@@ -6,11 +6,20 @@
  */
 export function foldText(text: string): string {
   // Most drafts are plain ASCII: lower-casing cannot change their length.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  let out = '';
-  for (const ch of text) out += foldChar(ch);
-  return out;
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/`/g, "'");
+  const lower = text.toLowerCase();
+  // Lower-casing the whole text keeps its length unless it holds one of the few letters that grow
+  // (İ to i + dot); then fold letter by letter, keeping those as they are.
+  if (lower.length !== text.length) {
+    let out = '';
+    for (const ch of text) out += foldChar(ch);
+    return out;
+  }
+  return lower.replace(TYPOGRAPHIC, foldChar);
 }
+
+// The characters `foldChar` maps to a plain one.
+const TYPOGRAPHIC = /[\u2018\u2019\u201b\u2032\u0060\u00b4\u201c\u201d\u201e\u2033\u00ab\u00bb\u2010-\u2015\u2212\u2026\u00a0\u2007\u2009\u200a\u202f\u3000\uff1f]/g;
 
 function foldChar(ch: string): string {
   switch (ch) {

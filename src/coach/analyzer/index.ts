@@ -6,11 +6,7 @@ import type { Finding } from './finding.js';
 
 export type { Finding } from './finding.js';
 
-/**
- * The offline analyzer: reads a draft against the rubric with a hand-written linguistic pipeline
- * (sentences, negation and hypotheticals, who acts, semantic frames), so it runs anywhere (Node,
- * Workers), deterministically and in well under a millisecond for a typical draft.
- */
+/** What a draft shows against the rubric, with the user's own words as evidence. */
 export interface Analysis {
   mode: Mode;
   /** Exactly the checks of `mode`, each present or not. */
@@ -21,6 +17,12 @@ export interface Analysis {
   task?: string;
 }
 
+/**
+ * The offline analyzer: reads a draft against the rubric with a hand-written linguistic pipeline
+ * (sentences, negation and hypotheticals, who acts, semantic frames) rather than a model or an NLP
+ * library, so it runs anywhere (Node, Workers: no I/O, no async), deterministically, in well under a
+ * millisecond for a typical draft. Every quote, goal and task it returns is a slice of `text`.
+ */
 export function analyze(text: string, mode: Mode): Analysis {
   const doc = readDoc(text);
   const found = mode === 'employee' ? employeeChecks(doc) : managerChecks(doc);

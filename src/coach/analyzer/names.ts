@@ -35,18 +35,39 @@ const masked = new WeakMap<Sentence, Sentence>();
 
 function mask(doc: Doc, s: Sentence): Sentence {
   const raw = doc.raw.slice(s.start, s.end);
-  // Most sentences have no capital after the first word: nothing to mask but a sentence-initial name.
-  if (!/[^\p{L}'’]\p{Lu}\p{Ll}/u.test(raw.slice(1)) && !/^\p{Lu}\p{Ll}+(?:'s|’s|\s+(?:has|had|was|is|keeps|kept|never|always|didn|doesn|won|can't|said|told|left|broke|missed|sent|forgot|dropped|screwed|messed|sat|did|asked|still|just)\b)/u.test(raw)) return s;
   let text = s.text;
-  for (const m of raw.matchAll(/(?<![\p{L}'’])\p{Lu}\p{Ll}+(?![\p{L}])/gu)) {
-    const word = m[0];
-    if (NOT_NAMES.has(word.toLowerCase()) || m.index === undefined) continue;
-    // Every sentence starts with a capital: there, only a word acting as a subject reads as a name.
-    if (raw.slice(0, m.index).trim() === '' && !ACTS_AS_SUBJECT.test(raw.slice(m.index + word.length))) continue;
-    text = text.slice(0, m.index) + 'z'.repeat(word.length) + text.slice(m.index + word.length);
+  const hide = (at: number, length: number): void => {
+    text = text.slice(0, at) + 'z'.repeat(length) + text.slice(at + length);
+  };
+  // Plain-ASCII sentences (most) take the faster non-Unicode patterns.
+  const ascii = /^[\x00-\x7f]*$/.test(raw);
+  const capitalised = ascii ? /(?<![A-Za-z'])[A-Z][a-z]+(?![A-Za-z])/g : /(?<![\p{L}'’])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+  const laterCapital = ascii ? /[^A-Za-z'][A-Z][a-z]/ : /[^\p{L}'’]\p{Lu}\p{Ll}/u;
+  // Most sentences have no capitalised word after the first: skip the name search there.
+  if (laterCapital.test(raw.slice(1)) || ACTS_AS_SUBJECT.test(raw.replace(/^[^\s'’]+/, ''))) {
+    for (const m of raw.matchAll(capitalised)) {
+      const word = m[0];
+      if (NOT_NAMES.has(word.toLowerCase()) || m.index === undefined) continue;
+      // Every sentence starts with a capital: there, only a word acting as a subject reads as a name.
+      if (raw.slice(0, m.index).trim() === '' && !ACTS_AS_SUBJECT.test(raw.slice(m.index + word.length))) continue;
+      hide(m.index, word.length);
+    }
+  }
+  // Teams named by acronym ("IT won't listen", "QA missed it") are culprits too.
+  if (/[A-Z]{2}/.test(raw)) {
+    for (const m of raw.matchAll(ascii ? /(?<![A-Za-z'])[A-Z]{2,5}(?![A-Za-z])/g : /(?<![\p{L}'’])[A-Z]{2,5}(?![\p{L}])/gu)) {
+      if (m.index !== undefined && !NOT_ACRONYM_TEAMS.has(m[0])) hide(m.index, m[0].length);
+    }
   }
   return text === s.text ? s : { ...s, text };
 }
+
+// Capitals that are not a team: shorthand, times, titles, grades.
+const NOT_ACRONYM_TEAMS = new Set([
+  'OK', 'FYI', 'ASAP', 'AM', 'PM', 'EOD', 'COB', 'ETA', 'TBD', 'KPI', 'KPIS', 'PS', 'NB', 'TL', 'DR', 'ID', 'UK', 'US', 'EU', 'USA',
+  'CV', 'PR', 'PRS', 'API', 'URL', 'PDF', 'VAT', 'GDPR', 'SLA', 'FAQ', 'TLDR', 'AKA', 'RSVP', 'LOL', 'OMG', 'IMO', 'BTW', 'AND', 'THE',
+  'NOT', 'MY', 'IS', 'NO', 'SO', 'TO', 'DO', 'ME', 'WE', 'OR', 'ON', 'IN', 'AT', 'BE', 'IF', 'UP', 'OF', 'BY', 'AN', 'AS', 'HE',
+]);
 
 /** Matches a masked name in folded text. */
 export const MASKED_NAME = String.raw`\bzz+\b`;

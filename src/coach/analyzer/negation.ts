@@ -1,3 +1,4 @@
+import { re, union } from './pattern.js';
 import type { Sentence } from './sentences.js';
 
 /**
@@ -12,26 +13,33 @@ import type { Sentence } from './sentences.js';
  * follows "I don't want this to sound like an ultimatum, but" still counts.
  */
 
-const NEGATION_CUE =
-  /\b(?:not|never|no|nothing|none|nobody|neither|nor|without|cannot|hardly|rather than|instead of|no longer|far from|zero interest|last thing)\b|n't\b/g;
+const NEGATION_CUE = re(
+  String.raw`\b(?:not|never|no|nothing|none|nobody|neither|nor|without|cannot|hardly|rather than|instead of|no longer|far from|zero interest|last thing)\b|n't\b`,
+);
 
 // Negative words that do not negate what follows them.
-const POSITIVE_IDIOMS =
-  /\b(?:(?:don't|do not|didn't) (?:want|mean|need) to (?:just|simply|only)|can't wait|cannot wait|couldn't agree|wouldn't mind|don't mind|do not mind|no doubt|not only|not just|no problem|no worries|not a problem|never mind|no matter|not least|don't hesitate|can't help but|no-brainer|no rush|no pressure|not too much trouble|not too much of|whether or not|if not|or not|no later than|not long ago|wouldn't hurt|doesn't hurt|not to mention|nothing (?:would|could) (?:make me|be) (?:happier|better|more))\b/g;
+const POSITIVE_IDIOMS = re(
+  String.raw`\b(?:(?:don't|do not|didn't) (?:want|mean|need) to (?:just|simply|only)|(?:can't|couldn't|won't|wouldn't) you|can't wait|cannot wait|couldn't agree|wouldn't mind|don't mind|do not mind|no doubt|not only|not just|no problem|no worries|not a problem|never mind|no matter|not least|don't hesitate|can't help but|no-brainer|no rush|no pressure|not too much trouble|not too much of|whether or not|if not|or not|no later than|not long ago|wouldn't hurt|doesn't hurt|not to mention|nothing (?:would|could) (?:make me|be) (?:happier|better|more))\b`,
+);
 
 // Where a clause ends for negation: punctuation inside the sentence, contrasts, and a
 // conjunction that opens a new clause (with its own subject or modal).
-const CLAUSE_BOUNDARY =
-  /[,;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|whereas|because|since|while|which|that said|and (?=(?:i|i'm|i'd|i'll|i've|we|you|would|could|can|will|want|hope|also|then)\b)|so (?=(?:i|i'm|i'd|i'll|we|that)\b))\b|(?=\b(?:i'll|i will|i'm going to|we'll|i'd have to|i'll have to)\b)/g;
+const CLAUSE_BOUNDARY = re(
+  String.raw`[,;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|whereas|because|since|while|which|that said|and (?=(?:i|i'm|i'd|i'll|i've|we|you|would|could|can|will|want|hope|also|then)\b)|so (?=(?:i|i'm|i'd|i'll|we|that)\b))\b|(?=\b(?:i'll|i will|i'm going to|we'll|i'd have to|i'll have to)\b)`,
+);
 
 // Where a disclaimer or hypothetical ends: only a contrast or strong punctuation.
-const CONTRAST_BOUNDARY = /[;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|that said|still|anyway)\b/g;
+const CONTRAST_BOUNDARY = re(
+  String.raw`[;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|that said|still|anyway)\b`,
+);
 
-const HYPOTHETICAL =
-  /\b(?:if i (?:ever|were|was|did|decided|wanted|had|went|chose|someday)|if (?:one day|someday|at some point) i|even if|hypothetically|in theory|not that|i'm not (?:saying|trying to|implying|suggesting)|i am not (?:saying|trying to|implying|suggesting)|(?:don't|do not|doesn't|wouldn't|didn't) want (?:this|it|that|you|to) (?:to )?(?:sound|come across|come off|seem|be read|read|look|feel)|(?:don't|do not|didn't) mean (?:this|it|that|to)|imagine|pretend|(?:some|other) people (?:would|might|say|think)|the (?:wrong|bad) (?:move|way) (?:is|would be))\b/g;
+const HYPOTHETICAL = re(
+  String.raw`\b(?:if i (?:ever|were|was|did|decided|wanted|had|went|chose|someday)|if (?:one day|someday|at some point) i|even if|hypothetically|in theory|not that|i'm not (?:saying|trying to|implying|suggesting)|i am not (?:saying|trying to|implying|suggesting)|(?:don't|do not|doesn't|wouldn't|didn't) want (?:this|it|that|you|to) (?:to )?(?:sound|come across|come off|seem|be read|read|look|feel)|(?:don't|do not|didn't) mean (?:this|it|that|to)|imagine|pretend|(?:some|other) people (?:would|might|say|think)|the (?:wrong|bad) (?:move|way) (?:is|would be))\b`,
+);
 
-const REPORTED =
-  /\b(?:(?<!\bi )(?:always |once |even |keeps? )?(?:said|says|told me|tells me|thought|thinks|believed|believes|reckoned|reckons|felt|feels)(?= (?:that )?(?:i|we)\b)|(?:said|says|say|saying|told me|tells me|telling me|tell me|suggested|suggests|suggesting|recommended|recommends|advised|advises|advising|insisted|insists|claims?|thinks?|reckons?) (?:that )?(?:i|we) (?:should|could|ought|need|must|might|have to)|(?:i've been|i was|i've|i have|i had been) (?:told|advised|encouraged|warned) (?:to|that (?:i|we) (?:should|could|ought|need|must|might|have to))|i've heard|i heard|i read (?:that|somewhere|online)|the advice (?:i got |online )?(?:is|was)|people (?:say|tell|keep saying)|(?:a|my) (?:friend|mentor|colleague|coworker|peer) (?:said|told|suggested|says))\b/g;
+const REPORTED = re(
+  String.raw`\b(?:(?<!\b(?:i|you) )(?:always |once |even |keeps? )?(?:said|says|told me|tells me|thought|thinks|believed|believes|reckoned|reckons|felt|feels)(?= (?:that )?(?:i|we)\b)|(?:said|says|say|saying|told me|tells me|telling me|tell me|suggested|suggests|suggesting|recommended|recommends|advised|advises|advising|insisted|insists|claims?|thinks?|reckons?) (?:that )?(?:i|we) (?:should|could|ought|need|must|might|have to)|(?:i've been|i was|i've|i have|i had been) (?:told|advised|encouraged|warned) (?:to|that (?:i|we) (?:should|could|ought|need|must|might|have to))|i've heard|i heard|i read (?:that|somewhere|online)|the advice (?:i got |online )?(?:is|was)|people (?:say|tell|keep saying)|(?:a|my) (?:friend|mentor|colleague|coworker|peer) (?:said|told|suggested|says))\b`,
+);
 
 /** What the scope rules need about one sentence, each part computed once and only when asked for. */
 interface Scope {
@@ -57,21 +65,29 @@ function blanked(text: string): string {
   return text.replace(POSITIVE_IDIOMS, (m) => ' '.repeat(m.length));
 }
 
+// Every negation cue contains one of these: most sentences have none, and need no more work.
+const MAY_NEGATE = /n't|not|no|never|nothing|none|nobody|neither|nor|without|cannot|hardly|rather than|instead of|far from|zero interest|last thing/;
+const NO_NEGATION = { clauseStarts: [0], cues: [], wordStarts: [] };
+
 function negationOf(s: Sentence): NonNullable<Scope['negation']> {
   const scope = scopeOf(s);
-  scope.negation ??= {
-    clauseStarts: starts(s.text, CLAUSE_BOUNDARY),
-    cues: spans(blanked(s.text), NEGATION_CUE),
-    wordStarts: wordStarts(s.text),
-  };
+  if (!scope.negation) {
+    const cues = MAY_NEGATE.test(s.text) ? spans(blanked(s.text), NEGATION_CUE) : [];
+    scope.negation = cues.length === 0 ? NO_NEGATION : { clauseStarts: starts(s.text, CLAUSE_BOUNDARY), cues, wordStarts: wordStarts(s.text) };
+  }
   return scope.negation;
 }
+
+// Both kinds in one pass, behind a cheap look for the words every one of them contains.
+const IRREAL = union(HYPOTHETICAL, REPORTED);
+const MAY_BE_IRREAL =
+  /if |imagine|pretend|not that|saying|trying to|implying|suggest|want (?:this|it|that|you|to)|mean |people|said|says|say |told|tell|recommend|advis|insist|claim|think|thought|reckon|believ|felt|feel|heard|read |advice|wrong|bad |hypothetical|theory|encouraged|warned/;
 
 function irrealisOf(s: Sentence): NonNullable<Scope['irrealis']> {
   const scope = scopeOf(s);
   if (!scope.irrealis) {
-    const text = blanked(s.text);
-    scope.irrealis = { contrastStarts: starts(s.text, CONTRAST_BOUNDARY), cues: [...spans(text, HYPOTHETICAL), ...spans(text, REPORTED)] };
+    const cues = MAY_BE_IRREAL.test(s.text) ? spans(s.text, IRREAL) : [];
+    scope.irrealis = { contrastStarts: cues.length === 0 ? [0] : starts(s.text, CONTRAST_BOUNDARY), cues };
   }
   return scope.irrealis;
 }

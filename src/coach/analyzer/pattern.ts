@@ -14,6 +14,11 @@ export function alt(words: readonly string[]): string {
   return `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
 }
 
+/** Alternatives as one group, in the given order: long vocabularies read best one per line. */
+export function oneOf(parts: readonly string[]): string {
+  return `(?:${parts.join('|')})`;
+}
+
 /** A match inside one sentence; `index` is relative to the sentence text. */
 export interface Hit {
   index: number;
@@ -37,9 +42,11 @@ export function hitsIn(sentence: Sentence, pattern: RegExp): Hit[] {
 export function firstHit(sentence: Sentence, pattern: RegExp, accept: (hit: Hit) => boolean = () => true): Hit | undefined {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(sentence.text); m; m = pattern.exec(sentence.text)) {
+    const next = m[0].length === 0 ? pattern.lastIndex + 1 : pattern.lastIndex;
     const hit: Hit = { index: m.index, end: m.index + m[0].length, text: m[0], groups: m };
     if (accept(hit)) return hit;
-    if (m[0].length === 0) pattern.lastIndex++;
+    // `accept` may run other searches, even with this same pattern: resume where this one stopped.
+    pattern.lastIndex = next;
   }
   return undefined;
 }
@@ -56,6 +63,15 @@ export function anyHit(sentence: Sentence, pattern: RegExp, accept: (hit: Hit) =
 export function anyOf(words: readonly string[]): (text: string) => boolean {
   const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   return (text) => pattern.test(text);
+}
+
+/**
+ * One pattern matching wherever any of `patterns` does: a single pass tells whether a sentence
+ * needs the (many) separate passes at all. Built from the patterns themselves, so it never
+ * disagrees with them.
+ */
+export function union(...patterns: RegExp[]): RegExp {
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'g');
 }
 
 export function matches(text: string, pattern: RegExp): boolean {

@@ -10,7 +10,8 @@ const PHRASE_STOP = new Set([
   'or', 'today', 'tomorrow', 'tonight', 'now', 'asap', 'when', 'which', 'that', 'as', 'starting',
   'right', 'once', 'whenever', 'though', 'although', 'then', 'too', 'also', 'again', 'instead', 'unless',
   'immediately', 'soon', 'later', 'going', 'for', 'off', 'from', 'during', 'after', 'over', 'within',
-  'first', 'myself', 'yourself', 'anyway', 'please', 'still', 'already', 'eventually', 'someday',
+  'first', 'myself', 'yourself', 'anyway', 'please', 'still', 'already', 'eventually', 'someday', 'you', 'i',
+  'we', 'who', 'tmrw',
 ]);
 // Stop words that may still sit inside a phrase when they come first ("this migration", "next quarter's launch").
 const LEADING_OK = new Set(['this', 'next', 'that', 'first', 'over', 'right', 'for']);
@@ -57,9 +58,18 @@ export function phraseAfter(
   }
   if (words === 0) return null;
   const phrase = text.slice(start, end).replace(/\s+/g, ' ');
-  if (EMPTY_HEADS.has(phrase) || /^(?:it|them|something|anything|whatever|everything|stuff)\b/.test(phrase)) return null;
-  return { start, end };
+  if (EMPTY_HEADS.has(phrase) || EMPTY_START.test(phrase)) return null;
+  // "on the table migration", "somehow with the inventory": the object starts after the glue.
+  const glue = GLUE.exec(text.slice(start, end));
+  return glue && glue[0].length < end - start ? { start: start + glue[0].length, end } : { start, end };
 }
+
+// A pronoun, alone or with a particle ("that on", "it up"), names nothing.
+// So does a bare time: "I can do it Saturday".
+const EMPTY_START =
+  /^(?:(?:it|them|something|anything|whatever|everything|stuff)\b|(?:that|this|these|those) (?:on|up|over|off|out|in)$|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekends?)$)/;
+// Adverbs and prepositions between a verb and its object.
+const GLUE = /^(?:(?:somehow|maybe|just|also|really|out|on|with|for|to|at|about|over)\s+)+/;
 
 // "take the rota to help you": a purpose clause ends the object.
 const PURPOSE = /^to (?:help|make|free|give|get|build|show|prove|learn|support|see|keep|unblock|reduce|save|let)\b/;

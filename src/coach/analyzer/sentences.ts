@@ -14,7 +14,7 @@ export interface Sentence extends Span {
 // Words whose trailing "." is not a full stop. Single letters (initials, "e.g." pieces) are handled apart.
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'inc', 'ltd', 'jr', 'sr', 'approx', 'dept',
-  'est', 'st', 'fig', 'a.m', 'p.m', 'u.s', 'no', 'cf', 'ca', 'esp', 'min', 'max', 'avg', 'wk', 'mgr',
+  'est', 'st', 'fig', 'a.m', 'p.m', 'u.s', 'cf', 'ca', 'esp', 'approx', 'avg', 'wk', 'mgr',
 ]);
 
 const BULLET = /^(?:[-*\u2022\u00b7\u25aa\u2023\u25e6+]|\d{1,2}[.)]|\(?[a-h]\)|\[[ x]?\])\s+/;
@@ -23,7 +23,7 @@ const BULLET = /^(?:[-*\u2022\u00b7\u25aa\u2023\u25e6+]|\d{1,2}[.)]|\(?[a-h]\)|\
 const TERMINATOR = /[.!?]+["')\]]*(?=\s|$)/g;
 // Chat drafts often drop the "?": these openings still ask.
 const ASKING_OPENING =
-  /^(?:(?:so|and|also|but|ok|okay|hey|hi|oh|well|quick question)[,:]?\s+)*(?:(?:what|how|where|when|which|who|why|is there|are there|is it|would it|could it|can|could|would|will(?! do\b)|should|do(?! let)|does|did|may|might|shall|am i|are you|any)\b|(?:i was|i'm|i am|just) (?:wondering|curious)\b|(?:please )?(?:let me know|tell me)\b)/;
+  /^(?:(?:so|and|also|but|ok|okay|hey|hi|oh|well|quick question)[,:]?\s+)*(?:(?:what|how|where|when|which|who|why|is there|are there|is it|would it|could it|can|could|would|will(?! do\b)|should|do(?! let)|does|did|may|might|shall|am i|are you|any)\b|(?:i was|i'm|i am|just) (?:wondering|curious)\b|(?:please )?(?:let me know|lmk|tell me|advise)\b)/;
 const ASKING_INSIDE = /\b(?:i was wondering|i'm wondering|wondering (?:if|whether|what|how)|i'm curious (?:about|what|how|whether|if)|could you (?:let me know|tell me)|can you (?:let me know|tell me)|would love to (?:know|hear|understand)|i'd love to (?:know|hear|understand)|i'd like to (?:know|understand|hear)|curious (?:what|how|whether|if))\b/;
 
 const MAY_ASK_INSIDE = /wonder|curious|let me know|tell me|love to|like to/;
@@ -87,8 +87,13 @@ function splitBlock(raw: string, folded: string, start: number, end: number, out
 }
 
 function isAbbreviation(block: string, dot: number, raw: string, after: number): boolean {
-  const word = /([a-z][a-z.]*)$/.exec(block.slice(Math.max(0, dot - 12), dot))?.[1];
-  if (!word) return false;
+  // The word before the dot (letters and inner dots, as in "e.g"), read backwards by hand: this
+  // runs at every full stop.
+  let from = dot;
+  while (from > 0 && from > dot - 12 && isWordOrDot(block.charCodeAt(from - 1))) from--;
+  while (from < dot && block.charCodeAt(from) === 46) from++;
+  const word = block.slice(from, dot);
+  if (word === '' || !/^[a-z]/.test(word)) return false;
   if (word.length === 1 && word !== 'i' && word !== 'a') return true;
   if (!ABBREVIATIONS.has(word)) return false;
   // "...by 5 p.m. Then" or "...and so on, etc. Next" still end there: a capital follows.
@@ -107,6 +112,10 @@ function push(raw: string, folded: string, start: number, end: number, out: Sent
 
 function isQuestion(text: string): boolean {
   return text.includes('?') || ASKING_OPENING.test(text) || (MAY_ASK_INSIDE.test(text) && ASKING_INSIDE.test(text));
+}
+
+function isWordOrDot(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 46;
 }
 
 function isSpace(c: number): boolean {

@@ -5,15 +5,16 @@ import type { Deps } from '../../deps.js';
 import { AppError, PayloadTooLargeError, RuleViolationError } from '../../errors.js';
 import { stateFrom } from '../roleplay/turn-state.js';
 import { ModeSchema } from '../rubric.js';
+import { userText } from '../user-text.js';
 import type { Critique } from './critique-schema.js';
 import { EARNING_CHECKS } from './order-check.js';
 import { runCritique, type CritiqueContext } from './run-critique.js';
 
 export const DraftContextSchema = z
   .object({
-    managerName: z.string().trim().min(1).max(100).optional(),
-    goal: z.string().trim().min(1).max(500).optional(),
-    relationship: z.string().trim().min(1).max(200).optional(),
+    managerName: userText().trim().min(1).max(100).optional(),
+    goal: userText().trim().min(1).max(500).optional(),
+    relationship: userText().trim().min(1).max(200).optional(),
   })
   .strict()
   .openapi('DraftContext');
@@ -21,7 +22,7 @@ export const DraftContextSchema = z
 export const CritiqueDraftBodySchema = z
   .object({
     // Not trimmed: evidence quotes are slices of exactly what the user wrote.
-    text: z.string().refine((t) => t.trim().length > 0, 'is empty: paste the message you want feedback on'),
+    text: userText().refine((t) => t.trim().length > 0, 'is empty: paste the message you want feedback on'),
     mode: ModeSchema.default('employee').openapi({ description: 'employee: a message to your manager; manager: to someone who reports to you' }),
     context: DraftContextSchema.optional(),
   })

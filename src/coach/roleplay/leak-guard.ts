@@ -32,14 +32,24 @@ const MIN_SENTENCE = 24;
  * What must not appear: each forbidden string whole, and each of its sentences on its own, since
  * a model echoing one sentence of a multi-sentence fact or situation leaks just as much.
  */
+const NEEDLE_CACHE_LIMIT = 256;
+const needleCache = new Map<string, string[]>();
+
 function needlesOf(forbidden: readonly string[]): string[] {
+  // The same brief comes back every turn of a session: fold and split it once.
+  const key = forbidden.join('\u0000');
+  const cached = needleCache.get(key);
+  if (cached) return cached;
   const needles = new Set<string>();
   for (const f of forbidden) {
     const whole = fold(f.trim());
     if (whole.length >= 8) needles.add(whole);
     for (const sentence of whole.split(/(?<=[.!?])\s+/)) if (sentence.length >= MIN_SENTENCE) needles.add(sentence);
   }
-  return [...needles];
+  if (needleCache.size >= NEEDLE_CACHE_LIMIT) needleCache.clear();
+  const list = [...needles];
+  needleCache.set(key, list);
+  return list;
 }
 
 export function createLeakGuard(forbidden: readonly string[]): LeakGuard {

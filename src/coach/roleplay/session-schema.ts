@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CritiqueSchema } from '../critique/critique-schema.js';
 import { ModeSchema } from '../rubric.js';
+import { userText } from '../user-text.js';
 import { DIFFICULTIES, PERSONA_IDS, SCENARIO_IDS } from '../scenarios/index.js';
 
 export const ScenarioIdSchema = z.enum(SCENARIO_IDS);
@@ -64,9 +65,9 @@ export const CreateSessionSchema = z
     scenarioId: ScenarioIdSchema,
     personaId: PersonaIdSchema.optional(),
     difficulty: DifficultySchema.default('medium'),
-    goal: z.string().trim().min(1).max(300).optional(),
+    goal: userText().trim().min(1).max(300).optional(),
     context: z
-      .object({ managerName: z.string().trim().min(1).max(100).optional(), reportName: z.string().trim().min(1).max(100).optional() })
+      .object({ managerName: userText().trim().min(1).max(100).optional(), reportName: userText().trim().min(1).max(100).optional() })
       .strict()
       .optional(),
   })
@@ -74,7 +75,7 @@ export const CreateSessionSchema = z
   .openapi('CreateSession');
 
 export const TurnBodySchema = z
-  .object({ text: z.string().refine((t) => t.trim().length > 0, 'is empty: say something to continue the rehearsal') })
+  .object({ text: userText().refine((t) => t.trim().length > 0, 'is empty: say something to continue the rehearsal') })
   .strict()
   .openapi('Turn');
 

@@ -2,9 +2,10 @@ import { analyze } from '../analyzer/index.js';
 import type { MessageRow, SessionRow } from '../../db/queries/sessions.js';
 import { appendMessages, getMessages, lockSession, settleReply, unlockSession } from '../../db/queries/sessions.js';
 import type { Deps } from '../../deps.js';
-import { ConflictError, PayloadTooLargeError, PersonaLeakError, RuleViolationError } from '../../errors.js';
+import { ConflictError, PayloadTooLargeError, PersonaLeakError, RuleViolationError, ValidationError } from '../../errors.js';
 import { callDeadlineMs, type ChatRequest } from '../../llm/chat-model.js';
 import { getBrief, getPersona, getScenario, type Difficulty, type PersonaId, type ScenarioId } from '../scenarios/index.js';
+import { isStorableText, UNSTORABLE_MESSAGE } from '../user-text.js';
 import { createLeakGuard, leaks } from './leak-guard.js';
 import { PROMPT_WINDOW, personaPrompt, type WindowMessage } from './persona-prompt.js';
 import { foldSummary, SUMMARY_BATCH } from './running-summary.js';
@@ -27,6 +28,8 @@ export function turnDeadlineMs(config: Deps['config']): number {
 }
 
 function checkTurnAllowed(session: SessionRow, config: Deps['config'], text: string) {
+  // The API's schema refuses such text already; a web page's form post arrives here unchecked.
+  if (!isStorableText(text)) throw new ValidationError(`The turn ${UNSTORABLE_MESSAGE}.`, { details: [{ path: 'text', message: UNSTORABLE_MESSAGE }] });
   if (text.length > config.turnMaxChars) {
     throw new PayloadTooLargeError(`A turn can have at most ${config.turnMaxChars} characters; this one has ${text.length}.`);
   }

@@ -24,24 +24,24 @@ export function ScoreChart({ scenarios }: { scenarios: Progress['scenarios'] }) 
   const x = (sessionId: string) => round(PAD.left + ((all.findIndex((p) => p.sessionId === sessionId) + 0.5) * plotW) / all.length);
   const y = (score: number) => round(PAD.top + (1 - score / 100) * plotH);
   return (
-    <figure>
+    <figure class="chart-figure">
       <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title">
         <title id="chart-title">Rehearsal scores over time, one line per scenario</title>
         {TICKS.map((t) => (
           <>
             <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
-            <text x={PAD.left - 8} y={y(t) + 4} text-anchor="end" font-size="12" fill="#5b6475">
+            <text x={PAD.left - 8} y={y(t) + 4} text-anchor="end" font-size="13" fill="#5b6475">
               {String(t)}
             </text>
           </>
         ))}
         <line class="axis" x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} />
-        <text x={PAD.left + plotW / 2} y={H - 8} text-anchor="middle" font-size="13" fill="#5b6475">
+        <text x={PAD.left + plotW / 2} y={H - 8} text-anchor="middle" font-size="14" fill="#5b6475">
           Finished rehearsals, oldest first
         </text>
         {all.length <= 20
           ? all.map((p, i) => (
-              <text x={x(p.sessionId)} y={y(0) + 17} text-anchor="middle" font-size="12" fill="#5b6475">
+              <text x={x(p.sessionId)} y={y(0) + 18} text-anchor="middle" font-size="13" fill="#5b6475">
                 {String(i + 1)}
               </text>
             ))

@@ -1,30 +1,32 @@
-import { phraseOf, type Doc } from '../doc.js';
+import type { Doc } from '../doc.js';
 import { findingOf, type Finding } from '../finding.js';
 import { findBlame } from '../frames/blame.js';
 import { findCommitments } from '../frames/commitment.js';
 import { findDemands } from '../frames/demands.js';
 import { findFeedbackAsks } from '../frames/feedback.js';
 import { findFollowUps } from '../frames/follow-up.js';
-import { findGoalMentions, findGrowthAsks, refersToAgreedGoal } from '../frames/goals.js';
+import { findGoalMentions } from '../frames/goals.js';
+import { findGrowthAsks, refersToAgreedGoal } from '../frames/growth.js';
 import { findOverHedging } from '../frames/hedging.js';
 import { findHelpOffers } from '../frames/help.js';
 import { findInitiative } from '../frames/initiative.js';
 import { findGoalLinks } from '../frames/links.js';
 import { findRefusals } from '../frames/refusal.js';
 import { findRequirementQuestions } from '../frames/requirements.js';
-import { TAKE_ANY_FORM } from '../lexicon.js';
-import { hitsIn, matches, re } from '../pattern.js';
-import { phraseAfter } from '../phrases.js';
+import { goalOf, taskOf } from '../named-phrases.js';
+import { matches, re } from '../pattern.js';
 import type { CheckId } from '../../rubric.js';
 import type { Sentence } from '../sentences.js';
 
+/** One mode's checks, with the goal and task phrases the text names. */
 export interface CheckResults {
   checks: Partial<Record<CheckId, Finding>>;
   goal?: string;
   task?: string;
 }
 
-// A requirement question points at a goal with these words even when the goal is named elsewhere ("how do I get there?").
+// A requirement question points at a goal with these words even when the goal is named
+// elsewhere ("how do I get there?").
 const GOAL_REFERENCE = re(String.raw`\b(?:(?:get|getting|go|going|move|moving) there|that (?:level|role|goal|move|point|step|transfer|job|post)|the (?:next )?(?:level|role|promotion|promo|move|goal|title|transfer|post|job)|my goal|next level|promotion|promo)\b`);
 
 /** The employee-side checks of the rubric, with the goal and task phrases they name. */
@@ -38,17 +40,15 @@ export function employeeChecks(doc: Doc): CheckResults {
   // An accepted ask is a commitment, not an offer; volunteering for a need the manager raised is both.
   const realOffers = offers.filter((o) => o.volunteered || !committed.has(o.sentence));
   const goalSentences = new Set(goals.map((g) => g.sentence));
+  const aboutGoal = (s: Sentence): boolean => goalSentences.has(s) || matches(s.text, GOAL_REFERENCE);
 
   const checks: Partial<Record<CheckId, Finding>> = {
-    asks_for_feedback: findingOf(doc, findFeedbackAsks(doc, (s) => goalSentences.has(s) || matches(s.text, GOAL_REFERENCE))),
+    asks_for_feedback: findingOf(doc, findFeedbackAsks(doc, aboutGoal)),
     offers_help: findingOf(doc, realOffers.map((o) => o.sentence)),
     commits_to_task: findingOf(doc, [...committed]),
     states_goal: findingOf(doc, stated.map((g) => g.sentence)),
     links_goal_to_needs: findingOf(doc, findGoalLinks(doc, offers, goals.length > 0)),
-    asks_what_it_takes: findingOf(
-      doc,
-      findRequirementQuestions(doc, (s) => goalSentences.has(s) || matches(s.text, GOAL_REFERENCE), goals.length > 0 || agreed),
-    ),
+    asks_what_it_takes: findingOf(doc, findRequirementQuestions(doc, aboutGoal, goals.length > 0 || agreed)),
     proposes_follow_up: findingOf(doc, findFollowUps(doc)),
     keeps_leader_informed: findingOf(doc, findInitiative(doc)),
     demanding: findingOf(doc, findDemands(doc)),
@@ -62,24 +62,7 @@ export function employeeChecks(doc: Doc): CheckResults {
   const work = [...commitments, ...realOffers].find((w) => w.objectFrom !== undefined);
   return {
     checks,
-    goal: goal ? phraseOf(doc, goal.sentence, goal.phrase.start, goal.phrase.end) : undefined,
-    task: work ? taskPhrase(doc, work.sentence, work.objectFrom ?? 0) : undefined,
+    goal: goal ? goalOf(doc, goal) : undefined,
+    task: work ? taskOf(doc, work.sentence, work.objectFrom ?? 0) : undefined,
   };
-}
-
-/** The task named after a verb of taking work ("take the flaky-test triage this week" -> "the flaky-test triage"). */
-export function taskPhrase(doc: Doc, s: Sentence, from: number): string | undefined {
-  // "Happy to take the flaky-test triage, I'll start today": the task may sit before the commitment.
-  const span = phraseAfter(s.text, from) ?? phraseAfterTakeVerb(s);
-  return span ? phraseOf(doc, s, span.start, span.end) : undefined;
-}
-
-const TAKES_WORK = re(String.raw`\b(?:${TAKE_ANY_FORM})\b`);
-
-function phraseAfterTakeVerb(s: Sentence): { start: number; end: number } | null {
-  for (const h of hitsIn(s, TAKES_WORK)) {
-    const span = phraseAfter(s.text, h.end);
-    if (span) return span;
-  }
-  return null;
 }

@@ -1,4 +1,4 @@
-import { phraseOf, type Doc } from '../doc.js';
+import type { Doc } from '../doc.js';
 import { findingOf } from '../finding.js';
 import { findAssumedGoals } from '../frames/assumptions.js';
 import { findCareerQuestions } from '../frames/career-questions.js';
@@ -7,13 +7,20 @@ import { findFollowUps } from '../frames/follow-up.js';
 import { findGoalMentions } from '../frames/goals.js';
 import { findPartnerships } from '../frames/partnership.js';
 import { findStretchWork } from '../frames/stretch-work.js';
-import { taskPhrase, type CheckResults } from './employee.js';
+import { goalOf, taskOf } from '../named-phrases.js';
+import type { CheckResults } from './employee.js';
+
+// The employee's wishes as the manager puts them: "you'd like", "you mentioned", "your goal".
+// Not "would you like to lead...?" (an offer) or "you'll want to..." (a presumption).
+const THEIR_WISH = /\byou(?:'d| would) (?:really )?(?:like|love)\b|(?<!\b(?:would|do|did|could|will) )\byou (?:really )?(?:want|hope|said|mentioned|told me)\b|\byour (?:goal|aim|ambition|aspiration)|\bwanting to\b/;
 
 /** The manager-side checks: the manager starting the loop. */
 export function managerChecks(doc: Doc): CheckResults {
   const stretch = findStretchWork(doc);
-  // The goal in a manager's message is the employee's, as the manager recalls it ("you'd like to move into audit").
-  const goal = findGoalMentions(doc).find((g) => g.asserted);
+  // The goal in a manager's message is the employee's, as the manager recalls it ("you'd like to
+  // move into audit"): only sentences about their wishes are read for it.
+  const wishes = { ...doc, sentences: doc.sentences.filter((s) => THEIR_WISH.test(s.text)) };
+  const goal = findGoalMentions(wishes).find((g) => g.asserted);
   const work = stretch.find((w) => w.objectFrom !== undefined);
   return {
     checks: {
@@ -24,7 +31,7 @@ export function managerChecks(doc: Doc): CheckResults {
       proposes_follow_up: findingOf(doc, findFollowUps(doc)),
       assumes_goal: findingOf(doc, findAssumedGoals(doc)),
     },
-    goal: goal ? phraseOf(doc, goal.sentence, goal.phrase.start, goal.phrase.end) : undefined,
-    task: work ? taskPhrase(doc, work.sentence, work.objectFrom ?? 0) : undefined,
+    goal: goal ? goalOf(doc, goal) : undefined,
+    task: work ? taskOf(doc, work.sentence, work.objectFrom ?? 0) : undefined,
   };
 }

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { irrealisAt, quotedAt } from '../negation.js';
-import { anyHit, matches, re } from '../pattern.js';
+import { anyHit, matches, oneOf, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 import { goalCuesIn } from './goals.js';
 
@@ -11,17 +11,51 @@ import { goalCuesIn } from './goals.js';
  * listing options, or the manager's own plans are not presumptions.
  */
 const PRESUMES = re(
-  String.raw`\b(?:i (?:assume|presume|imagine|figure|figured|guess|bet|reckon|take it|suspect) (?:that )?you|i'?m (?:assuming|guessing|betting|presuming)\b(?=[^.?!]*\byou)|i'?m (?:sure|assuming|guessing|betting|certain|pretty sure) (?:that )?(?:you|the [\w-]+ (?:role|track|job|path)(?:'s| is))|you'?ll (?:obviously |naturally |surely |probably |definitely |clearly )?(?:want|be wanting|be going for|be after|be aiming|wanna|be keen|be looking|be heading|be headed|go for|end up)|you'?re (?:obviously|clearly|naturally|surely|definitely) |i'?ve (?:told|said to|let) (?:[\w-]+ ){1,3}?(?:know )?(?:that )?you'?re (?:keen|interested|after|aiming|up for)|you'?d be (?:mad|crazy|silly|daft) not to|you(?:'d| would) (?:obviously |naturally |surely )?(?:prefer|rather|hate)|you must (?:want|be (?:keen|dying|aiming|itching))|(?:obviously|of course|naturally|clearly|surely|no doubt) (?:you|you'?ll|you'?re|you'?d)\b|since you'?re (?:clearly|obviously|naturally)|i know you(?:'?d| would)? (?:love|hate|want|don'?t want|wouldn'?t want|prefer|enjoy|'re not|aren'?t)|no point (?:in )?asking you|i'?d hate to lose|you'?re (?:happy|fine|content|ok|okay|comfortable) (?:staying|to stay|being|where|with)|, right\?|don'?t you\?|aren'?t you\?|wouldn'?t you\?|(?:like|as|the way) i did|like everyone(?: else)?|everyone wants|(?:keeping|keep|putting|put|signed|moving|steering|leaving|left) you (?:off|on|onto|down for|up for|towards?|out of) the (?:[\w-]+ )?(?:track|path|route|list|shortlist)|i'?ve put you down for|the (?:natural|obvious) (?:next step|path|move|route) for you|(?:'s|is|isn'?t) not for you|not for you\?)`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`i (?:assume|presume|imagine|figure|figured|guess|bet|reckon|take it|suspect) (?:that )?you`,
+      String.raw`i'?m (?:assuming|guessing|betting|presuming)\b(?=[^.?!]*\byou)`,
+      String.raw`i'?m (?:sure|assuming|guessing|betting|certain|pretty sure) (?:that )?(?:you|the [\w-]+ (?:role|track|job|path)(?:'s| is))`,
+      String.raw`you'?ll (?:obviously |naturally |surely |probably |definitely |clearly )?(?:want|be wanting|be going for|be after|be aiming|wanna|be keen|be looking|be heading|be headed|go for|end up)`,
+      String.raw`you'?re (?:obviously|clearly|naturally|surely|definitely) `,
+      String.raw`i'?ve (?:told|said to|let) (?:[\w-]+ ){1,3}?(?:know )?(?:that )?you'?re (?:keen|interested|after|aiming|up for)`,
+      String.raw`you'?d be (?:mad|crazy|silly|daft) not to`,
+      String.raw`you(?:'d| would) (?:obviously |naturally |surely )?(?:prefer|rather|hate)`,
+      String.raw`you (?:obviously|clearly|naturally|surely|definitely) (?:want|wanna|prefer|love|hate|don'?t want|wouldn'?t want|won'?t want)`,
+      String.raw`you(?:'d| would) (?:never|always) (?:want|prefer|choose|pick|leave|give up)`,
+      String.raw`you (?:won'?t|wouldn'?t|will never) (?:want|like|enjoy|be interested in)`,
+      String.raw`everyone (?:at your (?:[\w-]+ )?(?:stage|level|age|grade)|like you|in your (?:position|shoes)) (?:wants|is after|is aiming)`,
+      String.raw`you must (?:want|be (?:keen|dying|aiming|itching))`,
+      String.raw`(?:obviously|of course|naturally|clearly|surely|no doubt) (?:you|you'?ll|you'?re|you'?d)\b`,
+      String.raw`since you'?re (?:clearly|obviously|naturally)`,
+      String.raw`i know you(?:'?d| would)? (?:love|hate|want|don'?t want|wouldn'?t want|prefer|enjoy|'re not|aren'?t)`,
+      String.raw`i know (?:that'?s |this is )?(?:where|what) you(?:'d)? (?:want|like|'re after|'re aiming)`,
+      String.raw`no point (?:in )?asking you`,
+      String.raw`i'?d hate to lose`,
+      String.raw`you'?re (?:happy|fine|content|ok|okay|comfortable) (?:staying|to stay|being|where|with)`,
+      String.raw`, right\?`,
+      String.raw`don'?t you\?`,
+      String.raw`aren'?t you\?`,
+      String.raw`wouldn'?t you\?`,
+      String.raw`(?:like|as|the way) i did`,
+      String.raw`like everyone(?: else)?`,
+      String.raw`everyone wants`,
+      String.raw`(?:keeping|keep|putting|put|signed|moving|steering|leaving|left) you (?:off|on|onto|down for|up for|towards?|out of) the (?:[\w-]+ )?(?:track|path|route|list|shortlist)`,
+      String.raw`i'?ve put you down for`,
+      String.raw`the (?:natural|obvious) (?:next step|path|move|route) for you`,
+      String.raw`(?:'s|is|isn'?t) not for you`,
+      String.raw`not for you\?`,
+    ]),
 );
 // What is presumed has to be a career path.
-const CAREER = re(String.raw`\b(?:manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job|part-time|track|career|meetings|people|staying|stay|move up|go for)\b`);
+const CAREER = re(String.raw`\b(?:manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job|part-time|track|career|meetings|people|staying|stay|move up|go for|job|role|lab|office)\b`);
 // The employee said it: acting on their words is listening, not presuming.
 const THEY_SAID = re(String.raw`\byou(?: told me| said| mentioned|'ve said|'d said| have said| asked (?:about|for)| wrote| put in your)\b|\blike you asked\b|\bshout if\b|\blet me know if (?:that'?s|i'?m) wrong\b`);
 
 /** Sentences where the manager presumes what the employee wants from their career. */
 export function findAssumedGoals(doc: Doc): Sentence[] {
   return doc.sentences.filter((s) => {
-    if (matches(s.text, THEY_SAID) || (!matches(s.text, CAREER) && goalCuesIn(s).length === 0)) return false;
-    return anyHit(s, PRESUMES, (h) => !irrealisAt(s, h.index) && !quotedAt(s, h.index));
+    if (!anyHit(s, PRESUMES, (h) => !irrealisAt(s, h.index) && !quotedAt(s, h.index))) return false;
+    return !matches(s.text, THEY_SAID) && (matches(s.text, CAREER) || goalCuesIn(s).length > 0);
   });
 }

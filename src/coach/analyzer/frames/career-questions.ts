@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, matches, re } from '../pattern.js';
+import { anyHit, matches, oneOf, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -12,7 +12,31 @@ import type { Sentence } from '../sentences.js';
 
 // Where they want to go: years ahead, next role, career, what they want out of the job.
 const CAREER_QUESTION = re(
-  String.raw`\b(?:where (?:would|do|did|does) (?:you|he|she|they) (?:[\w-]+ )?(?:like|want|wants|hope|see (?:yourself|himself|herself|themselves)|picture yourself|imagine yourself) (?:to )?(?:be|go|end up|head|take|get)|where (?:do|would) you (?:want|like) (?:your career|to go|to be|to end up|to take)|where do you see (?:yourself|that going|this going|it going|your career)|where (?:he|she|they) wants? to be|what (?:do|would) you (?:[\w-]+ )?(?:want|like|hope|wish) (?:to do (?:next|long-?term|longer-?term|eventually|after|in (?:\d+|a|two|three|five|the) (?:years?|future|long)|with your career)|to be doing|out of (?:this|the|your) (?:job|role|career|work)|from your (?:career|job|role)|to get out of|to achieve|to move into|to go after|next|the next|your next|for your (?:career|future)|in (?:the|your) (?:next|future))|what(?: are|'s| is|'re) your (?:[\w-]+ )?(?:career |long-?term |longer-?term )?(?:goals?|aspirations?|ambitions?|wish(?:es)?|dreams?|plans? for (?:your career|the future|the next (?:few |couple of )?years))\b(?! for (?:this|the|next|today'?s?|tomorrow'?s?) (?:sprint|week|month|quarter|meeting|project|session|call|offsite|day|shift|term))|what (?:are|were) you hoping (?:to|for)|(?:your|the) (?:ideal|dream|perfect) (?:next )?(?:role|job|career|position)|design your (?:next |own |ideal )?(?:role|job|career)|where your head is|what is your wish|what (?:kind|sort|type) of (?:work|role|job|projects?|career|path) (?:would|do) you (?:want|like|enjoy|love|see yourself)|(?:is there|are there) (?:a|any) (?:[\w-]+ ){0,3}?(?:skill|role|direction|kind of|area|path|type of|project|job|move)s?,? (?:[\w,-]+ ){0,10}?(?:you'?d (?:really |actually )?(?:like|love|want)|you (?:really |actually )?want|you'?re (?:keen|interested|hoping)|interests you)|(?:tell me|i'?d love to (?:know|hear)|i'?d like to (?:know|hear|understand)|i want to (?:know|understand|hear)|help me understand) (?:about |more about )?(?:what|where|how|the work|the kind) (?:[\w-]+ ){0,5}?(?:you'?d|you would|you want|you see yourself|you'?re aiming|your career|you'?d like|you hope)|what (?:do|would) you see yourself doing|how do you see your (?:career|future|next)|what'?s next for you|what you'?d like to do next|what would you like to do next|which (?:way|direction|path|route) (?:are you|you'?re) (?:leaning|drawn|heading)|which (?:way|direction|path) (?:do you|would you) (?:lean|want|prefer))`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`where (?:would|do|did|does) (?:you|he|she|they) (?:[\w-]+ )?(?:like|want|wants|hope|see (?:yourself|himself|herself|themselves)|picture yourself|imagine yourself) (?:to )?(?:be|go|end up|head|take|get)`,
+      String.raw`where (?:do|would) you (?:want|like) (?:your career|to go|to be|to end up|to take)`,
+      String.raw`where do you see (?:yourself|that going|this going|it going|your career)`,
+      String.raw`where (?:he|she|they) wants? to be`,
+      String.raw`what (?:do|would) you (?:[\w-]+ )?(?:want|like|hope|wish) (?:to do (?:next|long-?term|longer-?term|eventually|after|in (?:\d+|a|two|three|five|the) (?:years?|future|long)|with your career)|to be doing|out of (?:this|the|your) (?:job|role|career|work)|from your (?:career|job|role)|to get out of|to achieve|to move into|to go after|next|the next|your next|for your (?:career|future)|in (?:the|your) (?:next|future))`,
+      String.raw`what(?: are|'s| is|'re) your (?:[\w-]+ )?(?:career |long-?term |longer-?term )?(?:goals?|aspirations?|ambitions?|wish(?:es)?|dreams?|plans? for (?:your career|the future|the next (?:few |couple of )?years))\b(?! for (?:this|the|next|today'?s?|tomorrow'?s?) (?:sprint|week|month|quarter|meeting|project|session|call|offsite|day|shift|term))`,
+      String.raw`what (?:are|were) you hoping (?:to|for)`,
+      String.raw`(?:your|the) (?:ideal|dream|perfect) (?:next )?(?:role|job|career|position)`,
+      String.raw`design your (?:next |own |ideal )?(?:role|job|career)`,
+      String.raw`where your head is`,
+      String.raw`what is your wish`,
+      String.raw`what (?:kind|sort|type) of (?:work|role|job|projects?|career|path) (?:would|do) you (?:want|like|enjoy|love|see yourself)`,
+      String.raw`(?:is there|are there) (?:a |any |some )?(?:[\w-]+ ){0,3}?(?:skill|role|direction|kind of|area|path|type of|project|job|move|thing)s?,? (?:[\w,-]+ ){0,10}?(?:you'?d (?:really |actually )?(?:like|love|want)|you (?:really |actually )?want|you'?re (?:keen|interested|hoping)|interests you)`,
+      String.raw`(?:tell me|i'?d love to (?:know|hear)|i'?d like to (?:know|hear|understand)|i want to (?:know|understand|hear)|help me understand) (?:about |more about )?(?:what|where|how|the work|the kind) (?:[\w-]+ ){0,5}?(?:you'?d|you would|you want|you see yourself|you'?re aiming|your career|you'?d like|you hope)`,
+      String.raw`what (?:do|would) you see yourself doing`,
+      String.raw`how do you see your (?:career|future|next)`,
+      String.raw`what'?s next for you`,
+      String.raw`what you'?d like to do next`,
+      String.raw`what (?:would|could) make (?:this|the|your) (?:job|role|work|career) (?:[\w'-]+ ){0,4}?(?:for you|great|fulfilling|worthwhile)`,
+      String.raw`what would you like to do next`,
+      String.raw`which (?:way|direction|path|route) (?:are you|you'?re) (?:leaning|drawn|heading)`,
+      String.raw`which (?:way|direction|path) (?:do you|would you) (?:lean|want|prefer)`,
+    ]),
 );
 // "What energises you?" serves the career only when the text says so.
 const INTEREST_QUESTION = re(

@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
-import { I_WILL, TAKE_ANY_FORM } from '../lexicon.js';
+import { I_WILL, TAKE_ANY_FORM, TAKE_VERB } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, firstHit, matches, re } from '../pattern.js';
+import { anyHit, firstHit, matches, re, union } from '../pattern.js';
 import { phraseAfter } from '../phrases.js';
 import type { Sentence } from '../sentences.js';
 import { waitsOnSomething } from './help.js';
@@ -24,10 +24,12 @@ const ON_IT = re(String.raw`(?:^|[.!;:,-] )(?:(?:ok|okay|sure|yes|yep)[,!]? )?(?
 const ASKED = re(
   String.raw`\b(?:you (?:asked|wanted|needed|requested|suggested|recommended|advised|proposed|mentioned|flagged|raised|sent me|gave me|assigned|set me)|following (?:our|your|the) (?:conversation|chat|1:1|one-on-one|discussion|meeting|feedback|advice|review)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)|per (?:your|our) (?:request|notes|note|feedback|comments|email|ask|suggestion|conversation|chat|discussion|steer)|like (?:we|you) (?:discussed|agreed|said|suggested|asked)|as agreed|we agreed|agreed on|(?:that )?we discussed|we talked about|thanks for (?:flagging|the feedback|pointing|the steer|the note|saying|catching|spotting|the heads|raising)|(?:based on|following|after|taking on board|acting on|took|take) your (?:feedback|advice|notes|comments|suggestion|steer|point|pointers)|understood on|noted re|(?:quick |a )?recap|to recap|just to confirm|confirming|from our (?:last )?(?:1:1|one-on-one|chat|conversation|meeting)|the goal we set|your (?:ask|request|comments|notes|feedback|edits|mark-?up|suggestions?|steer|pointers)|thanks? (?:you )?for (?:the|your) (?:notes|comments|feedback|mark-?up|steer|pointers|input|review|observation|observing|edits)|thank you for (?:observing|reviewing|the)|you were right)\b`,
 );
-// Doing or having done the work: "I'll take", "I've restructured", "fixed and re-sent", "draft to you by Wednesday".
-// Verbs after "I'll" that are not work: being somewhere, thinking, trying, letting know, waiting.
+// Taking the work on: "I'll take", "Will send". The verbs excluded after "I'll" are not work:
+// being somewhere, thinking, trying, letting know, waiting, pinging.
 const WILL_DO = re(String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|(?:^|[.!;:,-] )will) (?:(?:also|then|definitely|start|make sure to|aim to|happily|now|just) )*(?!(?:be|think|try|see|let|need|wait|miss|make up|probably|maybe|get back|keep you|hopefully|have to|not|never|confirm|ping|update you|loop you|check with)\b)[a-z][a-z'-]*`);
-const DID = re(String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped|changed)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready|up|out|posted|booked|shipped|signed off)\b|\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b`);
+// Having done it: "I've restructured", "fixed and re-sent", "the assessments are done".
+const DID = re(String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready|up|out|posted|booked|shipped|signed off)\b|\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b`);
+// Delivery to the manager by a time: "to you by Wednesday", "on your desk Friday".
 const TO_MANAGER = re(String.raw`\b(?:to you|with you|on your desk|in your inbox|over to you|your way)\b (?:[\w-]+ ){0,3}?(?:by|before|on|first thing|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|eod|end of)|\bby (?:monday|tuesday|wednesday|thursday|friday|eod|cob|end of (?:day|the day|the week|the month|play)|lunch|noon|tomorrow|tonight|the \d+\w*|\d+ \w+)\b`);
 // "The draft will be with you by Wednesday": delivery to the manager, promised.
 const WILL_BE_WITH_YOU = re(String.raw`\b(?:will|'ll) be (?:with you|on your desk|in your inbox|over to you|ready|done|out|sent|finished)\b`);
@@ -43,24 +45,26 @@ export interface Commitment {
 
 /** Sentences that commit to, or confirm doing, work the manager asked for or agreed. */
 export function findCommitments(doc: Doc): Commitment[] {
-  const askedInText = doc.sentences.some((s) => anyHit(s, ASKED, (h) => assertedAt(s, h.index)));
+  const signed = doc.sentences.map((s) => matches(s.text, SIGNS));
+  const askedInText = doc.sentences.some((s, i) => signed[i] && anyHit(s, ASKED, (h) => assertedAt(s, h.index)));
   const found: Commitment[] = [];
   doc.sentences.forEach((s, i) => {
-    const previous = doc.sentences[i - 1];
+    const previous = signed[i - 1] ? doc.sentences[i - 1] : undefined;
+    const listItem = askedInText && isListItemAfterAsk(doc, i);
+    // Without an acceptance, an ask, delivery to the manager or a promise, nothing here can be a commitment.
+    if (!signed[i] && !previous && !listItem) return;
     // "Got it. I'll rework the intro": a short acceptance just before counts for the sentence after.
     const accepted = matches(s.text, ACCEPTS) || (previous !== undefined && previous.text.length <= 40 && matches(previous.text, ACCEPTS));
-    const asked = askedInText && (matches(s.text, ASKED) || (previous !== undefined && matches(previous.text, ASKED)) || matches(s.text, RECAP_LINE) || isListItemAfterAsk(doc, i));
+    const asked =
+      askedInText &&
+      (matches(s.text, ASKED) || (previous !== undefined && matches(previous.text, ASKED)) || matches(s.text, RECAP_LINE) || listItem);
     const toManager = matches(s.text, TO_MANAGER);
     const onIt = matches(s.text, ON_IT);
     const promised = matches(s.text, WILL_BE_WITH_YOU);
-    // Without an acceptance, an ask, delivery to the manager or a promise, nothing here can be a commitment.
     if (!(accepted || asked || toManager || onIt || promised) || waitsOnSomething(s)) return;
     const will = firstHit(s, WILL_DO, (h) => assertedAt(s, h.index));
-
-    if (onIt && !matches(s.text, BACK_TO_YOU)) {
+    if ((onIt && !matches(s.text, BACK_TO_YOU)) || (will && (accepted || asked || toManager) && namesWork(s, will.end, asked || toManager))) {
       found.push({ sentence: s, objectFrom: will?.end });
-    } else if (will && (accepted || asked || toManager) && namesWork(s, will.end, asked || toManager)) {
-      found.push({ sentence: s, objectFrom: will.end });
       return;
     }
     const did = asked ? firstHit(s, DID, (h) => assertedAt(s, h.index)) : undefined;
@@ -73,7 +77,10 @@ export function findCommitments(doc: Doc): Commitment[] {
   return found;
 }
 
-const TAKES_WORK = re(String.raw`\b(?:${TAKE_ANY_FORM})\b`);
+// Any sign above, in one pass: most sentences have none.
+const SIGNS = union(ACCEPTS, ASKED, TO_MANAGER, ON_IT, WILL_BE_WITH_YOU, RECAP_LINE);
+
+const TAKES_WORK = re(TAKE_VERB);
 
 // "I'll do it" names a task only when the ask it answers is in the text; "I'll do whatever" never
 // does. "Happy to take the triage, I'll start today": the task sits before the commitment.
@@ -88,7 +95,7 @@ function namesWork(s: Sentence, from: number, askInText: boolean): boolean {
 function isListItemAfterAsk(doc: Doc, i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
     const s = doc.sentences[j];
-    if (s && /(?:agreed|recap|discussed)[^.!?]*:\s*$/.test(s.text)) return true;
+    if (s && s.text.endsWith(':') && /(?:agreed|recap|discussed)[^.!?]*:$/.test(s.text)) return true;
   }
   return false;
 }

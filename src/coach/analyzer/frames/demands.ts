@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { irrealisAt, negatedAt, quotedAt } from '../negation.js';
-import { anyHit, anyOf, re } from '../pattern.js';
+import { anyHit, matches, oneOf, re, union } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 import { GOAL_CUE } from './goal-vocabulary.js';
 
@@ -13,27 +13,67 @@ import { GOAL_CUE } from './goal-vocabulary.js';
  */
 
 const ENTITLEMENT = re(
-  String.raw`\b(?:i (?:really |truly |definitely |clearly |honestly |absolutely |think i |feel i |believe i )?(?:deserve|merit)|i'?ve (?:more than |definitely |clearly |really |already |surely )?earned|i'?m (?:owed|entitled|due (?:a|for|my))|(?:you|the company|they) owes? me|it'?s (?:only )?(?:fair|right) (?:that )?(?:i|for me)|it'?s (?:about|high|past) time (?:i|that i|you|for me)|i'?m (?:way |long |well |more than )?overdue|i should (?:have )?(?:already )?(?:have )?been (?:promoted|given|paid|made|put)|i shouldn'?t have to (?:ask|wait|chase|beg|keep asking|fight)|(?:more|better) than anyone (?:else )?(?:here|on the team|in the team)?|i (?:demand|insist on|insist that)|i won'?t (?:accept|settle for|tolerate) (?:anything|less|a no|no)|nothing less than|non-?negotiable|not negotiable|(?:is|should be|'s) (?:rightfully )?mine(?: by rights)?|by rights|rightfully mine|i expect (?:a|an|my|some) (?:proper |real |clear |fair |straight |decent |serious |firm |written |formal |definite )?(?:answer|decision|response|conversation|commitment|explanation|apology|raise|promotion|review|plan|date|timeline|meeting|discussion|development conversation)|i expect you to)`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`i (?:really |truly |definitely |clearly |honestly |absolutely |think i |feel i |believe i )?(?:deserve|merit)`,
+      String.raw`i'?ve (?:more than |definitely |clearly |really |already |surely )?earned`,
+      String.raw`i'?m (?:owed|entitled|due (?:a|for|my))`,
+      String.raw`(?:you|the company|they) owes? me`,
+      String.raw`it'?s (?:only )?(?:fair|right) (?:that )?(?:i|for me)`,
+      String.raw`it'?s (?:about|high|past) time (?:i|that i|you|for me)`,
+      String.raw`i'?m (?:way |long |well |more than )?overdue`,
+      String.raw`i should (?:have )?(?:already )?(?:have )?been (?:promoted|given|paid|made|put)`,
+      String.raw`i shouldn'?t have to (?:ask|wait|chase|beg|keep asking|fight)`,
+      String.raw`(?:more|better) than anyone (?:else )?(?:here|on the team|in the team)?`,
+      String.raw`i (?:demand|insist on|insist that)`,
+      String.raw`i (?:won'?t|will not) (?:accept|settle for|tolerate) (?:anything|less|a no|no)`,
+      String.raw`nothing less than`,
+      String.raw`non-?negotiable`,
+      String.raw`not negotiable`,
+      String.raw`(?:isn'?t|is not|not|totally|completely) acceptable`,
+      String.raw`unacceptable`,
+      String.raw`i'?m the only one (?:who|that) (?:hasn'?t|isn'?t|doesn'?t|wasn'?t)`,
+      String.raw`(?:is|should be|'s) (?:rightfully )?mine(?: by rights)?`,
+      String.raw`by rights`,
+      String.raw`rightfully mine`,
+      String.raw`i expect (?:a|an|my|some) (?:proper |real |clear |fair |straight |decent |serious |firm |written |formal |definite )?(?:answer|decision|response|conversation|commitment|explanation|apology|raise|promotion|review|plan|date|timeline|meeting|discussion|development conversation)`,
+      String.raw`i expect you to`,
+    ]),
 );
 // "I expect to be made team lead", "I expect a raise": the writer's reward, not a forecast.
 const EXPECTS_REWARD = re(String.raw`\bi (?:fully |really )?expect (?:to (?:be|get|receive|have|see)|a|an|my|the|you to (?:promote|give|pay|back|match|make)) (?:[\w'-]+ ){0,5}?(?:${GOAL_CUE}|promoted|paid|made|given|recognised|recognized)`);
 const THREAT = re(
-  String.raw`\b(?:(?:or|otherwise)(?: else)?,? (?:i'?ll|i will|i'?m|i am|i'?d|i would|i have to|i might|i may|i'?m going to)(?: have to| be| start| need to)? (?:leave|leaving|quit|quitting|resign|resigning|walk|walking|out|gone|done|take (?:it|the offer|that offer|them up|this)|start looking|look(?:ing)? elsewhere|look(?:ing)? for|go(?:ing)? (?:elsewhere|to)|escalate|move on|find|consider)|(?:or|otherwise) (?:leave|quit|resign|walk)\b|(?:or|otherwise)(?: else)?,? i (?:walk|quit|leave|resign|go|walk out|'m out|'m gone|'m done)\b|or else\b|either i get|i'?ll (?:have to |be forced to |need to |be )?(?:start(?:ing)? looking|look(?:ing)? elsewhere|look(?:ing)? for (?:another|a new|other|something)|leav(?:e|ing)(?! (?:it|this|that|them|the|early|at|for|now|a|on|work|him|her)\b)|quit(?:ting)?|resign(?:ing)?|walk(?:ing)? (?:out|away)|hand(?:ing)? in my notice|consider(?:ing)? my (?:position|options|future)|explor(?:e|ing) (?:other|my) options|go(?:ing)? elsewhere|find(?:ing)? (?:another|a new|something else|a different)|take (?:the|their|that) (?:other )?offer|tak(?:e|ing) (?:it|this|this matter|the matter) (?:to|up with|higher|further)|start (?:interviewing|applying|looking)(?: elsewhere| around)?|interview(?:ing)? elsewhere|apply(?:ing)? elsewhere|escalat(?:e|ing) (?:it|this|that|the matter|things)(?! to (?:the )?(?:vendor|supplier|support|it|helpdesk))|go(?:ing)? (?:over your head|to (?:the |your |our )?(?:director|hr|vp|ceo|board|union|head|boss|skip|md|partners?|ombudsman|tribunal|lawyer|senior management|leadership|top|regional|area)))|(?:escalate|take) (?:this|it) (?:to|above|over) (?:your|hr|the|skip)|go over your head|(?:i have|i'?ve got|i got|i'?m holding|i'?ve had|i had|i'?ve received|i received|i'?ve been made) (?:an|another|a competing|a better|other|two|a) (?:job )?offers?|(?:i'?d rather stay|i want to stay|i'?d like to stay|i'?d prefer to stay),? but not (?:at|for|on|with)|(?:other|another) (?:companies|company|employers?|firms?) (?:would|will|are|is) (?:happy to )?(?:pay|paying|offering|offer)|recruiters are (?:calling|chasing|messaging)|last chance|final warning|this is (?:my|your) (?:last|final)|i'?m done (?:waiting|asking)|i want an answer by|i need an answer by|(?:by|before) (?:friday|monday|the end of the (?:week|month)|end of (?:week|month)) or)`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:or|otherwise)(?: else)?,? (?:i'?ll|i will|i'?m|i am|i'?d|i would|i have to|i might|i may|i'?m going to)(?: have to| be| start| need to)? (?:leave|leaving|quit|quitting|resign|resigning|walk|walking|out|gone|done|take (?:it|the offer|that offer|them up|this)|start looking|look(?:ing)? elsewhere|look(?:ing)? for|go(?:ing)? (?:elsewhere|to)|escalate|move on|find|consider)`,
+      String.raw`(?:or|otherwise) (?:leave|quit|resign|walk)\b`,
+      String.raw`(?:or|otherwise)(?: else)?,? i (?:walk|quit|leave|resign|go|walk out|'m out|'m gone|'m done)\b`,
+      String.raw`or else\b`,
+      String.raw`either i get`,
+      String.raw`i'?ll (?:have to |be forced to |need to |be )?(?:start(?:ing)? looking|look(?:ing)? elsewhere|look(?:ing)? for (?:another|a new|other|something)|leav(?:e|ing)(?! (?:it|this|that|them|the|early|at|for|now|a|on|work|him|her)\b)|quit(?:ting)?|resign(?:ing)?|walk(?:ing)? (?:out|away)|hand(?:ing)? in my notice|consider(?:ing)? my (?:position|options|future)|explor(?:e|ing) (?:other|my) options|go(?:ing)? elsewhere|find(?:ing)? (?:another|a new|something else|a different)|take (?:the|their|that) (?:other )?offer|tak(?:e|ing) (?:it|this|this matter|the matter) (?:to|up with|higher|further)|start (?:interviewing|applying|looking)(?: elsewhere| around)?|interview(?:ing)? elsewhere|apply(?:ing)? elsewhere|escalat(?:e|ing) (?:it|this|that|the matter|things)(?! to (?:the )?(?:vendor|supplier|support|it|helpdesk))|(?:go(?:ing)?|talk(?:ing)?|speak(?:ing)?|complain(?:ing)?) (?:over your head|to (?:the |your |our )?(?:director|hr|vp|ceo|board|union|head|boss|skip|md|partners?|ombudsman|tribunal|lawyer|senior management|leadership|top|regional|area)))`,
+      String.raw`(?:escalate|take) (?:this|it) (?:to|above|over) (?:your|hr|the|skip)`,
+      String.raw`go over your head`,
+      String.raw`(?:i have|i'?ve got|i got|i'?m holding|i'?ve had|i had|i'?ve received|i received|i'?ve been made) (?:an|another|a competing|a better|other|two|a) (?:job )?offers?`,
+      String.raw`(?:i'?d rather stay|i want to stay|i'?d like to stay|i'?d prefer to stay),? but not (?:at|for|on|with)`,
+      String.raw`(?:other|another) (?:companies|company|employers?|firms?) (?:would|will|are|is) (?:happy to )?(?:pay|paying|offering|offer)`,
+      String.raw`recruiters are (?:calling|chasing|messaging)`,
+      String.raw`last chance`,
+      String.raw`final warning`,
+      String.raw`this is (?:my|your) (?:last|final)`,
+      String.raw`i'?m done (?:waiting|asking)`,
+      String.raw`i want an answer by`,
+      String.raw`i need an answer by`,
+      String.raw`(?:by|before) (?:friday|monday|the end of the (?:week|month)|end of (?:week|month)) or`,
+    ]),
 );
 
-// Words every entitlement, reward or threat pattern above contains.
-const MAY_DEMAND = anyOf([
-  'deserve', 'merit', 'earned', 'owed', 'entitled', 'due', ' owe', 'fair', 'right', 'time', 'overdue', 'should', 'than anyone',
-  'demand', 'insist', 'accept', 'settle', 'tolerate', 'less', 'negotiable', 'mine', 'expect', 'or ', 'otherwise', 'either',
-  "i'll", 'ill ', 'i will', 'offer', 'compan', 'employer', 'firm', 'recruiter', 'last chance', 'final', 'done', 'answer by',
-  'escalat', 'over your head', 'take it', 'take this', 'by friday', 'by monday', 'before friday', 'end of',
-  'rather stay', 'want to stay', 'like to stay', 'prefer to stay',
-]);
+// All three in one pass: most sentences have none of them.
+const ANY_DEMAND = union(ENTITLEMENT, EXPECTS_REWARD, THREAT);
 
 /** Sentences making an ultimatum, a threat or a claim of entitlement in the writer's own voice. */
 export function findDemands(doc: Doc): Sentence[] {
   return doc.sentences.filter((s) =>
-    MAY_DEMAND(s.text) &&
+    matches(s.text, ANY_DEMAND) &&
     [ENTITLEMENT, EXPECTS_REWARD, THREAT].some((p) =>
       anyHit(s, p, (h) => !negatedAt(s, h.index, 4) && !irrealisAt(s, h.index) && !quotedAt(s, h.index) && !quotedAt(s, h.end - 1)),
     ),

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, matches, re } from '../pattern.js';
+import { anyHit, matches, oneOf, re, type Hit } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 import { goalCuesIn } from './goals.js';
 
@@ -12,20 +12,70 @@ import { goalCuesIn } from './goals.js';
 
 // Words that only ever describe a gap or a bar: enough with a level named nearby.
 const GAP = re(
-  String.raw`\b(?:(?:the |that'?s the |what'?s the |main |biggest |real |only )?gaps?\b(?! year)|what'?s (?:still )?missing|the (?:main |biggest |real )?things? (?:missing|between|standing)|(?:what )?(?:usually |really )?separates|the (?:jump|step|difference|leap|move) (?:from|between|up)|the bar (?:for|at|is|to)|(?:isn'?t|is not|'s not) just (?:about |being )?|(?:you'?re|you are|you'?re not|you are not) (?:not )?(?:yet )?(?:ready|there) (?:for|yet)|not (?:quite )?ready (?:for|yet)|you'?re at (?:[\w-]+ )of|(?:you )?haven'?t yet|what i'?d need to see|what (?:they|the panel|the committee)(?:'ll| will)? look for|holding you back|(?:stands?|standing) between you and|in your way|what'?s stopping you|keeping you from|the (?:main |real |key |big |first |only )?(?:things?|questions?|test) (?:(?:i|we|they|the [\w-]+)(?:'ll| will|'re|'m| are| am)? )?(?:be )?(?:look(?:ing|s)?|ask(?:ing|s)?) (?:at|for|about)|the (?:real|key|big) (?:question|test) is (?:whether|if|how)|(?:is|'s) the (?:piece|bit|part|thing) you|haven'?t (?:yet )?had (?:a|the) chance to show|the [\w-]+ bar (?:here |at [\w-]+ )?(?:is|for))`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:the |that'?s the |what'?s the |main |biggest |real |only )?gaps?\b(?! year)`,
+      String.raw`what'?s (?:still )?missing`,
+      String.raw`the (?:main |biggest |real )?things? (?:missing|between|standing)`,
+      String.raw`(?:what )?(?:usually |really )?separates`,
+      String.raw`the (?:jump|step|difference|leap|move) (?:from|between|up)`,
+      String.raw`the bar (?:for|at|is|to)`,
+      String.raw`(?:isn'?t|is not|'s not) just (?:about |being )?`,
+      String.raw`(?:you'?re|you are|you'?re not|you are not) (?:not )?(?:yet )?(?:ready|there) (?:for|yet)`,
+      String.raw`not (?:quite )?ready (?:for|yet)`,
+      String.raw`you'?re at (?:[\w-]+ )of`,
+      String.raw`(?:you )?haven'?t yet`,
+      String.raw`what i'?d need to see`,
+      String.raw`what (?:they|the panel|the committee)(?:'ll| will)? look for`,
+      String.raw`holding you back`,
+      String.raw`(?:stands?|standing) between you and`,
+      String.raw`in your way`,
+      String.raw`what'?s stopping you`,
+      String.raw`keeping you from`,
+      String.raw`the (?:main |real |key |big |first |only )?(?:things?|questions?|test) (?:(?:i|we|they|the [\w-]+)(?:'ll| will|'re|'m| are| am)? )?(?:be )?(?:look(?:ing|s)?|ask(?:ing|s)?) (?:at|for|about)`,
+      String.raw`the (?:real|key|big) (?:question|test) is (?:whether|if|how)`,
+      String.raw`(?:is|'s) the (?:piece|bit|part|thing) you`,
+      String.raw`haven'?t (?:yet )?had (?:a|the) chance to show`,
+      String.raw`the [\w-]+ bar (?:here |at [\w-]+ )?(?:is|for)`,
+    ]),
 );
 // Words that describe requirements only when a level is named in the same sentence or just before.
 const REQUIRES = re(
-  String.raw`\b(?:(?:you'?d|you would|you'?ll|you will|you) (?:really )?(?:need|have|be expected|must|should be able) to|(?:i'?d|i would|we'?d|they'?ll|they'?d|they will|they|the panel|the committee|the board|people) (?:expect|want to see|look for|need to see|ask about|will want|would want)|(?:is|are|be) expected to|expectations? (?:for|at|are|is)|(?:it'?s|is|'s) (?:mostly |really |all |largely |more )?about|requires?|means (?:owning|leading|being|running|taking|having)|involves|looks like|comes down to|(?:it'?s|is) (?:the )?(?:budget|owning|leading|running)|your [\w-]+ (?:has|have) to|you need to)`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:you'?d|you would|you'?ll|you will|you) (?:really )?(?:need|have|be expected|must|should be able) to`,
+      String.raw`(?:you'?d|you would|you'?ll|you will) need\b`,
+      String.raw`^at (?:the )?[\w-]+(?: [\w-]+){0,2}(?: level)?, (?:people|everyone|folks|you)\b`,
+      String.raw`(?:i'?d|i would|we'?d|we|we will|we'?ll|they'?ll|they'?d|they will|they|the panel|the committee|the board|people) (?:expect|want to see|look for|need to see|ask about|will want|would want)`,
+      String.raw`(?:is|are|be) expected to`,
+      String.raw`expectations? (?:for|at|are|is)`,
+      String.raw`(?:it'?s|is|'s) (?:mostly |really |all |largely |more )?about`,
+      String.raw`requires?`,
+      String.raw`means (?:owning|leading|being|running|taking|having)`,
+      String.raw`involves`,
+      String.raw`looks like`,
+      String.raw`comes down to`,
+      String.raw`(?:it'?s|is) (?:the )?(?:budget|owning|leading|running)`,
+      String.raw`your [\w-]+ (?:has|have) to`,
+      String.raw`you need to`,
+    ]),
 );
 const LEVEL_WORDS = re(String.raw`\b(?:to get there|that level|that role|the role|the level|the jump|the post|step up|the promotion)\b`);
 
+// Asking the employee's own picture of the level, not giving one.
+const ASKS_THEIR_VIEW = /\b(?:do|would) you (?:think|reckon|see|imagine|picture)\b|\bin your (?:view|eyes|opinion)\b/;
+// "I'll tell you what the gap looks like": a promise to spell it out later, not the spelling out.
+const PROMISED_LATER = /\b(?:i'?ll|i will|i can|we'?ll|let me) (?:\w+ ){0,2}?(?:tell|explain|spell out|walk you through|share|show|map out|write down|send) (?:you )?(?:\w+ ){0,4}?$/;
+
 /** Sentences describing what the next level or goal takes, or the gap to it. */
 export function findExpectations(doc: Doc): Sentence[] {
-  const levelAt = doc.sentences.map((s) => goalCuesIn(s).length > 0 || matches(s.text, LEVEL_WORDS));
+  // A level or goal named in this sentence or the two before: looked up only for sentences that need it.
+  const namesLevel = (s: Sentence): boolean => goalCuesIn(s).length > 0 || matches(s.text, LEVEL_WORDS);
   return doc.sentences.filter((s, i) => {
-    const near = (back: number): boolean => levelAt.slice(Math.max(0, i - back), i + 1).some(Boolean);
-    if (anyHit(s, GAP, (h) => assertedAt(s, h.index)) && near(2)) return true;
-    return anyHit(s, REQUIRES, (h) => assertedAt(s, h.index)) && near(2);
+    // "What do you think senior looks like?" asks the employee; it spells nothing out.
+    if (s.question && ASKS_THEIR_VIEW.test(s.text)) return false;
+    const spelled = (h: Hit): boolean => assertedAt(s, h.index) && !PROMISED_LATER.test(s.text.slice(Math.max(0, h.index - 50), h.index));
+    if (!anyHit(s, GAP, spelled) && !anyHit(s, REQUIRES, spelled)) return false;
+    return doc.sentences.slice(Math.max(0, i - 2), i + 1).some(namesLevel);
   });
 }

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { assertedAt } from '../negation.js';
-import { firstHit, matches, re } from '../pattern.js';
+import { firstHit, matches, oneOf, re, union } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -12,7 +12,18 @@ import type { Sentence } from '../sentences.js';
 
 // A recurring slot: "every two weeks", "a standing thing", "monthly", "in our 1:1s".
 const RECURRING = re(
-  String.raw`\b(?:(?:standing|recurring|regular|monthly|weekly|fortnightly|quarterly|bi-?weekly|bi-?monthly|periodic|ongoing) (?:[\w-]+ )?(?:thing|conversation|chat|check-?ins?|catch-?ups?|slot|meeting|1:1s?|one-on-ones?|item|agenda item|touchpoints?|reviews?|sync|half hour|hour|30 minutes|session|call|time|basis)|(?:every|each|once a|twice a) (?:other |few |couple of |two |three |four |six |\d+ )?(?:weeks?|months?|quarters?|sprints?|terms?|half|fortnight|1:1s?|one-on-ones?|check-?ins?|cycles?)|(?:every|each) couple of (?:weeks|months)|(?:monthly|quarterly|weekly|fortnightly|regularly|periodically)(?= *[,.?!;)]| *$| (?:from|going|after|until|and|or|for|in|on|at|if|so|to|then|with|like)\b)|(?:in|at|during) (?:our|each|every|the) (?:next (?:few |couple of )?|regular |weekly |monthly |future |upcoming )?(?:1:1s|one-on-ones|check-ins|catch-?ups)|then monthly|keep (?:bringing|coming back to|talking about|checking)|(?:make|keep) (?:this|it) (?:a |an )?(?:standing|regular|recurring|monthly|quarterly|weekly|ongoing|habit|routine)|on the agenda (?:for|at|of) (?:every|each|our))`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:standing|recurring|regular|monthly|weekly|fortnightly|quarterly|bi-?weekly|bi-?monthly|periodic|ongoing) (?:[\w-]+ )?(?:thing|conversation|chat|check-?ins?|catch-?ups?|slot|meeting|1:1s?|one-on-ones?|item|agenda item|touchpoints?|reviews?|sync|half hour|hour|30 minutes|session|call|time|basis)`,
+      String.raw`(?:every|each|once a|twice a) (?:other |few |couple of |two |three |four |six |\d+ )?(?:weeks?|months?|quarters?|sprints?|terms?|half|fortnight|1:1s?|one-on-ones?|check-?ins?|cycles?)`,
+      String.raw`(?:every|each) couple of (?:weeks|months)`,
+      String.raw`(?:monthly|quarterly|weekly|fortnightly|regularly|periodically)(?= *[,.?!;)]| *$| (?:from|going|after|until|and|or|for|in|on|at|if|so|to|then|with|like)\b)`,
+      String.raw`(?:in|at|during) (?:our|each|every|the) (?:next (?:few |couple of )?|regular |weekly |monthly |future |upcoming )?(?:1:1s|one-on-ones|check-ins|catch-?ups)`,
+      String.raw`then monthly`,
+      String.raw`keep (?:bringing|coming back to|talking about|checking)`,
+      String.raw`(?:make|keep) (?:this|it) (?:a |an )?(?:standing|regular|recurring|monthly|quarterly|weekly|ongoing|habit|routine)`,
+      String.raw`on the agenda (?:for|at|of) (?:every|each|our)`,
+    ]),
 );
 // Coming back to it: "check in on this", "look at this again", "revisit in six weeks", "review where I am".
 const RETURN_TO = re(
@@ -30,7 +41,7 @@ const OTHER_TOPIC = re(
 /** Sentences proposing to check back or to make the conversation recur. */
 export function findFollowUps(doc: Doc): Sentence[] {
   return doc.sentences.filter((s) => {
-    if (matches(s.text, OTHER_TOPIC)) return false;
+    if (!matches(s.text, ANY_RETURN) || matches(s.text, OTHER_TOPIC)) return false;
     const recurring = firstHit(s, RECURRING, (h) => assertedAt(s, h.index));
     const back = firstHit(s, RETURN_TO, (h) => assertedAt(s, h.index));
     if (recurring && (back || matches(s.text, LOOP_TOPIC) || matches(s.text, PROPOSES))) return true;
@@ -42,6 +53,9 @@ export function findFollowUps(doc: Doc): Sentence[] {
 
 // "Let's revisit in six weeks": a return at a set time is about this conversation.
 const LATER = re(String.raw`^[\w\s',-]*?\b(?:in (?:a|an|one|two|three|four|five|six|\d+|a few|a couple of) (?:weeks?|months?|sprints?|quarters?)|after (?:the|our|your|my|a|q\d)|next (?:month|quarter|term|cycle|review)|at (?:the end of|our next|the next))\b`);
+
+// A recurrence or a return, in one pass: most sentences have neither.
+const ANY_RETURN = union(RECURRING, RETURN_TO);
 
 // A proposal's own words: "could we", "let's", "shall we", "I'll".
 const PROPOSES = re(String.raw`\b(?:could we|can we|shall we|should we|let'?s|we could|we can|we'?ll|i'?ll|maybe we|how about|would you be open|would it be ok|happy to|i'?d like to|i'?d love to|i propose|i suggest|worth)\b`);

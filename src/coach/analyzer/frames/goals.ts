@@ -1,21 +1,46 @@
 import type { Doc } from '../doc.js';
+import { withNamesMasked } from '../names.js';
 import { irrealisAt, negatedAt, quotedAt } from '../negation.js';
-import { anyHit, firstHit, hitsIn, matches, re, type Hit } from '../pattern.js';
+import { firstHit, hitsIn, matches, re, type Hit } from '../pattern.js';
 import { GOAL_STOPS, phraseAfter } from '../phrases.js';
 import type { Sentence, Span } from '../sentences.js';
-import { AGREED_GOAL, GOAL_CUE, GOAL_LINK, GOAL_LINK_AFTER, INFORMATIONAL, SELF_GOAL, VAGUE_GROWTH } from './goal-vocabulary.js';
-import { withNamesMasked } from '../names.js';
+import { GOAL_CUE, GOAL_LINK, GOAL_LINK_AFTER, GOAL_TOPIC, INFORMATIONAL, SELF_GOAL } from './goal-vocabulary.js';
 import { namesOtherObject, REQUIREMENT } from './requirements.js';
 
-/** A concrete career goal tied to the writer, and whether they assert it (not negated or hypothetical). */
+/**
+ * Concrete career goals the writer ties to themselves (rubric `states_goal`, and the goal that
+ * `asks_what_it_takes` and `links_goal_to_needs` refer to). A goal word ("senior", "a raise", "move
+ * into data science") counts when something makes it the writer's: a lead-in before it ("I'd like
+ * to", "talk about", "put me forward for", "what would it take"), words after it ("the team lead
+ * goal"), wording that is the writer's by itself ("my promotion case"), or the next sentence
+ * claiming it ("...the deputy role informally. I'd like that to be official.").
+ */
 export interface GoalMention {
   sentence: Sentence;
-  /** The goal phrase, sentence-relative. */
-  phrase: Span;
+  /** Where the goal phrase starts (after its lead-in) and where the goal word starts and ends, sentence-relative. */
+  from: number;
+  cueStart: number;
+  cueEnd: number;
+  /** Not negated, hypothetical, reported or quoted: the writer states it. */
   asserted: boolean;
 }
 
 const CUE = re(GOAL_CUE);
+const LINK = re(GOAL_LINK);
+const TOPIC = re(GOAL_TOPIC);
+const LINK_AFTER = re(GOAL_LINK_AFTER);
+const SELF = re(SELF_GOAL);
+const BLOCKS_LINK = re(INFORMATIONAL);
+const LEADS = /^(?:lead|leading|run|running|own|owning|head|heading|spearhead|drive|driving|chair|chairing|manage|managing)\b/;
+// Where a goal's lead-in cannot reach across: a new sentence-like unit inside the sentence.
+const LEAD_IN_BOUNDARY = /[;!?]|\.\s|\s-+\s|\b(?:but|however|although|though|separately)\b/g;
+// Cheap first looks: words every SELF_GOAL phrase, requirement question and LINK_AFTER phrase contains.
+const SELF_WORDS = /my |promo|raise|moving|offer|not at|not for|not on/;
+const REQUIREMENT_WORDS = /take|see|need|bar|gap|standard|missing|standing|short|expect|look|requir|criteria|how|what/;
+const AFTER_WORDS = re(
+  String.raw`\b(?:goal|thing|conversation|discussion|idea|application|plan|dream|ambition|aspiration|question|over me|instead of me|mine|come through|comes through|happen|approved|materiali[sz]e|tracking|progressing|coming along|shaping up|realistic|possible for me|doable for me|i (?:most |really )?(?:want|'d like|would like|hope|need))\b`,
+);
+
 // Several frames ask where the goal words are in a sentence: found once per sentence.
 const cueCache = new WeakMap<Sentence, Hit[]>();
 
@@ -27,36 +52,42 @@ export function goalCuesIn(s: Sentence): Hit[] {
   cueCache.set(s, hits);
   return hits;
 }
-const LINK = re(GOAL_LINK);
-const LINK_AFTER = re(GOAL_LINK_AFTER);
-const SELF = re(SELF_GOAL);
-const BLOCKS_LINK = re(INFORMATIONAL);
-const LEADS = /^(?:lead|leading|run|running|own|owning|head|heading|spearhead|drive|driving|chair|chairing|manage|managing)\b/;
-// Where a goal's lead-in cannot reach across: a new sentence-like unit inside the sentence.
-const LEAD_IN_BOUNDARY = /[;!?]|\.\s|\s-+\s|\b(?:but|however|although|though|separately)\b/g;
-// Cheap first looks: words every SELF_GOAL phrase and every requirement question contains.
-const SELF_WORDS = /my |promo|raise|moving|offer|not at|not for|not on/;
-const REQUIREMENT_WORDS = /take|see|need|bar|gap|standard|missing|standing|short|expect|look|requir|criteria|how|what/;
+
+/** Goal words from `from` on: the scan skips the part of the sentence no lead-in reaches. */
+function cuesFrom(s: Sentence, from: number): Hit[] {
+  const cached = cueCache.get(s);
+  if (cached) return cached.filter((c) => c.index >= from);
+  const found: Hit[] = [];
+  CUE.lastIndex = from;
+  for (let m = CUE.exec(s.text); m; m = CUE.exec(s.text)) {
+    found.push({ index: m.index, end: m.index + m[0].length, text: m[0], groups: m });
+    if (m[0].length === 0) CUE.lastIndex++;
+  }
+  return found;
+}
 
 function mayAskRequirement(s: Sentence): boolean {
   return s.question || REQUIREMENT_WORDS.test(s.text);
 }
 
-// The words GOAL_LINK_AFTER starts from, for a cheap first look.
-const AFTER_WORDS = re(String.raw`\b(?:goal|thing|conversation|discussion|idea|application|plan|dream|ambition|aspiration|question|over me|instead of me|mine|come through|comes through|happen|approved|materiali[sz]e|i (?:most |really )?(?:want|'d like|would like|hope|need))\b`);
-
-/** Every concrete goal the writer ties to themselves, asserted or not (a hypothetical goal still makes "what would I need to show you?" a goal question). */
+/** Every concrete goal the writer ties to themselves, asserted or not: a hypothetical goal still
+ * makes "what would I need to show you?" a goal question. */
 export function findGoalMentions(doc: Doc): GoalMention[] {
   const found: GoalMention[] = [];
   doc.sentences.forEach((s, i) => {
-    const links = hitsIn(s, LINK);
+    const links = [...hitsIn(s, TOPIC), ...hitsIn(s, LINK)];
     const selfHits = matches(s.text, SELF_WORDS) ? hitsIn(s, SELF) : [];
     const requirement = mayAskRequirement(s) && matches(s.text, REQUIREMENT) && !namesOtherObject(s.text);
     const claim = claimedNext(doc, i);
+    const otherTie = selfHits.length > 0 || requirement || claim !== null;
+    const afterWords = !otherTie && matches(s.text, AFTER_WORDS);
     // Nothing could tie a goal to the writer here: skip looking for goal words at all.
-    if (links.length === 0 && selfHits.length === 0 && !requirement && claim === null && !matches(s.text, AFTER_WORDS)) return;
-    const boundaries = hitsIn(s, LEAD_IN_BOUNDARY).map((h) => h.end);
-    for (const cue of [...goalCuesIn(s), ...qualificationsIn(doc, s)]) {
+    if (links.length === 0 && !otherTie && !afterWords) return;
+    const boundaries = links.length > 0 ? hitsIn(s, LEAD_IN_BOUNDARY).map((h) => h.end) : [];
+    // When only a lead-in can tie a goal, goal words before the first lead-in cannot count.
+    const onlyAfterLinks = !otherTie && !afterWords;
+    const cues = onlyAfterLinks ? cuesFrom(s, Math.min(...links.map((l) => l.end))) : goalCuesIn(s);
+    for (const cue of [...cues, ...qualificationsIn(doc, s)]) {
       const leadIn = linkBefore(doc, s, cue.index, links, boundaries);
       // "I'd be keen to own the paid social piece" offers work; it does not name a project to lead as a goal.
       if (leadIn && /^(?:keen|eager)/.test(s.text.slice(leadIn.start, leadIn.end)) && LEADS.test(cue.text)) continue;
@@ -71,14 +102,16 @@ export function findGoalMentions(doc: Doc): GoalMention[] {
         !irrealisAt(s, at) &&
         !quotedAt(s, at) &&
         !(leadIn && negatesGoal(s, leadIn.start));
-      found.push({ sentence: s, phrase: goalPhrase(s.text, from, cue.end), asserted });
+      found.push({ sentence: s, from, cueStart: cue.index, cueEnd: cue.end, asserted });
     }
   });
   return found;
 }
 
-// "I haven't earned a promotion yet", "I haven't had a raise in two years": not having it is no denial of wanting it.
-const NOT_YET_HAD = /\b(?:haven'?t|hasn'?t|didn'?t|never|not yet|have not|has not)\s+(?:yet\s+|ever\s+|actually\s+|even\s+)?(?:earned|got|gotten|been|had|received|reached|made|seen)\b/;
+// "I haven't earned a promotion yet", "I haven't had a raise in two years", "if I don't hear back about
+// the pay review": not having it is no denial of wanting it.
+const NOT_YET_HAD =
+  /\b(?:haven'?t|hasn'?t|didn'?t|never|not yet|have not|has not)\s+(?:yet\s+|ever\s+|actually\s+|even\s+)?(?:earned|got|gotten|been|had|received|reached|made|seen)\b|\bif (?:i|we) (?:don'?t|do not) (?:hear|get|receive|see)\b/;
 
 function negatesGoal(s: Sentence, at: number): boolean {
   return negatedAt(s, at) && !NOT_YET_HAD.test(s.text.slice(Math.max(0, at - 60), at + 12));
@@ -100,15 +133,21 @@ function claimedNext(doc: Doc, i: number): boolean | null {
 
 // Qualifications written as acronyms ("get my NEBOSH", "apply for my TLR"): caught by their capitals in the original text.
 const QUALIFICATION_VERB = re(
-  String.raw`\b(?:get|do|complete|finish|sit|pass|start|achieve|gain|earn|apply for|go for|study for|work towards?|working towards?) (?:my|the|an?) ([a-z0-9&]{2,8})\b`,
+  String.raw`\b(?:get|do|complete|finish|sit|pass|start|achieve|gain|earn|apply for|go for|study for|work towards?|working towards?|towards?|tracking towards?|progress on|for) (?:my|the|an?) ([a-z0-9&]{2,8})\b`,
 );
 
+// Capitals after "for my" that are not qualifications.
+const NOT_QUALIFICATIONS = new Set(['PR', 'CV', 'API', 'KPI', 'KPIS', 'OKR', 'OKRS', 'ETA', 'FYI', 'HR', 'IT', 'QA', 'PM', 'AM', 'UK', 'US', 'EU']);
+
 function qualificationsIn(doc: Doc, s: Sentence): Hit[] {
+  // No two capitals in a row, no acronym: nothing to find.
+  if (!/[A-Z]{2}/.test(doc.raw.slice(s.start, s.end))) return [];
   return hitsIn(s, QUALIFICATION_VERB).flatMap((h) => {
     const word = h.groups[1] ?? '';
     const at = h.end - word.length;
     const raw = doc.raw.slice(s.start + at, s.start + h.end);
-    return /^[A-Z0-9&]+$/.test(raw) && /[A-Z].*[A-Z]/.test(raw) ? [{ index: at, end: h.end, text: word, groups: [] }] : [];
+    const qualification = /^[A-Z0-9&]+$/.test(raw) && /[A-Z].*[A-Z]/.test(raw) && !NOT_QUALIFICATIONS.has(raw);
+    return qualification ? [{ index: at, end: h.end, text: word, groups: [] }] : [];
   });
 }
 
@@ -120,10 +159,21 @@ function linkBefore(doc: Doc, s: Sentence, at: number, links: readonly Hit[], bo
   for (const h of links) if (h.index >= from && h.end <= at) last = { start: h.index, end: h.end };
   if (!last) return null;
   const between = s.text.slice(last.end, at);
-  if (between.split(/\s+/).filter(Boolean).length > 10) return null;
+  if (wordCount(between) > 10) return null;
   if (matches(between, BLOCKS_LINK)) return null;
   if (namesSomeoneElse(doc, s, last.end, at) || someoneElseWants(doc, s, last.start)) return null;
   return last;
+}
+
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 // "I'd love to see Sam get promoted": a named person between the wish and the goal owns the goal.
@@ -133,9 +183,14 @@ function namesSomeoneElse(doc: Doc, s: Sentence, from: number, to: number): bool
 }
 
 // "Some people on my team want promotions": the wish belongs to the last subject before it.
-const SUBJECT = /\b(?:(i|i'm|i'd|i've|i'll|we|we're|we'd)|they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody|zz+)\b/g;
+const THIRD_PERSON = /\b(?:they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody)\b/i;
+const CAPITALISED = /(?<![\p{L}'’])(?!I(?![\p{L}]))\p{Lu}/u;
+const SUBJECT = /\b(?:(i|i'm|i'd|i've|i'll|we|we're|we'd)|they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody|(?<!\b(?:the|a|an|my|your|our|this|that|their|his|her|its) )zz+)\b/g;
 
 function someoneElseWants(doc: Doc, s: Sentence, linkStart: number): boolean {
+  // No third-person word before the wish, nothing to mask for: the writer's (the common case).
+  const before = doc.raw.slice(s.start + Math.max(0, linkStart - 50), s.start + linkStart);
+  if (!THIRD_PERSON.test(before) && !CAPITALISED.test(before)) return false;
   const masked = withNamesMasked(doc, s).text;
   const clause = lastClause(masked.slice(Math.max(0, linkStart - 50), linkStart));
   let writer = true;
@@ -154,36 +209,27 @@ function lastClause(text: string): string {
   return text.slice(from);
 }
 
-function goalPhrase(text: string, from: number, cueEnd: number): Span {
-  const span = phraseAfter(text, from, 12, GOAL_STOPS);
-  let start = span ? span.start : from;
+/** The goal as a short phrase ("promoted to senior in the next cycle"), sentence-relative: worked out only for the goal reported. */
+export function goalPhrase(mention: GoalMention): Span {
+  const { from, cueEnd } = mention;
+  const text = mention.sentence.text;
+  let span = phraseAfter(text, from, 12, GOAL_STOPS);
+  // The lead-in's phrase broke off before the goal word ("the goal we agreed in March (me moving
+  // to..."): the goal starts at the goal word.
+  let start = from;
+  if (!span || span.end < mention.cueStart) {
+    span = phraseAfter(text, mention.cueStart, 12, GOAL_STOPS);
+    start = mention.cueStart;
+  }
+  if (span) start = span.start;
   let end = Math.max(span ? span.end : cueEnd, cueEnd);
   // Drop the glue between the lead-in and the goal: "to be promoted" -> "promoted".
   const lead = /^(?:(?:is|was|would be|are)\s+)?(?:(?:about|for|to|on|at|into|of)\s+)?(?:(?:be|get|getting|being)\s+(?=promoted|put|considered|made))?/.exec(text.slice(start, end));
   if (lead) start += lead[0].length;
   if (end <= start) end = cueEnd;
-  // "the lead role more than anyone here": a comparison is not part of the goal.
-  const comparison = /\s+(?:more|better|rather|sooner) than\b/.exec(text.slice(start, end));
+  // "the lead role more than anyone here", "the lead role over me", "at this point": comparisons
+  // and asides are not part of the goal.
+  const comparison = /\s+(?:(?:more|better|rather|sooner) than|over me|instead of me|at this point|at the moment|right now|by now)\b/.exec(text.slice(start, end));
   if (comparison && start + comparison.index >= cueEnd) end = start + comparison.index;
   return { start, end };
-}
-
-/** The writer asks for growth in general words (`vague_goal` when no concrete or agreed goal is named). */
-export function findGrowthAsks(doc: Doc): Sentence[] {
-  return doc.sentences.filter((s) => {
-    if (!s.question && !matches(s.text, ASKS_OR_WANTS)) return false;
-    return anyHit(s, VAGUE, (h) => !negatedAt(s, h.index) && !irrealisAt(s, h.index));
-  });
-}
-
-const VAGUE = re(VAGUE_GROWTH);
-const ASKS_OR_WANTS = re(
-  String.raw`\b(?:want|wanna|'?d like|would like|'?d love|would love|(?:'?d|would) (?:really |also )?(?:like|love)|expect|keen|eager|hoping|hope|ready for|ready to|value|talk|chat|discuss|conversation|interested|looking for|help me|thinking about|thinking a lot|think about|wondering|plateau\w*|stagnat\w+|stuck)\b`,
-);
-
-const AGREED = re(AGREED_GOAL);
-
-/** The text refers to a goal the two already agreed, so growth talk there is not vague. */
-export function refersToAgreedGoal(doc: Doc): boolean {
-  return matches(doc.folded, AGREED);
 }

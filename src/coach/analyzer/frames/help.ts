@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
-import { BARGAIN, RELIEF, TAKE_ANY_FORM, WILLING } from '../lexicon.js';
+import { BARGAIN, RELIEF, TAKE_VERB, WILLING } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, firstHit, matches, re, type Hit } from '../pattern.js';
+import { anyHit, anyOf, firstHit, matches, oneOf, re, type Hit } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -12,8 +12,48 @@ import type { Sentence } from '../sentences.js';
 
 // Asking after the manager's needs: their plate, priorities, worries, where an extra pair of hands would help.
 const ASKS_NEEDS = re(
-  String.raw`\b(?:(?:how|where|what) (?:else )?(?:can|could|should|might|may) i (?:best )?(?:help|support|contribute|pitch in|chip in|assist|be (?:most |more |of )?(?:useful|helpful|valuable|use|help|of help))|where (?:would|could|can|do you think|might) (?:i|an extra pair of hands|extra hands|another pair of hands|help|someone) (?:[\w-]+ ){0,3}?(?:be )?(?:most |more )?(?:useful|helpful|valuable|make (?:the )?(?:biggest|most|a|real) difference)|what (?:can|could|should|shall) i (?:do|take|pick up|own|handle|cover|help|tackle|get off|take off) (?:for you|to help|off|on)|what (?:would you like|do you want|do you need) me to (?:do|take|pick up|own|handle|cover|focus on|prioriti[sz]e|tackle)|(?:anything|something|any [\w-]+|somewhere|anywhere|an area|areas|a piece|parts?|a [\w-]+|an [\w-]+) (?:[\w-]+ ){0,6}?(?:i|me) (?:can|could|might|should|may) (?:[\w-]+ ){0,2}?(?:help|take|pick up|own|handle|cover|grab|jump on|lighten|support|chip in|pitch in|tackle|get off)|(?:anything|something) (?:on|off) your (?:plate|desk|list)|what'?s? (?:is |are )?(?:on your (?:plate|mind|desk|list)|keeping you up|weighing on you|stressing you|worrying you|bugging you|the (?:one |biggest |main |most |hardest )?(?:[\w-]+ ){0,2}(?:thing|priority|problem|challenge|headache|fire|worry|pain point|bottleneck|blocker)s? (?:on your (?:plate|mind|desk|list)|for you|you'?re (?:facing|dealing with|worried about)|keeping you))|what(?:'s| is| are)? your (?:top |biggest |main |key |most pressing |current |real )?(?:priorit(?:y|ies)|needs|concerns|worries|headaches)|what (?:do |does |would )?(?:you|the team|the department|the ward|the store|the site|the lab|the office) (?:most )?(?:need|want|needs)(?: most)? (?:from me|help with|right now|most)|what (?:would|could) (?:help you|make (?:your|the team'?s?) (?:life|job|week|month|quarter) easier|be most (?:helpful|useful|valuable)|take (?:some )?(?:pressure|weight) off|free you up)|what matters most (?:to you|for you|right now)|(?:what(?:'?s)?|which) (?:[\w-]+ ){0,4}(?:would you|you'?d) (?:most )?(?:like|love|want) (?:off|taken off|me to take|help with|handled)|(?:to be|to make myself|be) (?:the )?(?:most |more )?(?:useful|helpful|valuable) (?:to you|for you|for the team|to the team)|(?:if (?:it'?s|that'?s|this is|it would be|that would be) (?:useful|helpful)|if (?:that|it) helps),? i'?ll (?:keep|carry on|continue|do|take|happily)|how (?:can|could) i make (?:your|things) (?:[\w-]+ )?easier|what'?s? (?:is )?most (?:important|urgent|pressing) (?:to you|for you|for the team|right now)|let me know (?:if|what|how|where|whether) (?:[\w-]+ ){0,5}(?:i can|i could|you need|help|useful|take)|point me at (?:it|whatever|what)|what (?:are you|is) (?:most )?(?:worried|concerned|stressed|anxious|nervous) about|what'?s (?:worrying|stressing|bothering|worrying) you|where (?:do|would|will) you (?:need|want) me(?: most)?|what do you need (?:from me|me to)|(?:put|pencil) me down for|(?:count|sign) me up for|count me in (?:for|on)|(?:anything|something|whatever) (?:else )?(?:you|the team) (?:need|needs) (?:doing|done|help with|a hand with|covering|picking up)|i(?:'ve got| have) (?:some |a bit of |a little |a bit more |more )?(?:spare |extra |free )?(?:capacity|bandwidth|time|room) (?:next week|this week|this month|now|at the moment|if|for)|i'?ll do whatever (?:you need|needs doing|helps|it takes)|if you (?:ever |still )?need (?:someone|somebody|a hand|an extra|help|cover|hands|a volunteer|another pair))`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:how|where|what) (?:else )?(?:can|could|should|might|may) i (?:best )?(?:help|support|contribute|pitch in|chip in|assist|be (?:most |more |of )?(?:useful|helpful|valuable|use|help|of help))`,
+      String.raw`where (?:would|could|can|do you think|might) (?:i|an extra pair of hands|extra hands|another pair of hands|help|someone) (?:[\w-]+ ){0,3}?(?:be )?(?:most |more )?(?:useful|helpful|valuable|make (?:the )?(?:biggest|most|a|real) difference)`,
+      String.raw`what (?:can|could|should|shall) i (?:do|take|pick up|own|handle|cover|help|tackle|get off|take off) (?:for you|to help|off|on)`,
+      String.raw`what (?:would you like|do you want|do you need) me to (?:do|take|pick up|own|handle|cover|focus on|prioriti[sz]e|tackle)`,
+      String.raw`(?:anything|something|any [\w-]+|somewhere|anywhere|an area|areas|a piece|parts?|a [\w-]+|an [\w-]+) (?:[\w-]+ ){0,6}?(?:i|me) (?:can|could|might|should|may) (?:[\w-]+ ){0,2}?(?:help|take|pick up|own|handle|cover|grab|jump on|lighten|support|chip in|pitch in|tackle|get off)`,
+      String.raw`(?:anything|something) (?:on|off) your (?:plate|desk|list)`,
+      String.raw`what'?s? (?:is |are )?(?:on your (?:plate|mind|desk|list)|keeping you up|weighing on you|stressing you|worrying you|bugging you|the (?:one |biggest |main |most |hardest )?(?:[\w-]+ ){0,2}(?:thing|priority|problem|challenge|headache|fire|worry|pain point|bottleneck|blocker)s? (?:on your (?:plate|mind|desk|list)|for you|you'?re (?:facing|dealing with|worried about)|keeping you))`,
+      String.raw`what(?:'s| is| are)? your (?:top |biggest |main |key |most pressing |current |real )?(?:priorit(?:y|ies)|needs|concerns|worries|headaches)`,
+      String.raw`what (?:do |does |would )?(?:you|the team|the department|the ward|the store|the site|the lab|the office) (?:most )?(?:need|want|needs)(?: most)? (?:from me|help with|right now|most)`,
+      String.raw`what (?:would|could) (?:help (?:you )?(?:the )?most|help you|make (?:your|the team'?s?) (?:life|job|week|month|quarter) easier|be most (?:helpful|useful|valuable)|take (?:some )?(?:pressure|weight) off|free you up)`,
+      String.raw`what matters most (?:to you|for you|right now)`,
+      String.raw`(?:what(?:'?s)?|which) (?:[\w-]+ ){0,4}(?:would you|you'?d) (?:most )?(?:like|love|want) (?:off|taken off|me to take|help with|handled)`,
+      // "I want them to be useful to you" is about the handovers, not the writer.
+      String.raw`(?:to be|to make myself|(?<!\b(?:them|it|they|these|those|that|this|things)(?: to)?(?: actually| really| still| just)? )be) (?:the )?(?:most |more )?(?:useful|helpful|valuable) (?:to you|for you|for the team|to the team)`,
+      String.raw`(?:if (?:it'?s|that'?s|this is|it would be|that would be) (?:useful|helpful)|if (?:that|it) helps),? i'?ll (?:keep|carry on|continue|do|take|happily)`,
+      String.raw`how (?:can|could) i make (?:your|things) (?:[\w-]+ )?easier`,
+      String.raw`what'?s? (?:is )?most (?:important|urgent|pressing) (?:to you|for you|for the team|right now)`,
+      String.raw`(?:let me know|lmk) (?:if|what|how|where|whether) (?:[\w-]+ ){0,5}(?:i can|i could|you need|help|useful|take)`,
+      String.raw`point me at (?:it|whatever|what)`,
+      String.raw`what (?:are you|is) (?:most )?(?:worried|concerned|stressed|anxious|nervous) about`,
+      String.raw`what'?s (?:worrying|stressing|bothering|worrying) you`,
+      String.raw`where (?:do|would|will) you (?:need|want) me(?: most)?`,
+      String.raw`what do you need (?:from me|me to)`,
+      String.raw`(?:put|pencil) me down for`,
+      String.raw`(?:count|sign) me up for`,
+      String.raw`count me in (?:for|on)`,
+      String.raw`(?:anything|something|whatever) (?:else )?(?:you|the team) (?:need|needs) (?:doing|done|help with|a hand with|covering|picking up)`,
+      String.raw`i(?:'ve got| have) (?:some |a bit of |a little |a bit more |more )?(?:spare |extra |free )?(?:capacity|bandwidth|time|room) (?:next week|this week|this month|now|at the moment|if|for)`,
+      String.raw`i'?ll do whatever (?:you need|needs doing|helps|it takes)`,
+      String.raw`if you (?:ever |still )?need (?:someone|somebody|a hand|an extra|help|cover|hands|a volunteer|another pair)`,
+    ]),
 );
+
+// Outside questions, ASKS_NEEDS only matches sentences holding one of these.
+const MAY_ASK_NEEDS = anyOf([
+  'need', 'want', 'like', 'help', 'let me know', 'point me', 'whatever', 'me down', 'me up', 'me in', 'capacity', 'bandwidth',
+  'spare', 'room', 'time', 'useful', 'valuable', 'plate', 'desk', 'list', 'priorit', 'worr', 'stress', 'keeping you', 'weighing',
+  'bugging', 'bother', 'concern', 'anxious', 'nervous', 'matters', 'important', 'urgent', 'pressing', 'easier', 'free you', 'if it',
+  'if that', 'difference', 'lmk',
+])
 
 // "Our team could lend the finance folks a hand": not the manager's load.
 const FOR_SOMEONE_ELSE = re(
@@ -28,19 +68,19 @@ const HANDS_ON = String.raw`(?:take|take on|take over|take care of|pick up|help|
 const ADVERBS = String.raw`(?:(?:maybe|perhaps|possibly|also|easily|definitely|probably|happily|certainly|always|totally|really|absolutely|just|then|potentially|even|still|gladly|start to|start|help|help you|help to) )*`;
 // An offer is found from its verb of taking work, then the willingness just before it is checked:
 // the verbs are rarer than "I", so the expensive part runs a few times per sentence, not at every word.
-const TAKE_VERB = re(String.raw`\b(?:${TAKE_ANY_FORM})\b`);
+const TAKES_WORK = re(TAKE_VERB);
 const WILLING_BEFORE = re(String.raw`${WILLINGNESS} ${ADVERBS}(?:be the one to )?$`);
 const WISH_BEFORE = re(String.raw`${WISH} ${ADVERBS}$`);
 const HANDS_ON_VERB = new RegExp(String.raw`^${HANDS_ON}\b`);
 // "Could I take...", "can I help...", "could I shadow the project and help with...".
 const ASKS_TO_TAKE = re(
-  String.raw`\b(?:could|can|may|shall) i (?:also )?(?:take|take on|take over|pick up|own|handle|cover|help|run|lead|coordinate|be the one|tackle|jump on|grab|draft|organi[sz]e|step in)|\b(?:could|can|may|shall) i\b[^?.!]{0,60}?\b(?:and|or) (?:maybe |also |perhaps )?(?:help|take|pick up|cover|handle|support|own|run)\b`,
+  String.raw`\b(?:could|can|may|shall) i (?:also )?(?:take|take on|take over|pick up|own|handle|cover|help|run|lead|coordinate|be the one|tackle|jump on|grab|draft|organi[sz]e|step in|present|write|prepare|chair|host|mentor|train|onboard|arrange|sort out|deal with|fix|document)|\b(?:could|can|may|shall) i\b[^?.!]{0,60}?\b(?:and|or) (?:maybe |also |perhaps )?(?:help|take|pick up|cover|handle|support|own|run)\b`,
 );
 
 /** The first offer in the sentence that passes `accept`, from the willingness to the end of the verb. */
 function offerIn(s: Sentence, accept: (offer: Hit) => boolean): Hit | undefined {
   let offer: Hit | undefined;
-  firstHit(s, TAKE_VERB, (verb) => {
+  firstHit(s, TAKES_WORK, (verb) => {
     const from = Math.max(0, verb.index - 80);
     const before = { ...s, text: s.text.slice(from, verb.index) };
     const lead = firstHit(before, WILLING_BEFORE) ?? (HANDS_ON_VERB.test(verb.text) ? firstHit(before, WISH_BEFORE) : undefined);
@@ -74,27 +114,25 @@ export interface HelpOffer {
 export function findHelpOffers(doc: Doc): HelpOffer[] {
   const found: HelpOffer[] = [];
   doc.sentences.forEach((s, i) => {
-    if (matches(s.text, WAITS_ON_SOMETHING)) return;
-    const ask = firstHit(s, ASKS_NEEDS, (h) => assertedAt(s, h.index));
-    if (ask) {
-      found.push({ sentence: s, volunteered: false });
-      return;
-    }
-    const offer = offerIn(s, (h) => assertedAt(s, h.index) && !helpsSomeoneElse(doc, s, h));
-    if (offer) {
-      found.push({ sentence: s, volunteered: false, objectFrom: offer.end });
-      return;
-    }
-    if (anyHit(s, RELIEF_RE, (h) => WRITER_BEFORE.test(s.text.slice(Math.max(0, h.index - 70), h.index)) && assertedAt(s, h.index))) {
-      found.push({ sentence: s, volunteered: false });
-      return;
-    }
-    const previous = doc.sentences[i - 1];
-    const raised = matches(s.text, NEED_RAISED) || (previous !== undefined && matches(previous.text, NEED_RAISED));
-    const take = firstHit(s, TAKES_IT);
-    if (raised && take && assertedAt(s, take.index)) found.push({ sentence: s, volunteered: true, objectFrom: take.end });
+    const offer = helpIn(doc, s, i);
+    // A condition on the manager ("if you give me Y") vetoes it; checked only where help was found.
+    if (offer && !waitsOnSomething(s)) found.push(offer);
   });
   return found;
+}
+
+function helpIn(doc: Doc, s: Sentence, i: number): HelpOffer | undefined {
+  if ((s.question || MAY_ASK_NEEDS(s.text)) && anyHit(s, ASKS_NEEDS, (h) => assertedAt(s, h.index))) return { sentence: s, volunteered: false };
+  const offer = offerIn(s, (h) => assertedAt(s, h.index) && !helpsSomeoneElse(doc, s, h));
+  if (offer) return { sentence: s, volunteered: false, objectFrom: offer.end };
+  if (anyHit(s, RELIEF_RE, (h) => WRITER_BEFORE.test(s.text.slice(Math.max(0, h.index - 70), h.index)) && assertedAt(s, h.index))) {
+    return { sentence: s, volunteered: false };
+  }
+  const take = firstHit(s, TAKES_IT);
+  if (!take || !assertedAt(s, take.index)) return undefined;
+  const previous = doc.sentences[i - 1];
+  const raised = matches(s.text, NEED_RAISED) || (previous !== undefined && matches(previous.text, NEED_RAISED));
+  return raised ? { sentence: s, volunteered: true, objectFrom: take.end } : undefined;
 }
 
 // "take on more responsibility" asks for growth; it takes no piece of anyone's load.
@@ -112,7 +150,15 @@ function helpsSomeoneElse(doc: Doc, s: Sentence, offer: Hit): boolean {
   return /\bhelp(?: out)?$/.test(offer.text) && /^\s+(?!I\b)\p{Lu}\p{Ll}+\b(?!')/u.test(rawAfter);
 }
 
+// Asked by both the offer and the commitment frames: read once per sentence.
+const waiting = new WeakMap<Sentence, boolean>();
+
 /** True when a sentence offers help with a condition attached ("I'll do X if you give me Y"). */
 export function waitsOnSomething(s: Sentence): boolean {
-  return matches(s.text, WAITS_ON_SOMETHING);
+  let result = waiting.get(s);
+  if (result === undefined) {
+    result = matches(s.text, WAITS_ON_SOMETHING);
+    waiting.set(s, result);
+  }
+  return result;
 }

@@ -14,7 +14,7 @@ import type { Sentence } from '../sentences.js';
 // Verbs of action in the past. Regular pasts are caught by "-ed" below; these are the irregular ones.
 const IRREGULAR_PAST = [
   'did', 'made', 'gave', 'took', 'put', 'sent', 'set', 'ran', 'wrote', 'spoke', 'caught', 'found', 'brought',
-  'built', 'kept', 'rang', 'got', 'went', 'swapped', 'sorted', 'spent', 'stepped', 'shut', 'cut', 'held', 'sat',
+  'built', 'kept', 'rang', 'swapped', 'sorted', 'spent', 'stepped', 'shut', 'cut', 'held', 'sat',
   'rebuilt', 'reran', 're-ran', 'redid', 'rewrote', 'paid', 'led', 'dealt', 'split', 'stuck', 'drew', 'threw',
 ];
 // Pasts that report a state of mind or a plain observation, not an action taken.
@@ -32,19 +32,23 @@ const IRREGULAR = new Set(IRREGULAR_PAST);
 
 // "I moved", "I've pulled", "we already swapped", "I had to redo", then more verbs after commas ("forwarded it to comms and logged it").
 const FIRST_PERSON = /\b(?:i|we)((?: went ahead and| took the liberty of| had to| ended up|'ve| have| had| just| already| then| quickly| also| immediately| proactively| finally| eventually)*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b/g;
+// "Can we put it on the agenda?" asks; it reports nothing done.
+const ASKING_BEFORE = /\b(?:can|could|shall|should|would|will|may|might|do|did|let|to)\s+$/;
+// "the goal we set in March", "the plan I drew up": a relative clause naming a thing, not an action reported.
+const RELATIVE_BEFORE = /\b(?:goals?|plans?|targets?|objectives?|deal|dates?|timeline|milestones?|steps?|ones?|thing|things|way|roles?) (?:that )?$/;
 // After these the base form reports an action taken: "I had to redo the pick list".
 const DONE_ANYWAY = /had to|ended up|went ahead and|took the liberty of/;
 const LATER_VERB = /(?:,|\band|;)\s+((?:re-?)?[a-z]+ed|(?:gave|took|put|sent|set|ran|wrote|rang|swapped|sorted|kept|built|made|did|cut|caught|found))\s+(?:it|them|the|a|an|their|our|his|her|everything|up|out|off|back|in|to)\b/g;
 
 // The writer's initiative: a problem or chance noticed, a "so I ...", a heads-up, "nothing needed from you".
 const PROBLEM = re(
-  String.raw`\b(?:noticed|saw|spotted|found|came across|realised|realized|caught|discovered|kept|keeps|broke|broken|wrong|missing|missed|double-booked|expir\w+|failing|failed|went off|alarm|jammed|went down|is down|was down|error|errors|issue|problem|bug|complaint|chance|opportunit\w+|rumour|rumor|hadn'?t|not done|wasn'?t|weren'?t|disaster|mess|below cost|tripping|late|outage|leak|spill|incident|breach|risk|short-?staffed|overbooked|lapsed|stuck|blocked|closing|emailed asking|called asking|asked about)\b`,
+  String.raw`\b(?:noticed|saw|spotted|found|came across|realised|realized|caught|discovered|kept|keeps|broke|broken|wrong|missing|missed|double-booked|expir\w+|failing|failed|went off|alarm|jammed|went down|is down|was down|error|errors|issue|problem|bug|complaint|chance|opportunit\w+|rumour|rumor|hadn'?t|not done|wasn'?t|weren'?t|disaster|mess|below cost|tripping|late|outage|emailed|phoned|rang|complained|got in touch|reached out|renewal|deadline|closes|out of date|outdated|stale|leak|spill|incident|breach|risk|short-?staffed|overbooked|lapsed|stuck|blocked|closing|emailed asking|called asking|asked about)\b`,
 );
 const SO_I = re(String.raw`\bso (?:i|we)(?:'ve| have)? (?:just |already |quickly )?[a-z]+`);
 // Words that say the writer moved unasked: "on my own", "already tested it", "nobody asked", "I went ahead".
 const UNASKED = re(String.raw`\b(?:on my own|off my own bat|of my own accord|proactively|without being asked|nobody asked|no one asked|took the initiative|took it upon myself|went ahead|took the liberty|already (?:[\w-]+ed|built|wrote|made|set|ran|did|put|sent|tested|tried|started|drafted|fixed)|(?:wrote|put) (?:up |together )?a (?:proposal|draft|plan|doc|pitch)|(?:dropped the ball|my mistake|my bad|my fault|on me)\b)`);
 const INFORMING = re(
-  String.raw`\b(?:fyi|f\.y\.i|heads(?: |-)?up|just so you know|letting you know|let you know|wanted (?:you|to let you) (?:to )?(?:know|have|hear)|thought you(?:'d| would| should| might)? (?:want to )?know|for (?:your )?(?:awareness|visibility|info|information|the record)|no action (?:needed|required)|nothing (?:needed|required|for you to do) from you|nothing needed|nothing for you to do|no need (?:for you )?to (?:do anything|act|reply|respond)|you don'?t need to do anything|in case (?:you hear|it comes up|anyone asks|sales gets|they ask|you get)|flagging|keep you (?:posted|in the loop|informed)|loop you in|all (?:sorted|good|fine|in range|done)|sorted\.?$|(?:it'?s|all) handled|handled for now|running normally|back to normal|anyway it'?s done|it'?s done|before anyone asks|before the morning)\b`,
+  String.raw`\b(?:fyi|f\.y\.i|heads(?: |-)?up|just so you know|letting you know|let you know|wanted (?:you|to let you) (?:to )?(?:know|have|hear)|thought you(?:'d| would| should| might)? (?:want to )?know|for (?:your )?(?:awareness|visibility|info|information|the record)|no action (?:needed|required)|nothing (?:needed|required|for you to do) from you|nothing needed|nothing for you to do|no need (?:for you )?to (?:do anything|act|reply|respond)|you don'?t need to do anything|in case (?:you hear|it comes up|anyone asks|sales gets|they ask|you get)|flagging|keep you (?:posted|in the loop|informed)|loop you in|all (?:sorted|good|fine|in range|done)|sorted\.?$|(?:it'?s|all) handled|handled for now|running normally|back to normal|anyway it'?s done|it'?s done|before anyone asks|before the morning|brief you|i'?ll update you|will update you|keep you updated|quick note|just letting you know|for info|let me know if anything looks off)\b`,
 );
 // The manager's own ask: then it is a commitment kept, not initiative.
 const ASSIGNED = re(
@@ -58,9 +62,7 @@ const HELPED_A_PEER = re(String.raw`\b(?:pairing|paired|helping|helped|supportin
 export function findInitiative(doc: Doc): Sentence[] {
   const informing = matches(doc.folded, INFORMING);
   return doc.sentences.filter((s, i) => {
-    if (matches(s.text, ASSIGNED) || matches(s.text, HELPED_A_PEER)) return false;
-    const act = actionTaken(s);
-    if (act < 0) return false;
+    if (actionTaken(s) < 0 || matches(s.text, ASSIGNED) || matches(s.text, HELPED_A_PEER)) return false;
     const previous = doc.sentences[i - 1];
     const noticed = matches(s.text, PROBLEM) || (previous !== undefined && matches(previous.text, PROBLEM) && !matches(previous.text, ASSIGNED));
     return informing || noticed || matches(s.text, SO_I) || matches(s.text, UNASKED) || (previous !== undefined && matches(previous.text, UNASKED));
@@ -75,6 +77,8 @@ function actionTaken(s: Sentence): number {
   FIRST_PERSON.lastIndex = 0;
   let sawSubject = false;
   for (let m = FIRST_PERSON.exec(text); m; m = FIRST_PERSON.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    if (ASKING_BEFORE.test(before) || RELATIVE_BEFORE.test(before)) continue;
     sawSubject = true;
     const verb = m[2] ?? '';
     const acted = isActionPast(verb) || (DONE_ANYWAY.test(m[1] ?? '') && !NOT_ACTION_SET.has(verb));

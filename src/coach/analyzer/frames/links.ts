@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, firstHit, matches, re } from '../pattern.js';
+import { anyHit, firstHit, matches, oneOf, re, union } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 import type { HelpOffer } from './help.js';
 
@@ -14,11 +14,49 @@ import type { HelpOffer } from './help.js';
 
 // What the help would do for the writer: experience, practice, a step toward the goal.
 const SELF_BENEFIT = re(
-  String.raw`\b(?:(?:would|could|will|'d|might|should) (?:also |really |definitely |probably )?(?:get|bring|move|take|put|help) me (?:closer|nearer|there|toward|towards|on track|in front|ready)|(?:also |that )?(?:get|gets|getting|bring|move|moving) me (?:closer|nearer|there)|(?:give|gives|giving|get|gets|getting|build|builds|building|gain|gains|gaining|develop|developing)(?: me)? (?:the |some |more |valuable |real |hands-on |direct |good |solid |relevant |proper |exactly the )?(?:[\w-]+ ){0,2}?(?:experience|exposure|practice|visibility|reps|track record|evidence|credibility|material|examples?|stories|story|something (?:concrete|real|to show|to point to|to talk about))|(?:good|great|useful|valuable|perfect|ideal|real|solid|relevant|exactly the|the kind of|the sort of) (?:[\w-]+ ){0,2}?(?:experience|practice|prep|preparation|training|exposure|stretch|stepping stone|way to (?:build|learn|get|practi[cs]e|develop|show|prove|grow|test))|(?:experience|skills?|exposure|practice) (?:that )?(?:i'?m|i am|i'?ve been) (?:missing|lacking|after|looking for|needing)|i (?:need|want|lack) (?:that|this|the|some|more) (?:kind of |sort of )?(?:[\w-]+ )?(?:experience|exposure|practice|skills?) (?:for|to get|to reach|to become|before)|(?:experience|exposure|practice) (?:i need|needed|required) (?:for|to)|(?:it|that|this)(?:'d| would| will|'ll) help me (?:too|as well|also|grow|build|get|learn|prepare|reach|with my)|help(?:s|ing)? me (?:reach|build toward|work toward|get to|get closer|prepare for|move toward|towards?) |(?:also|too) (?:help|helps|benefit|benefits|serve|serves|develop|stretch|stretches) (?:me|my)|i'?d get (?:the |some |real |more |valuable |hands-on )?(?:[\w-]+ ){0,3}?(?:practice|experience|exposure|reps|work|skills?)|on my (?:cv|resume|portfolio|record|promo case|promotion case)|(?:to|and) (?:get|build|gain|develop|practi[cs]e|sharpen|prove|show|demonstrate|strengthen|test|stretch) (?:some |my |more |the |a bit of )?(?:[\w-]+ ){0,2}?(?:reps|experience|exposure|skills?|practice|muscle|track record|credibility|readiness|chops|side)\b|(?:toward|towards|closer to|step toward|step towards|stepping stone (?:to|toward|towards|for)|counts? toward|count towards|contribute to|on the way to|on the path to) (?:my |the |that |a )?(?:goal|promotion|promo|move|role|level|[\w-]+ (?:role|goal|level|track))|(?:build|strengthen|support|help) (?:my|the) (?:case|promotion case|promo case|application)|(?:prepare|ready|position|set) me (?:up )?for|show (?:the [\w-]+ |you |them |people |the panel |the committee )?(?:that )?i(?:'m| am| can)? (?:ready|capable|able|can|could|run|lead|handle|manage|do)|(?:kind|sort|type) of (?:[\w-]+ ){0,3}?(?:i'?d (?:like|love)|i want|i hope) to (?:do|be doing|get into|move into)|(?:good|great|useful|helpful|valuable) for me (?:too|as well)|(?:good|great|useful) for my (?:development|cv|goal|case|career|application)|prove (?:that )?i(?: can| could| am|'m)|win[- ]win|help(?:s)? us both|good for both of us|both of us win|would also help me|that would also|that also helps? me)`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:would|could|will|'d|might|should) (?:also |really |definitely |probably )?(?:get|bring|move|take|put|help) me (?:closer|nearer|there|toward|towards|on track|in front|ready)`,
+      String.raw`(?:also |that )?(?:get|gets|getting|bring|move|moving) me (?:closer|nearer|there)`,
+      String.raw`(?:give|gives|giving|get|gets|getting|build|builds|building|gain|gains|gaining|develop|developing)(?: me)? (?:the |some |more |valuable |real |hands-on |direct |good |solid |relevant |proper |exactly the )?(?:[\w-]+ ){0,2}?(?:experience|exposure|practice|visibility|reps|track record|(?:first )?taste|feel for|window into|flavou?r of|evidence|credibility|material|examples?|stories|story|view|perspective|insight|understanding|grounding|confidence|knowledge|background|profile|network|contacts|something (?:concrete|real|to show|to point to|to talk about))`,
+      String.raw`(?:good|great|useful|valuable|perfect|ideal|real|solid|relevant|exactly the|the kind of|the sort of) (?:[\w-]+ ){0,2}?(?:experience|practice|prep|preparation|training|exposure|stretch|stepping stone|way to (?:build|learn|get|practi[cs]e|develop|show|prove|grow|test))`,
+      String.raw`(?:experience|skills?|exposure|practice) (?:that )?(?:i'?m|i am|i'?ve been) (?:missing|lacking|after|looking for|needing)`,
+      String.raw`i (?:need|want|lack) (?:that|this|the|some|more) (?:kind of |sort of )?(?:[\w-]+ )?(?:experience|exposure|practice|skills?) (?:for|to get|to reach|to become|before)`,
+      String.raw`(?:experience|exposure|practice) (?:i need|needed|required) (?:for|to)`,
+      String.raw`(?:it|that|this)(?:'d| would| will|'ll) (?:also )?help me (?:too|as well|also|grow|build|get|learn|prepare|reach|with my|see|understand|practi[cs]e|try|find out)`,
+      String.raw`(?:that|which|it) (?:would|could|'d|might|will) (?:also )?help (?:me )?(?:with|toward|towards) (?:that|this|it|my)\b`,
+      String.raw`help(?:s|ing)? me (?:reach|build toward|work toward|get to|get closer|prepare for|move toward|towards?) `,
+      String.raw`(?:also|too) (?:help|helps|benefit|benefits|serve|serves|develop|stretch|stretches) (?:me|my)`,
+      String.raw`i'?d get (?:the |some |real |more |valuable |hands-on )?(?:[\w-]+ ){0,3}?(?:practice|experience|exposure|reps|work|skills?)`,
+      String.raw`on my (?:cv|resume|portfolio|record|promo case|promotion case)`,
+      String.raw`(?:to|and) (?:get|build|gain|develop|practi[cs]e|sharpen|prove|show|demonstrate|strengthen|test|stretch) (?:some |my |more |the |a bit of )?(?:[\w-]+ ){0,2}?(?:reps|experience|exposure|skills?|practice|muscle|track record|credibility|readiness|chops|side)\b`,
+      String.raw`(?:toward|towards|closer to|step toward|step towards|stepping stone (?:to|toward|towards|for)|counts? toward|count towards|contribute to|on the way to|on the path to) (?:my |the |that |a )?(?:goal|promotion|promo|move|role|level|[\w-]+ (?:role|goal|level|track))`,
+      String.raw`(?:build|strengthen|support|help) (?:my|the) (?:case|promotion case|promo case|application)`,
+      String.raw`(?:prepare|ready|position|set) me (?:up )?for`,
+      String.raw`show (?:the [\w-]+ |you |them |people |the panel |the committee )?(?:that )?i(?:'m| am| can)? (?:ready|capable|able|can|could|run|lead|handle|manage|do)`,
+      String.raw`(?:kind|sort|type) of (?:[\w-]+ ){0,3}?(?:i'?d (?:like|love)|i want|i hope) to (?:do|be doing|get into|move into)`,
+      String.raw`(?:good|great|useful|helpful|valuable) for me (?:too|as well)`,
+      String.raw`(?:good|great|useful) for my (?:development|cv|goal|case|career|application)`,
+      String.raw`prove (?:that )?i(?: can| could| am|'m)`,
+      String.raw`win[- ]win`,
+      String.raw`help(?:s)? us both`,
+      String.raw`good for both of us`,
+      String.raw`both of us win`,
+      String.raw`would also help me`,
+      String.raw`that would also`,
+      String.raw`that also helps? me`,
+    ]),
 );
 // Help given in exchange for help toward the goal: "if you put me forward for senior", "in return, could you back me".
 const EXCHANGE = re(
-  String.raw`\b(?:if you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate|sign off (?:on )?my|give me (?:the|a) [\w-]+ (?:role|title|position|raise)|help me (?:get|reach|become|move))|in (?:return|exchange),? (?:could|can|would|will|i'?d|you)|you back me|you(?:'ll| will)? (?:support|sponsor|champion) (?:me|my)|(?:and|,) you (?:back|support|sponsor|champion|push for|put me forward))`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`if you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate|sign off (?:on )?my|give me (?:the|a) [\w-]+ (?:role|title|position|raise)|help me (?:get|reach|become|move))`,
+      String.raw`in (?:return|exchange),? (?:could|can|would|will|i'?d|you)`,
+      String.raw`you back me`,
+      String.raw`you(?:'ll| will)? (?:support|sponsor|champion) (?:me|my)`,
+      String.raw`(?:and|,) you(?:'ll| will)? (?:back|support|sponsor|champion|push for|put (?:me|my name) (?:forward|up))`,
+    ]),
 );
 // Help the writer gives or offers, as a gerund subject: "owning a mess like this end to end would be good experience".
 const DOING_IT = re(String.raw`^(?:and )?(?:(?:it|that|this|which|doing (?:that|this|it|so)|taking (?:that|this|it) on|the [\w-]+ (?:work|project))(?:'d|'s| would| will| could| is)?|(?:owning|leading|running|taking on|taking over|doing|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting)\b|you'?d get)`);
@@ -33,6 +71,7 @@ export function findGoalLinks(doc: Doc, offers: readonly HelpOffer[], goalInText
   const offered = new Set(offers.map((o) => o.sentence));
   const found: Sentence[] = [];
   doc.sentences.forEach((s, i) => {
+    if (!matches(s.text, ANY_LINK)) return;
     const exchange = anyHit(s, EXCHANGE, (h) => assertedAt(s, h.index));
     if (exchange && (offered.has(s) || matches(s.text, TAKES_ON) || isRecapDeal(doc, i))) {
       found.push(s);
@@ -46,8 +85,8 @@ export function findGoalLinks(doc: Doc, offers: readonly HelpOffer[], goalInText
     if (!benefit) return;
     const previous = doc.sentences[i - 1];
     const helpHere = offered.has(s) || matches(s.text, TAKES_ON);
-    const helpBefore =
-      previous !== undefined && offered.has(previous) && !matches(s.text, SEPARATELY) && (matches(s.text, DOING_IT) || matches(s.text, BACK_REFERENCE) || matches(s.text, WANTS_EXPERIENCE));
+    const pointsBack = matches(s.text, DOING_IT) || matches(s.text, BACK_REFERENCE) || matches(s.text, WANTS_EXPERIENCE);
+    const helpBefore = previous !== undefined && offered.has(previous) && !matches(s.text, SEPARATELY) && pointsBack;
     const helpAsSubject = matches(s.text, TAKES_ON_GERUND);
     if (helpHere || helpBefore || helpAsSubject) found.push(s);
   });
@@ -59,11 +98,16 @@ const TAKES_ON = re(String.raw`\b(?:i'?ll|i will|i can|i could|i'?d|i would|happ
 const TAKES_ON_GERUND = re(String.raw`\b(?:doing|owning|leading|running|taking on|taking over|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting) (?:[\w-]+ ){0,8}?(?:would|will|could|is|'d|feels)\b`);
 // "Since I want to move into data science, could I take...": the goal given as the reason for the offer.
 const GOAL_AS_REASON = re(String.raw`\b(?:since|because|as|given(?: that)?|seeing as)\b[^.?!]{0,80}?\b(?:i want|i'?d (?:like|love)|i'?m (?:keen|aiming|hoping|working|trying|interested)|my goal|my aim)\b`);
+// Any of the three ways help and goal are tied, in one pass.
+const ANY_LINK = union(EXCHANGE, GOAL_AS_REASON, SELF_BENEFIT);
 // "Is there a piece I could own? I'd love to get more project experience before...": the wish right after the offer.
 const WANTS_EXPERIENCE = re(String.raw`\b(?:i'?d (?:really )?(?:love|like)|i want|i'?m keen|i'?m hoping|i need) to (?:get|gain|build|develop|have|pick up) (?:[\w-]+ ){0,3}?(?:experience|exposure|practice|skills?|reps)\b`);
 // "...would be good experience" pointing back at the offer in the sentence before.
 const BACK_REFERENCE = re(String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\byou'?d get\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b`);
 
 function isRecapDeal(doc: Doc, i: number): boolean {
+  // "To recap what we agreed: I run X, and you'll put my name forward": the recap may open the same sentence.
+  const here = doc.sentences[i];
+  if (here && /^[^.!?:]{0,60}\b(?:agreed|recap)\b[^.!?:]*:/.test(here.text)) return true;
   return doc.sentences.slice(Math.max(0, i - 4), i).some((s) => /(?:agreed|recap)[^.!?]*:?\s*$/.test(s.text));
 }

@@ -1,6 +1,7 @@
 import type { Doc } from '../doc.js';
+import { THEIR_AIMS } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { firstHit, matches, re } from '../pattern.js';
+import { anyHit, firstHit, matches, re } from '../pattern.js';
 import { phraseAfter } from '../phrases.js';
 import type { Sentence } from '../sentences.js';
 
@@ -13,11 +14,11 @@ import type { Sentence } from '../sentences.js';
  */
 
 // Handing it to the employee: offered, asked, or assigned.
-const TO_YOU = String.raw`(?:would you (?:like|want|be (?:up for|interested in|keen|willing|open to|happy to)|consider|fancy|mind)|do you want|(?:^|[,;:.!-] )want|fancy|(?:are you|you'?re|you are) (?:up for|interested in|keen (?:on|to))|if you'?re (?:up for|keen (?:on|to)|interested in|happy to|willing to)|how about(?: you)?|what about(?: you)?|i'?d (?:like|love)(?: for)? you to|i want you to|i need you to|i'?m (?:asking|putting|giving|handing) you|i'?ve (?:put|asked|nominated|signed|volunteered) you(?: up)? (?:to|for)|could you|can you|will you|you could|you can|you(?:'ll| will)(?: be)?|if you(?:'d| would)?(?: like to| want to)?|(?:i|we|the team|the department|the ward|the practice|they|[\w-]+s) (?:really )?needs? someone to|(?:i'?m|i am|we'?re) looking for someone to|start by|ready to|time for you to|it'?s time you)`;
+const TO_YOU = String.raw`(?:how (?:would|do) you feel about|(?:the|my) (?:plan|idea|thinking) is for you to|would you (?:like|want|be (?:up for|interested in|keen|willing|open to|happy to)|consider|fancy|mind)|do you want|(?:^|[,;:.!-] )want|fancy|(?:are you|you'?re|you are) (?:up for|interested in|keen (?:on|to))|if you'?re (?:up for|keen (?:on|to)|interested in|happy to|willing to)|how about(?: you)?|what about(?: you)?|i'?d (?:like|love)(?: for)? you to|i want you to|i need you to|i'?m (?:asking|putting|giving|handing) you|i'?ve (?:put|asked|nominated|signed|volunteered) you(?: up)? (?:to|for)|could you|can you|will you|you could|you can|you(?:'ll| will)(?: be)?|if you(?:'d| would)?(?: like to| want to)?|(?:i|we|the team|the department|the ward|the practice|they|[\w-]+s) (?:really )?needs? someone to|(?:i'?m|i am|we'?re) looking for someone to|start by|ready to|time for you to|it'?s time you)`;
 // Verbs of work beyond the routine: leading, owning, running, presenting, mentoring.
-const STRETCH = String.raw`(?:run|running|lead|leading|own|owning|take on|taking on|take over|taking over|take the lead on|take the lead for|take point on|take charge of|take ownership of|present|presenting|mentor|mentoring|manage|managing|head up|heading up|chair|chairing|second-chair|represent|representing|coordinate|coordinating|spearhead|spearheading|drive|driving|be the (?:lead|owner|dri|point person|face|deputy|acting [\w-]+)|step into|act as|deputi[sz]e|deputi[sz]ing|stand in for me|onboard|onboarding|train|training|set up|build out|launch|take charge (?:of|on))`;
+const STRETCH = String.raw`(?:run|running|lead|leading|own|owning|take on|taking on|take over|taking over|take the lead on|take the lead for|take point on|take charge of|take ownership of|present|presenting|mentor|mentoring|manage|managing|head up|heading up|chair|chairing|second-chair|represent|representing|coordinate|coordinating|spearhead|spearheading|drive|driving|be the (?:lead|owner|dri|point person|face|deputy|acting [\w-]+)|step into|act as|acting|be acting|deputi[sz]e|deputi[sz]ing|stand in for me|onboard|onboarding|train|training|set up|build out|launch|take charge (?:of|on))`;
 // The same, with "pick up": routine on its own, stretch when the text is about the employee's goal.
-const STRETCH_IN_GOAL_TALK = String.raw`(?:${STRETCH}|pick up|picking up|take)`;
+const STRETCH_IN_GOAL_TALK = String.raw`(?:${STRETCH}|pick up|picking up|take (?:a stab|a crack|a shot|a run) at|have a go at|take (?:that|it|this) on)`;
 // The general picture of a level: "you'll need to lead more projects", "you'd be expected to run...".
 const EXPECTATION = /\b(?:need|needs|have|has|had) to\b|\b(?:expected|able to|should|must)\b/;
 // "you'd need to show you can run a shift": a requirement of the level, not work handed over.
@@ -25,15 +26,19 @@ const EXPECTATION_BEFORE = /\b(?:need|needs|have|has) to (?:show|prove|demonstra
 const GENERIC_OBJECT = /^(?:more|projects|bigger|cross-team|teams|people|others|initiatives|things|stuff|work|a (?:[\w-]+ )?(?:project|team|workstream)s?\b|some|larger|complex|end-to-end)/;
 const OFF_MY_HANDS = re(String.raw`(?:^|[:;,.] )(?:and )?take (?:[\w'-]+ ){1,5}?off my (?:plate|hands|desk)`);
 // A proposal in the imperative or the bare second person: "you take over the EMEA queue", "Take charge on the Tuesday lates".
-const DIRECT = re(String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)|^(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`);
+const DIRECT = re(String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)|(?:put|putting) you in charge of|(?:^|[:;] )(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`);
 const NOTES_ASSIGNMENT = re(String.raw`\b(?:agreed|decided|plan|next steps?)\b[^.!?]*?\b[\w-]+ (?:leads|owns|runs|will (?:lead|own|run)|takes (?:on|over))\b`);
 const BEYOND_SCOPE = re(String.raw`\b(?:stretch|step up|new scope|beyond (?:your|the) (?:current )?(?:role|scope|remit)|more than your current|bigger remit|next level up)\b`);
-const EMPLOYEE_GOAL = re(String.raw`\b(?:you(?:'ve| have)? (?:said|mentioned|told me)|you(?: want|'d like| would like|'re (?:aiming|after|keen|hoping))|wanting to|you asked about|your (?:goal|aspiration|ambition))\b`);
+const EMPLOYEE_GOAL = re(THEIR_AIMS);
 
 // Found from the verb, then the hand-over is checked just before it: verbs are rarer than "you".
 const VERB = re(String.raw`\b${STRETCH}\b`);
 const VERB_IN_GOAL_TALK = re(String.raw`\b${STRETCH_IN_GOAL_TALK}\b`);
 const HANDED_OVER = re(String.raw`${TO_YOU} (?:[\w-]+ ){0,3}?$`);
+
+// An opening pointed out and pressed on the employee: "There's a secondment to the strategy team. You should go for it."
+const OPENING = re(String.raw`^(?:so |and |also )?(?:there'?s|there is|we have|we'?ve got|i'?ve got|i have) (?:an? |the )(?:[\w-]+ ){0,3}?(?:secondment|opening|vacancy|placement|rotation|acting (?:[\w-]+ )?(?:role|post|position)|(?:[\w-]+ )?(?:lead|manager|head|deputy) (?:role|post|position|spot|slot)|stretch (?:role|project|assignment))\b`);
+const PRESSES = re(String.raw`\b(?:you should (?:go for|apply|put yourself forward|take)|i'?d (?:love|like|want) you to (?:go for|apply|take)|(?:it'?s|it is) yours if|i'?ll (?:support|back|sponsor|sign off) (?:the |your )?(?:application|bid|move|request))\b`);
 
 export interface StretchWork {
   sentence: Sentence;
@@ -46,7 +51,8 @@ export function findStretchWork(doc: Doc): StretchWork[] {
   const verbs = goalTalk ? VERB_IN_GOAL_TALK : VERB;
   const found: StretchWork[] = [];
   for (const s of doc.sentences) {
-    const hit = firstHit(s, verbs, (v) => handedOver(s, v.index) && namesSpecificWork(doc, s, v.end));
+    // "take that on" points back at work just named ("the trainees need someone to review their work").
+    const hit = firstHit(s, verbs, (v) => handedOver(s, v.index) && (/\s(?:that|it|this)\s+on$/.test(v.text) || namesSpecificWork(doc, s, v.end)));
     if (hit) {
       found.push({ sentence: s, objectFrom: hit.end });
       continue;
@@ -58,11 +64,19 @@ export function findStretchWork(doc: Doc): StretchWork[] {
     }
     if (matches(s.text, OFF_MY_HANDS) || matches(s.text, NOTES_ASSIGNMENT)) found.push({ sentence: s });
   }
+  doc.sentences.forEach((s, i) => {
+    if (!matches(s.text, OPENING)) return;
+    const next = doc.sentences[i + 1];
+    const pressed = anyHit(s, PRESSES, (h) => assertedAt(s, h.index)) || (next !== undefined && anyHit(next, PRESSES, (h) => assertedAt(next, h.index)));
+    if (pressed && !found.some((w) => w.sentence === s)) found.push({ sentence: s });
+  });
   return found;
 }
 
 // The verb at `at` is handed to the employee ("would you like to lead"), not described as what a level needs.
 function handedOver(s: Sentence, at: number): boolean {
+  // "the team lead role": the verb is a noun here.
+  if (/\b(?:the|a|an|team|tech|project|my|your|our|shift|ward|site)\s+$/.test(s.text.slice(Math.max(0, at - 10), at))) return false;
   const from = Math.max(0, at - 70);
   const m = firstHit({ ...s, text: s.text.slice(from, at) }, HANDED_OVER);
   if (!m) return false;

@@ -1,0 +1,179 @@
+/**
+ * Crash durability: the real `loop-coach serve` process, SIGKILLed while a reply streams. Every
+ * acknowledged turn survives, the turn in flight keeps the user's words with its reply marked
+ * unfinished, the reply can be retried once the dead process's turn lock expires, and the
+ * database file is intact (WAL mode, integrity_check ok).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScriptedOpenAI, type ScriptedOpenAI } from './support/scripted-openai-server.js';
+import { parseSse } from './support/sse.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'loop-coach-crash-'));
+const dbPath = join(dir, 'coach.db');
+let server: ScriptedOpenAI;
+const children = new Set<ChildProcess>();
+
+beforeAll(async () => {
+  server = await startScriptedOpenAI();
+});
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** `loop-coach serve` as a real process, waited on until it says it is listening. */
+async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, ['bin/loop-coach.js', 'serve'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner:\n${output}`)), 30_000);
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes('Loop Coach listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (d: Buffer) => (output += d));
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, output: () => output };
+}
+
+interface Message {
+  role: string;
+  content: string;
+  status: string;
+}
+
+describe('crash durability', () => {
+  it('survives SIGKILL mid-stream: acknowledged turns kept, the turn in flight retryable, the file intact', { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    // Generous for a loaded machine; the lock the test waits out is sized from it.
+    const timeoutMs = 2_000;
+    const env = {
+      PORT: String(port),
+      DATABASE_URL: `file:${dbPath}`,
+      LOOP_COACH_PROVIDER: 'openai',
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: server.baseURL,
+      LOOP_COACH_MODEL_TIMEOUT_MS: String(timeoutMs),
+      LOOP_COACH_MODEL_RETRIES: '0',
+      // On, but far above this test's traffic: the per-address limiter runs on the real socket.
+      LOOP_COACH_RATE_LIMIT: '1000',
+    };
+    const first = await serve(env);
+
+    const { token } = (await (await fetch(`${base}/api/auth/guest`, { method: 'POST' })).json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const created = (await (await fetch(`${base}/api/sessions`, { method: 'POST', headers, body: JSON.stringify({ scenarioId: 'offer-help' }) })).json()) as {
+      id: string;
+      messages: Message[];
+    };
+    const turn = (text: string, accept = 'application/json') =>
+      fetch(`${base}/api/sessions/${created.id}/messages`, { method: 'POST', headers: { ...headers, accept }, body: JSON.stringify({ text }) });
+
+    // Acknowledged turns, as JSON and as a finished stream.
+    const acknowledged: Array<[string, string]> = [
+      ['How can I help you this week?', 'The rota, honestly. Could you take the Friday handover?'],
+      ["I'll take the Friday handover from now on.", 'That would be a real help, thank you.'],
+      ['Anything else on your plate?', 'Not today. Let us see how Friday goes.'],
+    ];
+    for (const [i, [said, reply]] of acknowledged.entries()) {
+      server.enqueue({ kind: 'text', text: reply });
+      const res = await turn(said, i === 2 ? 'text/event-stream' : 'application/json');
+      const body = await res.text();
+      expect(res.status, `${body}\n${first.output()}`).toBe(200);
+      if (i === 2) expect(parseSse(body).at(-1)?.event, `${body}\n${first.output()}`).toBe('done');
+      else expect(JSON.parse(body)).toMatchObject({ reply: { content: reply, status: 'complete' } });
+    }
+
+    // The turn in flight: a slow stream, and the process killed as soon as the first words arrive.
+    server.enqueue({ kind: 'text', text: 'Well, since you ask, there is one more thing that has been bothering me for weeks now and I would love to hand it over.', delayMs: 150 });
+    const inFlight = 'Is there anything I could take off your plate before the audit?';
+    const streaming = await turn(inFlight, 'text/event-stream');
+    const reader = (streaming.body as ReadableStream<Uint8Array>).getReader();
+    let seen = '';
+    while (!seen.includes('event: delta')) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended before any delta: ${seen}`);
+      seen += new TextDecoder().decode(value);
+    }
+    const exited = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGKILL');
+    expect(await exited).toBeNull();
+    await reader.cancel().catch(() => undefined);
+
+    // The file as the crash left it: still in WAL mode (its log not yet checkpointed), and whole.
+    expect(existsSync(`${dbPath}-wal`)).toBe(true);
+    const file = createClient({ url: `file:${dbPath}` });
+    expect((await file.execute('pragma journal_mode')).rows[0]?.[0]).toBe('wal');
+    expect((await file.execute('pragma integrity_check')).rows[0]?.[0]).toBe('ok');
+    const lock = Number((await file.execute({ sql: 'select in_flight_until from sessions where id = ?', args: [created.id] })).rows[0]?.[0]);
+    const addressKeys = (await file.execute("select key from rate_limits where key like 'ip:%'")).rows.map((r) => r[0]);
+    file.close();
+    expect(addressKeys).toContain('ip:127.0.0.1');
+
+    // Restarted on the same file: every acknowledged turn is there, the one in flight is unfinished.
+    const second = await serve(env);
+    const session = async () => (await (await fetch(`${base}/api/sessions/${created.id}`, { headers })).json()) as { messages: Message[] };
+    const after = (await session()).messages;
+    expect(after.slice(0, 7).map((m) => [m.role, m.content, m.status])).toEqual([
+      ['persona', created.messages[0]?.content, 'complete'],
+      ...acknowledged.flatMap(([said, reply]) => [
+        ['user', said, 'complete'],
+        ['persona', reply, 'complete'],
+      ]),
+    ]);
+    expect(after[7]).toMatchObject({ role: 'user', content: inFlight, status: 'complete' });
+    expect(after[8]?.role).toBe('persona');
+    expect(['pending', 'failed']).toContain(after[8]?.status);
+    expect(after).toHaveLength(9);
+
+    // The dead process's lock holds until its deadline (409), then the reply can be retried.
+    server.enqueue({ kind: 'text', text: 'Sorry, where were we? Yes: the audit checklist, if you could.' });
+    let conflicts = 0;
+    let retried: Response;
+    for (;;) {
+      retried = await fetch(`${base}/api/sessions/${created.id}/retry`, { method: 'POST', headers });
+      if (retried.status !== 409) break;
+      conflicts += 1;
+      expect(Date.now(), second.output()).toBeLessThan(lock + 5_000);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(retried.status, await retried.clone().text()).toBe(200);
+    if (after[8]?.status === 'pending') {
+      expect(conflicts).toBeGreaterThan(0);
+      expect(Date.now()).toBeGreaterThanOrEqual(lock);
+    }
+    const final = (await session()).messages;
+    expect(final.map((m) => m.status)).toEqual(Array(9).fill('complete'));
+    expect(final[8]?.content).toBe('Sorry, where were we? Yes: the audit checklist, if you could.');
+
+    const stopped = new Promise((resolve) => second.child.once('exit', resolve));
+    second.child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+  });
+});
