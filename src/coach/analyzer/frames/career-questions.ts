@@ -26,7 +26,7 @@ const CAREER_QUESTION = re(
       String.raw`where your head is`,
       String.raw`what is your wish`,
       String.raw`what (?:kind|sort|type) of (?:work|role|job|projects?|career|path) (?:would|do) you (?:want|like|enjoy|love|see yourself)`,
-      String.raw`(?:is there|are there) (?:a |any |some )?(?:[\w-]+ ){0,3}?(?:skill|role|direction|kind of|area|path|type of|project|job|move|thing)s?,? (?:[\w,-]+ ){0,10}?(?:you'?d (?:really |actually )?(?:like|love|want)|you (?:really |actually )?want|you'?re (?:keen|interested|hoping)|interests you)`,
+      String.raw`(?:is there|are there) (?:a |any |some )?(?:[\w-]+ ){0,3}?(?:skill|role|direction|kind of|area|path|type of|project|job|move|thing)s?,? (?:[\w,-]+ ){0,10}?(?:you'?d (?:really |actually )?(?:like|love|want)|you (?:really |actually )?want|you'?re (?:keen|interested|hoping)|you'?re (?:working|aiming|building|heading|pushing) (?:toward|towards|for)|interests you)`,
       String.raw`(?:tell me|i'?d love to (?:know|hear)|i'?d like to (?:know|hear|understand)|i want to (?:know|understand|hear)|help me understand) (?:about |more about )?(?:what|where|how|the work|the kind) (?:[\w-]+ ){0,5}?(?:you'?d|you would|you want|you see yourself|you'?re aiming|your career|you'?d like|you hope)`,
       String.raw`what (?:do|would) you see yourself doing`,
       String.raw`how do you see your (?:career|future|next)`,
@@ -50,6 +50,9 @@ const CAREER_PURPOSE = re(
 const OPEN_OPTIONS = re(String.raw`\b(?:or|,) (?:something else|anything else|something different|neither|none of those|another path|a different path)\b`);
 const PATHS = re(String.raw`\b(?:manag\w+|technical\w*|specialist|ic|individual contributor|track|path|role|career|lead\w*|stay(?:ing)? (?:in|on|where))\b`);
 
+// "Some go into management, some go deeper... Which of those appeals to you?": a choice among career paths just listed.
+const WHICH_APPEALS = re(String.raw`\bwhich (?:of (?:those|these|them|the (?:[\w-]+ )?(?:paths|options|routes|tracks))|one|path|option|route)(?:,? if any,?)? (?:appeals?|interests?|speaks?|draws?|calls?) (?:to )?you|\bwhich (?:of (?:those|these|them)|one|path|option|route)(?:,? if any,?)? (?:do|would) you (?:lean|prefer|pick|go for|want|fancy)`);
+
 // "Is that something you'd want more of as your career develops?": their wish, asked about their career.
 const THEIR_WISH = re(String.raw`\byou(?:'d| would)? (?:really |actually )?(?:want|like|love|enjoy|see yourself)\b`);
 const CAREER_CONTEXT = re(String.raw`\b(?:your career|career|your future|long[- ]term|next role|next step|next move|in (?:a|two|three|five|\d+) years?|years from now|grow into|develops?)\b`);
@@ -59,6 +62,7 @@ export function findCareerQuestions(doc: Doc): Sentence[] {
   return doc.sentences.filter((s, i) => {
     if (anyHit(s, CAREER_QUESTION, (h) => assertedAt(s, h.index))) return true;
     if (s.question && matches(s.text, OPEN_OPTIONS) && matches(s.text, PATHS)) return true;
+    if (s.question && matches(s.text, WHICH_APPEALS) && [doc.sentences[i - 2], doc.sentences[i - 1], s].some((t) => t !== undefined && matches(t.text, PATHS))) return true;
     if (s.question && matches(s.text, THEIR_WISH) && matches(s.text, CAREER_CONTEXT)) return true;
     if (!matches(s.text, INTEREST_QUESTION)) return false;
     const around = [doc.sentences[i - 1], s, doc.sentences[i + 1], doc.sentences[i + 2]];
