@@ -366,3 +366,68 @@ describe('property: everything quoted comes from the input', () => {
     }
   });
 });
+
+// Families of phrasing learnt from a second author's drafts (our own wording here, across trades):
+// indirect asks, deals stated as imperatives, openings pressed on someone, relative clauses, agents.
+describe('phrasing families beyond the tuning set', () => {
+  const present: [Mode, string, CheckId][] = [
+    ['manager', "Here's my offer: pick up the supplier onboarding for the Bristol depot, and in return I'll have you sit in on the regional ops reviews.", 'offers_partnership'],
+    ['manager', "Deal's this: you chair the quarterly safety review, and I'll put your name forward for the deputy manager post.", 'offers_partnership'],
+    ['manager', 'How would you feel about running the Thursday case conference until Easter?', 'names_stretch_work'],
+    ['manager', "There's a three-month secondment to the pricing team opening up. You should go for it.", 'names_stretch_work'],
+    ['manager', 'You obviously want to head up a team one day, so I booked you on the supervisors course.', 'assumes_goal'],
+    ['manager', 'Everyone at your grade wants to be a consultant, so we should plan for that.', 'assumes_goal'],
+    ['manager', 'At principal, people set the technical direction for a whole area and coach the seniors.', 'clarifies_expectations'],
+    ['manager', 'We have coaching, product, and ops leadership as routes here. Which of those, if any, speaks to you?', 'asks_about_goals'],
+    ['employee', 'lmk what would help the most next week, my queue is light', 'offers_help'],
+    ['employee', 'Want me to book the cover staff for the inspection day?', 'offers_help'],
+    ['employee', "I'd like to become a fundraising manager. Could I write the grant report for you this month? It'd give me a first taste of running a funding bid.", 'links_goal_to_needs'],
+    ['employee', 'I want to move from the front desk to the events team.', 'states_goal'],
+    ['employee', 'I would like to go down to three days after my parental leave.', 'states_goal'],
+    ['employee', "How's my first term gone, from where you're sitting?", 'asks_for_feedback'],
+    ['employee', 'Was the handover doc pitched at the right level, or would you have preferred a shorter one?', 'asks_for_feedback'],
+    ['employee', 'Please advise what training I would need for the charge nurse post.', 'asks_what_it_takes'],
+    ['employee', 'The courier lost two pallets, so I went back to them with the tracking logs and got the whole lot refunded.', 'keeps_leader_informed'],
+    ['employee', "Payroll flagged a missing timesheet, so I've asked the agency to resend it.", 'keeps_leader_informed'],
+    ['employee', "Noted on the length of my reports. I've cut the appendix and I'll keep them to two pages.", 'commits_to_task'],
+    ['employee', "Can't you give the Saturday stocktake to one of the trainees? I've done my time on that.", 'refuses_work'],
+    ['employee', "Frankly I'm sick of fixing their mistakes on the rota every month.", 'blames_others'],
+    ['employee', "if they cancel the flexi hours, I'm gone, no debate", 'demanding'],
+    ['manager', "Let's pick this back up after the inspection and see how the mentoring is going.", 'proposes_follow_up'],
+    ['employee', "I'd like to become a data engineer. To get there I need to own a pipeline end to end. Could I take the billing export off you?", 'links_goal_to_needs'],
+    ['employee', "I want to move into UX research. I could run the customer interviews for you, it's pretty much what researchers do all day.", 'links_goal_to_needs'],
+  ];
+  it.each(present)('%s: %s -> %s', (mode, text, id) => {
+    expect(presentIn(analyze(text, mode))).toContain(id);
+  });
+
+  const absent: [Mode, string, CheckId][] = [
+    // Asking the employee's view of a level, or promising to describe it later, spells nothing out.
+    ['manager', 'What do you reckon a lead looks like here?', 'clarifies_expectations'],
+    ['manager', "Once you've thought about it, I'll tell you frankly what the gap to senior looks like.", 'clarifies_expectations'],
+    // "the plan we made" is a relative clause, not an action the writer reports.
+    ['employee', "For the plan we made in May, what's still missing in your view?", 'keeps_leader_informed'],
+    // The handovers being useful is not the writer offering help.
+    ['employee', 'Anything you would like me to change on the night reports? I want them to be useful to you.', 'offers_help'],
+    // "if you get a sec" is no bargain: the offer stands.
+    ['employee', 'Hi, if you get a minute, could you let me know if I can help with the audit?', 'refuses_work'],
+    // Progress on an agreed plan is a follow-up, not a request for feedback on the work.
+    ['employee', 'Could we meet monthly to check how I am doing against the plan we wrote?', 'asks_for_feedback'],
+    ["employee", "If you need me, I'm out at the client site till three.", 'demanding'],
+    ['employee', 'I wish the senior team had more time for us.', 'states_goal'],
+    ["employee", "I'm not writing off the idea just yet.", 'refuses_work'],
+  ];
+  it.each(absent)('%s: %s -> no %s', (mode, text, id) => {
+    expect(presentIn(analyze(text, mode))).not.toContain(id);
+  });
+
+  it('keeps an offer whose only "if" asks for a moment of time', () => {
+    expect(presentIn(analyze('Hi, if you get a minute, could you let me know if I can help with the audit?', 'employee'))).toContain('offers_help');
+  });
+
+  it('does not take a name used as a modifier for the subject of a wish', () => {
+    expect(presentIn(analyze("I'll take the Okafor account if you put me up for senior associate this cycle.", 'employee'))).toEqual(
+      expect.arrayContaining(['states_goal', 'links_goal_to_needs']),
+    );
+  });
+});

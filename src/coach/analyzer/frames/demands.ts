@@ -49,6 +49,8 @@ const THREAT = re(
       String.raw`(?:or|otherwise) (?:leave|quit|resign|walk)\b`,
       String.raw`(?:or|otherwise)(?: else)?,? i (?:walk|quit|leave|resign|go|walk out|'m out|'m gone|'m done)\b`,
       String.raw`or else\b`,
+      // "if the remote days go, I'm out": a condition, then leaving. "I'm out at the client till 3" is no threat.
+      String.raw`if\b[^.?!]{3,80}?,? i'?m (?:out|gone|leaving|walking)\b(?! (?:of|for|at|on|in|until|till|today|tomorrow|tonight|this|next|from|with|sick)\b)`,
       String.raw`either i get`,
       String.raw`i'?ll (?:have to |be forced to |need to |be )?(?:start(?:ing)? looking|look(?:ing)? elsewhere|look(?:ing)? for (?:another|a new|other|something)|leav(?:e|ing)(?! (?:it|this|that|them|the|early|at|for|now|a|on|work|him|her)\b)|quit(?:ting)?|resign(?:ing)?|walk(?:ing)? (?:out|away)|hand(?:ing)? in my notice|consider(?:ing)? my (?:position|options|future)|explor(?:e|ing) (?:other|my) options|go(?:ing)? elsewhere|find(?:ing)? (?:another|a new|something else|a different)|take (?:the|their|that) (?:other )?offer|tak(?:e|ing) (?:it|this|this matter|the matter) (?:to|up with|higher|further)|start (?:interviewing|applying|looking)(?: elsewhere| around)?|interview(?:ing)? elsewhere|apply(?:ing)? elsewhere|escalat(?:e|ing) (?:it|this|that|the matter|things)(?! to (?:the )?(?:vendor|supplier|support|it|helpdesk))|(?:go(?:ing)?|talk(?:ing)?|speak(?:ing)?|complain(?:ing)?) (?:over your head|to (?:the |your |our )?(?:director|hr|vp|ceo|board|union|head|boss|skip|md|partners?|ombudsman|tribunal|lawyer|senior management|leadership|top|regional|area)))`,
       String.raw`(?:escalate|take) (?:this|it) (?:to|above|over) (?:your|hr|the|skip)`,

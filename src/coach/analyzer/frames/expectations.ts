@@ -65,7 +65,7 @@ const LEVEL_WORDS = re(String.raw`\b(?:to get there|that level|that role|the rol
 // Asking the employee's own picture of the level, not giving one.
 const ASKS_THEIR_VIEW = /\b(?:do|would) you (?:think|reckon|see|imagine|picture)\b|\bin your (?:view|eyes|opinion)\b/;
 // "I'll tell you what the gap looks like": a promise to spell it out later, not the spelling out.
-const PROMISED_LATER = /\b(?:i'?ll|i will|i can|we'?ll|let me) (?:\w+ ){0,2}?(?:tell|explain|spell out|walk you through|share|show|map out|write down|send) (?:you )?(?:\w+ ){0,4}?$/;
+const PROMISED_LATER = /\b(?:i'?ll|i will|i can|we'?ll|let me) (?:\w+ ){0,2}?(?:tell|explain|spell out|walk you through|share|show|map out|write down|send) (?:you )?(?:\w+ ){0,6}?$/;
 
 /** Sentences describing what the next level or goal takes, or the gap to it. */
 export function findExpectations(doc: Doc): Sentence[] {
@@ -74,7 +74,7 @@ export function findExpectations(doc: Doc): Sentence[] {
   return doc.sentences.filter((s, i) => {
     // "What do you think senior looks like?" asks the employee; it spells nothing out.
     if (s.question && ASKS_THEIR_VIEW.test(s.text)) return false;
-    const spelled = (h: Hit): boolean => assertedAt(s, h.index) && !PROMISED_LATER.test(s.text.slice(Math.max(0, h.index - 50), h.index));
+    const spelled = (h: Hit): boolean => assertedAt(s, h.index) && !PROMISED_LATER.test(s.text.slice(Math.max(0, h.index - 80), h.index));
     if (!anyHit(s, GAP, spelled) && !anyHit(s, REQUIRES, spelled)) return false;
     return doc.sentences.slice(Math.max(0, i - 2), i + 1).some(namesLevel);
   });

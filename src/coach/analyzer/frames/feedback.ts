@@ -13,7 +13,7 @@ const ASKS_VIEW = re(
     oneOf([
       String.raw`how (?:(?:do|did|would|will) )?you (?:see|view|rate|judge|assess|find) (?:my|how i|the way i)`,
       String.raw`what (?:did|do) you make of (?:my|how i|the way i)`,
-      String.raw`how\b[^?.!]{0,80}?\bfrom (?:your (?:side|end|pov|perspective|point of view|seat)|where you (?:sit|stand|are))`,
+      String.raw`how\b[^?.!]{0,80}?\bfrom (?:your (?:side|end|pov|perspective|point of view|seat)|where you(?:'re| are)? (?:sit|sitting|stand|standing|are))`,
       // "how I'm doing against the plan we wrote" tracks a goal (a follow-up), not the work as the manager sees it.
       String.raw`how (?:i'?m|i am|i'?ve been|i have been) (?:doing|getting on|performing|progressing|coming across|settling in|handling)(?! (?:against|towards?|toward|on (?:the|my|our|that) (?:[\w-]+ )?(?:goal|plan|target|promotion)))`,
       String.raw`(?:pitched|pitch|set|written) (?:at )?(?:the )?right (?:level|tone|length)`,

@@ -27,7 +27,7 @@ const ASKS_NEEDS = re(
       String.raw`what matters most (?:to you|for you|right now)`,
       String.raw`(?:what(?:'?s)?|which) (?:[\w-]+ ){0,4}(?:would you|you'?d) (?:most )?(?:like|love|want) (?:off|taken off|me to take|help with|handled)`,
       // "I want them to be useful to you" is about the handovers, not the writer.
-      String.raw`(?:to be|to make myself|(?<!\b(?:them|it|they|these|those|that|this|things)(?: to)?(?: actually| really| still| just)? )be) (?:the )?(?:most |more )?(?:useful|helpful|valuable) (?:to you|for you|for the team|to the team)`,
+      String.raw`(?<!\b(?:them|it|they|these|those|that|this|things)(?: to)?(?: actually| really| still| just)? )(?:to be|to make myself|be) (?:the )?(?:most |more )?(?:useful|helpful|valuable) (?:to you|for you|for the team|to the team)`,
       String.raw`(?:if (?:it'?s|that'?s|this is|it would be|that would be) (?:useful|helpful)|if (?:that|it) helps),? i'?ll (?:keep|carry on|continue|do|take|happily)`,
       String.raw`how (?:can|could) i make (?:your|things) (?:[\w-]+ )?easier`,
       String.raw`what'?s? (?:is )?most (?:important|urgent|pressing) (?:to you|for you|for the team|right now)`,

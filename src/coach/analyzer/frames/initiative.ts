@@ -81,7 +81,7 @@ function actionTaken(s: Sentence): number {
     if (ASKING_BEFORE.test(before) || RELATIVE_BEFORE.test(before)) continue;
     sawSubject = true;
     const verb = m[2] ?? '';
-    const acted = isActionPast(verb) || (DONE_ANYWAY.test(m[1] ?? '') && !NOT_ACTION_SET.has(verb));
+    const acted = isActionPast(verb) || (DONE_ANYWAY.test(m[1] ?? '') && !NOT_ACTION_SET.has(verb)) || phrasalAction(verb, text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     if (acted && !negatedAt(s, m.index + m[0].length - verb.length, 3)) return m.index;
   }
   // Chat drafts drop the subject: "Spotted the cert was expiring and renewed it."
@@ -91,6 +91,18 @@ function actionTaken(s: Sentence): number {
     if (isActionPast(m[1] ?? '')) return m.index;
   }
   return -1;
+}
+
+// "went back to the supplier", "got it down to 5%", "asked legal to check": a plain verb made an action by what follows.
+const WENT_ON = /^\s+(?:back|ahead|round|over|through|out)\b/;
+const GOT_IT_DONE = /^\s+(?:it|them|that|this|the\s+[\w-]+|everything)\s+(?:down|up|back|fixed|sorted|moved|done|approved|signed|reduced|working|running|cancelled|refunded|replaced)\b/;
+const DELEGATED = /^\s+(?!you\b|me\b|if\b|whether\b|about\b|for\b|around\b|myself\b|how\b|what\b|why\b)(?:[\w-]+\s+){1,2}to\s+(?!be\b)[a-z]/;
+
+function phrasalAction(verb: string, after: string): boolean {
+  if (verb === 'went') return WENT_ON.test(after);
+  if (verb === 'got') return GOT_IT_DONE.test(after);
+  if (verb === 'asked' || verb === 'told') return DELEGATED.test(after);
+  return false;
 }
 
 function isActionPast(verb: string): boolean {

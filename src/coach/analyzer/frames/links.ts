@@ -38,6 +38,8 @@ const SELF_BENEFIT = re(
       String.raw`(?:good|great|useful|helpful|valuable) for me (?:too|as well)`,
       String.raw`(?:good|great|useful) for my (?:development|cv|goal|case|career|application)`,
       String.raw`prove (?:that )?i(?: can| could| am|'m)`,
+      // "...and it's basically what tech artists do anyway": the help is the goal role's own work.
+      String.raw`(?:is|'s) (?:basically |exactly |pretty much |literally |really |just )?(?:what|the (?:kind|sort) of (?:thing|work)) (?:an? )?(?:[\w-]+ ){1,2}(?:do|does|would do)\b`,
       String.raw`win[- ]win`,
       String.raw`help(?:s)? us both`,
       String.raw`good for both of us`,
@@ -71,13 +73,16 @@ export function findGoalLinks(doc: Doc, offers: readonly HelpOffer[], goalInText
   const offered = new Set(offers.map((o) => o.sentence));
   const found: Sentence[] = [];
   doc.sentences.forEach((s, i) => {
-    if (!matches(s.text, ANY_LINK)) return;
+    const previous0 = doc.sentences[i - 1];
+    const meetsRequirement = offered.has(s) && previous0 !== undefined && matches(previous0.text, REQUIREMENT_THEN);
+    if (!meetsRequirement && !matches(s.text, ANY_LINK)) return;
     const exchange = anyHit(s, EXCHANGE, (h) => assertedAt(s, h.index));
     if (exchange && (offered.has(s) || matches(s.text, TAKES_ON) || isRecapDeal(doc, i))) {
       found.push(s);
       return;
     }
-    if (offered.has(s) && matches(s.text, GOAL_AS_REASON)) {
+    // "To get to senior I need to own something cross-team. Could I take X off you?": the offer meets the stated requirement.
+    if (offered.has(s) && (matches(s.text, GOAL_AS_REASON) || meetsRequirement)) {
       found.push(s);
       return;
     }
@@ -98,6 +103,7 @@ const TAKES_ON = re(String.raw`\b(?:i'?ll|i will|i can|i could|i'?d|i would|happ
 const TAKES_ON_GERUND = re(String.raw`\b(?:doing|owning|leading|running|taking on|taking over|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting) (?:[\w-]+ ){0,8}?(?:would|will|could|is|'d|feels)\b`);
 // "Since I want to move into data science, could I take...": the goal given as the reason for the offer.
 const GOAL_AS_REASON = re(String.raw`\b(?:since|because|as|given(?: that)?|seeing as)\b[^.?!]{0,80}?\b(?:i want|i'?d (?:like|love)|i'?m (?:keen|aiming|hoping|working|trying|interested)|my goal|my aim)\b`);
+const REQUIREMENT_THEN = re(String.raw`\b(?:to (?:get (?:to|there)|reach|become|make|move (?:up )?to|step up to)|for (?:the|a|my) [\w-]+ (?:role|promotion|level|post))\b[^.?!]{0,60}?\bi(?:'d| would| will|'ll)? (?:need|have|must) to\b`);
 // Any of the three ways help and goal are tied, in one pass.
 const ANY_LINK = union(EXCHANGE, GOAL_AS_REASON, SELF_BENEFIT);
 // "Is there a piece I could own? I'd love to get more project experience before...": the wish right after the offer.

@@ -18,7 +18,7 @@ const BACKS_GOAL = re(
 );
 // Words that make the backing career help rather than help with the task.
 const TOWARD_GOAL = re(
-  String.raw`\b(?:promotions?|promo|packet|case|partner|leadership|programme|program|course|qualification|certificat\w*|title|secondment|role|level|senior|goal|aiming|toward|towards|next level|training|study|development|career|cv|visibility|in front of|champion|sponsor|nominate|put you forward|make the case|recommendation|reference|portfolio|named|credit|credited|recogni[sz]ed|appraisal|review|post|slot|opening|application|referee|band|grade)\b`,
+  String.raw`\b(?:promotions?|promo|packet|case|partner|leadership|programme|program|course|qualification|certificat\w*|title|secondment|role|level|senior|goal|aiming|toward|towards|next level|training|study|development|career|cv|visibility|in front of|champion|sponsor|nominate|put you forward|make the case|recommendation|reference|portfolio|named|credit|credited|recogni[sz]ed|appraisal|reviews?|shadow\w*|sit in|exposure|committee|panel|calibration|post|slot|opening|application|referee|band|grade)\b`,
 );
 // The employee's side, or the trade itself: "if you take on...", "do that well and...", "in return".
 const TAKES_MORE = re(
