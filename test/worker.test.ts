@@ -24,6 +24,8 @@ beforeAll(async () => {
   });
   expect(migrated.stdout).toContain('Migrations applied');
 
+  // Miniflare would fetch request.cf data from workers.cloudflare.com; there is no network here.
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
   worker = await unstable_startWorker({
     config: 'wrangler.toml',
     bindings: { DATABASE_URL: { type: 'plain_text', value: hrana.url } },
