@@ -6,13 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedOpenAI, type ScriptedOpenAI } from './support/scripted-openai-server.js';
 import { parseSse } from './support/sse.js';
+import { freePort } from './support/free-port.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'loop-coach-crash-'));
 const dbPath = join(dir, 'coach.db');
@@ -28,13 +28,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** `loop-coach serve` as a real process, waited on until it says it is listening. */
 async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
