@@ -69,6 +69,8 @@ export function composeRewrite(text: string, mode: Mode, analysis: Analysis, add
       const finding = analysis.checks[id];
       const own = (finding?.present ? finding.evidence : []).filter((q) => !replaced.has(q));
       if (own.length > 0) for (const q of own) push(hedged ? withoutHedges(q) : q);
+      // A commitment to a task the writer already offered to take would only repeat them.
+      else if (id === 'commits_to_task' && fill.task && body.some((b) => b.includes(fill.task as string))) continue;
       else if (toAdd.has(id)) push(id === 'proposes_follow_up' ? FOLLOW_UP[mode] : MOVE_SENTENCES[id]?.(fill) ?? null);
     }
   }
