@@ -431,3 +431,19 @@ describe('phrasing families beyond the tuning set', () => {
     );
   });
 });
+
+describe('manager-side paraphrases: deals, requirements, goal questions', () => {
+  const found = (text: string) => presentIn(analyze(text, 'manager'));
+  it('reads a deal stated as "you help me ... and I will ..." or backing "your name"', () => {
+    expect(found("You cover the spring audit for me and I'll pay for the project-management course you asked about.")).toContain('offers_partnership');
+    expect(found("If you take on the supplier reviews, I'll make sure your name is in front of the promotion panel.")).toContain('offers_partnership');
+    expect(found('You did well on the audit and I told the director.')).not.toContain('offers_partnership');
+  });
+  it('reads "I need to see you ..." tied to a level as a requirement', () => {
+    expect(found('For the senior grade I need to see you running the client calls without me.')).toContain('clarifies_expectations');
+    expect(found('I need to see you in my office at three.')).not.toContain('clarifies_expectations');
+  });
+  it('reads "what kind of role would interest you" as asking about goals', () => {
+    expect(found('What sort of job would interest you after this project wraps up?')).toContain('asks_about_goals');
+  });
+});

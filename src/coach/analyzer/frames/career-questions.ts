@@ -28,6 +28,7 @@ const CAREER_QUESTION = re(
       String.raw`what (?:kind|sort|type) of (?:work|role|job|projects?|career|path) (?:would|do) you (?:want|like|enjoy|love|see yourself)`,
       String.raw`(?:is there|are there) (?:a |any |some )?(?:[\w-]+ ){0,3}?(?:skill|role|direction|kind of|area|path|type of|project|job|move|thing)s?,? (?:[\w,-]+ ){0,10}?(?:you'?d (?:really |actually )?(?:like|love|want)|you (?:really |actually )?want|you'?re (?:keen|interested|hoping)|you'?re (?:working|aiming|building|heading|pushing) (?:toward|towards|for)|interests you)`,
       String.raw`(?:tell me|i'?d love to (?:know|hear)|i'?d like to (?:know|hear|understand)|i want to (?:know|understand|hear)|help me understand) (?:about |more about )?(?:what|where|how|the work|the kind) (?:[\w-]+ ){0,5}?(?:you'?d|you would|you want|you see yourself|you'?re aiming|your career|you'?d like|you hope)`,
+      String.raw`what (?:kind|sort|type) of (?:role|job|position|career|path) (?:would|could|might) (?:excite|interest|appeal to|energi[sz]e|suit) you`,
       String.raw`what (?:do|would) you see yourself doing`,
       String.raw`how do you see your (?:career|future|next)`,
       String.raw`what'?s next for you`,

@@ -47,6 +47,7 @@ const REQUIRES = re(
       String.raw`(?:you'?d|you would|you'?ll|you will) need\b`,
       String.raw`^at (?:the )?[\w-]+(?: [\w-]+){0,2}(?: level)?, (?:people|everyone|folks|you)\b`,
       String.raw`(?:i'?d|i would|we'?d|we|we will|we'?ll|they'?ll|they'?d|they will|they|the panel|the committee|the board|people) (?:expect|want to see|look for|need to see|ask about|will want|would want)`,
+      String.raw`i (?:need|want|have) to see you\b`,
       String.raw`(?:is|are|be) expected to`,
       String.raw`expectations? (?:for|at|are|is)`,
       String.raw`(?:it'?s|is|'s) (?:mostly |really |all |largely |more )?about`,
