@@ -4,8 +4,8 @@ import type { Config } from '../src/config.js';
 import pkg from '../package.json' with { type: 'json' };
 import { createChatModel } from '../src/llm/create-chat-model.js';
 import { createApp } from '../src/app.js';
-import { parseConfig } from '../src/config.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
+import { offlineModel } from './support/api.js';
 
 function io(env: Record<string, string> = {}, files: Record<string, string> = {}, lines: string[] = []) {
   const written: string[] = [];
@@ -24,7 +24,7 @@ function io(env: Record<string, string> = {}, files: Record<string, string> = {}
     createModel: (config) => createChatModel(config),
     openApp: async () => {
       const { db, cleanup } = await createTestDb();
-      const app = createApp(testDeps(db, { model: createChatModel(parseConfig({ LOOP_COACH_PROVIDER: 'offline' })) }));
+      const app = createApp(testDeps(db, { model: offlineModel() }));
       return { request: (path, init) => app.request(path, init), close: cleanup };
     },
     write: (t) => written.push(t),

@@ -5,8 +5,7 @@ import type { Db } from '../src/db/client.js';
 import { createOpenAIChatModel } from '../src/llm/openai-chat-model.js';
 import { startScriptedOpenAI, type ScriptedOpenAI } from './support/scripted-openai-server.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
-import { createChatModel } from '../src/llm/create-chat-model.js';
-import { parseConfig } from '../src/config.js';
+import { offlineModel, newGuest } from './support/api.js';
 
 let db: Db;
 let cleanup: () => void;
@@ -22,7 +21,7 @@ afterAll(async () => {
 });
 
 const offlineApp = (env: Record<string, string> = {}) => {
-  const deps = testDeps(db, { env, model: createChatModel(parseConfig({ LOOP_COACH_PROVIDER: 'offline' })) });
+  const deps = testDeps(db, { env, model: offlineModel() });
   return createApp(deps);
 };
 const modelApp = () =>
@@ -33,10 +32,7 @@ const modelApp = () =>
   );
 
 type App = ReturnType<typeof createApp>;
-async function guest(app: App): Promise<Record<string, string>> {
-  const { token } = (await (await app.request('/api/auth/guest', { method: 'POST' })).json()) as { token: string };
-  return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-}
+const guest = async (app: App): Promise<Record<string, string>> => (await newGuest(app)).headers;
 const post = (app: App, path: string, headers: Record<string, string>, body?: unknown) =>
   app.request(path, { method: 'POST', headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
 

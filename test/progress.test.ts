@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { parseConfig } from '../src/config.js';
-import { createChatModel } from '../src/llm/create-chat-model.js';
 import { createTestDb, testDeps, type TestDeps } from './support/test-deps.js';
+import { offlineModel } from './support/api.js';
 
 let cleanup: () => void;
 let deps: TestDeps;
@@ -10,7 +9,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   const t = await createTestDb();
   cleanup = t.cleanup;
-  deps = testDeps(t.db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, model: createChatModel(parseConfig({ LOOP_COACH_PROVIDER: 'offline' })) });
+  deps = testDeps(t.db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, model: offlineModel() });
   app = createApp(deps);
 });
 afterAll(() => cleanup());

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { getBrief, SCENARIOS, SCENARIO_IDS, type PersonaId, type ScenarioId } from '../src/coach/scenarios/index.js';
 import { createDb, type Db } from '../src/db/client.js';
-import { createChatModel } from '../src/llm/create-chat-model.js';
 import { createOpenAIChatModel } from '../src/llm/openai-chat-model.js';
-import { parseConfig } from '../src/config.js';
 import { startScriptedOpenAI, type ScriptedOpenAI } from './support/scripted-openai-server.js';
 import { parseSse } from './support/sse.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
+import { offlineModel, newGuest } from './support/api.js';
 
 let db: Db;
 let url: string;
@@ -27,8 +26,7 @@ beforeEach(() => {
 });
 
 type App = ReturnType<typeof createApp>;
-const offline = () => createChatModel(parseConfig({ LOOP_COACH_PROVIDER: 'offline' }));
-const offlineApp = (env: Record<string, string> = {}, database: Db = db) => createApp(testDeps(database, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offline() }));
+const offlineApp = (env: Record<string, string> = {}, database: Db = db) => createApp(testDeps(database, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }));
 const modelApp = (timeoutMs = 1_000) =>
   createApp(
     testDeps(db, {
@@ -37,10 +35,7 @@ const modelApp = (timeoutMs = 1_000) =>
     }),
   );
 
-async function guest(app: App): Promise<Record<string, string>> {
-  const { token } = (await (await app.request('/api/auth/guest', { method: 'POST' })).json()) as { token: string };
-  return { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-}
+const guest = async (app: App): Promise<Record<string, string>> => (await newGuest(app)).headers;
 
 interface SessionBody {
   id: string;

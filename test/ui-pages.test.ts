@@ -1,11 +1,10 @@
 /** The web pages through `app.request`: statuses, headers, the cookie, CSRF, escaping, no-script forms. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { parseConfig } from '../src/config.js';
 import type { Db } from '../src/db/client.js';
-import { createChatModel } from '../src/llm/create-chat-model.js';
 import { highlightQuotes } from '../src/ui/highlight-quotes.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
+import { offlineModel } from './support/api.js';
 
 let db: Db;
 let cleanup: () => void;
@@ -16,7 +15,7 @@ afterAll(() => cleanup());
 
 const ORIGIN = 'http://localhost';
 const offlineApp = (env: Record<string, string> = {}) =>
-  createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: createChatModel(parseConfig({ LOOP_COACH_PROVIDER: 'offline' })) }));
+  createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }));
 type App = ReturnType<typeof offlineApp>;
 
 /** A browser visiting the home page: the cookie it is given, as a `cookie` header. */

@@ -2,10 +2,9 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/app.js';
-import { parseConfig } from '../../src/config.js';
 import type { ChatModel } from '../../src/llm/chat-model.js';
-import { createChatModel } from '../../src/llm/create-chat-model.js';
 import { createTestDb, testDeps, type TestDeps } from './test-deps.js';
+import { offlineModel } from './api.js';
 
 export interface UiServer {
   /** e.g. `http://127.0.0.1:PORT` */
@@ -19,7 +18,7 @@ export async function startUiServer(opts: { model?: ChatModel } = {}): Promise<U
   const { db, cleanup } = await createTestDb();
   const deps = testDeps(db, {
     env: { LOOP_COACH_RATE_LIMIT: '0' },
-    model: opts.model ?? createChatModel(parseConfig({ LOOP_COACH_PROVIDER: 'offline' })),
+    model: opts.model ?? offlineModel(),
   });
   const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
