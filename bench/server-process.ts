@@ -12,10 +12,10 @@ export interface ServerProcess {
 
 
 /** The real Node entry (`loop-coach serve`) in its own process, on a fresh libSQL file, as users meet it. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'loop-coach-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['bin/loop-coach.js', 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/loop-coach.js', 'serve'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATABASE_URL: `file:${join(dir, 'bench.db')}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -55,6 +55,11 @@ export const sessions = sqliteTable(
     summarizedThrough: integer('summarized_through').notNull().default(0),
     /** Set while a reply is being produced; a crashed turn unlocks itself when it passes. */
     inFlightUntil: integer('in_flight_until', { mode: 'timestamp_ms' }),
+    /**
+     * A random token naming the turn that holds the lock, so the turn's later statements in the
+     * same batch (its messages, its history read) act only if its own lock was taken.
+     */
+    turnToken: text('turn_token'),
     userTurns: integer('user_turns').notNull().default(0),
     nextSeq: integer('next_seq').notNull().default(0),
     provider: text('provider').notNull(),

@@ -169,8 +169,7 @@ export function sessionRoutes(deps: Deps) {
       return c.body(null, 204);
     })
     .openapi(routes.turn, async (c) => {
-      const session = await own(c, c.req.valid('param').id);
-      const prepared = await beginTurn(deps, session, c.req.valid('json').text);
+      const prepared = await beginTurn(deps, c.get('user').id, c.req.valid('param').id, c.req.valid('json').text);
       if (wantsStream(c)) return streamReply(c, prepared);
       const r = await produceReply(deps, prepared);
       return c.json({ userMessage: messageJson(prepared.userMessage as MessageRow), reply: messageJson(r) }, 200);

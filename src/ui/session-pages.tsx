@@ -108,7 +108,7 @@ export function sessionPages(deps: Deps) {
         c,
         async (session) => {
           if (!text.trim()) throw new ValidationError('Type what you want to say first.');
-          await produceReply(deps, await beginTurn(deps, session, text));
+          await produceReply(deps, await beginTurn(deps, session.userId, session.id, text));
         },
         text,
       );

@@ -1,8 +1,8 @@
 import { analyze } from '../analyzer/index.js';
 import type { MessageRow, SessionRow } from '../../db/queries/sessions.js';
-import { appendMessages, getMessages, lockSession, settleReply, unlockSession } from '../../db/queries/sessions.js';
+import { beginTurnWrite, getMessages, getSession, lockSession, settleReply, unlockSession } from '../../db/queries/sessions.js';
 import type { Deps } from '../../deps.js';
-import { ConflictError, PayloadTooLargeError, PersonaLeakError, RuleViolationError, ValidationError } from '../../errors.js';
+import { AppError, ConflictError, NotFoundError, PayloadTooLargeError, PersonaLeakError, RuleViolationError, ValidationError } from '../../errors.js';
 import { callDeadlineMs, type ChatRequest } from '../../llm/chat-model.js';
 import { getBrief, getPersona, getScenario, type Difficulty, type PersonaId, type ScenarioId } from '../scenarios/index.js';
 import { isStorableText, UNSTORABLE_MESSAGE } from '../user-text.js';
@@ -27,22 +27,28 @@ export function turnDeadlineMs(config: Deps['config']): number {
   return 3 * callDeadlineMs({ timeoutMs: config.modelTimeoutMs, maxRetries: config.modelRetries }) + 10_000;
 }
 
-function checkTurnAllowed(session: SessionRow, config: Deps['config'], text: string) {
+function textError(config: Deps['config'], text: string): AppError | undefined {
   // The API's schema refuses such text already; a web page's form post arrives here unchecked.
-  if (!isStorableText(text)) throw new ValidationError(`The turn ${UNSTORABLE_MESSAGE}.`, { details: [{ path: 'text', message: UNSTORABLE_MESSAGE }] });
+  if (!isStorableText(text)) return new ValidationError(`The turn ${UNSTORABLE_MESSAGE}.`, { details: [{ path: 'text', message: UNSTORABLE_MESSAGE }] });
   if (text.length > config.turnMaxChars) {
-    throw new PayloadTooLargeError(`A turn can have at most ${config.turnMaxChars} characters; this one has ${text.length}.`);
+    return new PayloadTooLargeError(`A turn can have at most ${config.turnMaxChars} characters; this one has ${text.length}.`);
   }
+  return undefined;
+}
+
+function checkTurnAllowed(session: SessionRow, config: Deps['config']) {
   if (session.status === 'ended') throw new RuleViolationError('session_ended', 'This session has ended; start a new one to rehearse again.');
   if (session.userTurns >= config.maxTurns) {
     throw new RuleViolationError('turn_limit', `This session has reached its limit of ${config.maxTurns} turns; end it to get your feedback.`);
   }
 }
 
+const LOCKED_MESSAGE = 'A reply is already being produced in this session; wait for it, then send your next turn.';
+
 async function lockOrConflict(deps: TurnDeps, session: SessionRow): Promise<SessionRow> {
   const now = deps.now();
   const locked = await lockSession(deps.db, session.userId, session.id, now, now + turnDeadlineMs(deps.config));
-  if (!locked) throw new ConflictError('A reply is already being produced in this session; wait for it, then send your next turn.');
+  if (!locked) throw new ConflictError(LOCKED_MESSAGE);
   return locked;
 }
 
@@ -51,6 +57,8 @@ export interface PreparedReply {
   replySeq: number;
   userText: string;
   userMessage?: MessageRow;
+  /** The history read with the turn's first write, when it was. */
+  history?: MessageRow[];
 }
 
 /**
@@ -59,26 +67,30 @@ export interface PreparedReply {
  * concurrent turn a 409 instead of an interleaved transcript. Throws only client errors, so a
  * streaming route can answer them with a status before it starts streaming.
  */
-export async function beginTurn(deps: TurnDeps, session: SessionRow, text: string): Promise<PreparedReply> {
-  checkTurnAllowed(session, deps.config, text);
-  const locked = await lockOrConflict(deps, session);
-  try {
-    const now = new Date(deps.now());
-    const [user, pending] = await appendMessages(
-      deps.db,
-      locked,
-      [
-        { role: 'user', content: text, status: 'complete', createdAt: now },
-        { role: 'persona', content: '', status: 'pending', createdAt: now, provider: deps.model.provider, model: deps.model.model },
-      ],
-      { userTurns: locked.userTurns + 1, updatedAt: now },
-    );
-    const replySeq = (pending as MessageRow).seq;
-    return { session: { ...locked, userTurns: locked.userTurns + 1, nextSeq: replySeq + 1 }, replySeq, userText: text, userMessage: user as MessageRow };
-  } catch (err) {
-    await unlockSession(deps.db, session.userId, session.id);
-    throw err;
+export async function beginTurn(deps: TurnDeps, userId: string, sessionId: string, text: string): Promise<PreparedReply> {
+  const badText = textError(deps.config, text);
+  if (!badText) {
+    const now = deps.now();
+    const begun = await beginTurnWrite(deps.db, {
+      userId,
+      id: sessionId,
+      text,
+      now,
+      until: now + turnDeadlineMs(deps.config),
+      maxTurns: deps.config.maxTurns,
+      provider: deps.model.provider,
+      model: deps.model.model,
+      reach: PROMPT_WINDOW + SUMMARY_BATCH,
+      token: crypto.randomUUID(),
+    });
+    if (begun) return { session: begun.session, replySeq: begun.replySeq, userText: text, userMessage: begun.userMessage, history: begun.history };
   }
+  // Nothing was written: say why, a missing session first, as for every other route.
+  const session = await getSession(deps.db, userId, sessionId);
+  if (!session) throw new NotFoundError('No such session.');
+  if (badText) throw badText;
+  checkTurnAllowed(session, deps.config);
+  throw new ConflictError(LOCKED_MESSAGE);
 }
 
 /** Prepares to regenerate the last reply when it failed (or was left pending by a crash whose lock expired). */
@@ -97,16 +109,11 @@ export async function beginRetry(deps: TurnDeps, session: SessionRow): Promise<P
 
 /** Produces the persona's reply for a prepared turn; on failure the reply is marked failed and the lock released. */
 export function produceReply(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta?: OnDelta; signal?: AbortSignal } = {}): Promise<MessageRow> {
-  return generate(deps, prepared.session, prepared.replySeq, prepared.userText, opts);
+  return generate(deps, prepared, opts);
 }
 
-async function generate(
-  deps: TurnDeps,
-  session: SessionRow,
-  replySeq: number,
-  userText: string,
-  opts: { onDelta?: OnDelta; signal?: AbortSignal },
-): Promise<MessageRow> {
+async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta?: OnDelta; signal?: AbortSignal }): Promise<MessageRow> {
+  const { session, replySeq, userText } = prepared;
   const scenario = getScenario(session.scenarioId as ScenarioId);
   const persona = getPersona(session.personaId as PersonaId);
   const brief = getBrief(persona.id, scenario.id);
@@ -122,7 +129,8 @@ async function generate(
 
   let partial = '';
   try {
-    const history = await getMessages(deps.db, session.userId, session.id, Math.max(session.summarizedThrough, replySeq - PROMPT_WINDOW - SUMMARY_BATCH));
+    const history =
+      prepared.history ?? (await getMessages(deps.db, session.userId, session.id, Math.max(session.summarizedThrough, replySeq - PROMPT_WINDOW - SUMMARY_BATCH)));
     const complete = history.filter((m): m is MessageRow & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach');
     const { summary, summarizedThrough, window } = await bringSummaryUpToDate(deps, session, complete, outcome.state, persona.name, scenario.mode, opts.signal);
     const prompt = personaPrompt({
@@ -176,7 +184,7 @@ async function generate(
     return { sessionId: session.id, seq: replySeq, userId: session.userId, role: 'persona', createdAt: new Date(deps.now()), ...settled };
   } catch (err) {
     // The partial reply is kept for the record but marked failed: never shown as a finished turn.
-    await settleReply(deps.db, session, replySeq, { content: partial, status: 'failed', provider: deps.model.provider, model: deps.model.model }, {});
+    await settleReply(deps.db, session, replySeq, { content: partial, status: 'failed', provider: deps.model.provider, model: deps.model.model });
     throw err;
   }
 }

@@ -1,5 +1,7 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import type { QueryBuilder } from 'drizzle-orm/sqlite-core';
+import { all, columnArg, compile, compileQuery, first, run, writeBatch } from '../compiled.js';
 import { critiques, messages, sessions } from '../schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -19,9 +21,17 @@ export async function countSessions(db: Db, userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+// The statements every turn runs are compiled once (see ../compiled.ts); the rest use the builder.
+const ph = sql.placeholder;
+const sessionColumns = getTableColumns(sessions);
+const messageColumns = getTableColumns(messages);
+const ownSession = () => and(eq(sessions.id, ph('id')), eq(sessions.userId, ph('userId')));
+type Own = { id: string; userId: string };
+
+const selectSession = compileQuery<Own, SessionRow>(sessionColumns, (w) => w.select().from(sessions).where(ownSession()).limit(1));
+
 export async function getSession(db: Db, userId: string, id: string): Promise<SessionRow | undefined> {
-  const [row] = await db.select().from(sessions).where(and(eq(sessions.id, id), eq(sessions.userId, userId))).limit(1);
-  return row;
+  return first(db, selectSession, { id, userId });
 }
 
 /** Newest first; `cursor` is the last id of the previous page. */
@@ -46,36 +56,133 @@ export async function deleteSession(db: Db, userId: string, id: string): Promise
   return true;
 }
 
-/** Messages in order, from `fromSeq` on. */
-export async function getMessages(db: Db, userId: string, sessionId: string, fromSeq = 0): Promise<MessageRow[]> {
-  return db
+const selectMessages = compileQuery<Own & { fromSeq: number }, MessageRow>(messageColumns, (w) =>
+  w
     .select()
     .from(messages)
-    .where(and(eq(messages.sessionId, sessionId), eq(messages.userId, userId), gte(messages.seq, fromSeq)))
-    .orderBy(asc(messages.seq));
+    .where(and(eq(messages.sessionId, ph('id')), eq(messages.userId, ph('userId')), gte(messages.seq, ph('fromSeq'))))
+    .orderBy(asc(messages.seq)),
+);
+
+/** Messages in order, from `fromSeq` on. */
+export async function getMessages(db: Db, userId: string, sessionId: string, fromSeq = 0): Promise<MessageRow[]> {
+  return all(db, selectMessages, { id: sessionId, userId, fromSeq });
+}
+
+/** A lock whose deadline passed (a crashed process) is free again. */
+const unlocked = () => or(isNull(sessions.inFlightUntil), lt(sessions.inFlightUntil, ph('now')));
+
+const lockStatement = compileQuery<Own & { now: Date; until: Date }, SessionRow>(sessionColumns, (w) =>
+  w.update(sessions).set({ inFlightUntil: columnArg(sessions.inFlightUntil, 'until'), turnToken: null }).where(and(ownSession(), unlocked())).returning(),
+);
+
+/**
+ * Takes the session's turn lock: one statement, so of two concurrent turns exactly one wins.
+ * Returns the locked row, or undefined.
+ */
+export async function lockSession(db: Db, userId: string, id: string, now: number, until: number): Promise<SessionRow | undefined> {
+  return first(db, lockStatement, { id, userId, now: new Date(now), until: new Date(until) });
+}
+
+const unlockStatement = compile<Own>((w) => w.update(sessions).set({ inFlightUntil: null, turnToken: null }).where(ownSession()));
+
+export async function unlockSession(db: Db, userId: string, id: string): Promise<void> {
+  await run(db, unlockStatement, { id, userId });
+}
+
+type TurnArgs = Own & { token: string; now: Date; until: Date; maxTurns: number; reach: number };
+
+/**
+ * A turn's first write, in one batch (one round trip): take the lock of an active session under
+ * its turn limit, count the turn, store the user's words and a pending reply after it, and read
+ * the history the reply needs. The statements after the lock act only on a session holding this
+ * turn's token, so when the lock is not taken the batch changes nothing and returns no session.
+ */
+const beginTurnStatements = {
+  lock: compileQuery<TurnArgs, SessionRow>(sessionColumns, (w) =>
+    w
+      .update(sessions)
+      .set({
+        inFlightUntil: columnArg(sessions.inFlightUntil, 'until'),
+        turnToken: columnArg(sessions.turnToken, 'token'),
+        userTurns: sql`${sessions.userTurns} + 1`,
+        nextSeq: sql`${sessions.nextSeq} + 2`,
+        updatedAt: columnArg(sessions.updatedAt, 'now'),
+      })
+      .where(and(ownSession(), eq(sessions.status, 'active'), lt(sessions.userTurns, ph('maxTurns')), unlocked()))
+      .returning(),
+  ),
+  // seq counts back from the new next_seq: the user's turn is next_seq - 2, the reply next_seq - 1.
+  append: compile<TurnArgs & { createdAtMs: number; back: number; role: string; content: string; status: string; provider: string | null; model: string | null }>((w) =>
+    w.insert(messages).select((qb: QueryBuilder) =>
+      qb
+        .select({
+          sessionId: sessions.id,
+          seq: sql<number>`${sessions.nextSeq} - ${ph('back')}`.as('seq'),
+          userId: sessions.userId,
+          role: sql`${ph('role')}`.as('role'),
+          content: sql`${ph('content')}`.as('content'),
+          status: sql`${ph('status')}`.as('status'),
+          provider: sql`${ph('provider')}`.as('provider'),
+          model: sql`${ph('model')}`.as('model'),
+          createdAt: sql`${ph('createdAtMs')}`.as('created_at'),
+        })
+        .from(sessions)
+        .where(and(ownSession(), eq(sessions.turnToken, ph('token')))),
+    ),
+  ),
+  // From the summary's end, or `reach` messages back from the reply, whichever is later.
+  history: compileQuery<TurnArgs, MessageRow>(messageColumns, (w) =>
+    w
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.sessionId, ph('id')),
+          eq(messages.userId, ph('userId')),
+          gte(
+            messages.seq,
+            sql`(select max(${sessions.summarizedThrough}, ${sessions.nextSeq} - 1 - ${ph('reach')}) from ${sessions} where ${ownSession()} and ${sessions.turnToken} = ${ph('token')})`,
+          ),
+        ),
+      )
+      .orderBy(asc(messages.seq)),
+  ),
+};
+
+export interface BegunTurn {
+  /** The session after the lock, with this turn counted. */
+  session: SessionRow;
+  userMessage: MessageRow;
+  replySeq: number;
+  /** Messages from `reach` before the reply (or the summary's end) through the pending reply. */
+  history: MessageRow[];
 }
 
 /**
- * Takes the session's turn lock: one statement, so of two concurrent turns exactly one wins. A lock
- * whose deadline passed (a crashed process) is free again. Returns the locked row, or undefined.
+ * Begins a user turn (see `beginTurnStatements`); undefined when the session is missing, not
+ * the user's, ended, at its turn limit or locked by another turn.
  */
-export async function lockSession(db: Db, userId: string, id: string, now: number, until: number): Promise<SessionRow | undefined> {
-  const [row] = await db
-    .update(sessions)
-    .set({ inFlightUntil: new Date(until) })
-    .where(
-      and(
-        eq(sessions.id, id),
-        eq(sessions.userId, userId),
-        or(isNull(sessions.inFlightUntil), lt(sessions.inFlightUntil, new Date(now))),
-      ),
-    )
-    .returning();
-  return row;
-}
-
-export async function unlockSession(db: Db, userId: string, id: string): Promise<void> {
-  await db.update(sessions).set({ inFlightUntil: null }).where(and(eq(sessions.id, id), eq(sessions.userId, userId)));
+export async function beginTurnWrite(
+  db: Db,
+  input: { userId: string; id: string; text: string; now: number; until: number; maxTurns: number; provider: string; model: string; reach: number; token: string },
+): Promise<BegunTurn | undefined> {
+  const args: TurnArgs = { id: input.id, userId: input.userId, token: input.token, maxTurns: input.maxTurns, reach: input.reach, now: new Date(input.now), until: new Date(input.until) };
+  const common = { ...args, createdAtMs: input.now };
+  const [locked, , , history] = await writeBatch(db, [
+    beginTurnStatements.lock.statement(args),
+    beginTurnStatements.append.statement({ ...common, back: 2, role: 'user', content: input.text, status: 'complete', provider: null, model: null }),
+    beginTurnStatements.append.statement({ ...common, back: 1, role: 'persona', content: '', status: 'pending', provider: input.provider, model: input.model }),
+    beginTurnStatements.history.statement(args),
+  ]);
+  const row = locked?.[0];
+  if (!row) return undefined;
+  const session = beginTurnStatements.lock.decode(row);
+  const rows = (history ?? []).map((r) => beginTurnStatements.history.decode(r));
+  const replySeq = session.nextSeq - 1;
+  const userMessage = rows.find((m) => m.seq === replySeq - 1);
+  if (!userMessage) throw new Error('The turn was locked but its message was not stored.');
+  return { session, userMessage, replySeq, history: rows };
 }
 
 /**
@@ -99,23 +206,50 @@ export async function appendMessages(
   return rows.map((r) => ({ provider: null, model: null, ...r }));
 }
 
-/** Completes (or fails) a reply and releases the lock, with the session's new state, in one batch. */
+type SettleArgs = Own & Pick<MessageRow, 'seq' | 'content' | 'status' | 'provider' | 'model'>;
+const settleStatements = {
+  reply: compile<SettleArgs>((w) =>
+    w
+      .update(messages)
+      .set({
+        content: columnArg(messages.content, 'content'),
+        status: columnArg(messages.status, 'status'),
+        provider: columnArg(messages.provider, 'provider'),
+        model: columnArg(messages.model, 'model'),
+      })
+      .where(and(eq(messages.sessionId, ph('id')), eq(messages.userId, ph('userId')), eq(messages.seq, ph('seq')))),
+  ),
+  unlock: unlockStatement,
+  unlockWithState: compile<Own & Pick<SessionRow, 'state' | 'summary' | 'summarizedThrough' | 'updatedAt'>>((w) =>
+    w
+      .update(sessions)
+      .set({
+        state: columnArg(sessions.state, 'state'),
+        summary: columnArg(sessions.summary, 'summary'),
+        summarizedThrough: columnArg(sessions.summarizedThrough, 'summarizedThrough'),
+        updatedAt: columnArg(sessions.updatedAt, 'updatedAt'),
+        inFlightUntil: null,
+        turnToken: null,
+      })
+      .where(ownSession()),
+  ),
+};
+
+/**
+ * Completes (or fails) a reply and releases the lock in one batch; a completed reply also saves
+ * the session's new state.
+ */
 export async function settleReply(
   db: Db,
   session: Pick<SessionRow, 'id' | 'userId'>,
   seq: number,
   reply: Pick<MessageRow, 'content' | 'status' | 'provider' | 'model'>,
-  patch: Partial<Pick<SessionRow, 'state' | 'summary' | 'summarizedThrough' | 'updatedAt'>>,
+  patch?: Pick<SessionRow, 'state' | 'summary' | 'summarizedThrough' | 'updatedAt'>,
 ): Promise<void> {
-  await db.batch([
-    db
-      .update(messages)
-      .set(reply)
-      .where(and(eq(messages.sessionId, session.id), eq(messages.userId, session.userId), eq(messages.seq, seq))),
-    db
-      .update(sessions)
-      .set({ ...patch, inFlightUntil: null })
-      .where(and(eq(sessions.id, session.id), eq(sessions.userId, session.userId))),
+  const own = { id: session.id, userId: session.userId };
+  await writeBatch(db, [
+    settleStatements.reply.statement({ ...own, seq, ...reply }),
+    patch ? settleStatements.unlockWithState.statement({ ...own, ...patch }) : settleStatements.unlock.statement(own),
   ]);
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { NewId } from '../../ids.js';
 import type { Db } from '../client.js';
+import { compileQuery, first } from '../compiled.js';
 import { authTokens, users } from '../schema.js';
 
 export type User = typeof users.$inferSelect;
@@ -25,6 +26,17 @@ export async function createGuest(
   return user;
 }
 
+// Every authenticated request runs this, so it is compiled once (see ../compiled.ts).
+const tokenUser = { id: users.id, kind: users.kind, createdAt: users.createdAt, tokenId: authTokens.id };
+const tokenLookup = compileQuery<{ tokenHash: string; now: Date }, User & { tokenId: string }>(tokenUser, (w) =>
+  w
+    .select(tokenUser)
+    .from(authTokens)
+    .innerJoin(users, eq(users.id, authTokens.userId))
+    .where(and(eq(authTokens.tokenHash, sql.placeholder('tokenHash')), isNull(authTokens.revokedAt), gt(authTokens.expiresAt, sql.placeholder('now'))))
+    .limit(1),
+);
+
 /**
  * The user a live token belongs to. Looking the token up by its hash means the secret itself is
  * never compared, so the comparison leaks nothing about it through timing.
@@ -34,13 +46,8 @@ export async function findUserByTokenHash(
   tokenHash: string,
   now: number,
 ): Promise<{ user: User; tokenId: string } | undefined> {
-  const [row] = await db
-    .select({ user: users, tokenId: authTokens.id })
-    .from(authTokens)
-    .innerJoin(users, eq(users.id, authTokens.userId))
-    .where(and(eq(authTokens.tokenHash, tokenHash), isNull(authTokens.revokedAt), gt(authTokens.expiresAt, new Date(now))))
-    .limit(1);
-  return row;
+  const row = await first(db, tokenLookup, { tokenHash, now: new Date(now) });
+  return row && { user: { id: row.id, kind: row.kind, createdAt: row.createdAt }, tokenId: row.tokenId };
 }
 
 export async function revokeToken(db: Db, userId: string, tokenId: string, now: number): Promise<void> {
