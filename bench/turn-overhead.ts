@@ -56,6 +56,29 @@ function post(agent: Agent, url: string, path: string, body: string, headers: Re
   });
 }
 
+/** Posts a streamed turn; resolves with the time the first `delta` event arrived, after the stream ends. */
+function firstDelta(agent: Agent, url: string, path: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = httpRequest(
+      { host: u.hostname, port: u.port, path, method: 'POST', agent, headers: { ...headers, accept: 'text/event-stream', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        let at = 0;
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => {
+          if (at) return;
+          text += d;
+          if (text.includes('event: delta')) at = performance.now();
+        });
+        res.on('end', () => (at ? resolve(at) : reject(new Error(`${path}: ${res.statusCode}, no delta event`))));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /**
  * Turn overhead and first-token overhead: the real server (own process, libSQL file, auth on,
  * rate limit off) in front of an instant model, against the same clients calling the model directly.
@@ -107,27 +130,18 @@ export async function benchTurn(opts: { rounds: number; seconds: number }): Prom
     const added50 = percentile(turnTimes, 0.5) - percentile(directTimes, 0.5);
     const added99 = percentile(turnTimes, 0.99) - percentile(directTimes, 0.99);
 
-    // First token: from the model server writing its first delta to our client reading the first `delta` event.
+    // First token: from the model server writing its first delta to our client reading the first
+    // `delta` event, on a node:http client (fetch's own stream machinery would be in the figure).
     const gaps: number[] = [];
+    const streamAgent = new Agent({ keepAlive: true, maxSockets: 1 });
     for (let i = 0; i < 300; i++) {
       let sentAt = 0;
       model.onFirstDelta = (at) => (sentAt = at);
-      const res = await fetch(`${server.url}${turnPath()}`, { method: 'POST', headers: { ...auth, accept: 'text/event-stream' }, body: turnBody });
-      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-      let text = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += new TextDecoder().decode(value);
-        if (text.includes('event: delta')) {
-          gaps.push(performance.now() - sentAt);
-          break;
-        }
-      }
-      await reader.cancel();
+      gaps.push((await firstDelta(streamAgent, server.url, turnPath(), turnBody, auth)) - sentAt);
       // Let the turn finish and release its lock before the session comes round again.
       await new Promise((r) => setTimeout(r, 2));
     }
+    streamAgent.destroy();
     model.onFirstDelta = undefined;
 
     const ratio = median(turnRps) / median(directRps);

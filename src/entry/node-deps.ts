@@ -8,9 +8,9 @@ import { createNodeHttpFetch } from '../llm/node-http-fetch.js';
 
 /** JSON lines on stdout (errors on stderr), the format log collectors read without help. */
 export function jsonLog(entry: LogEntry): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
-  if (entry.level === 'error') console.error(line);
-  else console.log(line);
+  // Straight to the stream: console.log's formatting costs more than the line on every request.
+  const line = JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n';
+  (entry.level === 'error' ? process.stderr : process.stdout).write(line);
 }
 
 /** Node's dependencies: the database migrated to the latest schema before anything is served. */

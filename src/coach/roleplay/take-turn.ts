@@ -1,5 +1,5 @@
 import { analyze } from '../analyzer/index.js';
-import type { MessageRow, SessionRow } from '../../db/queries/sessions.js';
+import type { HistoryMessage, MessageRow, SessionRow } from '../../db/queries/sessions.js';
 import { beginTurnWrite, getMessages, getSession, lockSession, settleReply, unlockSession } from '../../db/queries/sessions.js';
 import type { Deps } from '../../deps.js';
 import { AppError, ConflictError, NotFoundError, PayloadTooLargeError, PersonaLeakError, RuleViolationError, ValidationError } from '../../errors.js';
@@ -58,7 +58,7 @@ export interface PreparedReply {
   userText: string;
   userMessage?: MessageRow;
   /** The history read with the turn's first write, when it was. */
-  history?: MessageRow[];
+  history?: HistoryMessage[];
 }
 
 /**
@@ -131,7 +131,7 @@ async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta
   try {
     const history =
       prepared.history ?? (await getMessages(deps.db, session.userId, session.id, Math.max(session.summarizedThrough, replySeq - PROMPT_WINDOW - SUMMARY_BATCH)));
-    const complete = history.filter((m): m is MessageRow & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach');
+    const complete = history.filter((m): m is HistoryMessage & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach');
     const { summary, summarizedThrough, window } = await bringSummaryUpToDate(deps, session, complete, outcome.state, persona.name, scenario.mode, opts.signal);
     const prompt = personaPrompt({
       scenario,
@@ -196,7 +196,7 @@ async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta
 async function bringSummaryUpToDate(
   deps: TurnDeps,
   session: SessionRow,
-  complete: ReadonlyArray<MessageRow & { role: WindowMessage['role'] }>,
+  complete: ReadonlyArray<HistoryMessage & { role: WindowMessage['role'] }>,
   state: ReturnType<typeof advanceTurn>['state'],
   personaName: string,
   mode: SessionRow['mode'],

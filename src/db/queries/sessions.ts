@@ -6,6 +6,8 @@ import { critiques, messages, sessions } from '../schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+/** What a reply's prompt needs of each earlier message. */
+export type HistoryMessage = Pick<MessageRow, 'seq' | 'role' | 'content' | 'status'>;
 type NewMessage = Omit<typeof messages.$inferInsert, 'sessionId' | 'userId' | 'seq'>;
 
 /** A new session and the persona's opening line (seq 0), together. */
@@ -25,6 +27,8 @@ export async function countSessions(db: Db, userId: string): Promise<number> {
 const ph = sql.placeholder;
 const sessionColumns = getTableColumns(sessions);
 const messageColumns = getTableColumns(messages);
+// The native driver's cost grows with every value it hands back, so the history reads only these.
+const historyColumns = { seq: messages.seq, role: messages.role, content: messages.content, status: messages.status };
 const ownSession = () => and(eq(sessions.id, ph('id')), eq(sessions.userId, ph('userId')));
 type Own = { id: string; userId: string };
 
@@ -132,9 +136,9 @@ const beginTurnStatements = {
     ),
   ),
   // From the summary's end, or `reach` messages back from the reply, whichever is later.
-  history: compileQuery<TurnArgs, MessageRow>(messageColumns, (w) =>
+  history: compileQuery<TurnArgs, HistoryMessage>(historyColumns, (w) =>
     w
-      .select()
+      .select(historyColumns)
       .from(messages)
       .where(
         and(
@@ -156,7 +160,7 @@ export interface BegunTurn {
   userMessage: MessageRow;
   replySeq: number;
   /** Messages from `reach` before the reply (or the summary's end) through the pending reply. */
-  history: MessageRow[];
+  history: HistoryMessage[];
 }
 
 /**
@@ -178,10 +182,19 @@ export async function beginTurnWrite(
   const row = locked?.[0];
   if (!row) return undefined;
   const session = beginTurnStatements.lock.decode(row);
-  const rows = (history ?? []).map((r) => beginTurnStatements.history.decode(r));
   const replySeq = session.nextSeq - 1;
-  const userMessage = rows.find((m) => m.seq === replySeq - 1);
-  if (!userMessage) throw new Error('The turn was locked but its message was not stored.');
+  const userMessage: MessageRow = {
+    sessionId: session.id,
+    seq: replySeq - 1,
+    userId: session.userId,
+    role: 'user',
+    content: input.text,
+    status: 'complete',
+    provider: null,
+    model: null,
+    createdAt: new Date(input.now),
+  };
+  const rows = (history ?? []).map((r) => beginTurnStatements.history.decode(r));
   return { session, userMessage, replySeq, history: rows };
 }
 
