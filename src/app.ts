@@ -1,7 +1,6 @@
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Deps } from './deps.js';
-import { PayloadTooLargeError } from './errors.js';
+import { bodyLimit } from './http/body-limit.js';
 import { renderDocsPage } from './http/docs-page.js';
 import { jsonBodyOnly } from './http/json-body.js';
 import { notFoundHandler, problemHandler } from './http/problem.js';
@@ -34,16 +33,7 @@ export function createApp(deps: Deps) {
   app.use(requestLog(deps.log));
   app.use(securityHeaders());
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new PayloadTooLargeError(`The body is larger than ${deps.config.bodyLimitBytes} bytes.`);
-      },
-    }),
-    jsonBodyOnly(),
-  );
+  app.use('/api/*', bodyLimit(deps.config.bodyLimitBytes), jsonBodyOnly());
 
   // The private API: everything here needs a token (or the pages' cookie). The isolation battery
   // enumerates the app's routes, so a new route left off this list fails it.

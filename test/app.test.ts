@@ -1,3 +1,6 @@
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/client.js';
@@ -132,6 +135,40 @@ describe('error shapes', () => {
     });
     expect(res.status).toBe(413);
     expectErrorShape(await res.json(), 'payload_too_large');
+  });
+
+  it('over real HTTP: judges a Content-Length body by the header, counts a chunked one, and still reads JSON', async () => {
+    // app.request() sends no Content-Length, so the header path is only reachable through a socket.
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const post = (body: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/api/auth/guest', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const big = JSON.stringify({ padding: 'x'.repeat(4096) });
+      const sized = await post(big, { 'content-length': String(Buffer.byteLength(big)) });
+      expect(sized.status).toBe(413);
+      expectErrorShape(JSON.parse(sized.body), 'payload_too_large');
+      const chunked = await post(big, { 'transfer-encoding': 'chunked' });
+      expect(chunked.status).toBe(413);
+      expectErrorShape(JSON.parse(chunked.body), 'payload_too_large');
+      const broken = await post('{not json', { 'content-length': '9' });
+      expect(broken.status).toBe(400);
+      expectErrorShape(JSON.parse(broken.body), 'malformed_json');
+      const ok = await post('{}', { 'content-length': '2' });
+      expect(ok.status).toBe(201);
+      expect(JSON.parse(ok.body)).toMatchObject({ token: expect.any(String) });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('puts a request id on every response, errors included, and logs one line per request', async () => {

@@ -12,7 +12,11 @@ export const SEND_JSON = 'Send the body as JSON with "content-type: application/
 export function jsonBodyOnly(): MiddlewareHandler {
   return async function jsonBodyOnly(c, next) {
     const length = c.req.header('content-length');
-    if (c.req.raw.body === null || length === '0') return next();
+    // Decided from the headers where they settle it: on Node, touching `c.req.raw.body` builds a
+    // full web Request and gives up @hono/node-server's direct body read.
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || length === '0') return next();
+    if (length === undefined && c.req.raw.body === null) return next();
     if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
       // Clients send empty POSTs with any content type or none; only a real body is refused.
       if (length === undefined && (await c.req.text()) === '') return next();
