@@ -15,7 +15,12 @@ export interface LeakGuard {
  * one out), so positions in the folded text are positions in the streamed text.
  */
 const FOLD: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"' };
+// Printable ASCII and spaces: lower-casing is one unit per unit, and nothing else needs folding.
+const PLAIN = /^[\x20-\x7e]*$/;
+const ASCII_SPACE = /[\t\n\v\f\r]/g;
 function fold(s: string): string {
+  const spaced = s.replace(ASCII_SPACE, ' ');
+  if (PLAIN.test(spaced)) return spaced.toLowerCase();
   let out = '';
   for (const ch of s) {
     const lower = ch.toLowerCase();
@@ -54,19 +59,26 @@ function needlesOf(forbidden: readonly string[]): string[] {
 
 export function createLeakGuard(forbidden: readonly string[]): LeakGuard {
   const needles = needlesOf(forbidden);
+  const longest = needles.reduce((max, n) => Math.max(max, n.length), 0);
   let text = '';
+  // Folding is one unit per unit, so the folded text grows piece by piece alongside the text.
+  let folded = '';
   let released = 0;
   return {
     push(piece) {
+      // A forbidden string completed by this piece ends inside it, so only the last stretch is searched.
+      const searchFrom = Math.max(0, folded.length - longest + 1);
       text += piece;
-      const folded = fold(text);
-      if (needles.some((n) => folded.includes(n))) return { release: '', leak: true };
+      folded += fold(piece);
+      const recent = folded.slice(searchFrom);
+      if (needles.some((n) => recent.includes(n))) return { release: '', leak: true };
       // Hold back the longest tail that is a prefix of some forbidden string.
       let hold = 0;
       for (const n of needles) {
-        for (let k = Math.min(n.length - 1, folded.length); k > hold; k--) {
-          if (n.startsWith(folded.slice(folded.length - k))) {
-            hold = k;
+        const first = n.charCodeAt(0);
+        for (let p = Math.max(0, folded.length - (n.length - 1)); p < folded.length - hold; p++) {
+          if (folded.charCodeAt(p) === first && n.startsWith(folded.slice(p))) {
+            hold = folded.length - p;
             break;
           }
         }
