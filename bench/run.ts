@@ -16,10 +16,14 @@ import { benchLists } from './list-flatness.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const dataset = join(here, '..', 'evals', 'datasets', 'drafts.jsonl');
 
-const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, deterministic: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string', multiple: true }, deterministic: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } },
+});
+// `--profile`: the turn bench's server runs under `node --cpu-prof`; its profile lands in bench/profiles/.
+const profileDir = values.profile ? join(here, 'profiles') : undefined;
 
 const BENCHES: Record<string, { deterministic: boolean; run: () => Promise<Figure[]> }> = {
-  turn: { deterministic: false, run: () => benchTurn({ rounds: 3, seconds: 3 }) },
+  turn: { deterministic: false, run: () => benchTurn({ rounds: 3, seconds: 3, ...(profileDir && { profileDir }) }) },
   critique: { deterministic: false, run: () => benchOfflineCritique(dataset) },
   prompt: { deterministic: true, run: () => benchPromptAndQueries() },
   lists: { deterministic: true, run: () => benchLists() },

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
 import autocannon from 'autocannon';
 import { startInstantModel } from './instant-model.js';
 import { startServerProcess } from './server-process.js';
 import { median, percentile } from './stats.js';
 import type { Figure } from './figure.js';
+import { summarizeProfile } from './profile-summary.js';
 
 const TURN_TEXT = 'What is the most important thing on your plate right now, and how could I help with it?';
 const MODEL_BODY = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: TURN_TEXT }] });
@@ -28,7 +30,7 @@ async function load(opts: { url: string; connections: number; duration: number; 
       },
     ],
   });
-  return { rps: result.requests.average, non2xx: result.non2xx + result.errors, p99: result.latency.p99 };
+  return { rps: result.requests.average, total: result.requests.total, non2xx: result.non2xx + result.errors, p99: result.latency.p99 };
 }
 
 /** Sequential requests on one keep-alive connection, timed with the monotonic clock (sub-ms resolution). */
@@ -54,6 +56,19 @@ function post(agent: Agent, url: string, path: string, body: string, headers: Re
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc: the server's cost per turn,
+ * which a busy machine slows but does not inflate the way it inflates throughput. Linux only.
+ */
+function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Posts a streamed turn; resolves with the time the first `delta` event arrived, after the stream ends. */
@@ -83,16 +98,20 @@ function firstDelta(agent: Agent, url: string, path: string, body: string, heade
  * Turn overhead and first-token overhead: the real server (own process, libSQL file, auth on,
  * rate limit off) in front of an instant model, against the same clients calling the model directly.
  */
-export async function benchTurn(opts: { rounds: number; seconds: number }): Promise<Figure[]> {
+export async function benchTurn(opts: { rounds: number; seconds: number; profileDir?: string }): Promise<Figure[]> {
   const model = await startInstantModel();
-  const server = await startServerProcess({
+  const server = await startServerProcess(
+    {
     LOOP_COACH_PROVIDER: 'openai',
     OPENAI_API_KEY: 'bench',
     OPENAI_BASE_URL: `${model.url}/v1`,
     LOOP_COACH_MODEL: 'bench',
     LOOP_COACH_RATE_LIMIT: '0',
     LOOP_COACH_MAX_TURNS: '10000',
-  });
+    },
+    opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [],
+  );
+  let stopped = false;
   try {
     const { token } = (await json(`${server.url}/api/auth/guest`, { method: 'POST' })) as { token: string };
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -114,10 +133,14 @@ export async function benchTurn(opts: { rounds: number; seconds: number }): Prom
     const directRps: number[] = [];
     const turnRps: number[] = [];
     const healthRps: number[] = [];
+    const cpuPerTurn: number[] = [];
     let errors = 0;
     for (let r = 0; r < opts.rounds; r++) {
       const d = await direct();
+      const cpuBefore = processCpuMs(server.child.pid);
       const t = await turn();
+      const cpuAfter = processCpuMs(server.child.pid);
+      if (cpuBefore !== undefined && cpuAfter !== undefined && t.total > 0) cpuPerTurn.push(((cpuAfter - cpuBefore) * 1000) / t.total);
       const h = await health();
       directRps.push(d.rps);
       turnRps.push(t.rps);
@@ -145,15 +168,26 @@ export async function benchTurn(opts: { rounds: number; seconds: number }): Prom
     model.onFirstDelta = undefined;
 
     const ratio = median(turnRps) / median(directRps);
+    const profile = opts.profileDir ? await stopAndSummarize(server, opts.profileDir).finally(() => (stopped = true)) : undefined;
     return [
       { name: 'turn throughput / direct model', value: ratio, unit: 'x', baseline: `${median(directRps).toFixed(0)} req/s direct`, detail: `${median(turnRps).toFixed(0)} turns/s at 16 conns (healthz ${median(healthRps).toFixed(0)}/s), ${errors} non-2xx`, bar: '>= 0.08', pass: ratio >= 0.08 && errors === 0, deterministic: false },
+      ...(cpuPerTurn.length > 0
+        ? [{ name: 'server CPU per turn, 16 conns', value: median(cpuPerTurn) / 1000, unit: 'ms', detail: 'user + system time of the server process over the turn rounds, per turn', bar: 'info', pass: true, deterministic: false }]
+        : []),
       { name: 'turn latency added, 1 conn, p50', value: added50, unit: 'ms', baseline: `${percentile(directTimes, 0.5).toFixed(2)} ms direct`, bar: '<= 3 ms', pass: added50 <= 3, deterministic: false },
       { name: 'turn latency added, 1 conn, p99', value: added99, unit: 'ms', baseline: `${percentile(directTimes, 0.99).toFixed(2)} ms direct`, bar: '<= 10 ms', pass: added99 <= 10, deterministic: false },
       { name: 'first-token overhead p50', value: percentile(gaps, 0.5), unit: 'ms', bar: 'info', pass: true, deterministic: false },
       { name: 'first-token overhead p99', value: percentile(gaps, 0.99), unit: 'ms', bar: '<= 5 ms', pass: percentile(gaps, 0.99) <= 5, deterministic: false },
+      ...(profile ? [{ name: 'server CPU profile', value: profile.totalMs, unit: 'ms sampled', detail: profile.top, bar: 'info', pass: true, deterministic: false }] : []),
     ];
   } finally {
-    await server.stop();
+    if (!stopped) await server.stop();
     await model.close();
   }
+}
+
+/** Stops the server (which writes its profile on exit) and names where its time went. */
+async function stopAndSummarize(server: { stop(): Promise<void> }, dir: string) {
+  await server.stop();
+  return summarizeProfile(dir);
 }

@@ -61,6 +61,13 @@ describe('the Node entry', () => {
     const began = Date.now();
     expect(await stop(first)).toBe(0);
     expect(Date.now() - began).toBeLessThan(10_000);
+    // One JSON line per request on stdout, batched but all written by exit.
+    const logged = first
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; path: string; status: number });
+    expect(logged.filter((l) => l.msg === 'request').map((l) => `${l.path} ${l.status}`)).toEqual(['/healthz 200', '/api/auth/guest 201']);
 
     const second = await start(env);
     const me = await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${guest.token}` } });
