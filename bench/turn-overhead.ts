@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { request as httpRequest, Agent } from 'node:http';
 import autocannon from 'autocannon';
 import { startInstantModel } from './instant-model.js';
@@ -58,6 +59,29 @@ function post(agent: Agent, url: string, path: string, body: string, headers: Re
   });
 }
 
+/** The SDK-only forwarding proxy (bench/sdk-proxy.ts) in its own process, like the server. */
+async function startSdkProxy(modelUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sdk-proxy.ts'], {
+    env: { PATH: process.env.PATH ?? '', OPENAI_BASE_URL: `${modelUrl}/v1` },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      const m = /sdk proxy on (\S+)/.exec(String(d));
+      if (m) resolve(m[1] as string);
+    });
+    child.once('exit', (code) => reject(new Error(`sdk proxy exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /**
  * CPU time (user + system, ms) a process has used so far, from /proc: the server's cost per turn,
  * which a busy machine slows but does not inflate the way it inflates throughput. Linux only.
@@ -112,6 +136,7 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
     opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [],
   );
   let stopped = false;
+  const proxy = await startSdkProxy(model.url);
   try {
     const { token } = (await json(`${server.url}/api/auth/guest`, { method: 'POST' })) as { token: string };
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -127,12 +152,14 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
     const direct = () => load({ url: `${model.url}/v1/chat/completions`, connections: 16, duration: opts.seconds, method: 'POST', headers: { 'content-type': 'application/json' }, body: MODEL_BODY });
     const turn = () => load({ url: server.url, connections: 16, duration: opts.seconds, method: 'POST', headers: auth, body: turnBody, paths: turnPath });
     const health = () => load({ url: `${server.url}/healthz`, connections: 16, duration: opts.seconds, method: 'GET' });
+    const forward = () => load({ url: proxy.url, connections: 16, duration: opts.seconds, method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });
 
     await direct();
     await turn();
     const directRps: number[] = [];
     const turnRps: number[] = [];
     const healthRps: number[] = [];
+    const proxyRps: number[] = [];
     const cpuPerTurn: number[] = [];
     let errors = 0;
     for (let r = 0; r < opts.rounds; r++) {
@@ -142,6 +169,9 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
       const cpuAfter = processCpuMs(server.child.pid);
       if (cpuBefore !== undefined && cpuAfter !== undefined && t.total > 0) cpuPerTurn.push(((cpuAfter - cpuBefore) * 1000) / t.total);
       const h = await health();
+      const p = await forward();
+      proxyRps.push(p.rps);
+      errors += p.non2xx;
       directRps.push(d.rps);
       turnRps.push(t.rps);
       healthRps.push(h.rps);
@@ -171,6 +201,15 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
     const profile = opts.profileDir ? await stopAndSummarize(server, opts.profileDir).finally(() => (stopped = true)) : undefined;
     return [
       { name: 'turn throughput / direct model', value: ratio, unit: 'x', baseline: `${median(directRps).toFixed(0)} req/s direct`, detail: `${median(turnRps).toFixed(0)} turns/s at 16 conns (healthz ${median(healthRps).toFixed(0)}/s), ${errors} non-2xx`, bar: '>= 0.08', pass: ratio >= 0.08 && errors === 0, deterministic: false },
+      {
+        name: 'reference: SDK-only proxy / direct model',
+        value: median(proxyRps) / median(directRps),
+        unit: 'x',
+        detail: `${median(proxyRps).toFixed(0)} req/s: forwarding through the SDK as the Node entry sets it up, no auth, no db, no coaching (bench/sdk-proxy.ts); turns reach ${((100 * median(turnRps)) / median(proxyRps)).toFixed(0)}% of it`,
+        bar: 'info',
+        pass: true,
+        deterministic: false,
+      },
       ...(cpuPerTurn.length > 0
         ? [{ name: 'server CPU per turn, 16 conns', value: median(cpuPerTurn) / 1000, unit: 'ms', detail: 'user + system time of the server process over the turn rounds, per turn', bar: 'info', pass: true, deterministic: false }]
         : []),
@@ -182,6 +221,7 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
     ];
   } finally {
     if (!stopped) await server.stop();
+    await proxy.stop();
     await model.close();
   }
 }
