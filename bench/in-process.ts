@@ -11,6 +11,8 @@ import { createChatModel } from '../src/llm/create-chat-model.js';
 /** Counts the SQL statements the app sends, by wrapping the client drizzle talks to. */
 export interface StatementCounter {
   count: number;
+  /** Calls to the client (execute or batch): each is a network round trip on libSQL over HTTP. */
+  roundTrips: number;
 }
 
 /** The app in this process on a fresh libSQL file, with the model the env names, for the deterministic benches. */
@@ -18,16 +20,18 @@ export async function inProcessApp(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'loop-coach-bench-'));
   const db: Db = await createDb(`file:${join(dir, 'bench.db')}`);
   await applyMigrations(db);
-  const counter: StatementCounter = { count: 0 };
+  const counter: StatementCounter = { count: 0, roundTrips: 0 };
   const client = db.$client as unknown as { execute: (...a: unknown[]) => Promise<unknown>; batch: (s: unknown[], m?: unknown) => Promise<unknown> };
   const execute = client.execute.bind(client);
   const batch = client.batch.bind(client);
   client.execute = (...a) => {
     counter.count += 1;
+    counter.roundTrips += 1;
     return execute(...a);
   };
   client.batch = (stmts, mode) => {
     counter.count += stmts.length;
+    counter.roundTrips += 1;
     return batch(stmts, mode);
   };
   const config = parseConfig({ LOOP_COACH_RATE_LIMIT: '0', LOOP_COACH_MAX_TURNS: '10000', ...env });

@@ -1,0 +1,3 @@
+import { startInstantModel } from '../instant-model.js';
+const m = await startInstantModel();
+process.send?.(m.url);

@@ -1,0 +1,11 @@
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import { startInstantModel } from '../instant-model.js';
+const model = await startInstantModel();
+const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof4'] : []), '--import', 'tsx', 'bench/sdk-proxy.ts'], { env: { PATH: process.env.PATH ?? '', OPENAI_BASE_URL: `${model.url}/v1` }, stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((r) => child.stdout!.on('data', (d) => { const m = /on (\S+)/.exec(String(d)); if (m) r(m[1]!); }));
+const body = JSON.stringify({ text: 'What is the most important thing on your plate right now, and how could I help with it?' });
+await autocannon({ url, connections: 16, duration: 2, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const r = await autocannon({ url, connections: 16, duration: 6, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+console.log('proxy rps', r.requests.average);
+child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); await model.close();
