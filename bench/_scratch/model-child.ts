@@ -1,3 +1,0 @@
-import { startInstantModel } from '../instant-model.js';
-const m = await startInstantModel();
-process.send?.(m.url);
