@@ -56,6 +56,26 @@ describe('the Worker in workerd, against libSQL over HTTP', () => {
     expect(await me.json()).toMatchObject({ user: { id: user.id } });
   });
 
+  it('runs a role-play turn: the one-batch lock, messages and history, then the settle, over HTTP', async () => {
+    const { token } = (await (await worker.fetch('http://loop-coach.test/api/auth/guest', { method: 'POST' })).json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const created = await worker.fetch('http://loop-coach.test/api/sessions', { method: 'POST', headers, body: JSON.stringify({ scenarioId: 'offer-help' }) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    for (const text of ['How can I help you this week?', 'I can take the release notes off your plate.']) {
+      const turn = await worker.fetch(`http://loop-coach.test/api/sessions/${id}/messages`, { method: 'POST', headers, body: JSON.stringify({ text }) });
+      expect(turn.status).toBe(200);
+      const body = (await turn.json()) as { userMessage: { content: string }; reply: { role: string; status: string; content: string } };
+      expect(body.userMessage.content).toBe(text);
+      expect(body.reply).toMatchObject({ role: 'persona', status: 'complete' });
+      expect(body.reply.content.length).toBeGreaterThan(0);
+    }
+    const session = (await (await worker.fetch(`http://loop-coach.test/api/sessions/${id}`, { headers })).json()) as { messages: Array<{ role: string; status: string }> };
+    expect(session.messages.map((m) => `${m.role}:${m.status}`)).toEqual(['persona:complete', 'user:complete', 'persona:complete', 'user:complete', 'persona:complete']);
+    const missing = await worker.fetch('http://loop-coach.test/api/sessions/ses_missing/messages', { method: 'POST', headers, body: JSON.stringify({ text: 'Hello?' }) });
+    expect(missing.status).toBe(404);
+  });
+
   it('serves the web pages: a first visit gets the home page and a guest cookie', async () => {
     const res = await worker.fetch('http://loop-coach.test/');
     expect(res.status).toBe(200);
