@@ -183,11 +183,11 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
     const added50 = percentile(turnTimes, 0.5) - percentile(directTimes, 0.5);
     const added99 = percentile(turnTimes, 0.99) - percentile(directTimes, 0.99);
 
-    // First token: from the model server writing its first delta to our client reading the first
+    // First token (1,000 samples, so p99 is not one unlucky turn): from the model server writing its first delta to our client reading the first
     // `delta` event, on a node:http client (fetch's own stream machinery would be in the figure).
     const gaps: number[] = [];
     const streamAgent = new Agent({ keepAlive: true, maxSockets: 1 });
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 1000; i++) {
       let sentAt = 0;
       model.onFirstDelta = (at) => (sentAt = at);
       gaps.push((await firstDelta(streamAgent, server.url, turnPath(), turnBody, auth)) - sentAt);
