@@ -3,7 +3,8 @@ import type { Figure } from './figure.js';
 import { inProcessApp } from './in-process.js';
 import { startInstantModel } from './instant-model.js';
 
-const LINES = [
+/** A user's lines of a rehearsal, in a realistic mix of moves and pitfalls. */
+export const LINES = [
   'How do you see my work on the reporting pipeline so far?',
   'What is the most important thing on your plate right now, and how could I help with it?',
   "I'll take that on and have a first version to you by Friday.",

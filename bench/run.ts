@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchOfflineCritique } from './critique-throughput.js';
+import { benchOfflineTurns } from './offline-turns.js';
 import type { Figure } from './figure.js';
 import { benchPromptAndQueries } from './prompt-and-queries.js';
 import { benchTurn } from './turn-overhead.js';
@@ -24,7 +25,8 @@ const profileDir = values.profile ? join(here, 'profiles') : undefined;
 
 const BENCHES: Record<string, { deterministic: boolean; run: () => Promise<Figure[]> }> = {
   turn: { deterministic: false, run: () => benchTurn({ rounds: 3, seconds: 3, ...(profileDir && { profileDir }) }) },
-  critique: { deterministic: false, run: () => benchOfflineCritique(dataset) },
+  // The offline engine: critiques of drafts, and role-play turns.
+  critique: { deterministic: false, run: async () => [...(await benchOfflineCritique(dataset)), ...(await benchOfflineTurns())] },
   prompt: { deterministic: true, run: () => benchPromptAndQueries() },
   lists: { deterministic: true, run: () => benchLists() },
   worker: { deterministic: true, run: () => benchWorker() },
