@@ -86,6 +86,30 @@ describe('DELETE /api/me', () => {
   });
 });
 
+describe('expired guests', () => {
+  it('are purged, with every row of theirs, when new guests arrive; live guests are kept', async () => {
+    const deps = testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '100', LOOP_COACH_TOKEN_TTL_DAYS: '1' }, model: offlineModel() });
+    const app = createApp(deps);
+    const expired = await busyUser(app);
+    const revoked = await busyUser(app);
+    expect((await send(app, 'POST', '/api/auth/logout', { headers: revoked.headers })).status).toBe(204);
+    deps.advance(12 * 3_600_000);
+    const live = await busyUser(app); // created half a day later: still live when the others expire
+    const liveBefore = await rowsMentioning(db, live.userId);
+    deps.advance(13 * 3_600_000);
+
+    expect(Object.values(await rowsMentioning(db, expired.userId)).some((n) => n > 0)).toBe(true);
+    await newGuest(app);
+    for (const gone of [expired, revoked]) {
+      const left = await rowsMentioning(db, gone.userId);
+      expect(Object.values(left).every((n) => n === 0), JSON.stringify(left)).toBe(true);
+      for (const id of [gone.draftId, gone.endedId, gone.activeId]) expect(Object.values(await rowsMentioning(db, id)).every((n) => n === 0)).toBe(true);
+    }
+    expect(await rowsMentioning(db, live.userId)).toEqual(liveBefore);
+    expect((await send(app, 'GET', `/api/sessions/${live.activeId}`, { headers: live.headers })).status).toBe(200);
+  });
+});
+
 describe('per-user caps', () => {
   it('refuses a session or draft over the cap with 422 and a message saying what to do', async () => {
     const app = appWith({ LOOP_COACH_MAX_SESSIONS: '2', LOOP_COACH_MAX_DRAFTS: '1' });
@@ -124,6 +148,23 @@ describe('rate limits per client address', () => {
     expect(limited.json()).toMatchObject({ error: { code: 'rate_limited', retryable: true } });
     address = '198.51.100.9';
     expect((await critique()).status).toBe(201);
+  });
+
+  it('limits new guests per address, on the API and on a first page visit, with retry-after', async () => {
+    let address = '203.0.113.50';
+    const app = appWith({ LOOP_COACH_GUEST_LIMIT: '2' }, () => address);
+    for (let i = 0; i < 2; i++) expect((await send(app, 'POST', '/api/auth/guest')).status).toBe(201);
+    const limited = await send(app, 'POST', '/api/auth/guest');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(limited.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/new guest accounts/) } });
+    // A page visit without a cookie would make a guest too: refused with the error page, no cookie.
+    const page = await app.request('/');
+    expect(page.status).toBe(429);
+    expect(page.headers.get('set-cookie')).toBeNull();
+    expect(await page.text()).toMatch(/new guest accounts/);
+    address = '198.51.100.50';
+    expect((await send(app, 'POST', '/api/auth/guest')).status).toBe(201);
   });
 
   it('keys IPv6 clients by their /64 and IPv4-mapped addresses as IPv4', () => {

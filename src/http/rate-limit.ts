@@ -30,6 +30,24 @@ export function rateLimit(deps: Pick<Deps, 'db' | 'now' | 'config' | 'clientAddr
 }
 
 /**
+ * Limits new guest accounts per client address and minute (`LOOP_COACH_GUEST_LIMIT`, 0 = off).
+ * A guest costs nothing to make, and the pages make one for every visitor without a cookie, so
+ * without it one client could fill the database. Without a known address (tests, a proxy that
+ * hides it) there is nothing to count by.
+ */
+export async function limitGuestCreation(deps: Pick<Deps, 'db' | 'now' | 'config'>, address: string | undefined): Promise<void> {
+  const limit = deps.config.guestLimitPerMinute;
+  if (limit === 0 || !address) return;
+  const now = deps.now();
+  const { count, resetAt } = await countRequest(deps.db, `guest:${addressKey(address)}`, now);
+  if (count > limit) {
+    throw new RateLimitedError(`Too many new guest accounts from your network: at most ${limit} a minute. Try again shortly.`, {
+      retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+    });
+  }
+}
+
+/**
  * The rate-limit key of a client address. An IPv6 client is usually given a whole /64, so its
  * key is the /64 (else it could pick a fresh address per request); an IPv4-mapped IPv6 address
  * is its IPv4 address.

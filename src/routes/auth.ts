@@ -21,7 +21,7 @@ const guest = createRoute({
   summary: 'Create a guest user and its token',
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: GuestSchema } } },
-    ...errorResponses(400, 413),
+    ...errorResponses(400, 413, 429),
   },
 });
 
@@ -38,7 +38,7 @@ const logout = createRoute({
 export function authRoutes(deps: Deps) {
   return createRouter()
     .openapi(guest, async (c) => {
-      const { token, user, expiresAt } = await startGuest(deps);
+      const { token, user, expiresAt } = await startGuest(deps, deps.clientAddress?.(c));
       return c.json({ token, expiresAt: expiresAt.toISOString(), user: userJson(user) }, 201);
     })
     .openapi(logout, async (c) => {

@@ -21,7 +21,7 @@ const cookieOptions = (c: Context) => ({
  * The pages' user: the one the `lc_token` cookie names, or, on a first visit (or after the token
  * expired or the account was deleted), a new guest whose token goes into the cookie.
  */
-export function pageUser(deps: Pick<Deps, 'db' | 'now' | 'newId' | 'config'>): MiddlewareHandler<AppEnv> {
+export function pageUser(deps: Pick<Deps, 'db' | 'now' | 'newId' | 'config' | 'clientAddress'>): MiddlewareHandler<AppEnv> {
   return async function pageUser(c, next) {
     // A path can match more than one page pattern (a literal "*" does); one visitor, one guest.
     if (c.get('user')) return next();
@@ -31,7 +31,7 @@ export function pageUser(deps: Pick<Deps, 'db' | 'now' | 'newId' | 'config'>): M
       c.set('user', found.user);
       c.set('tokenId', found.tokenId);
     } else {
-      const guest = await startGuest(deps);
+      const guest = await startGuest(deps, deps.clientAddress?.(c));
       setCookie(c, TOKEN_COOKIE, guest.token, {
         ...cookieOptions(c),
         maxAge: Math.min(MAX_COOKIE_SECONDS, Math.floor(deps.config.tokenTtlMs / 1000)),

@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, notExists } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
 import { authTokens, critiques, drafts, messages, rateLimits, sessions, users } from '../schema.js';
 import { userRateKey } from './rate-limits.js';
@@ -37,4 +38,45 @@ export async function deleteAccount(db: Db, userId: string): Promise<void> {
     db.delete(rateLimits).where(eq(rateLimits.key, userRateKey(userId))),
     db.delete(users).where(eq(users.id, userId)),
   ]);
+}
+
+const live = alias(authTokens, 'live');
+
+/**
+ * Deletes up to `limit` guests whose every token has expired: a guest has no other way in, so
+ * nothing of theirs can ever be read again, and keeping it would only grow the database (and hold
+ * personal data no one can reach). Oldest expiries first, through the expiry index; the same
+ * children-first deletes as `deleteAccount`, for all of them in one transaction. Returns how many.
+ */
+export async function purgeExpiredGuests(db: Db, now: number, limit: number): Promise<number> {
+  const rows = await db
+    .select({ userId: authTokens.userId })
+    .from(authTokens)
+    .innerJoin(users, eq(users.id, authTokens.userId))
+    .where(
+      and(
+        lt(authTokens.expiresAt, new Date(now)),
+        eq(users.kind, 'guest'),
+        notExists(
+          db
+            .select({ id: live.id })
+            .from(live)
+            .where(and(eq(live.userId, authTokens.userId), gte(live.expiresAt, new Date(now)), isNull(live.revokedAt))),
+        ),
+      ),
+    )
+    .orderBy(asc(authTokens.expiresAt))
+    .limit(limit);
+  const ids = [...new Set(rows.map((r) => r.userId))];
+  if (ids.length === 0) return 0;
+  await db.batch([
+    db.delete(messages).where(inArray(messages.userId, ids)),
+    db.delete(critiques).where(inArray(critiques.userId, ids)),
+    db.delete(drafts).where(inArray(drafts.userId, ids)),
+    db.delete(sessions).where(inArray(sessions.userId, ids)),
+    db.delete(authTokens).where(inArray(authTokens.userId, ids)),
+    db.delete(rateLimits).where(inArray(rateLimits.key, ids.map(userRateKey))),
+    db.delete(users).where(inArray(users.id, ids)),
+  ]);
+  return ids.length;
 }
