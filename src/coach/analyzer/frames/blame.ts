@@ -16,7 +16,7 @@ import { MASKED_NAME, withNamesMasked } from '../names.js';
  */
 
 // Someone other than the writer: a pronoun, a team or department, a named colleague's team or work.
-const CULPRIT = String.raw`(?:\b(?:they|them|he|she|him|her|you|your|their|his)\b|\b(?:agency|temp|temporary|night|day|weekend|new|other|some) (?:staff|team|crew|shift|starters|hires|people|folks|colleagues)\b|\b(?:staff|people|colleagues|folks) who\b|${MASKED_NAME}(?:'s)?|${OTHER_TEAM}|\b(?:level|tier) \d\b|\b(?:first|second|third|1st|2nd|3rd)[- ]line\b|\bthe (?:[\w-]+ ){0,2}?(?!(?:servers|printers|containers|computers|routers|filters|orders|numbers|figures|letters|papers|others|answers|details)\b)[\w-]+(?:ers|ors|ists|ants|ents|ians)\b|\b[\w-]+'s (?:team|code|work|numbers|people|side|lot|crew|department)\b|\b(?:the|that|those|our|some of the|a couple of the) (?:[\w-]+ ){0,2}?(?:team|crew|staff|contractors?|hires|starters|vendor|suppliers?|client|agency|department|dept|office|shift|teacher|engineers?|designers?|devs|developers|folks|guys|people|lot|temps|agency staff|managers?|leads?|reps|drivers?|warehouse|receiving|dispatch)\b|\b(?:nobody|no one|no-one|noone)\b)`;
+const CULPRIT = String.raw`(?:\b(?:they|them|he|she|him|her|you|your|their|his)\b|\b(?:agency|temp|temporary|night|day|weekend|new|other|some) (?:staff|team|crew|shift|starters|hires|people|folks|colleagues)\b|\b(?:staff|people|colleagues|folks) who\b|${MASKED_NAME}(?:'s)?|${OTHER_TEAM}|\b(?:level|tier) \d\b|\b(?:first|second|third|1st|2nd|3rd)[- ]line\b|\bthe (?:[\w-]+ ){0,2}?(?!(?:servers|printers|containers|computers|routers|filters|orders|numbers|figures|letters|papers|others|answers|details)\b)[\w-]+(?:ers|ors|ists|ants|ents|ians)\b|\b[\w-]+'s (?:team|code|work|numbers|people|side|lot|crew|department)\b|\b(?:the|that|those|our|some of the|a couple of the) (?:[\w-]+ ){0,2}?(?:team|crew|staff|contractors?|subcontractors?|subbies|sparkies|chippies|brickies|trades(?:men|people)?|hires|starters|trainees?|juniors?|apprentices?|interns?|grads|locums?|vendor|suppliers?|client|agency|department|dept|office|shift|teacher|engineers?|designers?|devs|developers|folks|guys|people|lot|temps|agency staff|managers?|leads?|reps|drivers?|warehouse|receiving|dispatch|ward|kitchen|front of house|back of house|floor|branch|site office)\b|\bfront of house\b|\b(?:nobody|no one|no-one|noone)\b)`;
 const CULPRIT_RE = re(CULPRIT);
 
 // Charges that carry blame on their own, once a culprit is named in the sentence.
@@ -56,13 +56,13 @@ const CONTEMPT = re(
       String.raw`(?:are|is|were|was) the reason`,
       String.raw`without (?:asking|telling|checking with|consulting) (?:us|me|anyone)`,
       String.raw`(?:can'?t|couldn'?t) (?:handle|cope with|manage|be trusted)`,
-      String.raw`(?:done|sick of|tired of|fed up(?: with)?) (?:covering|cleaning up|picking up) (?:for|after) (?:them|him|her)`,
+      String.raw`(?:done|sick of|tired of|fed up(?: with| of)?) (?:covering|cleaning up|clearing up|tidying up|picking up|mopping up) (?:for|after) (?:them|him|her)`,
       String.raw`i'?m (?:always )?the one (?:who (?:has|ends up|gets) (?:to )?)?(?:cleaning|fixing|picking|mopping|sorting|covering|working|staying|redoing)`,
     ]),
 );
 // Charges that name their own culprit: "is on receiving", "Gemma's fault", "cleaning up after them".
 const PINNED = re(
-  String.raw`\b(?:(?:is|'s|are|'re) (?:all )?(?:on|down to) (?:how |what )?(?:you|them|they|him|her|he|she|receiving|dispatch|goods in|night shift|day shift|the [\w-]+ (?:team|shift|crew)|[\w-]+'s team|ops|sales|legal|finance|procurement|marketing|design|qa|support)|(?!(?:nobody|no one|noone|anyone|anybody|everyone|everybody)'s)(?:their|his|her|your|[\w-]+'s) fault|thanks to (?:them|him|her|their|his|[\w-]+'s)|(?:cleaning|clean|tidying) up after (?:them|him|her|[\w-]+)|(?:covering|cover|cleaning up|clean up|fixing|fix|mopping up|paying for|carrying) (?:for |after )?(?:their|his|her|your|[\w-]+'s) (?:mistakes|mess|messes|errors|screw-?ups|cock-?ups|slack|blunders)|not on me|not my fault)\b`,
+  String.raw`\b(?:(?:is|'s|are|'re) (?:all )?(?:on|down to) (?:how |what )?(?:you|them|they|him|her|he|she|receiving|dispatch|goods in|night shift|day shift|the [\w-]+ (?:team|shift|crew)|[\w-]+'s team|ops|sales|legal|finance|procurement|marketing|design|qa|support)|(?!(?:nobody|no one|noone|anyone|anybody|everyone|everybody)'s)(?:their|his|her|your|[\w-]+'s) fault|thanks to (?:them|him|her|their|his|[\w-]+'s)|(?:cleaning|clean|clearing|clear|tidying|mopping) up after (?:them|him|her|[\w-]+)|(?:taking|take|takes|took|getting|get|gets|got) the (?:heat|blame|flak|rap|fall|grief) for (?:their|his|her|your|them|him|[\w-]+'s)|(?:covering|cover|cleaning up|clean up|fixing|fix|mopping up|paying for|carrying) (?:for |after )?(?:their|his|her|your|[\w-]+'s) (?:mistakes|mess|messes|errors|screw-?ups|cock-?ups|slack|blunders)|not on me|not my fault)\b`,
 );
 // A failure by the culprit made the cause of the problem: "because support keeps sending...".
 const CAUSED_BY = re(
@@ -102,7 +102,8 @@ const MAY_CHARGE = anyOf([
   'disaster', 'shambles', 'joke', 'bother', 'even', 'without', "can't", 'cant', 'cannot', "couldn't", 'couldnt', 'dropped',
   'screwed', 'botched', 'cocked', 'sat on', 'fantasy', 'garbage', 'rubbish', 'sloppy', 'shoddy', 'useless', 'incompetent',
   'lazy', 'careless', 'clueless', 'hopeless', 'every single', 'nobody', 'no one', 'no-one', 'noone', 'the one',
-  'under the bus', 'in the dark', 'hanging', 'pieces', 'covering', 'cleaning', 'tidying', 'picking up', 'mistakes', 'slack', 'promis', 'overcommit', ' on ', 'down to',
+  'under the bus', 'in the dark', 'hanging', 'pieces', 'covering', 'cleaning', 'clearing', 'tidying', 'mopping', 'picking up', 'mistakes', 'slack', 'promis', 'overcommit', ' on ', 'down to',
+  'the heat', 'the blame', 'the flak', 'the rap', 'the fall', 'the grief',
 ])
 
 // Every pattern above in one pass: most sentences that pass the word check still have none.

@@ -40,6 +40,11 @@ const SELF_BENEFIT = re(
       String.raw`prove (?:that )?i(?: can| could| am|'m)`,
       // "...and it's basically what tech artists do anyway": the help is the goal role's own work.
       String.raw`(?:is|'s) (?:basically |exactly |pretty much |literally |really |just )?(?:what|the (?:kind|sort) of (?:thing|work)) (?:an? )?(?:[\w-]+ ){1,2}(?:do|does|would do)\b`,
+      // "I'd learn the back office side", "teaches me the money side": learning by doing the manager's work.
+      String.raw`(?:i'?d|id|i would|i'?ll|i will|i could|i get to|i'?d get to) (?:also |really |actually )?(?:learn|pick up|see how|get to learn|get to see|get to practi[cs]e|understand)\b`,
+      String.raw`(?:teach|teaches|teaching|taught|show|shows|showing) me (?:the|how|a lot|loads|lots|what|a bit)\b`,
+      String.raw`(?:build|builds|building|develop|developing|practi[cs]e|practi[cs]ing|sharpen|stretch) (?:exactly |just |precisely )?(?:the|my|those|these) (?:[\w-]+ ){0,2}?skills? (?:i|i'?d|i'?ll|you said i|i'?m)\b`,
+      String.raw`counts? (?:toward|towards) (?:it|that|this)\b`,
       String.raw`win[- ]win`,
       String.raw`help(?:s)? us both`,
       String.raw`good for both of us`,
@@ -55,6 +60,8 @@ const EXCHANGE = re(
     oneOf([
       String.raw`if you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate|sign off (?:on )?my|give me (?:the|a) [\w-]+ (?:role|title|position|raise)|help me (?:get|reach|become|move))`,
       String.raw`in (?:return|exchange),? (?:could|can|would|will|i'?d|you)`,
+      // "if you got me on the course, I could cover those shifts": the manager's help toward the goal first.
+      String.raw`if you (?:could |can |would |'d )?(?:get|got|put|send|sent|book|booked|enrol+|enrol+ed|sign|signed|pay for|paid for|fund|funded) me (?:on|onto|in|into|up for|through)? ?(?:the|a|that|my|this) (?:[\w-]+ ){0,2}?(?:course|training|programme|program|scheme|qualification|licen[cs]e|ticket|exam|apprenticeship|certificat\w*)`,
       String.raw`you back me`,
       String.raw`you(?:'ll| will)? (?:support|sponsor|champion) (?:me|my)`,
       String.raw`(?:and|,) you(?:'ll| will)? (?:back|support|sponsor|champion|push for|put (?:me|my name) (?:forward|up))`,
@@ -108,8 +115,12 @@ const REQUIREMENT_THEN = re(String.raw`\b(?:to (?:get (?:to|there)|reach|become|
 const ANY_LINK = union(EXCHANGE, GOAL_AS_REASON, SELF_BENEFIT);
 // "Is there a piece I could own? I'd love to get more project experience before...": the wish right after the offer.
 const WANTS_EXPERIENCE = re(String.raw`\b(?:i'?d (?:really )?(?:love|like)|i want|i'?m keen|i'?m hoping|i need) to (?:get|gain|build|develop|have|pick up) (?:[\w-]+ ){0,3}?(?:experience|exposure|practice|skills?|reps)\b`);
+// What the same help does for the manager, said beside what it does for the writer: "one less thing for you".
+const MANAGER_BENEFIT = String.raw`\b(?:one less (?:thing|job|task)|(?:take|takes|taking) (?:some )?(?:pressure|load|weight|work) off you|saves? you|free(?:s)? you up|you'?d (?:get|have) (?:your|some|more|one less)|off your (?:plate|hands|desk))\b`;
 // "...would be good experience" pointing back at the offer in the sentence before.
-const BACK_REFERENCE = re(String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\byou'?d get\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b`);
+const BACK_REFERENCE = re(
+  String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\b(?:would|will|could|does) (?:that|this|it)\b|\byou'?d get\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b|${MANAGER_BENEFIT}`,
+);
 
 function isRecapDeal(doc: Doc, i: number): boolean {
   // "To recap what we agreed: I run X, and you'll put my name forward": the recap may open the same sentence.
