@@ -22,7 +22,10 @@ const CAREER_QUESTION = re(
       String.raw`what(?: are|'s| is|'re) your (?:[\w-]+ )?(?:career |long-?term |longer-?term )?(?:goals?|aspirations?|ambitions?|wish(?:es)?|dreams?|plans? for (?:your career|the future|the next (?:few |couple of )?years))\b(?! for (?:this|the|next|today'?s?|tomorrow'?s?) (?:sprint|week|month|quarter|meeting|project|session|call|offsite|day|shift|term))`,
       String.raw`what (?:are|were) you hoping (?:to|for)`,
       String.raw`(?:your|the) (?:ideal|dream|perfect) (?:next )?(?:role|job|career|position)`,
-      String.raw`design your (?:next |own |ideal )?(?:role|job|career)`,
+      String.raw`(?:design|shape|build|write|pick|choose|create) your (?:next |own |ideal |perfect )?(?:role|job|career|position)`,
+      String.raw`if you could (?:do|have|be|pick|choose) (?:any|anything|whatever)\b`,
+      String.raw`what would (?:make|count as|feel like|look like) (?:the next [\w-]+ (?:months?|years?)|this year|next year|the year ahead|your next [\w-]+) (?:[\w'-]+ ){0,5}?(?:step (?:forward|up)|success|progress|worthwhile|a win|great) for you`,
+      String.raw`(?:step forward|progress|success) for you (?:professionally|career-?wise|in your career)`,
       String.raw`where your head is`,
       String.raw`what is your wish`,
       String.raw`what (?:kind|sort|type) of (?:work|role|job|projects?|career|path) (?:would|do) you (?:want|like|enjoy|love|see yourself)`,
@@ -41,7 +44,7 @@ const CAREER_QUESTION = re(
 );
 // "What energises you?" serves the career only when the text says so.
 const INTEREST_QUESTION = re(
-  String.raw`\b(?:what (?:kind of work |part of the job |parts of the job )?(?:energi[sz]es|excites|motivates|drives|interests|fulfils|fulfills) you|which (?:parts?|bits?|aspects?) of (?:the|your) (?:job|role|work) (?:do )?you (?:enjoy|like|love)|what do you (?:enjoy|love|like) (?:most|doing)|what kind of work (?:energi[sz]es|excites) you|what (?:would|do) you (?:really |actually )?want(?: to do)?\?)`,
+  String.raw`\b(?:what (?:kind of work |part of the job |parts of the job )?(?:energi[sz]es|excites|motivates|drives|interests|fulfils|fulfills) you|what (?:kind of |sort of |type of )?(?:work|parts? of the (?:job|role)|bits? of the (?:job|role)|tasks?|projects?) (?:have|do|did) you (?:found yourself |been )?(?:enjoy|enjoying|enjoyed|love|loving|loved|like|liking)|which (?:parts?|bits?|aspects?) of (?:the|your) (?:job|role|work) (?:do )?you (?:enjoy|like|love)|what do you (?:enjoy|love|like) (?:most|doing)|what kind of work (?:energi[sz]es|excites) you|what (?:would|do) you (?:really |actually )?want(?: to do)?\?)`,
 );
 const CAREER_PURPOSE = re(
   String.raw`\b(?:next (?:project|role|year|step|quarter)|where you want to (?:go|be)|your (?:career|future|development|growth)|what comes next for you|direction|fits? (?:where|what)|point (?:that|it|your work) |shape|plan (?:your|around)|aim|grow|next for you|management|career|path)\b`,
