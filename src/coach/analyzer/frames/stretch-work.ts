@@ -14,11 +14,11 @@ import type { Sentence } from '../sentences.js';
  */
 
 // Handing it to the employee: offered, asked, or assigned.
-const TO_YOU = String.raw`(?:how (?:would|do) you feel about|(?:the|my) (?:plan|idea|thinking) is for you to|would you (?:like|want|be (?:up for|interested in|keen|willing|open to|happy to)|consider|fancy|mind)|do you want|(?:^|[,;:.!-] )want|fancy|(?:are you|you'?re|you are) (?:up for|interested in|keen (?:on|to))|if you'?re (?:up for|keen (?:on|to)|interested in|happy to|willing to)|how about(?: you)?|what about(?: you)?|i'?d (?:like|love)(?: for)? you to|i want you to|i need you to|i'?m (?:asking|putting|giving|handing) you|i'?ve (?:put|asked|nominated|signed|volunteered) you(?: up)? (?:to|for)|could you|can you|will you|you could|you can|you(?:'ll| will)(?: be)?|if you(?:'d| would)?(?: like to| want to)?|(?:i|we|the team|the department|the ward|the practice|they|[\w-]+s) (?:really )?needs? someone to|(?:i'?m|i am|we'?re) looking for someone to|start by|ready to|time for you to|it'?s time you)`;
+const TO_YOU = String.raw`(?:how (?:would|do) you feel about|(?:the|my) (?:plan|idea|thinking) is for you to|would you (?:like|want|be (?:up for|interested in|keen|willing|open to|happy to)|consider|fancy|mind)|do you want|(?:^|[,;:.!-] )want|fancy|(?:are you|you'?re|you are) (?:up for|interested in|keen (?:on|to))|if you'?re (?:up for|keen (?:on|to)|interested in|happy to|willing to)|how about(?: you)?|what about(?: you)?|i'?d (?:like|love)(?: for)? you to|i want you to|i need you to|i'?m (?:asking|putting|giving|handing) you|i'?ve (?:put|asked|nominated|signed|volunteered) you(?: up)? (?:to|for)|could you|can you|will you|would you|you could|you can|you(?:'ll| will)(?: be)?|if you(?:'d| would)?(?: like to| want to)?|(?:i|we|the team|the department|the ward|the practice|they|[\w-]+s) (?:really )?needs? someone to|(?:i'?m|i am|we'?re) looking for someone to|start by|ready to|time for you to|it'?s time you)`;
 // Verbs of work beyond the routine: leading, owning, running, presenting, mentoring.
-const STRETCH = String.raw`(?:run|running|lead|leading|own|owning|take on|taking on|take over|taking over|take the lead on|take the lead for|take point on|take charge of|take ownership of|present|presenting|mentor|mentoring|manage|managing|head up|heading up|chair|chairing|second-chair|represent|representing|coordinate|coordinating|spearhead|spearheading|drive|driving|be the (?:lead|owner|dri|point person|face|deputy|acting [\w-]+)|step into|act as|acting|be acting|deputi[sz]e|deputi[sz]ing|stand in for me|onboard|onboarding|train|training|set up|build out|launch|take charge (?:of|on))`;
+const STRETCH = String.raw`(?:run|running|lead|leading|own|owning|take on|taking on|take over|taking over|take the lead on|take the lead for|take point on|take charge of|take ownership of|present|presenting|mentor|mentoring|manage|managing|head up|heading up|chair|chairing|second-chair|represent|representing|coordinate|coordinating|spearhead|spearheading|drive|driving|be the (?:lead|owner|dri|point person|face|deputy|acting [\w-]+)|step into|act as|acting|be acting|deputi[sz]e|deputi[sz]ing|stand in for me|onboard|onboarding|train|training|set up|build out|launch|take charge (?:of|on)|become)`;
 // The same, with "pick up": routine on its own, stretch when the text is about the employee's goal.
-const STRETCH_IN_GOAL_TALK = String.raw`(?:${STRETCH}|pick up|picking up|take (?:a stab|a crack|a shot|a run) at|have a go at|take (?:that|it|this) on)`;
+const STRETCH_IN_GOAL_TALK = String.raw`(?:${STRETCH}|pick up|picking up|handle|handling|draft|drafting|write up|writing up|take (?:a stab|a crack|a shot|a run) at|have a go at|take (?:that|it|this) on)`;
 // The general picture of a level: "you'll need to lead more projects", "you'd be expected to run...".
 const EXPECTATION = /\b(?:need|needs|have|has|had) to\b|\b(?:expected|able to|should|must)\b/;
 // "you'd need to show you can run a shift": a requirement of the level, not work handed over.
@@ -26,7 +26,7 @@ const EXPECTATION_BEFORE = /\b(?:need|needs|have|has) to (?:show|prove|demonstra
 const GENERIC_OBJECT = /^(?:more|projects|bigger|cross-team|teams|people|others|initiatives|things|stuff|work|a (?:[\w-]+ )?(?:project|team|workstream)s?\b|some|larger|complex|end-to-end)/;
 const OFF_MY_HANDS = re(String.raw`(?:^|[:;,.] )(?:and )?take (?:[\w'-]+ ){1,5}?off my (?:plate|hands|desk)`);
 // A proposal in the imperative or the bare second person: "you take over the EMEA queue", "Take charge on the Tuesday lates".
-const DIRECT = re(String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)|(?:put|putting) you in charge of|(?:^|[:;] )(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`);
+const DIRECT = re(String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)|(?:put|putting) you in charge of|(?:put|putting|nominat\w*|recommend\w*|propos\w*) you (?:forward )?(?:as|for)|(?:^|[:;] )(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`);
 const NOTES_ASSIGNMENT = re(String.raw`\b(?:agreed|decided|plan|next steps?)\b[^.!?]*?\b[\w-]+ (?:leads|owns|runs|will (?:lead|own|run)|takes (?:on|over))\b`);
 const BEYOND_SCOPE = re(String.raw`\b(?:stretch|step up|new scope|beyond (?:your|the) (?:current )?(?:role|scope|remit)|more than your current|bigger remit|next level up)\b`);
 const EMPLOYEE_GOAL = re(THEIR_AIMS);
@@ -93,9 +93,34 @@ function namesSpecificWork(doc: Doc, s: Sentence, from: number): boolean {
   let at = from;
   const on = /^\s+(?:on|for|of|up|as)\b/.exec(s.text.slice(at));
   if (on) at += on[0].length;
+  // "The regional audit usually sits with the area manager, but I'd like you to lead it": the work
+  // is named before the pronoun, in this sentence or the one before.
+  if (/^\s*(?:it|this|that|them)\b/.test(s.text.slice(at))) return namedEarlier(doc, s, from);
+  return specificAt(doc, s, at);
+}
+
+function specificAt(doc: Doc, s: Sentence, at: number): boolean {
   const phrase = phraseAfter(s.text, at);
   if (!phrase) return false;
   const words = s.text.slice(phrase.start, phrase.end);
   if (GENERIC_OBJECT.test(words)) return /\p{Lu}/u.test(doc.raw.slice(s.start + phrase.start + 1, s.start + phrase.end));
   return true;
+}
+
+const NOUN_PHRASE_START = /\b(?:the|our|this|that) (?=[\w-])/g;
+const WORK_NOUN = /\b(?:audit|review|project|rollout|roll-out|launch|migration|programme|program|process|rota|induction|inspection|bid|tender|pilot|workstream|stream|initiative|account|budget|report|training|meeting|clinic|event|campaign|plan|case|contract|renewal|release|upgrade|restructure|handover|refit|stocktake|appraisals|onboarding)\b/;
+
+function namedEarlier(doc: Doc, s: Sentence, before: number): boolean {
+  const i = doc.sentences.indexOf(s);
+  const candidates: Array<[Sentence, number]> = [[s, before]];
+  const previous = doc.sentences[i - 1];
+  if (previous) candidates.push([previous, previous.text.length]);
+  return candidates.some(([t, end]) => {
+    const text = t.text.slice(0, end);
+    for (const m of text.matchAll(NOUN_PHRASE_START)) {
+      const phrase = phraseAfter(text, m.index + m[0].length);
+      if (phrase && WORK_NOUN.test(text.slice(phrase.start, phrase.end)) && specificAt(doc, t, m.index)) return true;
+    }
+    return false;
+  });
 }
