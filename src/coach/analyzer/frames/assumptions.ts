@@ -43,12 +43,14 @@ const PRESUMES = re(
       String.raw`(?:keeping|keep|putting|put|signed|moving|steering|leaving|left) you (?:off|on|onto|down for|up for|towards?|out of) the (?:[\w-]+ )?(?:track|path|route|list|shortlist)`,
       String.raw`i'?ve put you down for`,
       String.raw`the (?:natural|obvious) (?:next step|path|move|route) for you`,
+      String.raw`(?:obviously|clearly|naturally|surely|of course),? (?:that'?s|it'?s|this is) (?:the |your )?(?:next|natural|obvious|right) (?:step|move|path|route|role|job)`,
+      String.raw`same (?:path|route|road|way|track) (?:as )?i (?:took|did|went|followed|had)`,
       String.raw`(?:'s|is|isn'?t) not for you`,
       String.raw`not for you\?`,
     ]),
 );
 // What is presumed has to be a career path.
-const CAREER = re(String.raw`\b(?:manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job|part-time|track|career|meetings|people|staying|stay|move up|go for|job|role|lab|office)\b`);
+const CAREER = re(String.raw`\b(?:manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job|part-time|track|career|meetings|people|staying|stay|move up|go for|job|role|lab|office|post|next move|next step|your own [\w-]+)\b`);
 // The employee said it: acting on their words is listening, not presuming.
 const THEY_SAID = re(String.raw`\byou(?: told me| said| mentioned|'ve said|'d said| have said| asked (?:about|for)| wrote| put in your)\b|\blike you asked\b|\bshout if\b|\blet me know if (?:that'?s|i'?m) wrong\b`);
 
