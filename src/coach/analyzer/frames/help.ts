@@ -98,9 +98,14 @@ const RELIEF_RE = re(RELIEF);
 const WRITER_BEFORE = /\b(?:i|me|happy to|glad to|let me)\b/;
 // "You also mentioned the team needs someone on X — I'll take it": volunteering for a need the manager raised.
 const NEED_RAISED = re(String.raw`\b(?:you|the team|we) (?:also )?(?:mentioned|said|need|needs|needed|are short|were short|'re short)\b (?:[\w-]+ ){0,4}?(?:someone|somebody|a volunteer|help|cover|a hand|an owner)\b`);
-const TAKES_IT = re(String.raw`\bi'?ll (?:take|own|grab|pick up|cover|handle|do) (?:it|that|this|them)\b`);
+const TAKES_IT = re(
+  String.raw`\bi'?ll (?:take|own|grab|pick up|cover|handle|do) (?:it|that|this|them)\b|\bi'?d (?:really )?(?:love|like|be (?:happy|glad|keen)) to (?:do|take|lead|run|own|pick up|handle|cover) (?:it|that|this|them)\b`,
+);
+// "if I did it this time you'd get your evenings back": the writer's taking it, offered by what it saves the manager.
+const TAKING_IF = re(String.raw`\bif i (?:did|do|took|take|handled|handle|covered|cover|ran|run|picked up|pick up|owned|own) (?:it|that|this|them|the [\w-]+)\b`);
+const SAVES_MANAGER = re(String.raw`\b(?:you'?d (?:get|have) (?:your|some|more|one less)|saves? you|one less (?:thing|job|task)|off your (?:plate|hands|desk)|(?:take|takes|taking) (?:some )?(?:pressure|load|weight|work) off you|free(?:s)? you up)\b`);
 // "Happy to help with the release notes as soon as someone gets me access": help that waits on something given first.
-const WAITS_ON_SOMETHING = re(String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b`);
+const WAITS_ON_SOMETHING = re(String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b|\bif you (?:could |can |would |'d )?(?:get|got|put|send|sent|book|booked|enrol+|enrol+ed|sign|signed|pay for|paid for|fund|funded) me (?:on|onto|in|into|up for|through)\b`);
 
 export interface HelpOffer {
   sentence: Sentence;
@@ -128,6 +133,8 @@ function helpIn(doc: Doc, s: Sentence, i: number): HelpOffer | undefined {
   if (anyHit(s, RELIEF_RE, (h) => WRITER_BEFORE.test(s.text.slice(Math.max(0, h.index - 70), h.index)) && assertedAt(s, h.index))) {
     return { sentence: s, volunteered: false };
   }
+  const taking = firstHit(s, TAKING_IF, (h) => assertedAt(s, h.index));
+  if (taking && matches(s.text, SAVES_MANAGER)) return { sentence: s, volunteered: false, objectFrom: taking.end };
   const take = firstHit(s, TAKES_IT);
   if (!take || !assertedAt(s, take.index)) return undefined;
   const previous = doc.sentences[i - 1];
