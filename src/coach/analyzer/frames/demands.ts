@@ -45,7 +45,7 @@ const EXPECTS_REWARD = re(String.raw`\bi (?:fully |really )?expect (?:to (?:be|g
 const THREAT = re(
   String.raw`\b` +
     oneOf([
-      String.raw`(?:or|otherwise)(?: else)?,? (?:i'?ll|i will|i'?m|i am|i'?d|i would|i have to|i might|i may|i'?m going to)(?: have to| be| start| need to)? (?:leave|leaving|quit|quitting|resign|resigning|walk|walking|out|gone|done|take (?:it|the offer|that offer|them up|this)|start looking|look(?:ing)? elsewhere|look(?:ing)? for|go(?:ing)? (?:elsewhere|to)|escalate|move on|find|consider)`,
+      String.raw`(?:or|otherwise)(?: else)?,? (?:i'?ll|i will|i'?m|i am|i'?d|i would|i have to|i might|i may|i'?m going to)(?: have to| be| start| need to)? (?:leave|leaving|quit|quitting|resign|resigning|walk|walking|out|gone|done|take (?:it|the offer|that offer|them up|this)|taking (?:it|this|that|the matter) (?:to|up with|higher|further)|going (?:to|over your head)|start looking|look(?:ing)? elsewhere|look(?:ing)? for|go(?:ing)? (?:elsewhere|to)|escalate|move on|find|consider)`,
       String.raw`(?:or|otherwise) (?:leave|quit|resign|walk)\b`,
       String.raw`(?:or|otherwise)(?: else)?,? i (?:walk|quit|leave|resign|go|walk out|'m out|'m gone|'m done)\b`,
       String.raw`or else\b`,
