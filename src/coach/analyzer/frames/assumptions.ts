@@ -14,6 +14,11 @@ const PRESUMES = re(
   String.raw`\b` +
     oneOf([
       String.raw`i (?:assume|presume|imagine|figure|figured|guess|bet|reckon|take it|suspect) (?:that )?you`,
+      String.raw`i take it\b`,
+      String.raw`i'?ll (?:just )?assume`,
+      String.raw`you'?re never going to (?:want|like|enjoy|leave)`,
+      String.raw`(?:isn'?t|is not|'s not) (?:really )?your thing`,
+      String.raw`follow (?:me|in my footsteps)`,
       String.raw`i'?m (?:assuming|guessing|betting|presuming)\b(?=[^.?!]*\byou)`,
       String.raw`i'?m (?:sure|assuming|guessing|betting|certain|pretty sure) (?:that )?(?:you|the [\w-]+ (?:role|track|job|path)(?:'s| is))`,
       String.raw`you'?ll (?:obviously |naturally |surely |probably |definitely |clearly )?(?:want|be wanting|be going for|be after|be aiming|wanna|be keen|be looking|be heading|be headed|go for|end up)`,

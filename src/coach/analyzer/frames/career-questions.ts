@@ -17,6 +17,11 @@ const CAREER_QUESTION = re(
       String.raw`where (?:would|do|did|does) (?:you|he|she|they) (?:[\w-]+ )?(?:like|want|wants|hope|see (?:yourself|himself|herself|themselves)|picture yourself|imagine yourself) (?:to )?(?:be|go|end up|head|take|get)`,
       String.raw`where (?:do|would) you (?:want|like) (?:your career|to go|to be|to end up|to take)`,
       String.raw`where do you see (?:yourself|that going|this going|it going|your career)`,
+      String.raw`where you see yourself\b`,
+      String.raw`what(?:'s| is| are) your (?:long-?term|longer-?term|career|five-year|5-year|ten-year|10-year) plans?\b`,
+      String.raw`what would (?:a |the |your )?(?:good |great |ideal |right |sensible )?next (?:move|step|role|job) (?:look like|be) for you`,
+      String.raw`(?:ask|asking|know|hear|understand) (?:you )?what you (?:actually |really |truly )?want (?:out of|from) (?:this|the|your)`,
+      String.raw`what you (?:actually |really |truly )?want (?:out of|from) (?:this|the|your) (?:job|role|career|work|next|life)`,
       String.raw`where (?:he|she|they) wants? to be`,
       String.raw`what (?:do|would) you (?:[\w-]+ )?(?:want|like|hope|wish) (?:to do (?:next|long-?term|longer-?term|eventually|after|in (?:\d+|a|two|three|five|the) (?:years?|future|long)|with your career)|to be doing|out of (?:this|the|your) (?:job|role|career|work)|from your (?:career|job|role)|to get out of|to achieve|to move into|to go after|next|the next|your next|for your (?:career|future)|in (?:the|your) (?:next|future))`,
       String.raw`what(?: are|'s| is|'re) your (?:[\w-]+ )?(?:career |long-?term |longer-?term )?(?:goals?|aspirations?|ambitions?|wish(?:es)?|dreams?|plans? for (?:your career|the future|the next (?:few |couple of )?years))\b(?! for (?:this|the|next|today'?s?|tomorrow'?s?) (?:sprint|week|month|quarter|meeting|project|session|call|offsite|day|shift|term))`,
@@ -30,7 +35,7 @@ const CAREER_QUESTION = re(
       String.raw`what is your wish`,
       String.raw`what (?:kind|sort|type) of (?:work|role|job|projects?|career|path) (?:would|do) you (?:want|like|enjoy|love|see yourself)`,
       String.raw`(?:is there|are there) (?:a |any |some )?(?:[\w-]+ ){0,3}?(?:skill|role|direction|kind of|area|path|type of|project|job|move|thing)s?,? (?:[\w,-]+ ){0,10}?(?:you'?d (?:really |actually )?(?:like|love|want)|you (?:really |actually )?want|you'?re (?:keen|interested|hoping)|you'?re (?:working|aiming|building|heading|pushing) (?:toward|towards|for)|interests you)`,
-      String.raw`(?:tell me|i'?d love to (?:know|hear)|i'?d like to (?:know|hear|understand)|i want to (?:know|understand|hear)|help me understand) (?:about |more about )?(?:what|where|how|the work|the kind) (?:[\w-]+ ){0,5}?(?:you'?d|you would|you want|you see yourself|you'?re aiming|your career|you'?d like|you hope)`,
+      String.raw`(?:tell me|i'?d love to (?:know|hear)|i would love to (?:know|hear)|i'?d like to (?:know|hear|understand)|i would like to (?:know|hear|understand)|i want to (?:know|understand|hear)|help me understand)(?:,? (?:[\w'-]+ ){0,4}[\w'-]+,)? (?:about |more about )?(?:what|where|how|the work|the kind) (?:[\w-]+ ){0,5}?(?:you'?d|you would|you want|you see yourself|you'?re aiming|your career|you'?d like|you hope)`,
       String.raw`what (?:kind|sort|type) of (?:role|job|position|career|path) (?:would|could|might) (?:excite|interest|appeal to|energi[sz]e|suit) you`,
       String.raw`what (?:do|would) you see yourself doing`,
       String.raw`how do you see your (?:career|future|next)`,
@@ -44,7 +49,7 @@ const CAREER_QUESTION = re(
 );
 // "What energises you?" serves the career only when the text says so.
 const INTEREST_QUESTION = re(
-  String.raw`\b(?:what (?:kind of work |part of the job |parts of the job )?(?:energi[sz]es|excites|motivates|drives|interests|fulfils|fulfills) you|what (?:kind of |sort of |type of )?(?:work|parts? of the (?:job|role)|bits? of the (?:job|role)|tasks?|projects?) (?:have|do|did) you (?:found yourself |been )?(?:enjoy|enjoying|enjoyed|love|loving|loved|like|liking)|which (?:parts?|bits?|aspects?) of (?:the|your) (?:job|role|work) (?:do )?you (?:enjoy|like|love)|what do you (?:enjoy|love|like) (?:most|doing)|what kind of work (?:energi[sz]es|excites) you|what (?:would|do) you (?:really |actually )?want(?: to do)?\?)`,
+  String.raw`\b(?:what (?:kind of work |part of the job |parts of the job )?(?:energi[sz]es|excites|motivates|drives|interests|fulfils|fulfills) you|what (?:kind of |sort of |type of )?(?:work|parts? of the (?:job|role)|bits? of the (?:job|role)|tasks?|projects?) (?:have|do|did) you (?:found yourself |been )?(?:enjoy|enjoying|enjoyed|love|loving|loved|like|liking)|which (?:parts?|bits?|aspects?) of (?:the|your) (?:job|role|work) (?:do )?you (?:enjoy|like|love)|what do you (?:enjoy|love|like) (?:most|doing)|(?:which|what) (?:bits?|parts?|aspects?|kinds?|sorts?) of (?:the |your )?(?:[\w-]+ )?(?:work|job|role) (?:do |have )?you (?:find yourself |most )?(?:enjoy\w*|lik\w+|lov\w+|looking forward to|look forward to)|what kind of work (?:energi[sz]es|excites) you|what (?:would|do) you (?:really |actually )?want(?: to do)?\?)`,
 );
 const CAREER_PURPOSE = re(
   String.raw`\b(?:next (?:project|role|year|step|quarter)|where you want to (?:go|be)|your (?:career|future|development|growth)|what comes next for you|direction|fits? (?:where|what)|point (?:that|it|your work) |shape|plan (?:your|around)|aim|grow|next for you|management|career|path)\b`,
@@ -53,6 +58,8 @@ const CAREER_PURPOSE = re(
 // Options on a career path left open: "management, going deeper technically, or something else entirely?"
 const OPEN_OPTIONS = re(String.raw`\b(?:or|,) (?:something else|anything else|something different|neither|none of those|another path|a different path)\b`);
 const PATHS = re(String.raw`\b(?:manag\w+|technical\w*|specialist|ic|individual contributor|track|path|role|career|lead\w*|stay(?:ing)? (?:in|on|where))\b`);
+
+const YOUR_VIEW = /\b(?:what'?s your (?:take|view|thinking|preference|call)|what do you (?:think|reckon|want)|which (?:is it|would you (?:pick|choose))|your call)\b/;
 
 // "Some go into management, some go deeper... Which of those appeals to you?": a choice among career paths just listed.
 const WHICH_APPEALS = re(String.raw`\bwhich (?:of (?:those|these|them|the (?:[\w-]+ )?(?:paths|options|routes|tracks))|one|path|option|route)(?:,? if any,?)? (?:appeals?|interests?|speaks?|draws?|calls?) (?:to )?you|\bwhich (?:of (?:those|these|them)|one|path|option|route)(?:,? if any,?)? (?:do|would) you (?:lean|prefer|pick|go for|want|fancy)`);
@@ -66,6 +73,9 @@ export function findCareerQuestions(doc: Doc): Sentence[] {
   return doc.sentences.filter((s, i) => {
     if (anyHit(s, CAREER_QUESTION, (h) => assertedAt(s, h.index))) return true;
     if (s.question && matches(s.text, OPEN_OPTIONS) && matches(s.text, PATHS)) return true;
+    // "I don't want to guess what you're after: management, specialist, something else. What's your take?"
+    const before = doc.sentences[i - 1];
+    if (s.question && YOUR_VIEW.test(s.text) && before !== undefined && matches(before.text, OPEN_OPTIONS) && matches(before.text, PATHS)) return true;
     if (s.question && matches(s.text, WHICH_APPEALS) && [doc.sentences[i - 2], doc.sentences[i - 1], s].some((t) => t !== undefined && matches(t.text, PATHS))) return true;
     if (s.question && matches(s.text, THEIR_WISH) && matches(s.text, CAREER_CONTEXT)) return true;
     if (!matches(s.text, INTEREST_QUESTION)) return false;

@@ -50,6 +50,7 @@ const REQUIRES = re(
       String.raw`^at (?:the )?[\w-]+(?: [\w-]+){0,2}(?: level)?, (?:people|everyone|folks|you)\b`,
       String.raw`(?:i'?d|i would|we'?d|we|we will|we'?ll|they'?ll|they'?d|they will|they|the panel|the committee|the board|people) (?:expect|want to see|look for|need to see|ask about|will want|would want)`,
       String.raw`i (?:need|want|have) to see you\b`,
+      String.raw`(?:they|the panel|the committee|the board|panels?|interviewers?|governors|assessors|the partners|the firm)(?:'ll| will| would)? (?:want to see|look for|expect|be looking for)`,
       String.raw`(?:look|looks|looking|will look|'ll look) for (?:evidence|proof|signs|a track record|examples?) (?:that|of)`,
       String.raw`(?:want|wants|need|needs) to see (?:evidence|proof|signs|a track record|examples?) (?:that|of)`,
       String.raw`(?:is|are|be) expected to`,
@@ -65,7 +66,7 @@ const REQUIRES = re(
       String.raw`you need to`,
     ]),
 );
-const LEVEL_WORDS = re(String.raw`\b(?:to get there|that level|that role|the role|the level|the jump|the post|step up|the promotion)\b`);
+const LEVEL_WORDS = re(String.raw`\b(?:to get there|that level|that role|the role|the level|the jump|the post|step up|the promotion|going from [\w-]+ to|to be considered for)\b`);
 
 // Asking the employee's own picture of the level, not giving one.
 const ASKS_THEIR_VIEW = /\b(?:do|would) you (?:think|reckon|see|imagine|picture)\b|\bin your (?:view|eyes|opinion)\b/;

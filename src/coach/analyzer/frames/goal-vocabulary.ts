@@ -11,7 +11,7 @@ import { alt } from '../pattern.js';
 const TITLES = [
   'senior', 'snr', 'staff', 'principal', 'lead', 'leader', 'manager', 'management', 'director', 'partner',
   'partnership', 'supervisor', 'head of', 'headteacher', 'head teacher', 'chief', 'deputy', 'vp',
-  'vice president', 'architect', 'specialist', 'trainer', 'coordinator', 'charge nurse', 'ward manager',
+  'vice president', 'avp', 'svp', 'architect', 'specialist', 'trainer', 'coordinator', 'charge nurse', 'ward manager',
   'ward sister', 'matron', 'registrar', 'consultant', 'foreman', 'superintendent', 'team lead', 'tech lead',
   'product owner', 'tenure', 'professor', 'lecturer', 'team leader', 'assistant head', 'principal engineer',
   'staff engineer', 'engineering manager', 'people manager', 'line manager', 'sous chef', 'sous', 'head chef',

@@ -119,7 +119,7 @@ const WANTS_EXPERIENCE = re(String.raw`\b(?:i'?d (?:really )?(?:love|like)|i wan
 const MANAGER_BENEFIT = String.raw`\b(?:one less (?:thing|job|task)|(?:take|takes|taking) (?:some )?(?:pressure|load|weight|work) off you|saves? you|free(?:s)? you up|you'?d (?:get|have) (?:your|some|more|one less)|off your (?:plate|hands|desk))\b`;
 // "...would be good experience" pointing back at the offer in the sentence before.
 const BACK_REFERENCE = re(
-  String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\b(?:would|will|could|does) (?:that|this|it)\b|\byou'?d get\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b|${MANAGER_BENEFIT}`,
+  String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\b(?:would|will|could|does) (?:that|this|it)\b|\byou'?d get\b|\bi'?d (?:learn|pick up|get)\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b|${MANAGER_BENEFIT}`,
 );
 
 function isRecapDeal(doc: Doc, i: number): boolean {
