@@ -110,6 +110,32 @@ describe('expired guests', () => {
   });
 });
 
+describe('token lifetime', () => {
+  it('renews a token used in the second half of its life, on the API and in the pages\' cookie; an unused one expires', async () => {
+    const deps = testDeps(db, { env: { LOOP_COACH_TOKEN_TTL_DAYS: '1' }, model: offlineModel() });
+    const app = createApp(deps);
+    const kept = await newGuest(app);
+    const idle = await newGuest(app);
+    deps.advance(6 * 3_600_000);
+    expect((await send(app, 'GET', '/api/me', { headers: kept.headers })).status).toBe(200); // early in its life: no write
+    deps.advance(8 * 3_600_000); // 14 h: past half
+    expect((await send(app, 'GET', '/api/me', { headers: kept.headers })).status).toBe(200);
+    deps.advance(12 * 3_600_000); // 26 h: past the first expiry, inside the renewed one
+    expect((await send(app, 'GET', '/api/me', { headers: kept.headers })).status).toBe(200);
+    expect((await send(app, 'GET', '/api/me', { headers: idle.headers })).status).toBe(401);
+
+    // The pages renew the cookie along with the token, so the browser keeps it as long.
+    const page = await app.request('/');
+    const cookie = /lc_token=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
+    expect(cookie).toBeDefined();
+    expect((await app.request('/', { headers: { cookie: `lc_token=${cookie}` } })).headers.get('set-cookie')).toBeNull();
+    deps.advance(13 * 3_600_000);
+    const renewed = await app.request('/', { headers: { cookie: `lc_token=${cookie}` } });
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.get('set-cookie')).toMatch(new RegExp(`^lc_token=${cookie};.*Max-Age=86400`));
+  });
+});
+
 describe('per-user caps', () => {
   it('refuses a session or draft over the cap with 422 and a message saying what to do', async () => {
     const app = appWith({ LOOP_COACH_MAX_SESSIONS: '2', LOOP_COACH_MAX_DRAFTS: '1' });

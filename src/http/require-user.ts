@@ -15,7 +15,7 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * token comes as a bearer token, or in the web pages' cookie; a cookie-authenticated write must
  * come from our own pages (403 otherwise).
  */
-export function requireUser(deps: Pick<Deps, 'db' | 'now'>): MiddlewareHandler<AppEnv> {
+export function requireUser(deps: Pick<Deps, 'db' | 'now' | 'config'>): MiddlewareHandler<AppEnv> {
   return async function requireUser(c, next) {
     const bearer = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     const cookie = bearer ? undefined : getCookie(c, TOKEN_COOKIE);
@@ -26,7 +26,7 @@ export function requireUser(deps: Pick<Deps, 'db' | 'now'>): MiddlewareHandler<A
     if (cookie && !isSameOriginWrite(c.req.raw)) {
       throw new CrossSiteRequestError('This request carries the site cookie but did not come from a Loop Coach page; send a bearer token instead.');
     }
-    const found = await findUserByTokenHash(deps.db, await hashToken(token), deps.now());
+    const found = await findUserByTokenHash(deps.db, await hashToken(token), deps.now(), deps.config.tokenTtlMs);
     if (!found) throw new UnauthorizedError('The token is unknown, expired or revoked; get a new one from POST /api/auth/guest.');
     c.set('user', found.user);
     c.set('tokenId', found.tokenId);

@@ -26,16 +26,17 @@ export function pageUser(deps: Pick<Deps, 'db' | 'now' | 'newId' | 'config' | 'c
     // A path can match more than one page pattern (a literal "*" does); one visitor, one guest.
     if (c.get('user')) return next();
     const token = getCookie(c, TOKEN_COOKIE);
-    const found = token ? await findUserByTokenHash(deps.db, await hashToken(token), deps.now()) : undefined;
-    if (found) {
+    const found = token ? await findUserByTokenHash(deps.db, await hashToken(token), deps.now(), deps.config.tokenTtlMs) : undefined;
+    const keepCookie = (value: string) =>
+      setCookie(c, TOKEN_COOKIE, value, { ...cookieOptions(c), maxAge: Math.min(MAX_COOKIE_SECONDS, Math.floor(deps.config.tokenTtlMs / 1000)) });
+    if (found && token) {
       c.set('user', found.user);
       c.set('tokenId', found.tokenId);
+      // The token got a new lifetime: so must the cookie holding it, or the browser drops it first.
+      if (found.renewed) keepCookie(token);
     } else {
       const guest = await startGuest(deps, deps.clientAddress?.(c));
-      setCookie(c, TOKEN_COOKIE, guest.token, {
-        ...cookieOptions(c),
-        maxAge: Math.min(MAX_COOKIE_SECONDS, Math.floor(deps.config.tokenTtlMs / 1000)),
-      });
+      keepCookie(guest.token);
       c.set('user', guest.user);
     }
     await next();
