@@ -58,6 +58,9 @@ const CONTEMPT = re(
       String.raw`(?:can'?t|couldn'?t) (?:handle|cope with|manage|be trusted)`,
       String.raw`(?:done|sick of|tired of|fed up(?: with| of)?) (?:covering|cleaning up|clearing up|tidying up|picking up|mopping up) (?:for|after) (?:them|him|her)`,
       String.raw`i'?m (?:always )?the one (?:who (?:has|ends up|gets) (?:to )?)?(?:cleaning|fixing|picking|mopping|sorting|covering|working|staying|redoing)`,
+      String.raw`must be nice`,
+      String.raw`funny how`,
+      String.raw`(?:third|fourth|fifth|sixth|nth|\d+(?:st|nd|rd|th)) time (?:this|in a|that|in the last) (?:week|month|quarter|year|fortnight)`,
     ]),
 );
 // Charges that name their own culprit: "is on receiving", "Gemma's fault", "cleaning up after them".
@@ -66,7 +69,7 @@ const PINNED = re(
 );
 // A failure by the culprit made the cause of the problem: "because support keeps sending...".
 const CAUSED_BY = re(
-  String.raw`\b(?:because|since|due to|thanks to|that'?s why|which is why|the reason|so of course|so now|all because)\b[^.;!?]{0,60}?${CULPRIT}[^.;!?]{0,40}?\b(?:never|didn'?t|did not|don'?t|doesn'?t|failed|forgot|missed|keeps?|kept|won'?t|wouldn'?t|can'?t|couldn'?t|gave|changed|broke|ignored|refused|delayed|dropped|held|sat|lost|blew|tanked|handle|submitting|submitted|sent (?:[\w-]+ ){0,3}?(?:wrong|late|with no|without)|late)\b`,
+  String.raw`\b(?:because|since|due to|thanks to|that'?s why|which is why|the reason|so of course|so now|all because)\b[^.;!?]{0,60}?${CULPRIT}[^.;!?]{0,40}?\b(?:never|didn'?t|did not|don'?t|doesn'?t|failed|forgot|missed|keeps?|kept|won'?t|wouldn'?t|can'?t|couldn'?t|gave|changed|broke|ignored|refused|delayed|dropped|held|sat|lost|blew|tanked|handle|submitting|submitted|sent (?:[\w-]+ ){0,3}?(?:wrong|late|with no|without)|late|merged|pushed|shipped|released|deployed|rushed|skipped|ignored)\b`,
 );
 // The culprit's act, then its result: "You changed the priorities twice, so of course we slipped."
 // Matched from the act, with the culprit checked just before it (see `byCulprit`): anchoring on
@@ -103,7 +106,7 @@ const MAY_CHARGE = anyOf([
   'screwed', 'botched', 'cocked', 'sat on', 'fantasy', 'garbage', 'rubbish', 'sloppy', 'shoddy', 'useless', 'incompetent',
   'lazy', 'careless', 'clueless', 'hopeless', 'every single', 'nobody', 'no one', 'no-one', 'noone', 'the one',
   'under the bus', 'in the dark', 'hanging', 'pieces', 'covering', 'cleaning', 'clearing', 'tidying', 'mopping', 'picking up', 'mistakes', 'slack', 'promis', 'overcommit', ' on ', 'down to',
-  'the heat', 'the blame', 'the flak', 'the rap', 'the fall', 'the grief',
+  'the heat', 'the blame', 'the flak', 'the rap', 'the fall', 'the grief', 'must be nice', 'funny how', ' time this', ' time in',
 ])
 
 // Every pattern above in one pass: most sentences that pass the word check still have none.

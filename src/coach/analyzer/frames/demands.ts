@@ -69,15 +69,31 @@ const THREAT = re(
     ]),
 );
 
-// All three in one pass: most sentences have none of them.
-const ANY_DEMAND = union(ENTITLEMENT, EXPECTS_REWARD, THREAT);
+// A threat is usually the consequence of a condition ("if the overtime isn't paid by Friday, I'm
+// going to the union"), so these are not set aside as hypothetical the way other claims are.
+const ESCALATES = re(
+  String.raw`\b(?:` +
+    [
+      String.raw`(?:i'?m|i am|i'?ll|i will|i shall) (?:be )?(?:going|go|taking (?:it|this|the matter)|report(?:ing)? (?:it|this|the matter)|escalat(?:e|ing) (?:it|this|the matter)|talking) (?:straight |directly )?(?:to|over) (?:the |your )?(?:hr|union|md|director|ceo|board|ombudsman|tribunal|lawyer|solicitor|head office|senior management|your head)\b(?! (?:anyway|later|today|tomorrow|tonight|this (?:morning|afternoon|evening)|meeting|office|rep|to (?:drop|hand|pick|get|ask|collect|sign))\b)`,
+      String.raw`(?:i'?m|i am) (?:gonna|going to) (?:start )?(?:interview\w*|look\w* (?:elsewhere|around|for (?:another|a new|other))|apply\w* (?:elsewhere|for other)|hand in my notice|quit|leave|resign)`,
+      String.raw`(?:i will|i'?ll|i shall) (?:be )?report(?:ing)? (?:the matter|this|it) to (?:hr|the md|the union|the board|the director|head office|senior management)`,
+    ].join('|') +
+    ')',
+);
+
+// The condition that makes it a threat: "if it isn't paid by Friday", "unless", "either ... or".
+const CONDITION_BEFORE = /\b(?:if|unless|otherwise|or else|either|or)\b/;
+
+// All of them in one pass: most sentences have none.
+const ANY_DEMAND = union(ENTITLEMENT, EXPECTS_REWARD, THREAT, ESCALATES);
 
 /** Sentences making an ultimatum, a threat or a claim of entitlement in the writer's own voice. */
 export function findDemands(doc: Doc): Sentence[] {
   return doc.sentences.filter((s) =>
     matches(s.text, ANY_DEMAND) &&
-    [ENTITLEMENT, EXPECTS_REWARD, THREAT].some((p) =>
+    ([ENTITLEMENT, EXPECTS_REWARD, THREAT].some((p) =>
       anyHit(s, p, (h) => !negatedAt(s, h.index, 4) && !irrealisAt(s, h.index) && !quotedAt(s, h.index) && !quotedAt(s, h.end - 1)),
-    ),
+    ) ||
+      anyHit(s, ESCALATES, (h) => CONDITION_BEFORE.test(s.text.slice(0, h.index)) && !quotedAt(s, h.index))),
   );
 }

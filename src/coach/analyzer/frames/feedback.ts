@@ -16,15 +16,18 @@ const ASKS_VIEW = re(
       String.raw`how\b[^?.!]{0,80}?\bfrom (?:your (?:side|end|pov|perspective|point of view|seat)|where you(?:'re| are)? (?:sit|sitting|stand|standing|are))`,
       // "how I'm doing against the plan we wrote" tracks a goal (a follow-up), not the work as the manager sees it.
       String.raw`how (?:i'?m|i am|i'?ve been|i have been) (?:doing|getting on|performing|progressing|coming across|settling in|handling)(?! (?:against|towards?|toward|on (?:the|my|our|that) (?:[\w-]+ )?(?:goal|plan|target|promotion)))`,
-      String.raw`(?:pitched|pitch|set|written) (?:at )?(?:the )?right (?:level|tone|length)`,
+      String.raw`(?:pitched|pitch|pitching|set|setting|written|writing) (?:[\w'-]+ ){0,4}?(?:at )?(?:the )?right (?:level|tone|length)`,
+      String.raw`(?:one thing|anything|something|what)(?:'s| is)? (?:the )?(?:[\w-]+ ){0,2}?(?:you'?d|you would) (?:change|do differently|want (?:me )?to change)\b`,
+      String.raw`(?:are|is) (?:my|the way i|how i) (?:[\w'-]+ ){0,8}?(?:meeting your expectations|useful (?:to|for) you|helpful (?:to|for) you|working for you|landing|what you (?:need|want))`,
+      String.raw`meeting your expectations`,
       String.raw`would you have (?:wanted|liked|preferred|done)`,
       String.raw`what (?:do )?you (?:think|make) (?:of|about) (?:my|how i|the way i)`,
-      String.raw`(?:something|anything) (?:in |about )?(?:the way|how) i (?:work|do|handle|run|communicate|write|manage|lead|approach)\b[^?]{0,40}?(?:frustrat|bother|annoy|concern|worr|change|improve|differently)`,
+      String.raw`(?:something|anything) (?:in |about )?(?:the way|how) i (?:work|do|handle|run|communicate|write|manage|lead|approach)\b[^?]{0,40}?(?:frustrat|bother|annoy|concern|worr|change|improve|differently|bug|irritat)`,
       String.raw`am i (?:on track|doing ok|doing okay|doing alright|doing all right|doing well|headed in the right direction|getting there)`,
       String.raw`how (?:(?:do|did|would|will) )?you (?:think|thought|feel|felt|see|saw|rate|find|found|judge|view|assess|reckon) (?:[\w'-]+ ){0,8}?(?:gone|going|went|landed|landing|doing|handl\w+|settl\w+|perform\w*|coming across|come across|came across|working out|worked out|turned out|getting on|shaping up|progress\w*)`,
       String.raw`how (?:am i|have i been) (?:doing|getting on|performing|coming across|tracking|handling|settling)`,
       String.raw`how(?:'s| (?:did|does|do|has|have|is|was)(?:n'?t)?) (?:my|the|our) (?:[\w'-]+ ){0,4}?(?:land|landed|come across|go down|gone down|went down|read|reading|received)`,
-      String.raw`(?:what|anything|something) (?:else )?(?:(?:would|could|should|do|did) you|you'?d) (?:[\w-]+ )?(?:want|like|have|prefer) me to (?:do|change|improve|approach|handle|tighten|fix|adjust|tweak|work on|sharpen|stop|start|drop)`,
+      String.raw`(?:what|anything|something|stuff|things?) (?:else )?(?:(?:would|could|should|do|did) you|you'?d) (?:[\w-]+ )?(?:want|like|have|prefer) me to (?:do|change|improve|approach|handle|tighten|fix|adjust|tweak|work on|sharpen|stop|start|drop)`,
       String.raw`(?:one thing|anything|something|what) i (?:could|should|can|might) (?:be doing|do|improve|change) better`,
       String.raw`(?:could|should|can) (?:be doing|do) better`,
       String.raw`(?:what|where|how) (?:can|could|should|might) i (?:improve|get better)`,
@@ -57,7 +60,7 @@ const REVIEW_REQUEST = re(String.raw`\b(?:review|sign off|sign-off|approve|proof
 // "What gaps do you see?", "what should I do differently?" about the writer's own work; about a
 // goal ("what would I need to do differently to be considered for charge nurse?") they ask what the goal takes.
 const CHANGES_TO_WORK = re(
-  String.raw`\b(?:what gaps do you see|what am i missing|where are the gaps|(?:done|do|doing|handled?|approach(?:ed)?) (?:it |this |that |things )?differently|what (?:could|should|can|would|might) i (?:do|be doing|have done) (?:better|differently))\b`,
+  String.raw`\b(?:what gaps do you see|what am i missing|where are the gaps|(?:done|do|doing|handled?|approach(?:ed)?) (?:it |this |that |them |things )?differently|what (?:could|should|can|would|might) i (?:do|be doing|have done) (?:better|differently))\b`,
 );
 
 /** Sentences asking how the manager sees the writer's work or what they would change; `aboutGoal` marks questions about a goal's gaps. */

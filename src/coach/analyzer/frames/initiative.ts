@@ -33,7 +33,8 @@ const IRREGULAR = new Set(IRREGULAR_PAST);
 // "I moved", "I've pulled", "we already swapped", "I had to redo", then more verbs after commas ("forwarded it to comms and logged it").
 const FIRST_PERSON = /\b(?:i|we)((?: went ahead and| took the liberty of| had to| ended up|'ve| have| had| just| already| then| quickly| also| immediately| proactively| finally| eventually)*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b/g;
 // "Can we put it on the agenda?" asks; it reports nothing done.
-const ASKING_BEFORE = /\b(?:can|could|shall|should|would|will|may|might|do|did|let|to)\s+$/;
+// "How do you think I handled it?" asks for a view; the action is the question's subject, not news.
+const ASKING_BEFORE = /\b(?:can|could|shall|should|would|will|may|might|do|did|let|to)\s+$|\byou\s+(?:think|thought|reckon|feel|felt|say|believe)\s+$/;
 // "the goal we set in March", "the plan I drew up": a relative clause naming a thing, not an action reported.
 const RELATIVE_BEFORE = /\b(?:goals?|plans?|targets?|objectives?|deal|dates?|timeline|milestones?|steps?|ones?|thing|things|way|roles?) (?:that )?$/;
 // After these the base form reports an action taken: "I had to redo the pick list".
