@@ -15,6 +15,11 @@ const PRESUMES = re(
     oneOf([
       String.raw`i (?:assume|presume|imagine|figure|figured|guess|bet|reckon|take it|suspect) (?:that )?you`,
       String.raw`i take it\b`,
+      String.raw`(?:figured|assumed|reckoned|guessed|presumed) (?:that )?you(?:'d| would)`,
+      String.raw`you(?:'ll| will) (?:naturally |obviously |surely |of course )want`,
+      String.raw`you'?re not (?:really )?(?:a |an )?(?:[\w-]+ )?(?:person|type|material)\b`,
+      String.raw`(?:of course|obviously|naturally|clearly) your (?:aim|goal|plan|ambition|next step) is`,
+      String.raw`once you'?ve got (?:a|your) (?:team|store|ward|kitchen|site|department) of your own`,
       String.raw`i'?ll (?:just )?assume`,
       String.raw`you'?re never going to (?:want|like|enjoy|leave)`,
       String.raw`(?:isn'?t|is not|'s not) (?:really )?your thing`,

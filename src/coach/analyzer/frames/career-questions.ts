@@ -18,6 +18,11 @@ const CAREER_QUESTION = re(
       String.raw`where (?:do|would) you (?:want|like) (?:your career|to go|to be|to end up|to take)`,
       String.raw`where do you see (?:yourself|that going|this going|it going|your career)`,
       String.raw`where you see yourself\b`,
+      String.raw`(?:picture|imagine|see) your (?:[\w-]+ )?(?:career|future|life|self) (?:in |over )?(?:(?:five|ten|three|two|\d+) years?|the next|long-?term)`,
+      String.raw`what (?:kind|sort|type) of (?:role|job|position|career|work) (?:are you|you'?re) (?:aiming|hoping|looking|heading|going)`,
+      String.raw`what(?:'s| is) the next (?:job|role|position|step|move) you (?:want|'d like|would like|see)`,
+      String.raw`(?:know|hear|understand) what you (?:actually |really |genuinely )?want (?:long-?term|longer-?term|next|from your career|in the long run)`,
+      String.raw`what would you (?:actually |really |genuinely )?(?:like|want)\?`,
       String.raw`what(?:'s| is| are) your (?:long-?term|longer-?term|career|five-year|5-year|ten-year|10-year) plans?\b`,
       String.raw`what would (?:a |the |your )?(?:good |great |ideal |right |sensible )?next (?:move|step|role|job) (?:look like|be) for you`,
       String.raw`(?:ask|asking|know|hear|understand) (?:you )?what you (?:actually |really |truly )?want (?:out of|from) (?:this|the|your)`,
@@ -49,7 +54,7 @@ const CAREER_QUESTION = re(
 );
 // "What energises you?" serves the career only when the text says so.
 const INTEREST_QUESTION = re(
-  String.raw`\b(?:what (?:kind of work |part of the job |parts of the job )?(?:energi[sz]es|excites|motivates|drives|interests|fulfils|fulfills) you|what (?:kind of |sort of |type of )?(?:work|parts? of the (?:job|role)|bits? of the (?:job|role)|tasks?|projects?) (?:have|do|did) you (?:found yourself |been )?(?:enjoy|enjoying|enjoyed|love|loving|loved|like|liking)|which (?:parts?|bits?|aspects?) of (?:the|your) (?:job|role|work) (?:do )?you (?:enjoy|like|love)|what do you (?:enjoy|love|like) (?:most|doing)|(?:which|what) (?:bits?|parts?|aspects?|kinds?|sorts?) of (?:the |your )?(?:[\w-]+ )?(?:work|job|role) (?:do |have )?you (?:find yourself |most )?(?:enjoy\w*|lik\w+|lov\w+|looking forward to|look forward to)|what kind of work (?:energi[sz]es|excites) you|what (?:would|do) you (?:really |actually )?want(?: to do)?\?)`,
+  String.raw`\b(?:what (?:kind of work |part of the job |parts of the job )?(?:energi[sz]es|excites|motivates|drives|interests|fulfils|fulfills) you|what (?:kind of |sort of |type of )?(?:work|parts? of the (?:job|role)|bits? of the (?:job|role)|tasks?|projects?) (?:have|do|did) you (?:found yourself |been )?(?:enjoy|enjoying|enjoyed|love|loving|loved|like|liking)|which (?:parts?|bits?|aspects?) of (?:the|your) (?:job|role|work) (?:do )?you (?:enjoy|like|love)|which (?:parts?|bits?|aspects?) of (?:the|your) (?:job|role|work) (?:give|gives) you (?:the most )?energy|what do you (?:enjoy|love|like) (?:most|doing)|(?:which|what) (?:bits?|parts?|aspects?|kinds?|sorts?) of (?:the |your )?(?:[\w-]+ )?(?:work|job|role) (?:do |have )?you (?:find yourself |most )?(?:enjoy\w*|lik\w+|lov\w+|looking forward to|look forward to)|what kind of work (?:energi[sz]es|excites) you|what (?:would|do) you (?:really |actually )?want(?: to do)?\?)`,
 );
 const CAREER_PURPOSE = re(
   String.raw`\b(?:next (?:project|role|year|step|quarter)|where you want to (?:go|be)|your (?:career|future|development|growth)|what comes next for you|direction|fits? (?:where|what)|point (?:that|it|your work) |shape|plan (?:your|around)|aim|grow|next for you|management|career|path)\b`,
@@ -57,12 +62,12 @@ const CAREER_PURPOSE = re(
 
 // Options on a career path left open: "management, going deeper technically, or something else entirely?"
 const OPEN_OPTIONS = re(String.raw`\b(?:or|,) (?:something else|anything else|something different|neither|none of those|another path|a different path)\b`);
-const PATHS = re(String.raw`\b(?:manag\w+|technical\w*|specialist|ic|individual contributor|track|path|role|career|lead\w*|stay(?:ing)? (?:in|on|where))\b`);
+const PATHS = re(String.raw`\b(?:manag\w+|technical\w*|speciali[sz]\w*|ic|individual contributor|track|path|role|career|lead\w*|education|teaching|research|stay(?:ing)? (?:in|on|where))\b`);
 
 const YOUR_VIEW = /\b(?:what'?s your (?:take|view|thinking|preference|call)|what do you (?:think|reckon|want)|which (?:is it|would you (?:pick|choose))|your call)\b/;
 
 // "Some go into management, some go deeper... Which of those appeals to you?": a choice among career paths just listed.
-const WHICH_APPEALS = re(String.raw`\bwhich (?:of (?:those|these|them|the (?:[\w-]+ )?(?:paths|options|routes|tracks))|one|path|option|route)(?:,? if any,?)? (?:appeals?|interests?|speaks?|draws?|calls?) (?:to )?you|\bwhich (?:of (?:those|these|them)|one|path|option|route)(?:,? if any,?)? (?:do|would) you (?:lean|prefer|pick|go for|want|fancy)`);
+const WHICH_APPEALS = re(String.raw`\bwhich(?: (?:of (?:those|these|them|the (?:[\w-]+ )?(?:paths|options|routes|tracks))|one|path|option|route))?(?:,? if any,?)? (?:appeals?|interests?|speaks?|draws?|calls?) (?:to )?you|\bwhich (?:of (?:those|these|them)|one|path|option|route)(?:,? if any,?)? (?:do|would) you (?:lean|prefer|pick|go for|want|fancy)`);
 
 // "Is that something you'd want more of as your career develops?": their wish, asked about their career.
 const THEIR_WISH = re(String.raw`\byou(?:'d| would)? (?:really |actually )?(?:want|like|love|enjoy|see yourself)\b`);
