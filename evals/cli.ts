@@ -165,7 +165,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   const pick = (kind: DataKind, defaults: string[]) => (given.some((g) => g.kind === kind) ? given.filter((g) => g.kind === kind).map((g) => g.path) : defaults);
   const data = {
     drafts: () =>
-      pick('drafts', ['drafts.jsonl', 'drafts-dev.jsonl', 'drafts-fresh.jsonl', 'drafts-fresh2.jsonl', 'drafts-holdout.jsonl', 'drafts-holdout-3.jsonl'].map((f) => join(DATA, f))).map(readDraftDataset),
+      pick('drafts', ['drafts.jsonl', 'drafts-dev.jsonl', 'drafts-fresh.jsonl', 'drafts-fresh2.jsonl', 'drafts-fresh4.jsonl', 'drafts-holdout.jsonl', 'drafts-holdout-3.jsonl'].map((f) => join(DATA, f))).map(readDraftDataset),
     conversations: () => pick('conversations', [join(DATA, 'conversations.jsonl')]).map(readConversationDataset),
     personas: () => pick('personas', jsonlIn(join(DATA, 'personas'))).map(readPersonaDataset),
     labels: () => pick('labels', jsonlIn(join(DATA, 'human-labels'))).map(readHumanLabels),
