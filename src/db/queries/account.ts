@@ -29,14 +29,18 @@ export async function accountRows(db: Db, userId: string) {
  * turned on. Deleting the tokens is what revokes them.
  */
 export async function deleteAccount(db: Db, userId: string): Promise<void> {
+  await deleteUsers(db, [userId]);
+}
+
+async function deleteUsers(db: Db, ids: string[]): Promise<void> {
   await db.batch([
-    db.delete(messages).where(eq(messages.userId, userId)),
-    db.delete(critiques).where(eq(critiques.userId, userId)),
-    db.delete(drafts).where(eq(drafts.userId, userId)),
-    db.delete(sessions).where(eq(sessions.userId, userId)),
-    db.delete(authTokens).where(eq(authTokens.userId, userId)),
-    db.delete(rateLimits).where(eq(rateLimits.key, userRateKey(userId))),
-    db.delete(users).where(eq(users.id, userId)),
+    db.delete(messages).where(inArray(messages.userId, ids)),
+    db.delete(critiques).where(inArray(critiques.userId, ids)),
+    db.delete(drafts).where(inArray(drafts.userId, ids)),
+    db.delete(sessions).where(inArray(sessions.userId, ids)),
+    db.delete(authTokens).where(inArray(authTokens.userId, ids)),
+    db.delete(rateLimits).where(inArray(rateLimits.key, ids.map(userRateKey))),
+    db.delete(users).where(inArray(users.id, ids)),
   ]);
 }
 
@@ -45,8 +49,8 @@ const live = alias(authTokens, 'live');
 /**
  * Deletes up to `limit` guests whose every token has expired: a guest has no other way in, so
  * nothing of theirs can ever be read again, and keeping it would only grow the database (and hold
- * personal data no one can reach). Oldest expiries first, through the expiry index; the same
- * children-first deletes as `deleteAccount`, for all of them in one transaction. Returns how many.
+ * personal data no one can reach). Oldest expiries first, through the expiry index; deleted as
+ * `deleteAccount` deletes, all of them in one transaction. Returns how many.
  */
 export async function purgeExpiredGuests(db: Db, now: number, limit: number): Promise<number> {
   const rows = await db
@@ -69,14 +73,6 @@ export async function purgeExpiredGuests(db: Db, now: number, limit: number): Pr
     .limit(limit);
   const ids = [...new Set(rows.map((r) => r.userId))];
   if (ids.length === 0) return 0;
-  await db.batch([
-    db.delete(messages).where(inArray(messages.userId, ids)),
-    db.delete(critiques).where(inArray(critiques.userId, ids)),
-    db.delete(drafts).where(inArray(drafts.userId, ids)),
-    db.delete(sessions).where(inArray(sessions.userId, ids)),
-    db.delete(authTokens).where(inArray(authTokens.userId, ids)),
-    db.delete(rateLimits).where(inArray(rateLimits.key, ids.map(userRateKey))),
-    db.delete(users).where(inArray(users.id, ids)),
-  ]);
+  await deleteUsers(db, ids);
   return ids.length;
 }
