@@ -52,6 +52,10 @@ export const TAKE_VERB = String.raw`\b(?:${TAKE_ANY_FORM})\b`;
 
 /** Help for the manager that is not a named task: "off your plate", "free you up". */
 export const RELIEF = String.raw`(?:off (?:of )?your (?:plate|hands|desk|list|shoulders|back)|(?:lighten|lessen|reduce|share|ease) (?:your|the) (?:load|workload|burden)|free (?:you|up your time|up some of your time)|gives? you (?:some |more |an hour |a day )?(?:time |capacity |bandwidth |headroom )?back|(?:a )?(?:second|spare|another|extra) pair of hands|save you (?:some )?time|so (?:that )?you (?:don't have to|won't have to|have more time|can focus)|make your (?:life|job|week|day) easier|(?:an )?extra (?:pair of )?hands|(?:some )?extra (?:capacity|bandwidth))`;
+/** What help saves the manager, said as its result ("one less thing for you", "you'd get your evenings back"). */
+export const SAVES_MANAGER = String.raw`\b(?:one less (?:thing|job|task)|(?:take|takes|taking) (?:some )?(?:pressure|load|weight|work) off you|saves? you|free(?:s)? you up|you'?d (?:get|have) (?:your|some|more|one less)|off your (?:plate|hands|desk))\b`;
+/** The manager putting the writer on a course or programme: "if you got me on the course". */
+export const GETS_ME_ON = String.raw`if you (?:could |can |would |'d )?(?:get|got|put|send|sent|book|booked|enrol+|enrol+ed|sign|signed|pay for|paid for|fund|funded) me`;
 
 
 /** Conditions that turn an offer or a commitment into a bargain ("only if", "if you give me"). */

@@ -72,13 +72,12 @@ const THREAT = re(
 // A threat is usually the consequence of a condition ("if the overtime isn't paid by Friday, I'm
 // going to the union"), so these are not set aside as hypothetical the way other claims are.
 const ESCALATES = re(
-  String.raw`\b(?:` +
-    [
+  String.raw`\b` +
+    oneOf([
       String.raw`(?:i'?m|i am|i'?ll|i will|i shall) (?:be )?(?:going|go|taking (?:it|this|the matter)|report(?:ing)? (?:it|this|the matter)|escalat(?:e|ing) (?:it|this|the matter)|talking) (?:straight |directly )?(?:to|over) (?:the |your )?(?:hr|union|md|director|ceo|board|ombudsman|tribunal|lawyer|solicitor|head office|senior management|your head)\b(?! (?:anyway|later|today|tomorrow|tonight|this (?:morning|afternoon|evening)|meeting|office|rep|to (?:drop|hand|pick|get|ask|collect|sign))\b)`,
       String.raw`(?:i'?m|i am) (?:gonna|going to) (?:start )?(?:interview\w*|look\w* (?:elsewhere|around|for (?:another|a new|other))|apply\w* (?:elsewhere|for other)|hand in my notice|quit|leave|resign)`,
       String.raw`(?:i will|i'?ll|i shall) (?:be )?report(?:ing)? (?:the matter|this|it) to (?:hr|the md|the union|the board|the director|head office|senior management)`,
-    ].join('|') +
-    ')',
+    ]),
 );
 
 // The condition that makes it a threat: "if it isn't paid by Friday", "unless", "either ... or".

@@ -1,5 +1,5 @@
 import type { Doc } from '../doc.js';
-import { BARGAIN, RELIEF, TAKE_VERB, WILLING } from '../lexicon.js';
+import { BARGAIN, GETS_ME_ON, RELIEF, SAVES_MANAGER, TAKE_VERB, WILLING } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
 import { anyHit, anyOf, firstHit, matches, oneOf, re, type Hit } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
@@ -103,9 +103,9 @@ const TAKES_IT = re(
 );
 // "if I did it this time you'd get your evenings back": the writer's taking it, offered by what it saves the manager.
 const TAKING_IF = re(String.raw`\bif i (?:did|do|took|take|handled|handle|covered|cover|ran|run|picked up|pick up|owned|own) (?:it|that|this|them|the [\w-]+)\b`);
-const SAVES_MANAGER = re(String.raw`\b(?:you'?d (?:get|have) (?:your|some|more|one less)|saves? you|one less (?:thing|job|task)|off your (?:plate|hands|desk)|(?:take|takes|taking) (?:some )?(?:pressure|load|weight|work) off you|free(?:s)? you up)\b`);
+const SAVES_MANAGER_RE = re(SAVES_MANAGER);
 // "Happy to help with the release notes as soon as someone gets me access": help that waits on something given first.
-const WAITS_ON_SOMETHING = re(String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b|\bif you (?:could |can |would |'d )?(?:get|got|put|send|sent|book|booked|enrol+|enrol+ed|sign|signed|pay for|paid for|fund|funded) me (?:on|onto|in|into|up for|through)\b`);
+const WAITS_ON_SOMETHING = re(String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b|\b${GETS_ME_ON} (?:on|onto|in|into|up for|through)\b`);
 
 export interface HelpOffer {
   sentence: Sentence;
@@ -134,7 +134,7 @@ function helpIn(doc: Doc, s: Sentence, i: number): HelpOffer | undefined {
     return { sentence: s, volunteered: false };
   }
   const taking = firstHit(s, TAKING_IF, (h) => assertedAt(s, h.index));
-  if (taking && matches(s.text, SAVES_MANAGER)) return { sentence: s, volunteered: false, objectFrom: taking.end };
+  if (taking && matches(s.text, SAVES_MANAGER_RE)) return { sentence: s, volunteered: false, objectFrom: taking.end };
   const take = firstHit(s, TAKES_IT);
   if (!take || !assertedAt(s, take.index)) return undefined;
   const previous = doc.sentences[i - 1];

@@ -1,4 +1,5 @@
 import type { Doc } from '../doc.js';
+import { GETS_ME_ON, SAVES_MANAGER } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
 import { anyHit, firstHit, matches, oneOf, re, union } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
@@ -61,7 +62,7 @@ const EXCHANGE = re(
       String.raw`if you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate|sign off (?:on )?my|give me (?:the|a) [\w-]+ (?:role|title|position|raise)|help me (?:get|reach|become|move))`,
       String.raw`in (?:return|exchange),? (?:could|can|would|will|i'?d|you)`,
       // "if you got me on the course, I could cover those shifts": the manager's help toward the goal first.
-      String.raw`if you (?:could |can |would |'d )?(?:get|got|put|send|sent|book|booked|enrol+|enrol+ed|sign|signed|pay for|paid for|fund|funded) me (?:on|onto|in|into|up for|through)? ?(?:the|a|that|my|this) (?:[\w-]+ ){0,2}?(?:course|training|programme|program|scheme|qualification|licen[cs]e|ticket|exam|apprenticeship|certificat\w*)`,
+      String.raw`${GETS_ME_ON} (?:on|onto|in|into|up for|through)? ?(?:the|a|that|my|this) (?:[\w-]+ ){0,2}?(?:course|training|programme|program|scheme|qualification|licen[cs]e|ticket|exam|apprenticeship|certificat\w*)`,
       String.raw`you back me`,
       String.raw`you(?:'ll| will)? (?:support|sponsor|champion) (?:me|my)`,
       String.raw`(?:and|,) you(?:'ll| will)? (?:back|support|sponsor|champion|push for|put (?:me|my name) (?:forward|up))`,
@@ -115,11 +116,9 @@ const REQUIREMENT_THEN = re(String.raw`\b(?:to (?:get (?:to|there)|reach|become|
 const ANY_LINK = union(EXCHANGE, GOAL_AS_REASON, SELF_BENEFIT);
 // "Is there a piece I could own? I'd love to get more project experience before...": the wish right after the offer.
 const WANTS_EXPERIENCE = re(String.raw`\b(?:i'?d (?:really )?(?:love|like)|i want|i'?m keen|i'?m hoping|i need) to (?:get|gain|build|develop|have|pick up) (?:[\w-]+ ){0,3}?(?:experience|exposure|practice|skills?|reps)\b`);
-// What the same help does for the manager, said beside what it does for the writer: "one less thing for you".
-const MANAGER_BENEFIT = String.raw`\b(?:one less (?:thing|job|task)|(?:take|takes|taking) (?:some )?(?:pressure|load|weight|work) off you|saves? you|free(?:s)? you up|you'?d (?:get|have) (?:your|some|more|one less)|off your (?:plate|hands|desk))\b`;
-// "...would be good experience" pointing back at the offer in the sentence before.
+// "...would be good experience", "one less thing for you": pointing back at the offer in the sentence before.
 const BACK_REFERENCE = re(
-  String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\b(?:would|will|could|does) (?:that|this|it)\b|\byou'?d get\b|\bi'?d (?:learn|pick up|get)\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b|${MANAGER_BENEFIT}`,
+  String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\b(?:would|will|could|does) (?:that|this|it)\b|\byou'?d get\b|\bi'?d (?:learn|pick up|get)\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b|${SAVES_MANAGER}`,
 );
 
 function isRecapDeal(doc: Doc, i: number): boolean {
