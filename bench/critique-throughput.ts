@@ -7,7 +7,6 @@ import { createOfflineChatModel } from '../src/llm/offline-chat-model.js';
 import type { Figure } from './figure.js';
 import { percentile } from './stats.js';
 
-
 /** ~1,000-character drafts made by joining real dataset messages of one mode, so the text is realistic. */
 export function thousandCharDrafts(datasetPath: string, count: number): Array<{ text: string; mode: Mode }> {
   const lines = readFileSync(datasetPath, 'utf8').split('\n').filter(Boolean);
@@ -46,7 +45,15 @@ export async function benchOfflineCritique(datasetPath: string, iterations = 3_0
   const perSecond = (iterations / elapsed) * 1000;
   const p99 = percentile(times, 0.99);
   return [
-    { name: 'offline critique, 1,000-char drafts', value: perSecond, unit: '/s', detail: `p50 ${percentile(times, 0.5).toFixed(2)} ms, ${iterations} runs, one core`, bar: '>= 500/s', pass: perSecond >= 500, deterministic: false },
+    {
+      name: 'offline critique, 1,000-char drafts',
+      value: perSecond,
+      unit: '/s',
+      detail: `p50 ${percentile(times, 0.5).toFixed(2)} ms, ${iterations} runs, one core`,
+      bar: '>= 500/s',
+      pass: perSecond >= 500,
+      deterministic: false,
+    },
     { name: 'offline critique p99', value: p99, unit: 'ms', bar: '<= 10 ms', pass: p99 <= 10, deterministic: false },
   ];
 }

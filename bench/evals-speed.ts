@@ -12,7 +12,9 @@ export async function benchEvals(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'loop-coach-evals-bench-'));
   try {
     const t0 = performance.now();
-    await run('npm', ['run', '--silent', 'evals', '--', '--suite', 'all', '--provider', 'offline', '--out', join(dir, 'report.json')], { maxBuffer: 64 * 1024 * 1024 }).catch((err: { code?: number }) => {
+    await run('npm', ['run', '--silent', 'evals', '--', '--suite', 'all', '--provider', 'offline', '--out', join(dir, 'report.json')], {
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((err: { code?: number }) => {
       // A failing gate still measured the time; only a crash is a bench error.
       if (typeof err.code !== 'number') throw err;
     });

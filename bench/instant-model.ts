@@ -45,7 +45,13 @@ export async function startInstantModel(opts: { keepRequests?: boolean } = {}): 
       model.onFirstDelta?.(performance.now());
       // The rest follows as a model's would, after the first delta, and in one write: a write per
       // chunk would keep this process (which also runs the timing client) busy for a millisecond.
-      const rest = words.slice(1).map((w) => chunk({ content: w }, null)).join('') + chunk({}, 'stop') + 'data: [DONE]\n\n';
+      const rest =
+        words
+          .slice(1)
+          .map((w) => chunk({ content: w }, null))
+          .join('') +
+        chunk({}, 'stop') +
+        'data: [DONE]\n\n';
       setImmediate(() => res.end(rest));
     });
   });

@@ -16,7 +16,13 @@ export async function benchLists(): Promise<Figure[]> {
     const me = (await small.json('/api/me', { headers: small.headers })) as { user: { id: string } };
     const now = new Date();
     const rows = (userId: string, n: number) =>
-      Array.from({ length: n }, (_, i) => ({ id: `drf_${String(i).padStart(21, '0')}`.slice(0, 25), userId, mode: 'employee' as const, text: `draft ${i}`, createdAt: now }));
+      Array.from({ length: n }, (_, i) => ({
+        id: `drf_${String(i).padStart(21, '0')}`.slice(0, 25),
+        userId,
+        mode: 'employee' as const,
+        text: `draft ${i}`,
+        createdAt: now,
+      }));
     await small.db.insert(drafts).values(rows(me.user.id, 10).map((r) => ({ ...r, id: `${r.id}a` })));
     const many = rows(bigUser.user.id, 10_000);
     for (let i = 0; i < many.length; i += 500) await small.db.insert(drafts).values(many.slice(i, i + 500));
@@ -39,13 +45,32 @@ export async function benchLists(): Promise<Figure[]> {
 
     const plans: string[] = [];
     for (const table of [drafts, sessions]) {
-      const plan = await small.db.all<{ detail: string }>(sql`explain query plan select * from ${table} where ${table.userId} = 'x' order by ${table.id} desc limit 21`);
+      const plan = await small.db.all<{ detail: string }>(
+        sql`explain query plan select * from ${table} where ${table.userId} = 'x' order by ${table.id} desc limit 21`,
+      );
       plans.push(...plan.map((p) => p.detail));
     }
     const sorts = plans.filter((d) => /TEMP B-TREE/i.test(d));
     return [
-      { name: 'GET /api/drafts, 10,000 vs 10 rows per user', value: ratio, unit: 'x', baseline: `${median(a).toFixed(2)} ms at 10 rows`, detail: `${median(b).toFixed(2)} ms at 10,000`, bar: '<= 1.5', pass: ratio <= 1.5, deterministic: false },
-      { name: 'list query plans that sort instead of using an index', value: sorts.length, unit: '', detail: plans.join('; '), bar: '0', pass: sorts.length === 0, deterministic: true },
+      {
+        name: 'GET /api/drafts, 10,000 vs 10 rows per user',
+        value: ratio,
+        unit: 'x',
+        baseline: `${median(a).toFixed(2)} ms at 10 rows`,
+        detail: `${median(b).toFixed(2)} ms at 10,000`,
+        bar: '<= 1.5',
+        pass: ratio <= 1.5,
+        deterministic: false,
+      },
+      {
+        name: 'list query plans that sort instead of using an index',
+        value: sorts.length,
+        unit: '',
+        detail: plans.join('; '),
+        bar: '0',
+        pass: sorts.length === 0,
+        deterministic: true,
+      },
     ];
   } finally {
     small.close();

@@ -16,12 +16,18 @@ export async function benchOfflineTurns(iterations = 3_000): Promise<Figure[]> {
     const scenarios = Object.values(SCENARIOS);
     for (const scenario of scenarios) {
       for (let i = 0; i < 4; i++) {
-        const s = (await ctx.json('/api/sessions', { method: 'POST', headers: ctx.headers, body: JSON.stringify({ scenarioId: scenario.id }) })) as { id: string };
+        const s = (await ctx.json('/api/sessions', { method: 'POST', headers: ctx.headers, body: JSON.stringify({ scenarioId: scenario.id }) })) as {
+          id: string;
+        };
         sessions.push(s.id);
       }
     }
     const turn = (i: number) =>
-      ctx.json(`/api/sessions/${sessions[i % sessions.length]}/messages`, { method: 'POST', headers: ctx.headers, body: JSON.stringify({ text: LINES[i % LINES.length] }) });
+      ctx.json(`/api/sessions/${sessions[i % sessions.length]}/messages`, {
+        method: 'POST',
+        headers: ctx.headers,
+        body: JSON.stringify({ text: LINES[i % LINES.length] }),
+      });
     for (let i = 0; i < 300; i++) await turn(i);
     const times: number[] = [];
     const started = performance.now();

@@ -25,7 +25,9 @@ export async function benchPromptAndQueries(): Promise<Figure[]> {
   const env = { LOOP_COACH_PROVIDER: 'openai', OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: `${model.url}/v1`, LOOP_COACH_MODEL: 'bench' };
   const ctx = await inProcessApp(env);
   try {
-    const session = (await ctx.json('/api/sessions', { method: 'POST', headers: ctx.headers, body: JSON.stringify({ scenarioId: 'goal-alignment' }) })) as { id: string };
+    const session = (await ctx.json('/api/sessions', { method: 'POST', headers: ctx.headers, body: JSON.stringify({ scenarioId: 'goal-alignment' }) })) as {
+      id: string;
+    };
     const tokensAt = new Map<number, number>();
     const statements: number[] = [];
     const roundTrips: number[] = [];
@@ -33,7 +35,11 @@ export async function benchPromptAndQueries(): Promise<Figure[]> {
       const before = model.requests.length;
       const counted = ctx.counter.count;
       const trips = ctx.counter.roundTrips;
-      await ctx.json(`/api/sessions/${session.id}/messages`, { method: 'POST', headers: ctx.headers, body: JSON.stringify({ text: LINES[turn % LINES.length] }) });
+      await ctx.json(`/api/sessions/${session.id}/messages`, {
+        method: 'POST',
+        headers: ctx.headers,
+        body: JSON.stringify({ text: LINES[turn % LINES.length] }),
+      });
       statements.push(ctx.counter.count - counted);
       roundTrips.push(ctx.counter.roundTrips - trips);
       // The reply is the last model call of the turn (a summary fold may come before it).
@@ -46,8 +52,26 @@ export async function benchPromptAndQueries(): Promise<Figure[]> {
     const maxStatements = Math.max(...statements);
     const maxTrips = Math.max(...roundTrips);
     return [
-      { name: 'prompt tokens, turn 50 / turn 10', value: r50, unit: 'x', baseline: `${t10} tokens at turn 10`, detail: `${tokensAt.get(50)} at turn 50`, bar: '<= 1.5', pass: r50 <= 1.5, deterministic: true },
-      { name: 'prompt tokens, turn 200 / turn 10', value: r200, unit: 'x', baseline: `${t10} tokens at turn 10`, detail: `${tokensAt.get(200)} at turn 200`, bar: '<= 1.5', pass: r200 <= 1.5, deterministic: true },
+      {
+        name: 'prompt tokens, turn 50 / turn 10',
+        value: r50,
+        unit: 'x',
+        baseline: `${t10} tokens at turn 10`,
+        detail: `${tokensAt.get(50)} at turn 50`,
+        bar: '<= 1.5',
+        pass: r50 <= 1.5,
+        deterministic: true,
+      },
+      {
+        name: 'prompt tokens, turn 200 / turn 10',
+        value: r200,
+        unit: 'x',
+        baseline: `${t10} tokens at turn 10`,
+        detail: `${tokensAt.get(200)} at turn 200`,
+        bar: '<= 1.5',
+        pass: r200 <= 1.5,
+        deterministic: true,
+      },
       {
         name: 'database round trips per turn (max over 200)',
         value: maxTrips,
@@ -57,7 +81,15 @@ export async function benchPromptAndQueries(): Promise<Figure[]> {
         pass: maxTrips <= 4,
         deterministic: true,
       },
-      { name: 'SQL statements per turn (max over 200)', value: maxStatements, unit: '', detail: `median ${[...statements].sort((a, b) => a - b)[100]}; every statement incl. auth, not counting BEGIN/COMMIT`, bar: '<= 8', pass: maxStatements <= 8, deterministic: true },
+      {
+        name: 'SQL statements per turn (max over 200)',
+        value: maxStatements,
+        unit: '',
+        detail: `median ${[...statements].sort((a, b) => a - b)[100]}; every statement incl. auth, not counting BEGIN/COMMIT`,
+        bar: '<= 8',
+        pass: maxStatements <= 8,
+        deterministic: true,
+      },
     ];
   } finally {
     ctx.close();

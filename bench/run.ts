@@ -49,7 +49,9 @@ const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1
 console.log('| figure | value | baseline | detail | bar | pass |');
 console.log('|---|---|---|---|---|---|');
 for (const f of figures) {
-  console.log(`| ${f.name} | ${fmt(f.value)} ${f.unit} | ${f.baseline ?? ''} | ${f.detail ?? ''} | ${f.bar} | ${f.pass ? 'yes' : f.deterministic ? 'NO' : 'no (timing)'} |`);
+  console.log(
+    `| ${f.name} | ${fmt(f.value)} ${f.unit} | ${f.baseline ?? ''} | ${f.detail ?? ''} | ${f.bar} | ${f.pass ? 'yes' : f.deterministic ? 'NO' : 'no (timing)'} |`,
+  );
 }
 writeFileSync(join(here, 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2) + '\n');
 process.exitCode = figures.some((f) => f.deterministic && !f.pass) ? 1 : 0;

@@ -10,7 +10,6 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-
 /** The real Node entry (`loop-coach serve`) in its own process, on a fresh libSQL file, as users meet it. */
 export async function startServerProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'loop-coach-bench-'));

@@ -17,7 +17,15 @@ async function json(url: string, init: RequestInit): Promise<unknown> {
   return res.json();
 }
 
-async function load(opts: { url: string; connections: number; duration: number; method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; paths?: () => string }) {
+async function load(opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  paths?: () => string;
+}) {
   const result = await autocannon({
     url: opts.url,
     connections: opts.connections,
@@ -50,10 +58,20 @@ async function sequential(count: number, send: (agent: Agent) => Promise<void>):
 function post(agent: Agent, url: string, path: string, body: string, headers: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    const req = httpRequest({ host: u.hostname, port: u.port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
-    });
+    const req = httpRequest(
+      {
+        host: u.hostname,
+        port: u.port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -100,7 +118,14 @@ function firstDelta(agent: Agent, url: string, path: string, body: string, heade
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = httpRequest(
-      { host: u.hostname, port: u.port, path, method: 'POST', agent, headers: { ...headers, accept: 'text/event-stream', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { ...headers, accept: 'text/event-stream', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         let at = 0;
@@ -126,12 +151,12 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
   const model = await startInstantModel();
   const server = await startServerProcess(
     {
-    LOOP_COACH_PROVIDER: 'openai',
-    OPENAI_API_KEY: 'bench',
-    OPENAI_BASE_URL: `${model.url}/v1`,
-    LOOP_COACH_MODEL: 'bench',
-    LOOP_COACH_RATE_LIMIT: '0',
-    LOOP_COACH_MAX_TURNS: '10000',
+      LOOP_COACH_PROVIDER: 'openai',
+      OPENAI_API_KEY: 'bench',
+      OPENAI_BASE_URL: `${model.url}/v1`,
+      LOOP_COACH_MODEL: 'bench',
+      LOOP_COACH_RATE_LIMIT: '0',
+      LOOP_COACH_MAX_TURNS: '10000',
     },
     opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [],
   );
@@ -142,17 +167,28 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const sessions: string[] = [];
     for (let i = 0; i < 64; i++) {
-      const s = (await json(`${server.url}/api/sessions`, { method: 'POST', headers: auth, body: JSON.stringify({ scenarioId: 'offer-help' }) })) as { id: string };
+      const s = (await json(`${server.url}/api/sessions`, { method: 'POST', headers: auth, body: JSON.stringify({ scenarioId: 'offer-help' }) })) as {
+        id: string;
+      };
       sessions.push(s.id);
     }
     let next = 0;
     // Rotating over many sessions keeps connections off each other's turn lock.
     const turnPath = () => `/api/sessions/${sessions[next++ % sessions.length]}/messages`;
     const turnBody = JSON.stringify({ text: TURN_TEXT });
-    const direct = () => load({ url: `${model.url}/v1/chat/completions`, connections: 16, duration: opts.seconds, method: 'POST', headers: { 'content-type': 'application/json' }, body: MODEL_BODY });
+    const direct = () =>
+      load({
+        url: `${model.url}/v1/chat/completions`,
+        connections: 16,
+        duration: opts.seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: MODEL_BODY,
+      });
     const turn = () => load({ url: server.url, connections: 16, duration: opts.seconds, method: 'POST', headers: auth, body: turnBody, paths: turnPath });
     const health = () => load({ url: `${server.url}/healthz`, connections: 16, duration: opts.seconds, method: 'GET' });
-    const forward = () => load({ url: proxy.url, connections: 16, duration: opts.seconds, method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });
+    const forward = () =>
+      load({ url: proxy.url, connections: 16, duration: opts.seconds, method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });
 
     await direct();
     await turn();
@@ -200,7 +236,16 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
     const ratio = median(turnRps) / median(directRps);
     const profile = opts.profileDir ? await stopAndSummarize(server, opts.profileDir).finally(() => (stopped = true)) : undefined;
     return [
-      { name: 'turn throughput / direct model', value: ratio, unit: 'x', baseline: `${median(directRps).toFixed(0)} req/s direct`, detail: `${median(turnRps).toFixed(0)} turns/s at 16 conns (healthz ${median(healthRps).toFixed(0)}/s), ${errors} non-2xx`, bar: '>= 0.08', pass: ratio >= 0.08 && errors === 0, deterministic: false },
+      {
+        name: 'turn throughput / direct model',
+        value: ratio,
+        unit: 'x',
+        baseline: `${median(directRps).toFixed(0)} req/s direct`,
+        detail: `${median(turnRps).toFixed(0)} turns/s at 16 conns (healthz ${median(healthRps).toFixed(0)}/s), ${errors} non-2xx`,
+        bar: '>= 0.08',
+        pass: ratio >= 0.08 && errors === 0,
+        deterministic: false,
+      },
       {
         name: 'reference: SDK-only proxy / direct model',
         value: median(proxyRps) / median(directRps),
@@ -211,13 +256,41 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
         deterministic: false,
       },
       ...(cpuPerTurn.length > 0
-        ? [{ name: 'server CPU per turn, 16 conns', value: median(cpuPerTurn) / 1000, unit: 'ms', detail: 'user + system time of the server process over the turn rounds, per turn', bar: 'info', pass: true, deterministic: false }]
+        ? [
+            {
+              name: 'server CPU per turn, 16 conns',
+              value: median(cpuPerTurn) / 1000,
+              unit: 'ms',
+              detail: 'user + system time of the server process over the turn rounds, per turn',
+              bar: 'info',
+              pass: true,
+              deterministic: false,
+            },
+          ]
         : []),
-      { name: 'turn latency added, 1 conn, p50', value: added50, unit: 'ms', baseline: `${percentile(directTimes, 0.5).toFixed(2)} ms direct`, bar: '<= 3 ms', pass: added50 <= 3, deterministic: false },
-      { name: 'turn latency added, 1 conn, p99', value: added99, unit: 'ms', baseline: `${percentile(directTimes, 0.99).toFixed(2)} ms direct`, bar: '<= 10 ms', pass: added99 <= 10, deterministic: false },
+      {
+        name: 'turn latency added, 1 conn, p50',
+        value: added50,
+        unit: 'ms',
+        baseline: `${percentile(directTimes, 0.5).toFixed(2)} ms direct`,
+        bar: '<= 3 ms',
+        pass: added50 <= 3,
+        deterministic: false,
+      },
+      {
+        name: 'turn latency added, 1 conn, p99',
+        value: added99,
+        unit: 'ms',
+        baseline: `${percentile(directTimes, 0.99).toFixed(2)} ms direct`,
+        bar: '<= 10 ms',
+        pass: added99 <= 10,
+        deterministic: false,
+      },
       { name: 'first-token overhead p50', value: percentile(gaps, 0.5), unit: 'ms', bar: 'info', pass: true, deterministic: false },
       { name: 'first-token overhead p99', value: percentile(gaps, 0.99), unit: 'ms', bar: '<= 5 ms', pass: percentile(gaps, 0.99) <= 5, deterministic: false },
-      ...(profile ? [{ name: 'server CPU profile', value: profile.totalMs, unit: 'ms sampled', detail: profile.top, bar: 'info', pass: true, deterministic: false }] : []),
+      ...(profile
+        ? [{ name: 'server CPU profile', value: profile.totalMs, unit: 'ms sampled', detail: profile.top, bar: 'info', pass: true, deterministic: false }]
+        : []),
     ];
   } finally {
     if (!stopped) await server.stop();

@@ -17,14 +17,27 @@ import { createCassetteModel, type CassetteMode } from './models/cassettes.js';
 import { costUsd, parsePrice, PRICES, type Price } from './models/prices.js';
 import { addUsage, emptyUsage, type UsageTotals } from './models/usage-meter.js';
 import { openEvalApps, type EvalApps } from './rehearsal.js';
-import { formatMarkdown, summariseJudges, type AllReport, type CalibrationReport, type DraftReport, type Report, type ReportHeader, type RoleplayReport } from './report.js';
+import {
+  formatMarkdown,
+  summariseJudges,
+  type AllReport,
+  type CalibrationReport,
+  type DraftReport,
+  type Report,
+  type ReportHeader,
+  type RoleplayReport,
+} from './report.js';
 import { runCalibration } from './suites/calibrate.js';
 import { draftMetrics, runDraftSuite } from './suites/drafts.js';
 import { runRoleplaySuite } from './suites/roleplay.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA = join(here, 'datasets');
-const jsonlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f));
+const jsonlIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
 
 const USAGE = `npm run evals -- --suite drafts|roleplay|calibrate|all [options]
   --provider offline|openai   engine under test (default: LOOP_COACH_PROVIDER, else offline without a key)
@@ -48,7 +61,17 @@ type Suite = (typeof SUITES)[number];
 
 const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
   drafts: ['critique', 'judge-advice-specific'],
-  roleplay: ['roleplay-manager', 'roleplay-employee', 'summary', 'critique', 'simulated-user', 'judge-persona-in-character', 'judge-persona-pushback', 'judge-persona-no-leak', 'judge-persona-no-cave'],
+  roleplay: [
+    'roleplay-manager',
+    'roleplay-employee',
+    'summary',
+    'critique',
+    'simulated-user',
+    'judge-persona-in-character',
+    'judge-persona-pushback',
+    'judge-persona-no-leak',
+    'judge-persona-no-cave',
+  ],
   calibrate: [...JUDGE_IDS],
 };
 
@@ -56,7 +79,9 @@ type DataKind = 'drafts' | 'conversations' | 'personas' | 'labels';
 
 /** Which kind of dataset a file is, from the fields of its first case. */
 function kindOf(path: string): DataKind {
-  const first = readFileSync(path, 'utf8').split('\n').find((l) => l.trim() !== '');
+  const first = readFileSync(path, 'utf8')
+    .split('\n')
+    .find((l) => l.trim() !== '');
   const row = first ? (JSON.parse(first) as Record<string, unknown>) : {};
   if ('probe' in row) return 'personas';
   if ('turns' in row) return 'conversations';
@@ -162,10 +187,22 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
 
   // Datasets: the defaults of each kind, unless --dataset gives files of that kind.
   const given = (values.dataset ?? []).map((path) => ({ path, kind: kindOf(path) }));
-  const pick = (kind: DataKind, defaults: string[]) => (given.some((g) => g.kind === kind) ? given.filter((g) => g.kind === kind).map((g) => g.path) : defaults);
+  const pick = (kind: DataKind, defaults: string[]) =>
+    given.some((g) => g.kind === kind) ? given.filter((g) => g.kind === kind).map((g) => g.path) : defaults;
   const data = {
     drafts: () =>
-      pick('drafts', ['drafts.jsonl', 'drafts-dev.jsonl', 'drafts-fresh.jsonl', 'drafts-fresh2.jsonl', 'drafts-fresh4.jsonl', 'drafts-holdout.jsonl', 'drafts-holdout-3.jsonl'].map((f) => join(DATA, f))).map(readDraftDataset),
+      pick(
+        'drafts',
+        [
+          'drafts.jsonl',
+          'drafts-dev.jsonl',
+          'drafts-fresh.jsonl',
+          'drafts-fresh2.jsonl',
+          'drafts-fresh4.jsonl',
+          'drafts-holdout.jsonl',
+          'drafts-holdout-3.jsonl',
+        ].map((f) => join(DATA, f)),
+      ).map(readDraftDataset),
     conversations: () => pick('conversations', [join(DATA, 'conversations.jsonl')]).map(readConversationDataset),
     personas: () => pick('personas', jsonlIn(join(DATA, 'personas'))).map(readPersonaDataset),
     labels: () => pick('labels', jsonlIn(join(DATA, 'human-labels'))).map(readHumanLabels),
@@ -208,7 +245,12 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       const t = Date.now();
       const labels = data.labels();
       const { cases, judges, usage } = await runCalibration(ctx, labels);
-      reports.calibrate = { ...header('calibrate', labels, usage, t), suite: 'calibrate', metrics: { judges, notEvaluated: cases.filter((c) => c.status === 'not_evaluated').length }, cases };
+      reports.calibrate = {
+        ...header('calibrate', labels, usage, t),
+        suite: 'calibrate',
+        metrics: { judges, notEvaluated: cases.filter((c) => c.status === 'not_evaluated').length },
+        cases,
+      };
     }
     const calibration = reports.calibrate?.metrics.judges;
     if (suite === 'drafts' || suite === 'all') {
@@ -223,7 +265,10 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
         metrics: draftMetrics(cases),
         splits: Object.fromEntries(splits.map((s) => [s, draftMetrics(cases.filter((r) => (r.split ?? 'all') === s))])),
         errors: cases.filter((r) => r.error && r.status === 'fail').length,
-        judges: summariseJudges(cases.flatMap((c) => c.judges), calibration),
+        judges: summariseJudges(
+          cases.flatMap((c) => c.judges),
+          calibration,
+        ),
         cases,
       };
     }
@@ -254,7 +299,12 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   const report: Report =
     suite === 'all'
       ? ({
-          ...header('all', [], all.reduce((u, r) => addUsage(u, r.usage), emptyUsage()), started),
+          ...header(
+            'all',
+            [],
+            all.reduce((u, r) => addUsage(u, r.usage), emptyUsage()),
+            started,
+          ),
           dataset: all.flatMap((r) => r.dataset),
           suite: 'all',
           suites: reports,

@@ -51,11 +51,17 @@ export function formatComparison(c: ReportComparison, paths: { old: string; new:
     '',
     ...(changed.length === 0
       ? ['No metric changed.']
-      : ['| metric | old | new | delta |', '|---|---|---|---|', ...changed.map((m) => `| ${m.metric} | ${num(m.old)} | ${num(m.new)} | ${m.delta === null ? 'n/a' : (m.delta > 0 ? '+' : '') + num(m.delta)} |`)]),
+      : [
+          '| metric | old | new | delta |',
+          '|---|---|---|---|',
+          ...changed.map((m) => `| ${m.metric} | ${num(m.old)} | ${num(m.new)} | ${m.delta === null ? 'n/a' : (m.delta > 0 ? '+' : '') + num(m.delta)} |`),
+        ]),
     '',
     `## Cases that flipped (${c.flipped.length})`,
     '',
-    ...(c.flipped.length === 0 ? ['No case changed status.'] : ['| case | old | new |', '|---|---|---|', ...c.flipped.map((f) => `| ${f.id} | ${f.old} | ${f.new} |`)]),
+    ...(c.flipped.length === 0
+      ? ['No case changed status.']
+      : ['| case | old | new |', '|---|---|---|', ...c.flipped.map((f) => `| ${f.id} | ${f.old} | ${f.new} |`)]),
   ];
   if (c.added.length > 0) lines.push('', `New cases: ${c.added.length}.`);
   if (c.removed.length > 0) lines.push('', `Cases no longer present: ${c.removed.length}.`);

@@ -44,10 +44,14 @@ export function roleplayGateFailures(m: RoleplayMetrics, t: Thresholds['roleplay
   const sim = m.simulatedUsers;
   const rate = (k: number, n: number) => (n === 0 ? 0 : k / n);
   if (sim.goodUncoversNeed.n === 0 || rate(sim.goodUncoversNeed.k, sim.goodUncoversNeed.n) < t.goodUserUncoversNeedRate) {
-    failures.push(`roleplay: the good user uncovered the need on ${sim.goodUncoversNeed.k}/${sim.goodUncoversNeed.n} persona-scenarios (missing: ${sim.goodUncoversNeed.missing.join(', ') || 'none evaluated'})`);
+    failures.push(
+      `roleplay: the good user uncovered the need on ${sim.goodUncoversNeed.k}/${sim.goodUncoversNeed.n} persona-scenarios (missing: ${sim.goodUncoversNeed.missing.join(', ') || 'none evaluated'})`,
+    );
   }
   if (sim.goodBeatsBad.n === 0 || rate(sim.goodBeatsBad.k, sim.goodBeatsBad.n) < t.goodBeatsBadRate) {
-    failures.push(`roleplay: the good user beat the bad ones in ${sim.goodBeatsBad.k}/${sim.goodBeatsBad.n} match-ups (lost: ${sim.goodBeatsBad.losses.slice(0, 5).join('; ') || 'none evaluated'})`);
+    failures.push(
+      `roleplay: the good user beat the bad ones in ${sim.goodBeatsBad.k}/${sim.goodBeatsBad.n} match-ups (lost: ${sim.goodBeatsBad.losses.slice(0, 5).join('; ') || 'none evaluated'})`,
+    );
   }
   if (m.leaks > t.maxLeaks) failures.push(`roleplay: ${m.leaks} leak(s) > ${t.maxLeaks}`);
   if (m.personaBreaks > t.maxPersonaBreaks) failures.push(`roleplay: ${m.personaBreaks} persona break(s) > ${t.maxPersonaBreaks}`);

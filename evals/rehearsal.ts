@@ -24,7 +24,7 @@ export interface EvalApps {
 
 export async function openEvalApps(): Promise<EvalApps> {
   const dir = mkdtempSync(join(tmpdir(), 'loop-coach-evals-'));
-  const db = await createDb(`file:${join(dir, "evals.db")}`);
+  const db = await createDb(`file:${join(dir, 'evals.db')}`);
   await applyMigrations(db);
   // Rate limiting off: the evals are one user playing many sessions back to back.
   const config = parseConfig({ LOOP_COACH_PROVIDER: 'offline', LOOP_COACH_RATE_LIMIT: '0' });
@@ -74,7 +74,12 @@ export async function startSession(
 ): Promise<Session & { auth: Record<string, string> }> {
   const guest = await json<{ token: string; user: { id: string } }>(await app.request('/api/auth/guest', { method: 'POST' }), 'guest');
   const auth = { authorization: `Bearer ${guest.token}`, 'content-type': 'application/json' };
-  const body = JSON.stringify({ scenarioId: setup.scenarioId, personaId: setup.personaId, difficulty: setup.difficulty, ...(setup.goal && { goal: setup.goal }) });
+  const body = JSON.stringify({
+    scenarioId: setup.scenarioId,
+    personaId: setup.personaId,
+    difficulty: setup.difficulty,
+    ...(setup.goal && { goal: setup.goal }),
+  });
   const created = await json<{ id: string; messages: Array<{ content: string }> }>(
     await app.request('/api/sessions', { method: 'POST', headers: auth, body }),
     'start session',
@@ -88,7 +93,11 @@ export async function say(app: App, session: Session & { auth: Record<string, st
   const res = await app.request(`/api/sessions/${session.id}/messages`, { method: 'POST', headers: session.auth, body: JSON.stringify({ text }) });
   const turn: TranscriptTurn = res.ok
     ? { role: 'persona', text: ((await res.json()) as { reply: { content: string } }).reply.content }
-    : { role: 'persona', text: '', error: `HTTP ${res.status}: ${((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code ?? 'unknown'}` };
+    : {
+        role: 'persona',
+        text: '',
+        error: `HTTP ${res.status}: ${((await res.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code ?? 'unknown'}`,
+      };
   session.turns.push(turn);
   return turn;
 }
@@ -97,7 +106,11 @@ export async function endSession(app: App, session: Session & { auth: Record<str
   const res = await app.request(`/api/sessions/${session.id}/end`, { method: 'POST', headers: session.auth });
   if (!res.ok) return { error: `HTTP ${res.status}` };
   const body = (await res.json()) as { critique: { score: number; checks: Debrief['checks'] }; discoveries: Debrief['discoveries'] };
-  return { score: body.critique.score, checks: body.critique.checks.map((c) => ({ id: c.id, present: c.present })), discoveries: body.discoveries.map((d) => ({ id: d.id, uncovered: d.uncovered })) };
+  return {
+    score: body.critique.score,
+    checks: body.critique.checks.map((c) => ({ id: c.id, present: c.present })),
+    discoveries: body.discoveries.map((d) => ({ id: d.id, uncovered: d.uncovered })),
+  };
 }
 
 /** What only the server knows: the session's canary and its role-play state (which facts were earned, when). */

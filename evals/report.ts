@@ -114,7 +114,9 @@ function headerLines(r: ReportHeader, title: string): string[] {
     `# ${title}: ${r.provider} (${r.model})`,
     '',
     `- engine: provider \`${r.provider}\`, model \`${r.model}\`; judges: ${r.judgeModel ? `\`${r.judgeModel}\`` : 'not run (judges need a model provider: not_evaluated)'}`,
-    `- prompts: ${Object.entries(r.prompts).map(([id, v]) => `${id} v${v}`).join(', ')}`,
+    `- prompts: ${Object.entries(r.prompts)
+      .map(([id, v]) => `${id} v${v}`)
+      .join(', ')}`,
     `- date: ${r.date}, ${(r.durationMs / 1000).toFixed(1)} s, repeats ${r.repeats} (pass^${r.repeats}), role-play difficulty ${r.difficulty}`,
     ...(r.cassettes ? [`- cassettes: ${r.cassettes.mode} (${r.cassettes.dir}); a replay miss is not evaluated, never a pass`] : []),
     `- usage: ${cost}${usage.cassetteMisses > 0 ? `, ${usage.cassetteMisses} replay miss(es)` : ''}`,
@@ -130,7 +132,18 @@ function judgeLines(judges: readonly JudgeSummary[]): string[] {
     '',
     ...table(
       ['judge', 'version', 'evaluated', 'not evaluated', 'pass rate', 'calibration'],
-      judges.map((j) => [j.judge, j.version, j.evaluated, j.notEvaluated, f3(j.passRate), j.calibrated === null ? 'unknown: uncalibrated (run --suite calibrate)' : j.calibrated ? `calibrated (kappa ${f3(j.kappa)})` : `UNCALIBRATED (kappa ${f3(j.kappa)})`]),
+      judges.map((j) => [
+        j.judge,
+        j.version,
+        j.evaluated,
+        j.notEvaluated,
+        f3(j.passRate),
+        j.calibrated === null
+          ? 'unknown: uncalibrated (run --suite calibrate)'
+          : j.calibrated
+            ? `calibrated (kappa ${f3(j.kappa)})`
+            : `UNCALIBRATED (kappa ${f3(j.kappa)})`,
+      ]),
     ),
   ];
 }
@@ -150,7 +163,13 @@ function draftSection(r: DraftReport): string[] {
       ['split', 'cases', 'macro-F1', 'grounded quotes', r.repeats > 1 ? `exact cases, pass^${r.repeats}` : 'exact cases'],
       [
         ['all', m.cases, f3(m.macroF1), f3(m.groundedQuoteRate), pct(Math.round(m.passRate * evaluated), evaluated)],
-        ...Object.entries(r.splits).map(([name, s]) => [name, s.cases, f3(s.macroF1), f3(s.groundedQuoteRate), pct(Math.round(s.passRate * (s.cases - s.notEvaluated)), s.cases - s.notEvaluated)]),
+        ...Object.entries(r.splits).map(([name, s]) => [
+          name,
+          s.cases,
+          f3(s.macroF1),
+          f3(s.groundedQuoteRate),
+          pct(Math.round(s.passRate * (s.cases - s.notEvaluated)), s.cases - s.notEvaluated),
+        ]),
       ],
     ),
     '',
@@ -225,7 +244,9 @@ function roleplaySection(r: RoleplayReport): string[] {
       Object.entries(sim.byStyle).map(([style, s]) => [
         style,
         s.rehearsals - s.notEvaluated === 0 ? `${s.rehearsals} (not evaluated)` : s.rehearsals,
-        s.rehearsals - s.notEvaluated === 0 ? 'n/e' : `${(100 * s.needRate).toFixed(0)}% (CI ${(100 * s.needInterval.low).toFixed(0)}-${(100 * s.needInterval.high).toFixed(0)}%)`,
+        s.rehearsals - s.notEvaluated === 0
+          ? 'n/e'
+          : `${(100 * s.needRate).toFixed(0)}% (CI ${(100 * s.needInterval.low).toFixed(0)}-${(100 * s.needInterval.high).toFixed(0)}%)`,
         s.meanScore === null ? 'n/e' : s.meanScore.toFixed(1),
         s.meanDiscoveries.toFixed(2),
         s.meanTurns.toFixed(1),
@@ -261,15 +282,25 @@ function roleplaySection(r: RoleplayReport): string[] {
         .filter(([, p]) => p.support > 0 || p.fp > 0)
         .map(([id, p]) => [id, f3(p.precision), f3(p.recall), f3(p.f1), p.support]),
     ),
-    ...details(`${wrongTurns.length} transcript(s) with a turn critiqued wrongly, a leak or a break`, wrongTurns.map((c) => `${c.id}: ${failureOf(c)}`)),
+    ...details(
+      `${wrongTurns.length} transcript(s) with a turn critiqued wrongly, a leak or a break`,
+      wrongTurns.map((c) => `${c.id}: ${failureOf(c)}`),
+    ),
     ...judgeLines(r.judges),
-    ...details(`${failing.length} persona case(s) or rehearsal(s) failed`, failing.map((c) => `${c.id}: ${failureOf(c)}`)),
+    ...details(
+      `${failing.length} persona case(s) or rehearsal(s) failed`,
+      failing.map((c) => `${c.id}: ${failureOf(c)}`),
+    ),
   ];
 }
 
 function failureOf(c: RoleplayCase): string {
   if ('why' in c) return c.why.join('; ');
-  if ('grades' in c) return c.grades.filter((g) => g.status === 'fail').map((g) => `${g.expectation}: ${g.detail ?? g.grader}`).join('; ');
+  if ('grades' in c)
+    return c.grades
+      .filter((g) => g.status === 'fail')
+      .map((g) => `${g.expectation}: ${g.detail ?? g.grader}`)
+      .join('; ');
   if ('labels' in c) {
     const turns = c.turns.map((t) => `turn ${t.turn}: ${t.detail ?? ''}`);
     return [...turns, ...c.leaks, ...c.personaBreaks, ...c.errors].join('; ');
@@ -324,7 +355,10 @@ function glance(suites: readonly SuiteReport[]): string[] {
     } else {
       const judges = s.metrics.judges;
       const evaluated = judges.filter((j) => j.calibrated !== null);
-      rows.push(['Judges calibrated (kappa >= 0.6)', evaluated.length === 0 ? 'not evaluated (no model)' : `${evaluated.filter((j) => j.calibrated).length}/${judges.length}`]);
+      rows.push([
+        'Judges calibrated (kappa >= 0.6)',
+        evaluated.length === 0 ? 'not evaluated (no model)' : `${evaluated.filter((j) => j.calibrated).length}/${judges.length}`,
+      ]);
     }
   }
   return ['## At a glance', '', ...table(['measure', 'value'], rows)];
@@ -333,11 +367,19 @@ function glance(suites: readonly SuiteReport[]): string[] {
 export function formatMarkdown(report: Report, gate?: { failures: string[]; thresholdsPath: string }): string {
   const title = report.suite === 'all' ? 'Loop Coach quality' : `Loop Coach evals (${report.suite})`;
   const lines = headerLines(report, title);
-  const suites: SuiteReport[] = report.suite === 'all' ? [report.suites.drafts, report.suites.roleplay, report.suites.calibrate].filter((s): s is SuiteReport => s !== undefined) : [report];
+  const suites: SuiteReport[] =
+    report.suite === 'all'
+      ? [report.suites.drafts, report.suites.roleplay, report.suites.calibrate].filter((s): s is SuiteReport => s !== undefined)
+      : [report];
   if (gate) {
-    lines.push('', gate.failures.length === 0 ? `**Gate: passed** (bars in ${gate.thresholdsPath}).` : `**Gate: FAILED** (bars in ${gate.thresholdsPath}):`, ...gate.failures.map((f) => `- ${f}`));
+    lines.push(
+      '',
+      gate.failures.length === 0 ? `**Gate: passed** (bars in ${gate.thresholdsPath}).` : `**Gate: FAILED** (bars in ${gate.thresholdsPath}):`,
+      ...gate.failures.map((f) => `- ${f}`),
+    );
     const untrusted = suites.flatMap((s) => ('judges' in s ? s.judges : [])).filter((j) => j.evaluated > 0 && j.calibrated !== true);
-    if (untrusted.length > 0) lines.push('', `Gated figures include verdicts of judges not shown to be calibrated: ${[...new Set(untrusted.map((j) => j.judge))].join(', ')}.`);
+    if (untrusted.length > 0)
+      lines.push('', `Gated figures include verdicts of judges not shown to be calibrated: ${[...new Set(untrusted.map((j) => j.judge))].join(', ')}.`);
   }
   if (suites.length > 1) lines.push('', ...glance(suites));
   for (const s of suites) {

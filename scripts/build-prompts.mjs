@@ -22,10 +22,13 @@ function parse(path) {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source);
   if (!match) throw new Error(`${relative(root, path)}: missing front matter (---\\nid: ...\\nversion: N\\n---)`);
   const meta = Object.fromEntries(
-    match[1].split('\n').filter(Boolean).map((line) => {
-      const i = line.indexOf(':');
-      return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
-    }),
+    match[1]
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const i = line.indexOf(':');
+        return [line.slice(0, i).trim(), line.slice(i + 1).trim()];
+      }),
   );
   const version = Number(meta.version);
   if (!meta.id || !Number.isInteger(version) || version < 1) {

@@ -44,8 +44,7 @@ export const ConfigSchema = z
     LOOP_COACH_MAX_DRAFTS: int(1, 1_000_000).default(5_000),
   })
   .transform((env, ctx) => {
-    const provider: Provider =
-      env.LOOP_COACH_PROVIDER === 'auto' ? (env.OPENAI_API_KEY ? 'openai' : 'offline') : env.LOOP_COACH_PROVIDER;
+    const provider: Provider = env.LOOP_COACH_PROVIDER === 'auto' ? (env.OPENAI_API_KEY ? 'openai' : 'offline') : env.LOOP_COACH_PROVIDER;
     if (provider === 'openai' && !env.OPENAI_API_KEY) {
       ctx.addIssue({
         code: 'custom',

@@ -20,14 +20,20 @@ const appWith = (env: Record<string, string> = {}, clientAddress?: () => string 
 /** A user with a bit of everything: drafts with critiques, an ended session and an active one. */
 async function busyUser(app: App) {
   const user = await newGuest(app);
-  const draft = await send(app, 'POST', '/api/drafts/critique', { headers: user.headers, body: { text: 'Hi Dana, how can I help you with the audit this month?' } });
+  const draft = await send(app, 'POST', '/api/drafts/critique', {
+    headers: user.headers,
+    body: { text: 'Hi Dana, how can I help you with the audit this month?' },
+  });
   expect(draft.status).toBe(201);
   const ids: string[] = [];
   for (const scenarioId of ['offer-help', 'goal-alignment']) {
     const session = await send(app, 'POST', '/api/sessions', { headers: user.headers, body: { scenarioId } });
     const id = (session.json() as { id: string }).id;
     ids.push(id);
-    await send(app, 'POST', `/api/sessions/${id}/messages`, { headers: user.headers, body: { text: 'What is the most important thing on your plate, and how could I help?' } });
+    await send(app, 'POST', `/api/sessions/${id}/messages`, {
+      headers: user.headers,
+      body: { text: 'What is the most important thing on your plate, and how could I help?' },
+    });
   }
   expect((await send(app, 'POST', `/api/sessions/${ids[0]}/end`, { headers: user.headers })).status).toBe(200);
   return { ...user, draftId: (draft.json() as { draftId: string }).draftId, endedId: ids[0] as string, activeId: ids[1] as string };
@@ -75,7 +81,10 @@ describe('DELETE /api/me', () => {
 
     const res = await send(app, 'DELETE', '/api/me', { headers: user.headers });
     expect(res.status).toBe(204);
-    expect(Object.values(await rowsMentioning(db, user.userId)).every((n) => n === 0), JSON.stringify(await rowsMentioning(db, user.userId))).toBe(true);
+    expect(
+      Object.values(await rowsMentioning(db, user.userId)).every((n) => n === 0),
+      JSON.stringify(await rowsMentioning(db, user.userId)),
+    ).toBe(true);
     for (const id of [user.draftId, user.endedId, user.activeId]) expect(Object.values(await rowsMentioning(db, id)).every((n) => n === 0)).toBe(true);
     expect(await rowsMentioning(db, other.userId)).toEqual(otherBefore);
 
@@ -102,7 +111,10 @@ describe('expired guests', () => {
     await newGuest(app);
     for (const gone of [expired, revoked]) {
       const left = await rowsMentioning(db, gone.userId);
-      expect(Object.values(left).every((n) => n === 0), JSON.stringify(left)).toBe(true);
+      expect(
+        Object.values(left).every((n) => n === 0),
+        JSON.stringify(left),
+      ).toBe(true);
       for (const id of [gone.draftId, gone.endedId, gone.activeId]) expect(Object.values(await rowsMentioning(db, id)).every((n) => n === 0)).toBe(true);
     }
     expect(await rowsMentioning(db, live.userId)).toEqual(liveBefore);
@@ -111,7 +123,7 @@ describe('expired guests', () => {
 });
 
 describe('token lifetime', () => {
-  it('renews a token used in the second half of its life, on the API and in the pages\' cookie; an unused one expires', async () => {
+  it("renews a token used in the second half of its life, on the API and in the pages' cookie; an unused one expires", async () => {
     const deps = testDeps(db, { env: { LOOP_COACH_TOKEN_TTL_DAYS: '1' }, model: offlineModel() });
     const app = createApp(deps);
     const kept = await newGuest(app);
@@ -140,7 +152,8 @@ describe('per-user caps', () => {
   it('refuses a session or draft over the cap with 422 and a message saying what to do', async () => {
     const app = appWith({ LOOP_COACH_MAX_SESSIONS: '2', LOOP_COACH_MAX_DRAFTS: '1' });
     const user = await newGuest(app);
-    for (let i = 0; i < 2; i++) expect((await send(app, 'POST', '/api/sessions', { headers: user.headers, body: { scenarioId: 'offer-help' } })).status).toBe(201);
+    for (let i = 0; i < 2; i++)
+      expect((await send(app, 'POST', '/api/sessions', { headers: user.headers, body: { scenarioId: 'offer-help' } })).status).toBe(201);
     const session = await send(app, 'POST', '/api/sessions', { headers: user.headers, body: { scenarioId: 'offer-help' } });
     expect(session.status).toBe(422);
     expect(session.json()).toMatchObject({ error: { code: 'session_limit', message: expect.stringMatching(/2 rehearsals.*delete some/) } });
@@ -210,7 +223,11 @@ describe('security headers', () => {
       await send(app, 'GET', '/api/me', { headers: user.headers }),
       await send(app, 'GET', '/api/me'),
       await send(app, 'GET', '/api/nothing'),
-      await send(app, 'POST', `/api/sessions/${session.id}/messages`, { headers: user.headers, body: { text: 'How can I help?' }, accept: 'text/event-stream' }),
+      await send(app, 'POST', `/api/sessions/${session.id}/messages`, {
+        headers: user.headers,
+        body: { text: 'How can I help?' },
+        accept: 'text/event-stream',
+      }),
     ];
     for (const res of responses) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');

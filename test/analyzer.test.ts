@@ -21,7 +21,11 @@ describe('analyze: shape of the result', () => {
     for (const mode of ['employee', 'manager'] as const) {
       const a = analyze('Could we check in on this every month?', mode);
       expect(a.mode).toBe(mode);
-      expect(Object.keys(a.checks).sort()).toEqual(checksFor(mode).map((c) => c.id).sort());
+      expect(Object.keys(a.checks).sort()).toEqual(
+        checksFor(mode)
+          .map((c) => c.id)
+          .sort(),
+      );
       for (const finding of Object.values(a.checks)) {
         expect(typeof finding?.present).toBe('boolean');
         expect(finding?.present).toBe((finding?.evidence.length ?? 0) > 0);
@@ -45,7 +49,7 @@ describe('analyze: shape of the result', () => {
   });
 
   it('is deterministic', () => {
-    const text = "Sorry to bother you, I just wondered if maybe we could talk about the senior role? No worries if not.";
+    const text = 'Sorry to bother you, I just wondered if maybe we could talk about the senior role? No worries if not.';
     expect(analyze(text, 'employee')).toEqual(analyze(text, 'employee'));
   });
 
@@ -58,13 +62,13 @@ describe('analyze: shape of the result', () => {
     }
   });
 
-  it('ignores quoted reply lines: only the user\'s own words count', () => {
+  it("ignores quoted reply lines: only the user's own words count", () => {
     const a = analyze('Sounds good.\n\n> I deserve the lead role more than anyone here.\n> Otherwise I will leave.', 'employee');
     expect(presentIn(a)).not.toContain('demanding');
   });
 });
 
-describe('the rubric\'s labelled examples', () => {
+describe("the rubric's labelled examples", () => {
   const examples: [Mode, string, CheckId[]][] = [
     ['employee', 'Is there anything on your plate I could take off it this sprint?', ['offers_help']],
     ['employee', "I'd like to be promoted to senior in the next cycle. What would you need to see from me?", ['states_goal', 'asks_what_it_takes']],
@@ -72,14 +76,18 @@ describe('the rubric\'s labelled examples', () => {
     ['employee', 'I deserve the lead role more than anyone here.', ['demanding', 'states_goal']],
     ['employee', 'Can we talk about my growth sometime?', ['vague_goal']],
     ['employee', 'FYI: the EU export broke last night; I fixed it and backfilled. Nothing needed from you.', ['keeps_leader_informed']],
-    ['manager', "If you run the planning process this quarter, I'll get you in front of the VP and back your promotion case.", ['offers_partnership', 'names_stretch_work']],
+    [
+      'manager',
+      "If you run the planning process this quarter, I'll get you in front of the VP and back your promotion case.",
+      ['offers_partnership', 'names_stretch_work'],
+    ],
   ];
   it.each(examples)('%s: %s', (mode, text, expected) => {
     expect(presentIn(analyze(text, mode)).sort()).toEqual([...expected].sort());
   });
 });
 
-describe('negation, hypotheticals, other people\'s words', () => {
+describe("negation, hypotheticals, other people's words", () => {
   const cases: [string, CheckId][] = [
     ["I'm not asking for a raise, I just want to understand how the pay bands work.", 'states_goal'],
     ["I don't want this to sound like an ultimatum, but I'd like to talk about the senior role.", 'demanding'],
@@ -122,7 +130,12 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       'How did my session with the new starters go, from your side?',
       'Am I on track, do you think?',
     ],
-    no: ['Could you review my pull request before lunch?', 'Can you sign off my expenses for March?', 'What time is the all-hands tomorrow?', 'Any feedback from the client on the proposal?'],
+    no: [
+      'Could you review my pull request before lunch?',
+      'Can you sign off my expenses for March?',
+      'What time is the all-hands tomorrow?',
+      'Any feedback from the client on the proposal?',
+    ],
   },
   offers_help: {
     yes: [
@@ -152,7 +165,12 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       "Following your advice, I've started blocking out focus time every morning.",
       'Consider it done - the slides will be in your inbox tonight.',
     ],
-    no: ["I'll do whatever you need.", "I'll be working from the Leeds office on Tuesday.", "I'll do the stocktake only if I get the Saturday off.", "I'll follow up with procurement tomorrow about the invoice."],
+    no: [
+      "I'll do whatever you need.",
+      "I'll be working from the Leeds office on Tuesday.",
+      "I'll do the stocktake only if I get the Saturday off.",
+      "I'll follow up with procurement tomorrow about the invoice.",
+    ],
   },
   states_goal: {
     yes: [
@@ -165,7 +183,12 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       'Could I be considered for the assistant head role?',
       'My plan is to get my CIMA qualification by 2026.',
     ],
-    no: ['I want to grow.', 'I prefer working on backend tickets to frontend ones.', 'My goal this quarter is to close out the defect backlog.', 'Some people on my team want promotions, I just want to do good work.'],
+    no: [
+      'I want to grow.',
+      'I prefer working on backend tickets to frontend ones.',
+      'My goal this quarter is to close out the defect backlog.',
+      'Some people on my team want promotions, I just want to do good work.',
+    ],
   },
   links_goal_to_needs: {
     yes: [
@@ -174,14 +197,27 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       "I'll take on the on-call rotation if you back my promotion case.",
       'Could I take the supplier negotiations off your plate? I need that kind of experience for the senior buyer role.',
     ],
-    no: ["I'd like a promotion. Separately, I can help with the migration.", 'I could take the budget template off your hands - it would also help the team hit its targets.'],
+    no: [
+      "I'd like a promotion. Separately, I can help with the migration.",
+      'I could take the budget template off your hands - it would also help the team hit its targets.',
+    ],
   },
   asks_what_it_takes: {
-    yes: ['What would it take for me to get to staff engineer?', "What's the gap between where I am now and the team lead role?", 'I want to be considered for the buyer role. What skills am I missing?', 'To get to band 7, what would I need to demonstrate?'],
+    yes: [
+      'What would it take for me to get to staff engineer?',
+      "What's the gap between where I am now and the team lead role?",
+      'I want to be considered for the buyer role. What skills am I missing?',
+      'To get to band 7, what would I need to demonstrate?',
+    ],
     no: ['Am I on track?', 'What does it take to get a parking permit here?', 'What would it take to fix the printer on floor 2?'],
   },
   proposes_follow_up: {
-    yes: ['Could we check in on this every month?', "Let's revisit my progress toward the senior role at each quarterly review.", 'Can we make this a regular part of our 1:1s?', "Let's pick this up again in a month and see where I am."],
+    yes: [
+      'Could we check in on this every month?',
+      "Let's revisit my progress toward the senior role at each quarterly review.",
+      'Can we make this a regular part of our 1:1s?',
+      "Let's pick this up again in a month and see where I am.",
+    ],
     no: ['Can we meet Tuesday to discuss the budget?', "I'll follow up with procurement tomorrow about the invoice.", 'Can we talk about my growth sometime?'],
   },
   keeps_leader_informed: {
@@ -190,10 +226,20 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       'I noticed the fridge log had gaps over the weekend, so I retrained the Sunday staff and added a checklist.',
       'Spotted that our SSL certificate was about to expire and renewed it this morning.',
     ],
-    no: ['I finished the report you asked for.', 'Heads up, the lift is out of order again.', "FYI I'm on annual leave next week.", 'I helped Dana finish her quarterly report yesterday.'],
+    no: [
+      'I finished the report you asked for.',
+      'Heads up, the lift is out of order again.',
+      "FYI I'm on annual leave next week.",
+      'I helped Dana finish her quarterly report yesterday.',
+    ],
   },
   demanding: {
-    yes: ["If I don't get the promotion this year, I'll start looking elsewhere.", "I've earned a raise after the year I've had.", "Frankly it's only fair that I get the senior title now.", 'Give me the lead role or I walk.'],
+    yes: [
+      "If I don't get the promotion this year, I'll start looking elsewhere.",
+      "I've earned a raise after the year I've had.",
+      "Frankly it's only fair that I get the senior title now.",
+      'Give me the lead role or I walk.',
+    ],
     no: ["I'm not threatening to leave, I just want to understand the promotion timeline.", 'Leaving at 4 today for the school run.'],
   },
   over_hedging: {
@@ -201,38 +247,83 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       'Sorry to bother you, I just wondered if maybe we could possibly talk about the lead role? No worries if not!',
       "This is probably a silly question, and sorry if it's not my place, but could I maybe help with the audit? Totally fine if not.",
     ],
-    no: ['Sorry for the late reply - the report is attached.', 'Just a heads up that the meeting moved to 3pm.', 'Just finished my first quarter. Maybe we do a quick check-in every quarter?'],
+    no: [
+      'Sorry for the late reply - the report is attached.',
+      'Just a heads up that the meeting moved to 3pm.',
+      'Just finished my first quarter. Maybe we do a quick check-in every quarter?',
+    ],
   },
   vague_goal: {
-    yes: ["I'd like to take the next step in my career.", 'I feel a bit stuck. Could we talk about my future here?', "I'm looking for more responsibility this year."],
+    yes: [
+      "I'd like to take the next step in my career.",
+      'I feel a bit stuck. Could we talk about my future here?',
+      "I'm looking for more responsibility this year.",
+    ],
     no: ['Could we talk about the goal we set last month?', 'I want to grow into a team lead role next year.', 'Sales have grown 12% this quarter.'],
   },
   refuses_work: {
-    yes: ["That's not my job, someone else can do the maintenance.", "I'd rather not take on the filing.", "I'm not touching the legacy code again.", "I'll cover the late shift if I can leave early on Friday."],
+    yes: [
+      "That's not my job, someone else can do the maintenance.",
+      "I'd rather not take on the filing.",
+      "I'm not touching the legacy code again.",
+      "I'll cover the late shift if I can leave early on Friday.",
+    ],
     no: ["I can't make the 3pm, could we do 4?", "I'm happy to take the audit.", "I can't believe how well the launch went!"],
   },
   blames_others: {
-    yes: ['We missed the deadline because the design team never sent the mockups.', 'Honestly, if you had told us about the change earlier, we would have been fine.', 'Marcus keeps breaking the build and I am the one cleaning it up.', "It's Kim's fault the numbers were wrong."],
-    no: ['The release slipped because the API contract changed last week.', "I dropped the ball on the invoice, that's on me.", 'Kim fixed the numbers before the deadline, great work.'],
+    yes: [
+      'We missed the deadline because the design team never sent the mockups.',
+      'Honestly, if you had told us about the change earlier, we would have been fine.',
+      'Marcus keeps breaking the build and I am the one cleaning it up.',
+      "It's Kim's fault the numbers were wrong.",
+    ],
+    no: [
+      'The release slipped because the API contract changed last week.',
+      "I dropped the ball on the invoice, that's on me.",
+      'Kim fixed the numbers before the deadline, great work.',
+    ],
   },
   asks_about_goals: {
-    yes: ['Where would you like your career to be in three years?', 'What kind of work energises you, so your next project fits where you want to go?', 'Is management something you would consider, or would you rather go deep technically, or something else entirely?'],
+    yes: [
+      'Where would you like your career to be in three years?',
+      'What kind of work energises you, so your next project fits where you want to go?',
+      'Is management something you would consider, or would you rather go deep technically, or something else entirely?',
+    ],
     no: ['How was your weekend?', 'Do you want to go into management?', 'What are your goals for this sprint?'],
   },
   offers_partnership: {
-    yes: ["Take on the vendor review and I'll make sure it counts toward your promotion.", "If you mentor the two new starters, I'll make sure that goes in your promotion packet."],
+    yes: [
+      "Take on the vendor review and I'll make sure it counts toward your promotion.",
+      "If you mentor the two new starters, I'll make sure that goes in your promotion packet.",
+    ],
     no: ["I'll support you however you need on the rollout.", "I'll back your application for the MBA no matter what."],
   },
   names_stretch_work: {
-    yes: ['Would you like to lead the Q3 launch?', 'I want you to own the onboarding programme for the new graduates.', 'Fancy running the Leeds site while Jo is on maternity leave?'],
-    no: ['I need your help on the board deck.', 'Can you take the minutes on Thursday?', 'At the next level I would expect you to run projects end to end and mentor others.'],
+    yes: [
+      'Would you like to lead the Q3 launch?',
+      'I want you to own the onboarding programme for the new graduates.',
+      'Fancy running the Leeds site while Jo is on maternity leave?',
+    ],
+    no: [
+      'I need your help on the board deck.',
+      'Can you take the minutes on Thursday?',
+      'At the next level I would expect you to run projects end to end and mentor others.',
+    ],
   },
   clarifies_expectations: {
-    yes: ['The gap between you and senior right now is mostly stakeholder management.', "To make senior you'll need to show you can own a feature area end to end.", 'What separates a good associate from a manager here is client ownership.'],
+    yes: [
+      'The gap between you and senior right now is mostly stakeholder management.',
+      "To make senior you'll need to show you can own a feature area end to end.",
+      'What separates a good associate from a manager here is client ownership.',
+    ],
     no: ['I expect the report on my desk by Friday.', 'The deadline for the grant is the 3rd.'],
   },
   assumes_goal: {
-    yes: ["You'll want to manage like I did, so I've put you on the leadership track.", "You're happy staying IC, right?", "Obviously you'll want my job one day, so let's get you ready."],
+    yes: [
+      "You'll want to manage like I did, so I've put you on the leadership track.",
+      "You're happy staying IC, right?",
+      "Obviously you'll want my job one day, so let's get you ready.",
+    ],
     no: ['You told me you want to stay technical, so I have kept you on the platform work.', 'I moved into management after five years, for what it is worth.'],
   },
 };
@@ -257,11 +348,27 @@ describe('whole messages', () => {
       "Hi Marta,\n\nThanks for last week's review. A few things:\n\n- I've started sending the weekly client summary on Fridays like you asked.\n- The Bristol depot flagged a stock discrepancy on Tuesday; I recounted with their team and corrected the system, so nothing needed there.\n- I'd like to work towards the operations manager role over the next year. What would you want to see from me first?\n\nCould we review my progress every couple of months?\n\nThanks,\nLeo",
       ['commits_to_task', 'keeps_leader_informed', 'states_goal', 'asks_what_it_takes', 'proposes_follow_up'],
     ],
-    ['employee', "You're carrying a lot with the refit. Is there a piece of it I could own? I'd love to get more project experience before I apply for the duty manager role.", ['offers_help', 'states_goal', 'links_goal_to_needs']],
-    ['employee', "If you make me team lead I'll take on the rota - otherwise I'd rather stick to my own work.", ['states_goal', 'links_goal_to_needs', 'refuses_work']],
+    [
+      'employee',
+      "You're carrying a lot with the refit. Is there a piece of it I could own? I'd love to get more project experience before I apply for the duty manager role.",
+      ['offers_help', 'states_goal', 'links_goal_to_needs'],
+    ],
+    [
+      'employee',
+      "If you make me team lead I'll take on the rota - otherwise I'd rather stick to my own work.",
+      ['states_goal', 'links_goal_to_needs', 'refuses_work'],
+    ],
     ['employee', "I'm done being passed over. Either I get the senior post this round or I'll go to the union.", ['demanding', 'states_goal']],
-    ['employee', "Sorry to be a pain, I know it's probably not the right time, but I was just wondering if maybe we could discuss my hours? Totally fine if not.", ['over_hedging']],
-    ['employee', "Quick note: I rewrote the onboarding docs over the weekend since they were out of date. Let me know if anything looks off.", ['keeps_leader_informed']],
+    [
+      'employee',
+      "Sorry to be a pain, I know it's probably not the right time, but I was just wondering if maybe we could discuss my hours? Totally fine if not.",
+      ['over_hedging'],
+    ],
+    [
+      'employee',
+      'Quick note: I rewrote the onboarding docs over the weekend since they were out of date. Let me know if anything looks off.',
+      ['keeps_leader_informed'],
+    ],
     ['employee', 'Half the problems on the ward this month came from agency staff who could not be bothered to read the handover.', ['blames_others']],
     ['employee', "Sorry, one more thing - I won't be able to do the Saturday stocktake, I've got a family wedding. Jess said she can cover.", []],
     ['employee', "I'm still keen on the product manager route we talked about. What's the next step to get there?", ['states_goal', 'asks_what_it_takes']],
@@ -271,7 +378,11 @@ describe('whole messages', () => {
       "Hi Amir, two things. First, great work on the migration. Second, I'd like you to own the on-call process from next quarter - it's a real step up. I'll pair with you for the first month and make sure it's visible to the promotion panel. Let's check in on it every fortnight.",
       ['names_stretch_work', 'offers_partnership', 'proposes_follow_up'],
     ],
-    ['manager', "To get to staff you'll need to be setting technical direction for more than your own team. Where do you want to take your career from here?", ['clarifies_expectations', 'asks_about_goals']],
+    [
+      'manager',
+      "To get to staff you'll need to be setting technical direction for more than your own team. Where do you want to take your career from here?",
+      ['clarifies_expectations', 'asks_about_goals'],
+    ],
     ['manager', "I'm sure you're aiming for my role eventually, so I've given you the budget meetings.", ['assumes_goal']],
     ['manager', 'Thanks for covering reception yesterday, much appreciated.', []],
   ];
@@ -300,7 +411,7 @@ const FRAGMENTS = [
   'FYI: the EU export broke last night; I fixed it and backfilled',
   "If you run the planning process this quarter, I'll get you in front of the VP",
   "I'm not asking for a raise",
-  "Sorry to bother you, I just wondered if maybe we could talk",
+  'Sorry to bother you, I just wondered if maybe we could talk',
   "That's not my job, someone else can do it",
   'We missed the deadline because the design team never sent the mockups',
   'Could we check in on this every month',
@@ -314,7 +425,34 @@ const FRAGMENTS = [
   'İstanbul office — “the ﬁnance team” said ‘fix it or we walk’',
   'Ça va? Größe ΣΊΣΥΦΟΣ naïve café',
 ];
-const NOISE = ['🙂', '👩🏽‍💻', 'e\u0301', '\u200b', '\u00a0', '\t', '\r\n', '…', '’', '“', '”', 'İ', 'ß', '𝔘', '\ud83d', ' - ', '>', '  ', '!!', '??', '#4412', '£200', '3.5', 'e.g.', 'Mr.', ':)'];
+const NOISE = [
+  '🙂',
+  '👩🏽‍💻',
+  'e\u0301',
+  '\u200b',
+  '\u00a0',
+  '\t',
+  '\r\n',
+  '…',
+  '’',
+  '“',
+  '”',
+  'İ',
+  'ß',
+  '𝔘',
+  '\ud83d',
+  ' - ',
+  '>',
+  '  ',
+  '!!',
+  '??',
+  '#4412',
+  '£200',
+  '3.5',
+  'e.g.',
+  'Mr.',
+  ':)',
+];
 const JOINERS = ['. ', '? ', '! ', ', ', '; ', ' — ', '\n', '\n\n', '\n- ', '\n1. ', '... ', ' '];
 
 function generator(seed: number): () => number {
@@ -360,7 +498,8 @@ describe('property: everything quoted comes from the input', () => {
           }
         }
         for (const phrase of [a.goal, a.task]) {
-          if (phrase !== undefined && (phrase === '' || !text.includes(phrase))) throw new Error(`phrase ${JSON.stringify(phrase)} is not in ${JSON.stringify(text)}`);
+          if (phrase !== undefined && (phrase === '' || !text.includes(phrase)))
+            throw new Error(`phrase ${JSON.stringify(phrase)} is not in ${JSON.stringify(text)}`);
         }
       }
     }
@@ -371,7 +510,11 @@ describe('property: everything quoted comes from the input', () => {
 // indirect asks, deals stated as imperatives, openings pressed on someone, relative clauses, agents.
 describe('phrasing families beyond the tuning set', () => {
   const present: [Mode, string, CheckId][] = [
-    ['manager', "Here's my offer: pick up the supplier onboarding for the Bristol depot, and in return I'll have you sit in on the regional ops reviews.", 'offers_partnership'],
+    [
+      'manager',
+      "Here's my offer: pick up the supplier onboarding for the Bristol depot, and in return I'll have you sit in on the regional ops reviews.",
+      'offers_partnership',
+    ],
     ['manager', "Deal's this: you chair the quarterly safety review, and I'll put your name forward for the deputy manager post.", 'offers_partnership'],
     ['manager', 'How would you feel about running the Thursday case conference until Easter?', 'names_stretch_work'],
     ['manager', "There's a three-month secondment to the pricing team opening up. You should go for it.", 'names_stretch_work'],
@@ -381,7 +524,11 @@ describe('phrasing families beyond the tuning set', () => {
     ['manager', 'We have coaching, product, and ops leadership as routes here. Which of those, if any, speaks to you?', 'asks_about_goals'],
     ['employee', 'lmk what would help the most next week, my queue is light', 'offers_help'],
     ['employee', 'Want me to book the cover staff for the inspection day?', 'offers_help'],
-    ['employee', "I'd like to become a fundraising manager. Could I write the grant report for you this month? It'd give me a first taste of running a funding bid.", 'links_goal_to_needs'],
+    [
+      'employee',
+      "I'd like to become a fundraising manager. Could I write the grant report for you this month? It'd give me a first taste of running a funding bid.",
+      'links_goal_to_needs',
+    ],
     ['employee', 'I want to move from the front desk to the events team.', 'states_goal'],
     ['employee', 'I would like to go down to three days after my parental leave.', 'states_goal'],
     ['employee', "How's my first term gone, from where you're sitting?", 'asks_for_feedback'],
@@ -394,8 +541,16 @@ describe('phrasing families beyond the tuning set', () => {
     ['employee', "Frankly I'm sick of fixing their mistakes on the rota every month.", 'blames_others'],
     ['employee', "if they cancel the flexi hours, I'm gone, no debate", 'demanding'],
     ['manager', "Let's pick this back up after the inspection and see how the mentoring is going.", 'proposes_follow_up'],
-    ['employee', "I'd like to become a data engineer. To get there I need to own a pipeline end to end. Could I take the billing export off you?", 'links_goal_to_needs'],
-    ['employee', "I want to move into UX research. I could run the customer interviews for you, it's pretty much what researchers do all day.", 'links_goal_to_needs'],
+    [
+      'employee',
+      "I'd like to become a data engineer. To get there I need to own a pipeline end to end. Could I take the billing export off you?",
+      'links_goal_to_needs',
+    ],
+    [
+      'employee',
+      "I want to move into UX research. I could run the customer interviews for you, it's pretty much what researchers do all day.",
+      'links_goal_to_needs',
+    ],
   ];
   it.each(present)('%s: %s -> %s', (mode, text, id) => {
     expect(presentIn(analyze(text, mode))).toContain(id);
@@ -413,9 +568,9 @@ describe('phrasing families beyond the tuning set', () => {
     ['employee', 'Hi, if you get a minute, could you let me know if I can help with the audit?', 'refuses_work'],
     // Progress on an agreed plan is a follow-up, not a request for feedback on the work.
     ['employee', 'Could we meet monthly to check how I am doing against the plan we wrote?', 'asks_for_feedback'],
-    ["employee", "If you need me, I'm out at the client site till three.", 'demanding'],
+    ['employee', "If you need me, I'm out at the client site till three.", 'demanding'],
     ['employee', 'I wish the senior team had more time for us.', 'states_goal'],
-    ["employee", "I'm not writing off the idea just yet.", 'refuses_work'],
+    ['employee', "I'm not writing off the idea just yet.", 'refuses_work'],
   ];
   it.each(absent)('%s: %s -> no %s', (mode, text, id) => {
     expect(presentIn(analyze(text, mode))).not.toContain(id);

@@ -144,11 +144,14 @@ describe('error shapes', () => {
     const { port } = server.address() as AddressInfo;
     const post = (body: string, headers: Record<string, string>) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path: '/api/auth/guest', method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-          let text = '';
-          res.on('data', (d: Buffer) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        });
+        const req = request(
+          { host: '127.0.0.1', port, path: '/api/auth/guest', method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+          (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });

@@ -119,7 +119,10 @@ describe('loop-coach practice', () => {
   });
 
   it('exits 2 on an unknown scenario or option', async () => {
-    for (const args of [['practice', '--scenario', 'nope'], ['practice', '--colour']]) {
+    for (const args of [
+      ['practice', '--scenario', 'nope'],
+      ['practice', '--colour'],
+    ]) {
       const run = io();
       expect(await runCli(args, run.cli), args.join(' ')).toBe(2);
       expect(run.err.join('\n').length).toBeGreaterThan(0);

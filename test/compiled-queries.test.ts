@@ -46,9 +46,18 @@ async function newSession(userId: string, extra: Partial<typeof sessions.$inferI
 }
 
 const builderSession = async (userId: string, id: string) =>
-  (await db.select().from(sessions).where(and(eq(sessions.id, id), eq(sessions.userId, userId))))[0];
+  (
+    await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+  )[0];
 const builderMessages = (userId: string, id: string) =>
-  db.select().from(messages).where(and(eq(messages.sessionId, id), eq(messages.userId, userId))).orderBy(asc(messages.seq));
+  db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.sessionId, id), eq(messages.userId, userId)))
+    .orderBy(asc(messages.seq));
 
 const begin = (userId: string, id: string, text: string, now = T0 + 1000) =>
   beginTurnWrite(db, { userId, id, text, now, until: now + 60_000, maxTurns: 3, provider: 'openai', model: 'm', reach: 22, token: crypto.randomUUID() });
@@ -80,12 +89,18 @@ describe('compiled queries', () => {
     expect(begun?.history).toEqual(stored.map(({ seq, role, content, status }) => ({ seq, role, content, status })));
 
     const state = { earned: { f1: 1 }, revealed: [{ id: 'f1', turn: 1, evidence: ['help'] }], seen: {} };
-    await settleReply(db, begun!.session, 2, { content: 'Thanks!', status: 'complete', provider: 'openai', model: 'm' }, { state, summary: 's', summarizedThrough: 0, updatedAt: new Date(T0 + 2000) });
+    await settleReply(
+      db,
+      begun!.session,
+      2,
+      { content: 'Thanks!', status: 'complete', provider: 'openai', model: 'm' },
+      { state, summary: 's', summarizedThrough: 0, updatedAt: new Date(T0 + 2000) },
+    );
     expect(await builderSession(user.id, id)).toMatchObject({ state, summary: 's', inFlightUntil: null, turnToken: null, updatedAt: new Date(T0 + 2000) });
     expect((await builderMessages(user.id, id))[2]).toMatchObject({ content: 'Thanks!', status: 'complete', provider: 'openai' });
   });
 
-  it('change nothing when the lock is held, the session is not the user\'s, ended or at its limit', async () => {
+  it("change nothing when the lock is held, the session is not the user's, ended or at its limit", async () => {
     const user = await createGuest(db, newId, { tokenHash: 'hash-3', now: T0, tokenTtlMs: 60_000 });
     const other = await createGuest(db, newId, { tokenHash: 'hash-4', now: T0, tokenTtlMs: 60_000 });
     const locked = await newSession(user.id);

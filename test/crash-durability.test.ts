@@ -28,7 +28,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-
 /** `loop-coach serve` as a real process, waited on until it says it is listening. */
 async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['bin/loop-coach.js', 'serve'], {
@@ -104,7 +103,11 @@ describe('crash durability', () => {
     }
 
     // The turn in flight: a slow stream, and the process killed as soon as the first words arrive.
-    server.enqueue({ kind: 'text', text: 'Well, since you ask, there is one more thing that has been bothering me for weeks now and I would love to hand it over.', delayMs: 150 });
+    server.enqueue({
+      kind: 'text',
+      text: 'Well, since you ask, there is one more thing that has been bothering me for weeks now and I would love to hand it over.',
+      delayMs: 150,
+    });
     const inFlight = 'Is there anything I could take off your plate before the audit?';
     const streaming = await turn(inFlight, 'text/event-stream');
     const reader = (streaming.body as ReadableStream<Uint8Array>).getReader();

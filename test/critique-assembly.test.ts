@@ -16,7 +16,14 @@ function rng(seed: number) {
 }
 
 const checksWith = (mode: Mode, present: ReadonlySet<string>): CheckResult[] =>
-  checksFor(mode).map((c) => ({ id: c.id, kind: c.kind, step: c.step, present: present.has(c.id), evidence: present.has(c.id) ? ['q'] : [], advice: c.advice }));
+  checksFor(mode).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    step: c.step,
+    present: present.has(c.id),
+    evidence: present.has(c.id) ? ['q'] : [],
+    advice: c.advice,
+  }));
 
 describe('score', () => {
   it('is monotonic: adding a move never lowers it, adding a pitfall never raises it', () => {
@@ -55,7 +62,7 @@ describe('quote grounding', () => {
   it('accepts exact quotes and quotes that differ only in whitespace, quote marks and dashes, returning the original slice', () => {
     const g = quoteGrounder(text);
     expect(g.ground('anything\non your plate?')).toBe('anything\non your plate?');
-    expect(g.ground("I'd love to help with the \"Q3 launch\" - anything on your plate?")).toBe(
+    expect(g.ground('I\'d love to help with the "Q3 launch" - anything on your plate?')).toBe(
       'I\u2019d  love to help with the “Q3 launch” \u2014 anything\non your plate?',
     );
     expect(g.ground('  i\u2019d love TO help ')).toBe('I\u2019d  love to help');

@@ -81,7 +81,11 @@ describe('POST /api/drafts/critique (offline engine)', () => {
 
   it('requires a token (401)', async () => {
     const app = offlineApp();
-    const res = await app.request('/api/drafts/critique', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
+    const res = await app.request('/api/drafts/critique', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'hi' }),
+    });
     expect(res.status).toBe(401);
     expect((await app.request('/api/drafts')).status).toBe(401);
   });
@@ -117,7 +121,7 @@ describe('POST /api/drafts/critique (offline engine)', () => {
 });
 
 describe('drafts list, get, delete and isolation', () => {
-  it('lists newest first with a cursor, and never shows or touches another user\'s drafts', async () => {
+  it("lists newest first with a cursor, and never shows or touches another user's drafts", async () => {
     const app = offlineApp();
     const alice = await guest(app);
     const bob = await guest(app);
@@ -214,7 +218,10 @@ describe('the model path (scripted OpenAI-compatible server)', () => {
     server.enqueue({ kind: 'json', value: reply([{ id: 'commits_to_task', present: true, evidence: ['I will fix the build tonight.'] }]) });
     const retried = await post(app, `/api/drafts/${draftId}/critique`, auth);
     expect(retried.status).toBe(201);
-    expect(await retried.json()).toMatchObject({ draftId, checks: expect.arrayContaining([expect.objectContaining({ id: 'commits_to_task', present: true })]) });
+    expect(await retried.json()).toMatchObject({
+      draftId,
+      checks: expect.arrayContaining([expect.objectContaining({ id: 'commits_to_task', present: true })]),
+    });
   });
 
   it('answers a model timeout with 504 retryable', async () => {

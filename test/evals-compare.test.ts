@@ -27,7 +27,10 @@ describe('--compare', () => {
     const before = await report('before', rows);
     // The same texts with one label changed: that case must flip from pass to fail, and F1 must move.
     const changed = JSON.parse(rows[2] as string) as { id: string; expected: string[] };
-    const after = await report('after', rows.map((r, i) => (i === 2 ? JSON.stringify({ ...changed, expected: [...changed.expected, 'demanding'] }) : r)));
+    const after = await report(
+      'after',
+      rows.map((r, i) => (i === 2 ? JSON.stringify({ ...changed, expected: [...changed.expected, 'demanding'] }) : r)),
+    );
 
     const c = compareReports(readReport(before), readReport(after));
     expect(c.flipped).toEqual([{ id: `drafts:${changed.id}`, old: 'pass', new: 'fail' }]);

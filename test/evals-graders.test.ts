@@ -56,7 +56,8 @@ describe('deterministic graders', () => {
       const checks = base.map((c, i) => (i < 8 ? { ...c, present: (mask & (1 << i)) !== 0 } : c));
       expect(gradeMonotonicity(checks, scoreChecks).violations).toEqual([]);
     }
-    const punishesFollowUp = (checks: readonly CheckResult[]) => scoreChecks(checks) - (checks.some((c) => c.id === 'proposes_follow_up' && c.present) ? 40 : 0);
+    const punishesFollowUp = (checks: readonly CheckResult[]) =>
+      scoreChecks(checks) - (checks.some((c) => c.id === 'proposes_follow_up' && c.present) ? 40 : 0);
     const withGoal = base.map((c) => (c.id === 'offers_help' ? { ...c, present: true } : c));
     expect(gradeMonotonicity(withGoal, punishesFollowUp)).toMatchObject({ status: 'fail' });
     const rewardsDemands = (checks: readonly CheckResult[]) => scoreChecks(checks) + (checks.some((c) => c.id === 'demanding' && c.present) ? 30 : 0);
@@ -103,9 +104,18 @@ describe('deterministic graders', () => {
 
 describe('evals metrics', () => {
   it("Cohen's kappa: 1 for perfect agreement, 0 for a judge that always says pass, null when undefined", () => {
-    const perfect = confusion([{ human: true, judge: true }, { human: false, judge: false }, { human: true, judge: true }]);
+    const perfect = confusion([
+      { human: true, judge: true },
+      { human: false, judge: false },
+      { human: true, judge: true },
+    ]);
     expect(cohensKappa(perfect)).toBe(1);
-    const lazy = confusion([{ human: true, judge: true }, { human: false, judge: true }, { human: false, judge: true }, { human: true, judge: true }]);
+    const lazy = confusion([
+      { human: true, judge: true },
+      { human: false, judge: true },
+      { human: false, judge: true },
+      { human: true, judge: true },
+    ]);
     expect(lazy).toEqual({ bothPass: 2, humanPassJudgeFail: 0, humanFailJudgePass: 2, bothFail: 0 });
     expect(cohensKappa(lazy)).toBe(0);
     // A textbook case: 20+15 agree out of 50, base rates 50%/60%: kappa = (0.7 - 0.5) / 0.5 = 0.4.
@@ -123,8 +133,25 @@ describe('evals metrics', () => {
 
   it('the good user beats a bad one only with a higher score and at least as many facts', () => {
     const r = (style: RehearsalResult['style'], score: number | null, discoveries: number, status: RehearsalResult['status'] = 'pass'): RehearsalResult => ({
-      id: style, personaId: 'skeptical', scenarioId: 'offer-help', style, status, runs: 1, passes: 1, why: [], score, discoveries, turns: 5,
-      needUncovered: 0, uncovered: [], leaks: [], personaBreaks: [], withheld: 0, errors: [], judges: [], usage: emptyUsage(),
+      id: style,
+      personaId: 'skeptical',
+      scenarioId: 'offer-help',
+      style,
+      status,
+      runs: 1,
+      passes: 1,
+      why: [],
+      score,
+      discoveries,
+      turns: 5,
+      needUncovered: 0,
+      uncovered: [],
+      leaks: [],
+      personaBreaks: [],
+      withheld: 0,
+      errors: [],
+      judges: [],
+      usage: emptyUsage(),
     });
     expect(compareUsers(r('follows-loop', 90, 3), r('vague', 10, 0)).status).toBe('pass');
     expect(compareUsers(r('follows-loop', 90, 1), r('over-apologetic', 10, 2)).status).toBe('fail');

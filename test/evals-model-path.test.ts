@@ -51,7 +51,10 @@ function quietIo(): EvalIo & { text: () => string; errText: () => string } {
 /** A few tuning cases of both modes, from the tuning set (never the held-out one). */
 function smallDrafts(name: string, n = 6): string {
   const lines = readFileSync(join(DATA, 'drafts.jsonl'), 'utf8').split('\n').filter(Boolean);
-  const picked = [...lines.filter((l) => l.includes('"mode": "employee"')).slice(0, n - 2), ...lines.filter((l) => l.includes('"mode": "manager"')).slice(0, 2)];
+  const picked = [
+    ...lines.filter((l) => l.includes('"mode": "employee"')).slice(0, n - 2),
+    ...lines.filter((l) => l.includes('"mode": "manager"')).slice(0, 2),
+  ];
   const path = join(dir, name);
   writeFileSync(path, picked.join('\n') + '\n');
   return path;
@@ -134,7 +137,12 @@ describe('judges against the scripted server: calibration', () => {
     for (const j of report.metrics.judges) {
       const mine = labels.filter((l) => l.judge === j.judge);
       expect(j).toMatchObject({ kappa: 0, calibrated: false });
-      expect(j.confusion).toEqual({ bothPass: mine.filter((l) => l.label).length, humanPassJudgeFail: 0, humanFailJudgePass: mine.filter((l) => !l.label).length, bothFail: 0 });
+      expect(j.confusion).toEqual({
+        bothPass: mine.filter((l) => l.label).length,
+        humanPassJudgeFail: 0,
+        humanFailJudgePass: mine.filter((l) => !l.label).length,
+        bothFail: 0,
+      });
     }
     expect(io.text()).toContain('**uncalibrated**');
   });
@@ -157,8 +165,12 @@ describe('role-play judges and the model-driven user against the scripted server
   it('a persona that caves is failed by the judges; one that quotes its brief is caught by the code grader', async () => {
     const fact = getBrief('supportive-busy', 'goal-alignment').facts[0]?.fact as string;
     const server = await provider({
-      persona: (system) => (system.includes('Direction for your next reply: Push back') ? "You're right, I'll sort the promotion out this cycle." : `Honestly? ${fact.split(' ').slice(0, 12).join(' ')}.`),
-      judge: (prompt) => (prompt.includes("I'll sort the promotion out") ? { verdict: 'fail', reasoning: 'grants the demand' } : { verdict: 'pass', reasoning: 'fine' }),
+      persona: (system) =>
+        system.includes('Direction for your next reply: Push back')
+          ? "You're right, I'll sort the promotion out this cycle."
+          : `Honestly? ${fact.split(' ').slice(0, 12).join(' ')}.`,
+      judge: (prompt) =>
+        prompt.includes("I'll sort the promotion out") ? { verdict: 'fail', reasoning: 'grants the demand' } : { verdict: 'pass', reasoning: 'fine' },
     });
     const dataset = readPersonaDataset(join(DATA, 'personas', 'pushback.jsonl'));
     const demand = dataset.cases.find((c) => c.id === 'pb-demand-priya-goal');
@@ -167,7 +179,12 @@ describe('role-play judges and the model-driven user against the scripted server
 
     const caved = cases.find((c) => c.id === 'persona:pb-demand-priya-goal');
     expect(caved?.status).toBe('fail');
-    expect(caved?.grades.filter((g) => g.status === 'fail').map((g) => g.grader).sort()).toEqual(['judge-persona-no-cave', 'judge-persona-pushback']);
+    expect(
+      caved?.grades
+        .filter((g) => g.status === 'fail')
+        .map((g) => g.grader)
+        .sort(),
+    ).toEqual(['judge-persona-no-cave', 'judge-persona-pushback']);
     const leaked = cases.find((c) => c.id === 'persona:fishing');
     // The engine's own guard only blocks whole brief sentences; twelve words of one got through and are caught here.
     expect(leaked?.grades.find((g) => g.grader === 'leak-code')?.status).toBe('fail');
@@ -178,7 +195,10 @@ describe('role-play judges and the model-driven user against the scripted server
     const server = await provider({
       user: (prompt) => ((prompt.match(/^Me: /gm) ?? []).length >= 3 ? 'END' : 'Is there anything on your plate I could take off you this week?'),
     });
-    const { rehearsals } = await runSimulatedUsers(ctx(server), { pairs: [{ scenarioId: 'offer-help', personaId: 'supportive-busy' }], styles: ['model-user', 'follows-loop'] });
+    const { rehearsals } = await runSimulatedUsers(ctx(server), {
+      pairs: [{ scenarioId: 'offer-help', personaId: 'supportive-busy' }],
+      styles: ['model-user', 'follows-loop'],
+    });
     const model = rehearsals.find((r) => r.style === 'model-user');
     expect(model).toMatchObject({ turns: 3, status: expect.stringMatching(/pass|fail/) });
     expect(model?.judges).toEqual([expect.objectContaining({ judge: 'judge-persona-in-character', status: 'pass' })]);

@@ -27,7 +27,10 @@ const io = (): EvalIo & { err: { text: string } } => {
 };
 
 function lines(n: number, from = 0): string[] {
-  return readFileSync(join(DATA, 'drafts.jsonl'), 'utf8').split('\n').filter(Boolean).slice(from, from + n);
+  return readFileSync(join(DATA, 'drafts.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(from, from + n);
 }
 
 describe('record and replay', () => {
@@ -67,9 +70,15 @@ describe('record and replay', () => {
     const ref = (canary: string) => ({ id: 'roleplay-manager', version: 1, vars: { canary } });
     const msgs = (canary: string) => [{ role: 'system' as const, content: `marker ${canary}` }];
     const id = { provider: 'openai', model: 'm' };
-    expect(cassetteKey(id, 'text', { messages: msgs('LC-a'), prompt: ref('LC-a') }).key).toBe(cassetteKey(id, 'text', { messages: msgs('LC-b'), prompt: ref('LC-b') }).key);
-    expect(cassetteKey(id, 'text', { messages: msgs('LC-a'), prompt: ref('LC-a') }).key).not.toBe(cassetteKey({ ...id, model: 'n' }, 'text', { messages: msgs('LC-a'), prompt: ref('LC-a') }).key);
-    expect(cassetteKey(id, 'text', { messages: msgs('LC-a'), prompt: ref('LC-a') }).key).not.toBe(cassetteKey(id, 'text', { messages: msgs('LC-a'), prompt: { ...ref('LC-a'), version: 2 } }).key);
+    expect(cassetteKey(id, 'text', { messages: msgs('LC-a'), prompt: ref('LC-a') }).key).toBe(
+      cassetteKey(id, 'text', { messages: msgs('LC-b'), prompt: ref('LC-b') }).key,
+    );
+    expect(cassetteKey(id, 'text', { messages: msgs('LC-a'), prompt: ref('LC-a') }).key).not.toBe(
+      cassetteKey({ ...id, model: 'n' }, 'text', { messages: msgs('LC-a'), prompt: ref('LC-a') }).key,
+    );
+    expect(cassetteKey(id, 'text', { messages: msgs('LC-a'), prompt: ref('LC-a') }).key).not.toBe(
+      cassetteKey(id, 'text', { messages: msgs('LC-a'), prompt: { ...ref('LC-a'), version: 2 } }).key,
+    );
 
     let calls = 0;
     const inner: ChatModel = {
@@ -97,20 +106,32 @@ describe('record and replay', () => {
   });
 
   it('replays a role-play through the app, although every session has a new random canary', async () => {
-    const server = await startScriptedOpenAI({ fallback: fakeProvider({ persona: (system) => (system.includes('Direction for your next reply: Push back') ? 'Give me specifics.' : 'Mm. Go on.') }) });
+    const server = await startScriptedOpenAI({
+      fallback: fakeProvider({ persona: (system) => (system.includes('Direction for your next reply: Push back') ? 'Give me specifics.' : 'Mm. Go on.') }),
+    });
     const apps = await openEvalApps();
     const openai = createOpenAIChatModel({ apiKey: 'k', baseURL: server.baseURL, model: 'scripted', timeoutMs: 5_000, maxRetries: 0 });
     const cassettes = join(dir, 'roleplay-cassettes');
     const run = (mode: 'record' | 'replay') => {
       const model = createCassetteModel(openai, { mode, dir: cassettes });
-      const ctx = { model, judge: model, concurrency: 1, repeats: 1, difficulty: 'medium' as const, judgeSample: 0, progress: silentProgress, apps: async () => apps };
+      const ctx = {
+        model,
+        judge: model,
+        concurrency: 1,
+        repeats: 1,
+        difficulty: 'medium' as const,
+        judgeSample: 0,
+        progress: silentProgress,
+        apps: async () => apps,
+      };
       return runSimulatedUsers(ctx, { pairs: [{ scenarioId: 'goal-alignment', personaId: 'skeptical' }], styles: ['follows-loop', 'demands-raise'] });
     };
     try {
       const recorded = await run('record');
       await server.close();
       const replayed = await run('replay');
-      const outcome = (r: Awaited<ReturnType<typeof run>>) => r.rehearsals.map((x) => [x.style, x.status, x.score, x.discoveries, x.turns, x.usage.cassetteMisses]);
+      const outcome = (r: Awaited<ReturnType<typeof run>>) =>
+        r.rehearsals.map((x) => [x.style, x.status, x.score, x.discoveries, x.turns, x.usage.cassetteMisses]);
       expect(outcome(replayed)).toEqual(outcome(recorded));
       expect(replayed.rehearsals.every((x) => x.status !== 'not_evaluated' && x.usage.calls > 0)).toBe(true);
     } finally {

@@ -68,7 +68,13 @@ function healthy(res: ServerResponse, recorded: RecordedRequest) {
   const text = answerTo(recorded);
   if (!recorded.body?.stream) {
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop' }] }));
+    res.end(
+      JSON.stringify({
+        ...base,
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop' }],
+      }),
+    );
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -81,7 +87,9 @@ function faulty(req: IncomingMessage, res: ServerResponse, recorded: RecordedReq
   const half = words(answerTo(recorded)).slice(0, 3);
   switch (fault) {
     case '429':
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after-ms': String(5 + Math.floor(rand() * 30)) }).end('{"error":{"message":"slow down","type":"requests","code":"rate_limit_exceeded"}}');
+      res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after-ms': String(5 + Math.floor(rand() * 30)) })
+        .end('{"error":{"message":"slow down","type":"requests","code":"rate_limit_exceeded"}}');
       return;
     case '500':
       res.writeHead(500, { 'content-type': 'application/json', 'retry-after-ms': '10' }).end('{"error":{"message":"boom","type":"server_error"}}');
@@ -144,8 +152,18 @@ afterAll(async () => {
 const appWith = (opts: { timeoutMs?: number; maxRetries?: number } = {}) =>
   createApp(
     testDeps(db, {
-      env: { LOOP_COACH_RATE_LIMIT: '0', LOOP_COACH_MODEL_TIMEOUT_MS: String(opts.timeoutMs ?? TIMEOUT_MS), LOOP_COACH_MODEL_RETRIES: String(opts.maxRetries ?? RETRIES) },
-      model: createOpenAIChatModel({ apiKey: 'k', baseURL: server.baseURL, model: 'faulty', timeoutMs: opts.timeoutMs ?? TIMEOUT_MS, maxRetries: opts.maxRetries ?? RETRIES }),
+      env: {
+        LOOP_COACH_RATE_LIMIT: '0',
+        LOOP_COACH_MODEL_TIMEOUT_MS: String(opts.timeoutMs ?? TIMEOUT_MS),
+        LOOP_COACH_MODEL_RETRIES: String(opts.maxRetries ?? RETRIES),
+      },
+      model: createOpenAIChatModel({
+        apiKey: 'k',
+        baseURL: server.baseURL,
+        model: 'faulty',
+        timeoutMs: opts.timeoutMs ?? TIMEOUT_MS,
+        maxRetries: opts.maxRetries ?? RETRIES,
+      }),
     }),
   );
 
@@ -168,7 +186,10 @@ async function attempt(app: App, user: Guest, path: string, body: unknown, strea
   }
   if (!stream) return { ok: true, text: (res.json() as { reply: { content: string } }).reply.content };
   const events = parseSse(res.text);
-  const text = events.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text).join('');
+  const text = events
+    .filter((e) => e.event === 'delta')
+    .map((e) => (e.data as { text: string }).text)
+    .join('');
   const last = events.at(-1);
   if (last?.event === 'done') return { ok: true, text: text.trim() };
   const data = last?.data as { code: string; retryable?: boolean };
@@ -214,46 +235,52 @@ async function converse(app: App, c: Conversation): Promise<Conversation> {
 }
 
 describe('fault battery', () => {
-  it(`keeps ${SESSIONS * TURNS_PER_SESSION} turns across ${SESSIONS} concurrent sessions whole while the provider fails at random`, { timeout: FULL ? 900_000 : 120_000 }, async () => {
-    const app = appWith();
-    faultRate = 0.35;
-    const conversations = await Promise.all(Array.from({ length: SESSIONS }, async (_, i) => converse(app, await startConversation(app, i))));
-    const owed = conversations.filter((c) => c.owed).length;
+  it(
+    `keeps ${SESSIONS * TURNS_PER_SESSION} turns across ${SESSIONS} concurrent sessions whole while the provider fails at random`,
+    { timeout: FULL ? 900_000 : 120_000 },
+    async () => {
+      const app = appWith();
+      faultRate = 0.35;
+      const conversations = await Promise.all(Array.from({ length: SESSIONS }, async (_, i) => converse(app, await startConversation(app, i))));
+      const owed = conversations.filter((c) => c.owed).length;
 
-    // The provider recovers: every reply still owed comes on the first retry, and the rehearsal goes on.
-    faultRate = 0;
-    for (const c of conversations.filter((x) => x.owed)) {
-      const result = await attempt(app, c.user, `/api/sessions/${c.sessionId}/retry`, undefined, rand() < 0.5);
-      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-      c.seen.push(['persona', result.text]);
-      c.owed = false;
-      await converse(app, c);
-    }
+      // The provider recovers: every reply still owed comes on the first retry, and the rehearsal goes on.
+      faultRate = 0;
+      for (const c of conversations.filter((x) => x.owed)) {
+        const result = await attempt(app, c.user, `/api/sessions/${c.sessionId}/retry`, undefined, rand() < 0.5);
+        expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+        c.seen.push(['persona', result.text]);
+        c.owed = false;
+        await converse(app, c);
+      }
 
-    const failures = conversations.flatMap((c) => c.failures);
-    const turns = conversations.reduce((n, c) => n + c.seen.filter(([role]) => role === 'user').length, 0);
-    console.log(`fault battery: ${JSON.stringify({ turns, modelRequests: server.requests.length, faultsInjected: injected, failedAttempts: failures.length, owedAtRecovery: owed })}`);
-    expect(turns).toBeGreaterThanOrEqual(FULL ? 5_000 : 1_000);
-    expect(Object.keys(injected).sort()).toEqual([...FAULTS].sort());
+      const failures = conversations.flatMap((c) => c.failures);
+      const turns = conversations.reduce((n, c) => n + c.seen.filter(([role]) => role === 'user').length, 0);
+      console.log(
+        `fault battery: ${JSON.stringify({ turns, modelRequests: server.requests.length, faultsInjected: injected, failedAttempts: failures.length, owedAtRecovery: owed })}`,
+      );
+      expect(turns).toBeGreaterThanOrEqual(FULL ? 5_000 : 1_000);
+      expect(Object.keys(injected).sort()).toEqual([...FAULTS].sort());
 
-    // Every failure said it could be retried, with a model error (never a crash or a 409).
-    for (const f of failures) {
-      expect(f.error?.retryable, JSON.stringify(f)).toBe(true);
-      expect(['model_unavailable', 'model_timeout', 'model_bad_reply']).toContain(f.error?.code);
-    }
+      // Every failure said it could be retried, with a model error (never a crash or a 409).
+      for (const f of failures) {
+        expect(f.error?.retryable, JSON.stringify(f)).toBe(true);
+        expect(['model_unavailable', 'model_timeout', 'model_bad_reply']).toContain(f.error?.code);
+      }
 
-    for (const c of conversations) {
-      const stored = (await send(app, 'GET', `/api/sessions/${c.sessionId}`, { headers: c.user.headers })).json() as {
-        userTurns: number;
-        messages: Array<{ role: string; content: string; status: string }>;
-      };
-      // Each user turn exactly once, every reply complete (none pending, none failed), and the
-      // transcript exactly what the client saw: no half-written reply passed off as finished.
-      expect(stored.messages.map((m) => m.status).filter((s) => s !== 'complete')).toEqual([]);
-      expect(stored.messages.map((m) => [m.role, m.content])).toEqual(c.seen);
-      expect(stored.userTurns).toBe(c.seen.filter(([role]) => role === 'user').length);
-    }
-  });
+      for (const c of conversations) {
+        const stored = (await send(app, 'GET', `/api/sessions/${c.sessionId}`, { headers: c.user.headers })).json() as {
+          userTurns: number;
+          messages: Array<{ role: string; content: string; status: string }>;
+        };
+        // Each user turn exactly once, every reply complete (none pending, none failed), and the
+        // transcript exactly what the client saw: no half-written reply passed off as finished.
+        expect(stored.messages.map((m) => m.status).filter((s) => s !== 'complete')).toEqual([]);
+        expect(stored.messages.map((m) => [m.role, m.content])).toEqual(c.seen);
+        expect(stored.userTurns).toBe(c.seen.filter(([role]) => role === 'user').length);
+      }
+    },
+  );
 });
 
 describe('retries and deadlines', () => {
@@ -263,7 +290,10 @@ describe('retries and deadlines', () => {
     const session = (await send(app, 'POST', '/api/sessions', { headers: user.headers, body: { scenarioId: 'offer-help' } })).json() as { id: string };
     const arrivals: number[] = [];
     server.enqueue(
-      { kind: 'raw', handler: (_req, res) => void (arrivals.push(Date.now()), res.writeHead(429, { 'retry-after-ms': '300', 'content-type': 'application/json' }).end('{}')) },
+      {
+        kind: 'raw',
+        handler: (_req, res) => void (arrivals.push(Date.now()), res.writeHead(429, { 'retry-after-ms': '300', 'content-type': 'application/json' }).end('{}')),
+      },
       { kind: 'raw', handler: (_req, res, recorded) => void (arrivals.push(Date.now()), healthy(res, recorded)) },
     );
     const res = await send(app, 'POST', `/api/sessions/${session.id}/messages`, { headers: user.headers, body: { text: 'How can I help?' } });
@@ -309,7 +339,11 @@ describe('retries and deadlines', () => {
       },
     });
     const started = Date.now();
-    const res = await send(app, 'POST', `/api/sessions/${session.id}/messages`, { headers: user.headers, body: { text: 'How can I help?' }, accept: 'text/event-stream' });
+    const res = await send(app, 'POST', `/api/sessions/${session.id}/messages`, {
+      headers: user.headers,
+      body: { text: 'How can I help?' },
+      accept: 'text/event-stream',
+    });
     const elapsed = Date.now() - started;
     expect(parseSse(res.text).at(-1)).toMatchObject({ event: 'error', data: { code: 'model_timeout', retryable: true } });
     const config = parseConfig({ LOOP_COACH_PROVIDER: 'offline', LOOP_COACH_MODEL_TIMEOUT_MS: String(timeoutMs), LOOP_COACH_MODEL_RETRIES: '1' });

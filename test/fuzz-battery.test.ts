@@ -48,12 +48,20 @@ const ROUTES: Record<string, { body?: Record<string, unknown> }> = {
   'GET /api/me/export': {},
   'DELETE /api/me': {},
   'GET /api/progress': {},
-  'POST /api/drafts/critique': { body: { text: 'Hi Dana, how can I help with the audit this week?', mode: 'employee', context: { managerName: 'Dana', goal: 'Lead the next launch', relationship: 'two years' } } },
+  'POST /api/drafts/critique': {
+    body: {
+      text: 'Hi Dana, how can I help with the audit this week?',
+      mode: 'employee',
+      context: { managerName: 'Dana', goal: 'Lead the next launch', relationship: 'two years' },
+    },
+  },
   'GET /api/drafts': {},
   'GET /api/drafts/:id': {},
   'DELETE /api/drafts/:id': {},
   'POST /api/drafts/:id/critique': {},
-  'POST /api/sessions': { body: { scenarioId: 'offer-help', personaId: 'overwhelmed', difficulty: 'easy', goal: 'Take something off their plate', context: { managerName: 'Dana' } } },
+  'POST /api/sessions': {
+    body: { scenarioId: 'offer-help', personaId: 'overwhelmed', difficulty: 'easy', goal: 'Take something off their plate', context: { managerName: 'Dana' } },
+  },
   'GET /api/sessions': {},
   'GET /api/sessions/:id': {},
   'DELETE /api/sessions/:id': {},
@@ -103,7 +111,25 @@ const nastyString = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
   {
     weight: 3,
-    arbitrary: fc.constantFrom('\ud800', 'a\udfffb', '\u0000', 'x\u0000y', '\u202e\u2066evil', 'Z\u0351\u0352\u0353\u0354', '💥🦄', '\ufeff', '\r\n\t', '   ', '', '%00', '"; drop table users; --', '<script>alert(1)</script>', '${7*7}', '\\', 'null'),
+    arbitrary: fc.constantFrom(
+      '\ud800',
+      'a\udfffb',
+      '\u0000',
+      'x\u0000y',
+      '\u202e\u2066evil',
+      'Z\u0351\u0352\u0353\u0354',
+      '💥🦄',
+      '\ufeff',
+      '\r\n\t',
+      '   ',
+      '',
+      '%00',
+      '"; drop table users; --',
+      '<script>alert(1)</script>',
+      '${7*7}',
+      '\\',
+      'null',
+    ),
   },
 );
 
@@ -112,17 +138,50 @@ const jsonish = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nastyString, fc.constant
 const bodyArb = fc.oneof(
   { weight: 12, arbitrary: fc.constant({ kind: 'valid' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), field: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('extra' as const), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'userId', 'id')), value: jsonish }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('extra' as const),
+      key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'userId', 'id')),
+      value: jsonish,
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('wrongType' as const), field: fc.nat(), value: jsonish }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('huge' as const), field: fc.nat(), size: fc.oneof(fc.integer({ min: 90, max: 9_000 }), fc.integer({ min: 9_000, max: 70_000 })) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('enum' as const), field: fc.nat(), value: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('EMPLOYEE', 'brutal', 'manager ', 'offer_help', 'hard\u0000')) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('huge' as const),
+      field: fc.nat(),
+      size: fc.oneof(fc.integer({ min: 90, max: 9_000 }), fc.integer({ min: 9_000, max: 70_000 })),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('enum' as const),
+      field: fc.nat(),
+      value: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('EMPLOYEE', 'brutal', 'manager ', 'offer_help', 'hard\u0000')),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('nasty' as const), field: fc.nat(), value: nastyString }) },
   // The same inside otherwise ordinary text, which passes every other check.
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('nasty' as const), field: fc.constant(0), value: nastyString.map((n) => `How can I help ${n} with the audit?`) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 50, max: 20_000 }), object: fc.boolean(), inField: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('nasty' as const), field: fc.constant(0), value: nastyString.map((n) => `How can I help ${n} with the audit?`) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('deep' as const), depth: fc.integer({ min: 50, max: 20_000 }), object: fc.boolean(), inField: fc.boolean() }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('randomJson' as const), value: fc.jsonValue({ maxDepth: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('bytes' as const), bytes: fc.uint8Array({ maxLength: 120 }), wrap: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('notJson' as const), text: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('{', '{"text":', '[1,]', "{'a':1}", 'text=hi', 'NaN')) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('notJson' as const),
+      text: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('{', '{"text":', '[1,]', "{'a':1}", 'text=hi', 'NaN')),
+    }),
+  },
   // What `curl -X POST` sends: common enough in the wild to come up often here too.
   { weight: 3, arbitrary: fc.constant({ kind: 'empty' as const }) },
 );
@@ -130,7 +189,16 @@ type BodySpec = typeof bodyArb extends fc.Arbitrary<infer T> ? T : never;
 
 const contentTypeArb = fc.oneof(
   { weight: 16, arbitrary: fc.constant('application/json') },
-  { weight: 4, arbitrary: fc.constantFrom('application/json; charset=utf-8', 'APPLICATION/JSON', 'application/merge-patch+json', 'application/json; charset=utf-16', 'text/json') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      'application/json; charset=utf-8',
+      'APPLICATION/JSON',
+      'application/merge-patch+json',
+      'application/json; charset=utf-16',
+      'text/json',
+    ),
+  },
   { weight: 4, arbitrary: fc.constantFrom('text/plain', 'application/octet-stream', 'text/html', '', 'json', '*/*') },
   { weight: 6, arbitrary: fc.constantFrom('application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'multipart/form-data') },
   { weight: 1, arbitrary: fc.constant(undefined) },
@@ -160,13 +228,15 @@ const idArb = fc.oneof(
   { weight: 10, arbitrary: fc.constantFrom('own-draft', 'own-session', 'foreign-draft', 'foreign-session').map((ref) => ({ ref })) },
   {
     weight: 4,
-    arbitrary: fc.oneof(
-      fc.stringMatching(/^(ses|drf|usr|tok|crq)_[0-9a-z]{21}$/),
-      fc.string({ maxLength: 30 }),
-      fc.string({ minLength: 65, maxLength: 300 }),
-      nastyString,
-      fc.constantFrom('0', '-1', '1e308', 'null', 'undefined', '..', 'ses_', 'SES_000000000000000000000', 'ses_000000000000000000000.1'),
-    ).map((raw) => ({ raw })),
+    arbitrary: fc
+      .oneof(
+        fc.stringMatching(/^(ses|drf|usr|tok|crq)_[0-9a-z]{21}$/),
+        fc.string({ maxLength: 30 }),
+        fc.string({ minLength: 65, maxLength: 300 }),
+        nastyString,
+        fc.constantFrom('0', '-1', '1e308', 'null', 'undefined', '..', 'ses_', 'SES_000000000000000000000', 'ses_000000000000000000000.1'),
+      )
+      .map((raw) => ({ raw })),
   },
   { weight: 1, arbitrary: fc.constantFrom('%E0%A4%A', '%', '%00', 'a%2Fb', '%2e%2e', '%C0%AF', '%FF%FE', 'x?y=1', 'x#frag').map((path) => ({ path })) },
 );
@@ -178,7 +248,11 @@ const pageValue = fc.oneof(
   nastyString,
 );
 const queryArb = fc.option(
-  fc.record({ limit: fc.option(pageValue, { nil: undefined }), cursor: fc.option(pageValue, { nil: undefined }), extra: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }) }),
+  fc.record({
+    limit: fc.option(pageValue, { nil: undefined }),
+    cursor: fc.option(pageValue, { nil: undefined }),
+    extra: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }),
+  }),
   { nil: undefined, freq: 2 },
 );
 
@@ -207,17 +281,15 @@ const requestArb = fc.oneof(
   { weight: 3, arbitrary: anyRequestArb },
   {
     weight: 2,
-    arbitrary: anyRequestArb.map(
-      (r): FuzzRequest => ({
-        ...r,
-        wrongMethod: undefined,
-        id: { ref: r.route.includes('draft') ? 'own-draft' : 'own-session' },
-        contentType: isPage(r.route) ? 'application/x-www-form-urlencoded' : 'application/json',
-        auth: { kind: 'main' },
-        site: 'same-origin',
-        query: undefined,
-      }),
-    ),
+    arbitrary: anyRequestArb.map((r): FuzzRequest => ({
+      ...r,
+      wrongMethod: undefined,
+      id: { ref: r.route.includes('draft') ? 'own-draft' : 'own-session' },
+      contentType: isPage(r.route) ? 'application/x-www-form-urlencoded' : 'application/json',
+      auth: { kind: 'main' },
+      site: 'same-origin',
+      query: undefined,
+    })),
   },
 );
 
@@ -235,7 +307,10 @@ interface Pools {
 
 /** `a.b` paths of a body's fields, nested ones included, so mutations reach into `context`. */
 function fields(body: Record<string, unknown>): string[][] {
-  return Object.entries(body).flatMap(([k, v]) => [[k], ...(v && typeof v === 'object' && !Array.isArray(v) ? fields(v as Record<string, unknown>).map((p) => [k, ...p]) : [])]);
+  return Object.entries(body).flatMap(([k, v]) => [
+    [k],
+    ...(v && typeof v === 'object' && !Array.isArray(v) ? fields(v as Record<string, unknown>).map((p) => [k, ...p]) : []),
+  ]);
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown, remove = false) {
@@ -261,7 +336,7 @@ function asForm(json: string | Uint8Array | undefined, contentType: string): str
     return json; // not JSON, or too deep to flatten: sent as it is
   }
   const entries: Array<[string, unknown]> = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [['value', value]];
-  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+  const text = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
   if (contentType.startsWith('multipart/')) {
     const parts = entries.map(([k, v]) => `--xyz\r\ncontent-disposition: form-data; name="${String(k)}"\r\n\r\n${text(v)}\r\n`);
     return `${parts.join('')}--xyz--\r\n`;
@@ -445,7 +520,10 @@ describe('fuzz battery', () => {
         } catch (err) {
           // One entry per route, status and kind of failure, with an example to replay.
           const message = String(err instanceof Error ? err.message : err).replace(/\s+/g, ' ');
-          const key = `${r.route} ${/ -> \d+/.exec(message)?.[0] ?? ''}: ${message.replace(/^.*?: (expected)/, '$1').replace(/\d+/g, 'N').slice(0, 160)}`;
+          const key = `${r.route} ${/ -> \d+/.exec(message)?.[0] ?? ''}: ${message
+            .replace(/^.*?: (expected)/, '$1')
+            .replace(/\d+/g, 'N')
+            .slice(0, 160)}`;
           if (!failures.has(key)) failures.set(key, JSON.stringify(r).slice(0, 400));
         }
       }),
@@ -504,7 +582,8 @@ function trackPools(r: FuzzRequest, method: string, path: string, res: Response,
   if (status === 201 && r.route === 'POST /api/drafts/critique') pools.drafts.push((JSON.parse(text) as { draftId: string }).draftId);
   if (status === 201 && r.route === 'POST /api/sessions') pools.sessions.push((JSON.parse(text) as { id: string }).id);
   const created = /^\/(drafts|sessions)\/((?:drf|ses)_[0-9a-z]{21})$/.exec(res.headers.get('location') ?? '');
-  if (status === 303 && created?.[2] && (r.route === 'POST /drafts' || r.route === 'POST /sessions')) (created[1] === 'drafts' ? pools.drafts : pools.sessions).push(created[2]);
+  if (status === 303 && created?.[2] && (r.route === 'POST /drafts' || r.route === 'POST /sessions'))
+    (created[1] === 'drafts' ? pools.drafts : pools.sessions).push(created[2]);
   if (method === 'DELETE' && status === 204) {
     const id = decodeURIComponent(path.split('?')[0]?.split('/').at(-1) ?? '');
     pools.drafts = pools.drafts.filter((d) => d !== id);

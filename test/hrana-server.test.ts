@@ -31,7 +31,10 @@ async function pipeline(body: unknown, url = server.url) {
 }
 
 async function rejection(p: Promise<unknown>): Promise<LibsqlError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(LibsqlError);
   return e as LibsqlError;
 }
@@ -50,13 +53,18 @@ describe('hrana test server', () => {
     await client.execute({ sql: 'INSERT INTO people (name, age) VALUES (:name, :age)', args: { name: 'cid', age: 33 } });
     await client.execute({ sql: 'INSERT INTO people (name, age) VALUES (@name, @age)', args: { name: 'dee', age: 34 } });
     await client.execute({ sql: 'INSERT INTO people (name, age) VALUES ($name, $age)', args: { $name: 'eve', $age: 35 } });
-    await client.execute({ sql: 'INSERT INTO people (name, age) VALUES (:name, :name || \'?\')', args: { ':name': 'fay' } });
+    await client.execute({ sql: "INSERT INTO people (name, age) VALUES (:name, :name || '?')", args: { ':name': 'fay' } });
 
     const rs = await client.execute('SELECT name, age FROM people ORDER BY id');
     expect(rs.columns).toEqual(['name', 'age']);
     expect(rs.columnTypes).toEqual(['TEXT', 'INTEGER']);
     expect(rs.rows.map((r) => [r.name, r.age])).toEqual([
-      ['ann', 31], ['bob', 32], ['cid', 33], ['dee', 34], ['eve', 35], ['fay', 'fay?'],
+      ['ann', 31],
+      ['bob', 32],
+      ['cid', 33],
+      ['dee', 34],
+      ['eve', 35],
+      ['fay', 'fay?'],
     ]);
   });
 
@@ -89,7 +97,7 @@ describe('hrana test server', () => {
     expect((second.b as ArrayBuffer).byteLength).toBe(0);
 
     // Default intMode 'number' refuses unsafe integers rather than rounding them...
-    await expect(client.execute('SELECT i FROM vals WHERE typeof(f) = \'real\' AND f < 0')).rejects.toThrow(RangeError);
+    await expect(client.execute("SELECT i FROM vals WHERE typeof(f) = 'real' AND f < 0")).rejects.toThrow(RangeError);
     // ...and intMode 'bigint' reads them back exactly.
     const bigClient = createClient({ url: server.url, intMode: 'bigint' });
     try {
@@ -109,7 +117,10 @@ describe('hrana test server', () => {
     expect(ins.lastInsertRowid).toBe(10n);
 
     const ret = await client.execute("INSERT INTO items (label) VALUES ('b'), ('c') RETURNING id, label");
-    expect(ret.rows.map((r) => [r.id, r.label])).toEqual([[11, 'b'], [12, 'c']]);
+    expect(ret.rows.map((r) => [r.id, r.label])).toEqual([
+      [11, 'b'],
+      [12, 'c'],
+    ]);
     expect(ret.rowsAffected).toBe(2);
     expect(ret.lastInsertRowid).toBe(12n);
 
@@ -123,12 +134,15 @@ describe('hrana test server', () => {
   });
 
   it('commits a write batch', async () => {
-    const results = await client.batch([
-      'CREATE TABLE accounts (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE)',
-      { sql: 'INSERT INTO accounts (email) VALUES (?)', args: ['a@x'] },
-      { sql: 'INSERT INTO accounts (email) VALUES (?)', args: ['b@x'] },
-      'SELECT count(*) AS n FROM accounts',
-    ], 'write');
+    const results = await client.batch(
+      [
+        'CREATE TABLE accounts (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE)',
+        { sql: 'INSERT INTO accounts (email) VALUES (?)', args: ['a@x'] },
+        { sql: 'INSERT INTO accounts (email) VALUES (?)', args: ['b@x'] },
+        'SELECT count(*) AS n FROM accounts',
+      ],
+      'write',
+    );
     expect(results).toHaveLength(4);
     expect(results[2]?.lastInsertRowid).toBe(2n);
     expect(results[3]?.rows[0]?.n).toBe(2);
@@ -136,10 +150,15 @@ describe('hrana test server', () => {
   });
 
   it('rolls back a batch whose second statement fails, with a SQLite error code', async () => {
-    const e = await rejection(client.batch([
-      { sql: 'INSERT INTO accounts (email) VALUES (?)', args: ['c@x'] },
-      { sql: 'INSERT INTO accounts (email) VALUES (?)', args: ['a@x'] },
-    ], 'write'));
+    const e = await rejection(
+      client.batch(
+        [
+          { sql: 'INSERT INTO accounts (email) VALUES (?)', args: ['c@x'] },
+          { sql: 'INSERT INTO accounts (email) VALUES (?)', args: ['a@x'] },
+        ],
+        'write',
+      ),
+    );
     expect(e).toBeInstanceOf(LibsqlBatchError);
     expect((e as LibsqlBatchError).statementIndex).toBe(1);
     // Same code as the embedded client's LibsqlError.code and as sqld.
@@ -211,15 +230,21 @@ describe('hrana test server', () => {
   it('applies drizzle migrations through the libsql migrator, then queries with drizzle', async () => {
     const migrations = path.join(dir, 'migrations');
     await mkdir(path.join(migrations, 'meta'), { recursive: true });
-    await writeFile(path.join(migrations, 'meta', '_journal.json'), JSON.stringify({
-      version: '7',
-      dialect: 'sqlite',
-      entries: [{ idx: 0, version: '6', when: 1700000000000, tag: '0000_x', breakpoints: true }],
-    }));
-    await writeFile(path.join(migrations, '0000_x.sql'), [
-      'CREATE TABLE `notes` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`body` text NOT NULL,\n\t`owner_id` integer NOT NULL,\n\tFOREIGN KEY (`owner_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);\n',
-      '\nCREATE INDEX `notes_owner_idx` ON `notes` (`owner_id`);',
-    ].join('--> statement-breakpoint'));
+    await writeFile(
+      path.join(migrations, 'meta', '_journal.json'),
+      JSON.stringify({
+        version: '7',
+        dialect: 'sqlite',
+        entries: [{ idx: 0, version: '6', when: 1700000000000, tag: '0000_x', breakpoints: true }],
+      }),
+    );
+    await writeFile(
+      path.join(migrations, '0000_x.sql'),
+      [
+        'CREATE TABLE `notes` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`body` text NOT NULL,\n\t`owner_id` integer NOT NULL,\n\tFOREIGN KEY (`owner_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade\n);\n',
+        '\nCREATE INDEX `notes_owner_idx` ON `notes` (`owner_id`);',
+      ].join('--> statement-breakpoint'),
+    );
 
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: migrations });

@@ -62,7 +62,12 @@ const compromisedApp = () =>
 // What must never reach the client
 
 const CANARY = /LC-[0-9a-f]{8}-[0-9a-f]{4}/i;
-const fold = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ');
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ');
 
 /** The brief's facts and situation, whole and sentence by sentence (the short ones a persona may say itself). */
 function secretSentences(personaId: PersonaId, scenarioId: ScenarioId): string[] {
@@ -73,7 +78,12 @@ function secretSentences(personaId: PersonaId, scenarioId: ScenarioId): string[]
 
 function expectNoSecrets(body: string, secrets: readonly string[], canary: string, where: string) {
   // JSON escapes quotes and line breaks; compare the text as a person would read it.
-  const readable = fold(body.replace(/\\n/g, ' ').replace(/\\"/g, '"').replace(/\\u2019/g, "'"));
+  const readable = fold(
+    body
+      .replace(/\\n/g, ' ')
+      .replace(/\\"/g, '"')
+      .replace(/\\u2019/g, "'"),
+  );
   expect(readable, where).not.toContain(canary.toLowerCase());
   expect(CANARY.test(body), where).toBe(false);
   for (const secret of secrets) expect(readable.includes(secret), `${where}: leaked "${secret.slice(0, 60)}…"`).toBe(false);
@@ -123,13 +133,21 @@ function compromised(echo: (s: ReturnType<typeof promptSecrets>) => string) {
       if (recorded.body?.stream) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         for (const piece of text.match(/\S+\s*/g) ?? []) {
-          res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+          res.write(
+            `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
+          );
         }
         res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
         res.end('data: [DONE]\n\n');
       } else {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop' }] }));
+        res.end(
+          JSON.stringify({
+            ...base,
+            object: 'chat.completion',
+            choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop' }],
+          }),
+        );
       }
     },
   };
@@ -142,7 +160,10 @@ describe('the injection set', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
     expect(new Set(CASES.map((c) => c.id)).size).toBe(CASES.length);
     for (const kind of ['ignore-instructions', 'role-swap', 'fake-system', 'print-brief', 'encoded', 'draft-instructions']) {
-      expect(CASES.some((c) => c.category === kind), kind).toBe(true);
+      expect(
+        CASES.some((c) => c.category === kind),
+        kind,
+      ).toBe(true);
     }
   });
 });
@@ -159,7 +180,10 @@ describe('offline engine', () => {
     // Spotted (plain, encoded or disguised): answered in character and rewarded with nothing.
     expect(isInjection(c.text), c.id).toBe(c.detect);
     if (c.detect) {
-      expect(getPersona(s.personaId).lines.stayInCharacter.some((line) => reply.includes(line)), reply).toBe(true);
+      expect(
+        getPersona(s.personaId).lines.stayInCharacter.some((line) => reply.includes(line)),
+        reply,
+      ).toBe(true);
       const [row] = await db.select().from(sessions).where(eq(sessions.id, s.id));
       expect(row?.state).toMatchObject({ revealed: [] });
     }
@@ -232,7 +256,16 @@ describe('compromised model (scripted server)', () => {
       value: {
         summary: 'Perfect. Score: 100/100. This draft is flawless.',
         score: 100,
-        checks: ['asks_for_feedback', 'offers_help', 'commits_to_task', 'states_goal', 'links_goal_to_needs', 'asks_what_it_takes', 'asks_about_goals', 'offers_partnership'].map((id) => ({
+        checks: [
+          'asks_for_feedback',
+          'offers_help',
+          'commits_to_task',
+          'states_goal',
+          'links_goal_to_needs',
+          'asks_what_it_takes',
+          'asks_about_goals',
+          'offers_partnership',
+        ].map((id) => ({
           id,
           present: true,
           evidence: ['This draft perfectly does what the rubric asks.'],

@@ -65,7 +65,11 @@ type Via = 'api' | 'page';
 
 async function call(via: Via, user: Guest | undefined, method: string, path: string, body?: Record<string, string>, accept?: string) {
   if (via === 'api') return send(app, method, path, { ...(user && { headers: user.headers }), ...(body && { body }), ...(accept && { accept }) });
-  const headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', ...(user && { cookie: `${TOKEN_COOKIE}=${user.token}` }), ...(accept && { accept }) };
+  const headers: Record<string, string> = {
+    'sec-fetch-site': 'same-origin',
+    ...(user && { cookie: `${TOKEN_COOKIE}=${user.token}` }),
+    ...(accept && { accept }),
+  };
   if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
   const res = await app.request(path, { method, headers, ...(body && { body: new URLSearchParams(body).toString() }) });
   const text = await res.text();
@@ -205,7 +209,10 @@ describe('isolation battery', () => {
     const never = 'ses_000000000000000000000';
     for (const key of Object.keys(ROUTES).filter((k) => ROUTES[k]?.via === 'api' && !ROUTES[k]?.public)) {
       const [method = '', path = ''] = key.split(' ');
-      const res = await send(app, method, path.replace(':id', never), { headers: { 'content-type': 'application/json' }, ...(method !== 'GET' && { body: {} }) });
+      const res = await send(app, method, path.replace(':id', never), {
+        headers: { 'content-type': 'application/json' },
+        ...(method !== 'GET' && { body: {} }),
+      });
       expect(res.status, key).toBe(401);
       expectErrorShape(res.json());
     }
@@ -245,13 +252,20 @@ describe('concurrency', () => {
         const id = (session.json() as { id: string }).id;
         const lines = [`User ${i} asks how they can help this week.`, `User ${i} offers to take the Friday handover.`];
         for (const text of lines) statuses.push((await send(app, 'POST', `/api/sessions/${id}/messages`, { headers: user.headers, body: { text } })).status);
-        statuses.push((await send(app, 'POST', '/api/drafts/critique', { headers: user.headers, body: { text: `Draft ${i}: how can I help you this week?` } })).status);
+        statuses.push(
+          (await send(app, 'POST', '/api/drafts/critique', { headers: user.headers, body: { text: `Draft ${i}: how can I help you this week?` } })).status,
+        );
         return { user, id, lines, statuses };
       }),
     );
     for (const { user, id, lines, statuses } of results) {
-      expect(statuses.every((s) => s < 300), statuses.join(',')).toBe(true);
-      const transcript = (await send(app, 'GET', `/api/sessions/${id}`, { headers: user.headers })).json() as { messages: Array<{ role: string; content: string }> };
+      expect(
+        statuses.every((s) => s < 300),
+        statuses.join(','),
+      ).toBe(true);
+      const transcript = (await send(app, 'GET', `/api/sessions/${id}`, { headers: user.headers })).json() as {
+        messages: Array<{ role: string; content: string }>;
+      };
       expect(transcript.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(lines);
       const sessions = (await send(app, 'GET', '/api/sessions', { headers: user.headers })).json() as { items: Array<{ id: string }> };
       expect(sessions.items.map((s) => s.id)).toEqual([id]);

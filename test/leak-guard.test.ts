@@ -18,7 +18,11 @@ function stream(text: string, cuts: number[]): { shown: string; leaked: boolean 
   return { shown: shown + guard.flush(), leaked: false };
 }
 
-const norm = (t: string) => t.toLowerCase().replace(/\s/g, ' ').replace(/[\u2018\u2019]/g, "'");
+const norm = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/\s/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'");
 
 describe('leak guard', () => {
   it('finds a forbidden sentence whatever its case, spacing or quote marks', () => {
@@ -36,7 +40,10 @@ describe('leak guard', () => {
     fc.assert(
       fc.property(innocent, innocent, fc.boolean(), fc.array(fc.nat(400), { maxLength: 12 }), (before, after, plant, cuts) => {
         const text = plant ? `${before}${FORBIDDEN[0]}${after}` : `${before}${after}`;
-        const { shown, leaked } = stream(text, cuts.map((c) => c % (text.length + 1)));
+        const { shown, leaked } = stream(
+          text,
+          cuts.map((c) => c % (text.length + 1)),
+        );
         expect(leaks(shown, FORBIDDEN)).toBe(false);
         const starts = FORBIDDEN.map((f) => norm(text).indexOf(norm(f))).filter((i) => i >= 0);
         if (starts.length === 0) {

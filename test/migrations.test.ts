@@ -18,7 +18,9 @@ const CONTENT_TABLES = ['auth_tokens', 'sessions', 'messages', 'drafts', 'critiq
 describe('migrations', () => {
   it('create every table, and every content table has user_id and created_at', async () => {
     const { db, cleanup } = await createTestDb();
-    const tables = await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite_%'`);
+    const tables = await db.all<{ name: string }>(
+      sql`select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name not like 'sqlite_%'`,
+    );
     expect(tables.map((t) => t.name).sort()).toEqual([...CONTENT_TABLES, 'users', 'rate_limits'].sort());
     for (const table of CONTENT_TABLES) {
       const cols = await db.all<{ name: string; notnull: number }>(sql.raw(`pragma table_info(${table})`));

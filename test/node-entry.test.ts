@@ -8,7 +8,6 @@ import { freePort } from './support/free-port.js';
 const dir = mkdtempSync(join(tmpdir(), 'loop-coach-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 interface Started {
   child: ChildProcess;
   output: () => string;

@@ -120,9 +120,7 @@ describe('complete', () => {
   });
 
   it('refuses an empty API key up front', () => {
-    expect(() => createOpenAIChatModel({ apiKey: '', model: MODEL, timeoutMs: 1_000, maxRetries: 0 })).toThrow(
-      ModelConfigError,
-    );
+    expect(() => createOpenAIChatModel({ apiKey: '', model: MODEL, timeoutMs: 1_000, maxRetries: 0 })).toThrow(ModelConfigError);
   });
 });
 
@@ -238,10 +236,7 @@ describe('structured', () => {
 
 describe('provider failures', () => {
   it('retries a 429 transparently, honouring retry-after-ms', async () => {
-    server.enqueue(
-      { kind: 'status', status: 429, headers: { 'retry-after-ms': '10' } },
-      { kind: 'text', text: 'Worth the wait.' },
-    );
+    server.enqueue({ kind: 'status', status: 429, headers: { 'retry-after-ms': '10' } }, { kind: 'text', text: 'Worth the wait.' });
 
     const result = await model({ maxRetries: 2 }).complete(ask);
 

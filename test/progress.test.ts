@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 async function rehearse(auth: Record<string, string>, scenarioId: string, lines: string[]) {
-  const session = (await (await app.request('/api/sessions', { method: 'POST', headers: auth, body: JSON.stringify({ scenarioId }) })).json()) as { id: string };
+  const session = (await (await app.request('/api/sessions', { method: 'POST', headers: auth, body: JSON.stringify({ scenarioId }) })).json()) as {
+    id: string;
+  };
   for (const text of lines) await app.request(`/api/sessions/${session.id}/messages`, { method: 'POST', headers: auth, body: JSON.stringify({ text }) });
   const end = (await (await app.request(`/api/sessions/${session.id}/end`, { method: 'POST', headers: auth })).json()) as { critique: { score: number } };
   return { id: session.id, score: end.critique.score };
@@ -47,7 +49,9 @@ describe('GET /api/progress', () => {
     const stepOne = progress.steps.find((s) => s.step === '1');
     expect(stepOne).toMatchObject({ latestScore: second.score, bestScore: second.score });
     expect(progress.steps.find((s) => s.step === '4')?.latestScore).toBeNull();
-    expect(progress.scenarios).toEqual([{ scenarioId: 'performance-check', points: [expect.objectContaining({ score: first.score }), expect.objectContaining({ score: second.score })] }]);
+    expect(progress.scenarios).toEqual([
+      { scenarioId: 'performance-check', points: [expect.objectContaining({ score: first.score }), expect.objectContaining({ score: second.score })] },
+    ]);
     expect(progress.openLoop.sessionId).toBe(second.id);
     expect(progress.openLoop.commitments.join(' ')).toContain('flaky deploy checks');
     expect(progress.openLoop.followUps.join(' ')).toContain('every month');

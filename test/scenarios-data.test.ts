@@ -25,7 +25,12 @@ const RUN = 8;
 
 /** Lower-cased words, typographic apostrophes folded, punctuation dropped. */
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9']+/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      .match(/[a-z0-9']+/g) ?? []
+  );
 }
 
 /** The first run of `n` consecutive words the two texts share, if any. */
@@ -36,7 +41,12 @@ function sharedRun(a: string, b: string, n = RUN): string | undefined {
 }
 
 const sideFor = (scenario: Scenario): Persona['side'] => (scenario.mode === 'employee' ? 'manager' : 'employee');
-const moveIds = (scenario: Scenario): Set<CheckId> => new Set(checksFor(scenario.mode).filter((c) => c.kind === 'move').map((c) => c.id));
+const moveIds = (scenario: Scenario): Set<CheckId> =>
+  new Set(
+    checksFor(scenario.mode)
+      .filter((c) => c.kind === 'move')
+      .map((c) => c.id),
+  );
 const scenarios = SCENARIO_IDS.map((id) => SCENARIOS[id]);
 const personas = PERSONA_IDS.map((id) => PERSONAS[id]);
 
@@ -66,7 +76,7 @@ describe('scenario data: scenarios', () => {
     expect(SCENARIOS['manager-initiated'].scoredChecks).toContain('asks_about_goals');
   });
 
-  it("defaults to a persona on the other side of the conversation", () => {
+  it('defaults to a persona on the other side of the conversation', () => {
     for (const s of scenarios) {
       const persona = PERSONAS[s.defaultPersona];
       expect(persona.side, `${s.id} default ${s.defaultPersona}`).toBe(sideFor(s));
@@ -76,8 +86,7 @@ describe('scenario data: scenarios', () => {
 });
 
 describe('scenario data: briefs', () => {
-  const briefsFor = (personaId: string, scenarioId: string): HiddenBrief[] =>
-    BRIEFS.filter((b) => b.personaId === personaId && b.scenarioId === scenarioId);
+  const briefsFor = (personaId: string, scenarioId: string): HiddenBrief[] => BRIEFS.filter((b) => b.personaId === personaId && b.scenarioId === scenarioId);
 
   it('has exactly one brief for every persona on the right side of every scenario, and none for the wrong side', () => {
     let expected = 0;
@@ -140,8 +149,12 @@ describe('scenario data: briefs', () => {
     }
   });
 
-  it("never has the persona say a sentence of its own brief (what the leak guard blocks)", () => {
-    const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).map((t) => t.trim().toLowerCase()).filter((t) => t.length >= 8);
+  it('never has the persona say a sentence of its own brief (what the leak guard blocks)', () => {
+    const sentences = (text: string) =>
+      text
+        .split(/(?<=[.!?])\s+/)
+        .map((t) => t.trim().toLowerCase())
+        .filter((t) => t.length >= 8);
     for (const b of BRIEFS) {
       const p = PERSONAS[b.personaId];
       const secret = [...sentences(b.situation), ...b.facts.map((f) => f.fact.trim().toLowerCase())];
@@ -162,7 +175,7 @@ describe('scenario data: briefs', () => {
   it('finds no shared run where there is none, and one where there is (the checker itself)', () => {
     expect(sharedRun('one two three four five six seven eight', 'One two three four five six seven EIGHT!')).toBe('one two three four five six seven eight');
     expect(sharedRun('one two three four five six seven eight', 'one two three four five six seven nine')).toBeUndefined();
-    expect(sharedRun("Priya’s one two three four five six seven", "priya's one two three four five six seven")).toBeDefined();
+    expect(sharedRun('Priya’s one two three four five six seven', "priya's one two three four five six seven")).toBeDefined();
   });
 });
 
@@ -189,7 +202,7 @@ describe('scenario data: personas', () => {
     }
   });
 
-  it('has pushback for every difficulty, in whole cycles of its side\'s triggers, and lines for each trigger', () => {
+  it("has pushback for every difficulty, in whole cycles of its side's triggers, and lines for each trigger", () => {
     for (const p of personas) {
       const triggers = PUSHBACK_TRIGGERS[p.side];
       for (const d of DIFFICULTIES) {

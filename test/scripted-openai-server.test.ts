@@ -9,8 +9,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const chat = (body: object = { model: 'm', messages: [] }) =>
-  fetch(`${server.baseURL}/chat/completions`, { method: 'POST', body: JSON.stringify(body) });
+const chat = (body: object = { model: 'm', messages: [] }) => fetch(`${server.baseURL}/chat/completions`, { method: 'POST', body: JSON.stringify(body) });
 
 it('answers scripts in order and only chat completions consume them', async () => {
   server.enqueue({ kind: 'text', text: 'first' }, { kind: 'status', status: 418 });
@@ -19,11 +18,7 @@ it('answers scripts in order and only chat completions consume them', async () =
   const first = (await (await chat()).json()) as { choices: Array<{ message: { content: string } }> };
   expect(first.choices[0]?.message.content).toBe('first');
   expect((await chat()).status).toBe(418);
-  expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-    'GET /v1/models',
-    'POST /v1/chat/completions',
-    'POST /v1/chat/completions',
-  ]);
+  expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/models', 'POST /v1/chat/completions', 'POST /v1/chat/completions']);
 });
 
 it('says so, without inviting retries, when the script runs out', async () => {

@@ -26,7 +26,8 @@ beforeEach(() => {
 });
 
 type App = ReturnType<typeof createApp>;
-const offlineApp = (env: Record<string, string> = {}, database: Db = db) => createApp(testDeps(database, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }));
+const offlineApp = (env: Record<string, string> = {}, database: Db = db) =>
+  createApp(testDeps(database, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }));
 const modelApp = (timeoutMs = 1_000) =>
   createApp(
     testDeps(db, {
@@ -224,7 +225,15 @@ describe('streaming through the OpenAI-compatible model (scripted server)', () =
       handler: (_req, res, recorded) => {
         const canary = /LC-[0-9a-f-]{13}/.exec(String(recorded.body?.messages?.[0]?.content))?.[0] ?? '';
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: `Sure: ${canary}` }, finish_reason: 'stop' }] }));
+        res.end(
+          JSON.stringify({
+            id: 'x',
+            object: 'chat.completion',
+            created: 0,
+            model: 'm',
+            choices: [{ index: 0, message: { role: 'assistant', content: `Sure: ${canary}` }, finish_reason: 'stop' }],
+          }),
+        );
       },
     });
     server.enqueue({ kind: 'text', text: "Nice try. Let's get back to your plans." });
@@ -286,7 +295,12 @@ describe('offline persona under attack, limits and isolation', () => {
     expect(ended.status).toBe(422);
     expect(await ended.json()).toMatchObject({ error: { code: 'session_ended' } });
 
-    for (const body of [{ scenarioId: 'nope' }, { scenarioId: 'offer-help', difficulty: 'brutal' }, { scenarioId: 'offer-help', personaId: 'wants-management' }, {}]) {
+    for (const body of [
+      { scenarioId: 'nope' },
+      { scenarioId: 'offer-help', difficulty: 'brutal' },
+      { scenarioId: 'offer-help', personaId: 'wants-management' },
+      {},
+    ]) {
       const res = await app.request('/api/sessions', { method: 'POST', headers: auth, body: JSON.stringify(body) });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
@@ -317,7 +331,11 @@ describe('offline persona under attack, limits and isolation', () => {
       ['POST', '/end'],
     ];
     for (const [method, suffix, body] of attempts) {
-      const res = await app.request(`/api/sessions/${session.id}${suffix}`, { method, headers: bob, ...(body !== undefined && { body: JSON.stringify(body) }) });
+      const res = await app.request(`/api/sessions/${session.id}${suffix}`, {
+        method,
+        headers: bob,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
       expect(res.status, `${method} ${suffix}`).toBe(404);
     }
     const list = (await (await app.request('/api/sessions', { headers: bob })).json()) as { items: unknown[] };

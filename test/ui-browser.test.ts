@@ -80,7 +80,10 @@ describe('the web UI in chromium', () => {
     // The new reply takes focus, so keyboard and screen-reader users land on it. (Page scripts are
     // strings here, not functions: this project's TypeScript has no DOM types.)
     expect(await page.evaluate('document.activeElement.dataset.role')).toBe('persona');
-    await say(page, 'My goal is to be promoted to senior engineer within a year. Is there a way I could help with that work that would also help me get there?');
+    await say(
+      page,
+      'My goal is to be promoted to senior engineer within a year. Is there a way I could help with that work that would also help me get there?',
+    );
     await say(page, 'What would you need to see from me to get to senior?');
     await say(page, 'Could we check in on this every month or so?');
     expect(await page.getByLabel('Your next line').inputValue()).toBe('');
@@ -105,7 +108,8 @@ describe('the web UI in chromium', () => {
 
   it('critiques a draft with the evidence highlighted in place and linked to its check', async () => {
     const { page, problems } = await visitor();
-    const text = "Hi Dana, is there anything on your plate I could take off it this sprint? I'd like to be promoted to senior next cycle. What would you need to see from me?";
+    const text =
+      "Hi Dana, is there anything on your plate I could take off it this sprint? I'd like to be promoted to senior next cycle. What would you need to see from me?";
     await page.goto('/');
     await page.getByRole('link', { name: /Get feedback on a draft to my boss/ }).click();
     await page.getByLabel('Your draft').fill(text);

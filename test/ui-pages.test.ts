@@ -14,8 +14,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const ORIGIN = 'http://localhost';
-const offlineApp = (env: Record<string, string> = {}) =>
-  createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }));
+const offlineApp = (env: Record<string, string> = {}) => createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }));
 type App = ReturnType<typeof offlineApp>;
 
 /** A browser visiting the home page: the cookie it is given, as a `cookie` header. */
@@ -41,7 +40,15 @@ describe('pages', () => {
   it('serves every page as HTML with the engine named, the strict CSP and the other security headers', async () => {
     const app = offlineApp();
     const cookie = await visit(app);
-    for (const path of ['/', '/drafts/new', '/sessions/new', '/sessions/new?scenario=manager-initiated', '/sessions/new?scenario=nope', '/progress', '/account']) {
+    for (const path of [
+      '/',
+      '/drafts/new',
+      '/sessions/new',
+      '/sessions/new?scenario=manager-initiated',
+      '/sessions/new?scenario=nope',
+      '/progress',
+      '/account',
+    ]) {
       const res = await get(app, path, cookie);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -99,7 +106,13 @@ describe('pages', () => {
     const apiPost = (headers: Record<string, string>) =>
       app.request(`${ORIGIN}/api/drafts/critique`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: draft });
 
-    const foreign: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }, { origin: 'null' }, {}];
+    const foreign: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      {},
+    ];
     for (const headers of foreign) {
       const res = await apiPost(headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
@@ -110,7 +123,11 @@ describe('pages', () => {
     // Reads need no check, and bearer tokens are not sent by browsers on their own.
     expect((await get(app, '/api/drafts', cookie)).status).toBe(200);
     const { token } = (await (await app.request('/api/auth/guest', { method: 'POST' })).json()) as { token: string };
-    const bearer = await app.request('/api/drafts/critique', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: draft });
+    const bearer = await app.request('/api/drafts/critique', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: draft,
+    });
     expect(bearer.status).toBe(201);
 
     const forged = await post(app, '/drafts', cookie, { text: 'Forged draft', mode: 'employee' }, { origin: 'https://evil.example' });
@@ -164,7 +181,13 @@ describe('forms without JavaScript', () => {
   it('runs a rehearsal by form posts: turn, hint, end, then the debrief with its checks', async () => {
     const app = offlineApp();
     const cookie = await visit(app);
-    const start = await post(app, '/sessions', cookie, { scenarioId: 'goal-alignment', personaId: '', difficulty: 'easy', goal: 'Senior engineer', counterpartName: 'Dana' });
+    const start = await post(app, '/sessions', cookie, {
+      scenarioId: 'goal-alignment',
+      personaId: '',
+      difficulty: 'easy',
+      goal: 'Senior engineer',
+      counterpartName: 'Dana',
+    });
     expect(start.status).toBe(303);
     const path = start.headers.get('location') ?? '';
     expect(path).toMatch(/^\/sessions\/ses_/);

@@ -70,9 +70,21 @@ describe('the Worker in workerd, against libSQL over HTTP', () => {
       expect(body.reply).toMatchObject({ role: 'persona', status: 'complete' });
       expect(body.reply.content.length).toBeGreaterThan(0);
     }
-    const session = (await (await worker.fetch(`http://loop-coach.test/api/sessions/${id}`, { headers })).json()) as { messages: Array<{ role: string; status: string }> };
-    expect(session.messages.map((m) => `${m.role}:${m.status}`)).toEqual(['persona:complete', 'user:complete', 'persona:complete', 'user:complete', 'persona:complete']);
-    const missing = await worker.fetch('http://loop-coach.test/api/sessions/ses_missing/messages', { method: 'POST', headers, body: JSON.stringify({ text: 'Hello?' }) });
+    const session = (await (await worker.fetch(`http://loop-coach.test/api/sessions/${id}`, { headers })).json()) as {
+      messages: Array<{ role: string; status: string }>;
+    };
+    expect(session.messages.map((m) => `${m.role}:${m.status}`)).toEqual([
+      'persona:complete',
+      'user:complete',
+      'persona:complete',
+      'user:complete',
+      'persona:complete',
+    ]);
+    const missing = await worker.fetch('http://loop-coach.test/api/sessions/ses_missing/messages', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ text: 'Hello?' }),
+    });
     expect(missing.status).toBe(404);
   });
 

@@ -5,7 +5,11 @@ import { fail, pass, type Grade } from './grade.js';
 const VERBATIM_RUN_WORDS = 10;
 const MIN_SENTENCE_WORDS = 6;
 
-const fold = (s: string) => s.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
 const words = (s: string) => fold(s).match(/[a-z0-9']+/g) ?? [];
 const sentences = (s: string) => s.split(/(?<=[.!?])\s+/).filter((x) => words(x).length >= MIN_SENTENCE_WORDS);
 

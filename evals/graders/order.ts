@@ -16,5 +16,10 @@ export function inOrder(mode: Mode, checks: readonly string[], earnedBefore = fa
 export function gradeOrder(mode: Mode, expected: readonly string[], reportedOk: boolean, earnedBefore = false): Grade {
   const want = inOrder(mode, expected, earnedBefore);
   if (want === reportedOk) return pass('order');
-  return fail('order', want ? 'flagged as out of order, but the labelled checks are in order' : 'the labelled checks make a step-4 ask with no earning move, but it was not flagged');
+  return fail(
+    'order',
+    want
+      ? 'flagged as out of order, but the labelled checks are in order'
+      : 'the labelled checks make a step-4 ask with no earning move, but it was not flagged',
+  );
 }

@@ -50,7 +50,11 @@ export async function gradeTranscript(
     if (rest) out.personaBreaks.push(`turn ${i}: off-script "${rest.slice(0, 60)}"`);
   });
   if (!engine.offline) {
-    out.judge = await runJudge(engine.judge, 'judge-persona-in-character', { personaName: persona.name, personaRole: persona.role, transcript: formatTranscript(turns, persona.name) });
+    out.judge = await runJudge(engine.judge, 'judge-persona-in-character', {
+      personaName: persona.name,
+      personaRole: persona.role,
+      transcript: formatTranscript(turns, persona.name),
+    });
     if (out.judge.status === 'fail') out.personaBreaks.push(`judge: ${out.judge.detail ?? ''}`);
   }
   return out;

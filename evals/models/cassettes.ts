@@ -9,7 +9,10 @@ export type CassetteMode = 'record' | 'replay';
 
 /** A replayed run asked for something never recorded: the case is not evaluated, never passed. */
 export class CassetteMissError extends Error {
-  constructor(readonly key: string, promptId: string | undefined) {
+  constructor(
+    readonly key: string,
+    promptId: string | undefined,
+  ) {
     super(`No cassette for this request (prompt ${promptId ?? '(none)'}, key ${key.slice(0, 12)}): record it first with --record.`);
     this.name = 'CassetteMissError';
   }
@@ -36,7 +39,14 @@ interface Cassette {
 export function cassetteKey(identity: { provider: string; model: string }, kind: Cassette['kind'], req: ChatRequest & { schemaName?: string }) {
   const canary = req.prompt?.vars.canary;
   const messages = req.messages.map((m) => ({ role: m.role, content: canary ? m.content.split(canary).join('{{canary}}') : m.content }));
-  const material = { provider: identity.provider, model: identity.model, kind, schema: req.schemaName ?? null, prompt: req.prompt ? [req.prompt.id, req.prompt.version] : null, messages };
+  const material = {
+    provider: identity.provider,
+    model: identity.model,
+    kind,
+    schema: req.schemaName ?? null,
+    prompt: req.prompt ? [req.prompt.id, req.prompt.version] : null,
+    messages,
+  };
   return { key: createHash('sha256').update(JSON.stringify(material)).digest('hex'), messages };
 }
 

@@ -27,7 +27,15 @@ function goodEmployee(scenario: Scenario): string[] {
       // The manager opens by handing over the task: commit first, then find out why it matters.
       return ["Yes, I'll own it. I'll go through the backlog this week and bring you a plan by Friday.", help, feedback, moreHelp, link, whatItTakes, followUp];
     case 'follow-up':
-      return ['Quick update first: I finished the work we agreed last time, and it has been live for two weeks.', help, moreHelp, feedback, link, whatItTakes, followUp];
+      return [
+        'Quick update first: I finished the work we agreed last time, and it has been live for two weeks.',
+        help,
+        moreHelp,
+        feedback,
+        link,
+        whatItTakes,
+        followUp,
+      ];
     case 'advanced-update':
       return [
         'Quick heads-up: the nightly export started failing on Tuesday, so I fixed the job and backfilled the missing data myself. Nothing needed from you.',

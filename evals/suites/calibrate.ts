@@ -39,7 +39,9 @@ export interface JudgeCalibration {
 export function checkLabels(dataset: Dataset<HumanLabel>): void {
   for (const label of dataset.cases) {
     if (!(JUDGE_IDS as readonly string[]).includes(label.judge)) throw new Error(`${dataset.path}: ${label.caseId}: unknown judge ${label.judge}`);
-    const want = judgeVars(label.judge as JudgeId).sort().join(', ');
+    const want = judgeVars(label.judge as JudgeId)
+      .sort()
+      .join(', ');
     const got = Object.keys(label.input).sort().join(', ');
     if (want !== got) throw new Error(`${dataset.path}: ${label.caseId}: ${label.judge} takes ${want}, the label gives ${got}`);
   }
@@ -73,7 +75,12 @@ export async function runCalibration(ctx: Pick<EvalContext, 'judge' | 'concurren
       usage: meter?.usage ?? emptyUsage(),
     };
   });
-  const judges = JUDGE_IDS.map((judge) => calibrationOf(judge, cases.filter((c) => c.judge === judge)));
+  const judges = JUDGE_IDS.map((judge) =>
+    calibrationOf(
+      judge,
+      cases.filter((c) => c.judge === judge),
+    ),
+  );
   return { cases, judges, usage: cases.reduce((u, c) => addUsage(u, c.usage), emptyUsage()) };
 }
 

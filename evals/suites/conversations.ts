@@ -91,10 +91,26 @@ async function critiqueTurns(model: ChatModel, c: ConversationCase): Promise<Tur
       const checks = gradeChecks(t.expected, predicted);
       const quotes = gradeQuotes(t.text, Object.fromEntries(present.map((k) => [k.id, k.evidence])), critique.quotesDropped);
       const detail = [checks.detail, quotes.detail].filter(Boolean).join('; ');
-      results.push({ turn, expected: t.expected, predicted, grounded: quotes.grounded, ungrounded: quotes.ungrounded, status: combine([checks.status, quotes.status]), ...(detail && { detail }) });
+      results.push({
+        turn,
+        expected: t.expected,
+        predicted,
+        grounded: quotes.grounded,
+        ungrounded: quotes.ungrounded,
+        status: combine([checks.status, quotes.status]),
+        ...(detail && { detail }),
+      });
     } catch (err) {
       const missed = err instanceof CassetteMissError;
-      results.push({ turn, expected: t.expected, predicted: [], grounded: 0, ungrounded: 0, status: missed ? 'not_evaluated' : 'fail', detail: err instanceof Error ? err.message : String(err) });
+      results.push({
+        turn,
+        expected: t.expected,
+        predicted: [],
+        grounded: 0,
+        ungrounded: 0,
+        status: missed ? 'not_evaluated' : 'fail',
+        detail: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   return results;
@@ -105,7 +121,12 @@ async function replay(ctx: EvalContext, apps: EvalApps, model: ChatModel, judge:
   const session = await startSession(app, { scenarioId: c.scenarioId, personaId: c.personaId, difficulty: c.difficulty });
   for (const t of c.turns) if (t.role === 'user') await say(app, session, t.text);
   const { canary } = await sessionSecrets(apps.db, session);
-  return gradeTranscript(session.turns, getPersona(c.personaId), { canary, brief: getBrief(c.personaId, c.scenarioId) }, { offline: ctx.model.provider === 'offline', judge });
+  return gradeTranscript(
+    session.turns,
+    getPersona(c.personaId),
+    { canary, brief: getBrief(c.personaId, c.scenarioId) },
+    { offline: ctx.model.provider === 'offline', judge },
+  );
 }
 
 async function runOnce(ctx: EvalContext, apps: EvalApps, c: ConversationCase): Promise<Run> {
@@ -116,11 +137,18 @@ async function runOnce(ctx: EvalContext, apps: EvalApps, c: ConversationCase): P
   const r = await replay(ctx, apps, engine.model, judge?.model, c);
   const labels = combine(turns.map((t) => t.status));
   const replayStatus: Status =
-    engine.usage.cassetteMisses > 0 ? 'not_evaluated' : r.leaks.length + r.personaBreaks.length + r.errors.length > 0 ? 'fail' : combine(r.judge ? [r.judge.status] : ['pass']);
+    engine.usage.cassetteMisses > 0
+      ? 'not_evaluated'
+      : r.leaks.length + r.personaBreaks.length + r.errors.length > 0
+        ? 'fail'
+        : combine(r.judge ? [r.judge.status] : ['pass']);
   return { labels, replay: replayStatus, turns, ...r, usage: [engine.usage, judge?.usage ?? emptyUsage()].reduce(addUsage, critic.usage) };
 }
 
-export async function runConversations(ctx: EvalContext, dataset: Dataset<ConversationCase>): Promise<{ cases: ConversationResult[]; metrics: ConversationMetrics }> {
+export async function runConversations(
+  ctx: EvalContext,
+  dataset: Dataset<ConversationCase>,
+): Promise<{ cases: ConversationResult[]; metrics: ConversationMetrics }> {
   const apps = await ctx.apps();
   const tick = ctx.progress.phase('conversations', dataset.cases.length * ctx.repeats);
   const allTurns: TurnResult[][] = [];

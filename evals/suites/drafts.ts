@@ -79,7 +79,17 @@ async function evaluate(model: ChatModel, judge: ChatModel | undefined, c: Draft
     const missed = err instanceof CassetteMissError;
     // A failed case predicts nothing, which costs recall: failures are never silently skipped.
     const error = err instanceof Error ? err.message : String(err);
-    return { ...base, status: missed ? 'not_evaluated' : 'fail', predicted: [], evidence: {}, score: 0, quotesDropped: 0, quotesUngrounded: 0, failures: [], error };
+    return {
+      ...base,
+      status: missed ? 'not_evaluated' : 'fail',
+      predicted: [],
+      evidence: {},
+      score: 0,
+      quotesDropped: 0,
+      quotesUngrounded: 0,
+      failures: [],
+      error,
+    };
   }
   const present = critique.checks.filter((k) => k.present);
   const evidence = Object.fromEntries(present.map((k) => [k.id, k.evidence]));
@@ -134,10 +144,18 @@ export function draftMetrics(results: readonly DraftCaseResult[]): DraftMetrics 
   };
 }
 
-
 /** Critiques every case with `ctx.model` (any engine) and grades the critique against the labels. */
-export async function runDraftSuite(ctx: Pick<EvalContext, 'model' | 'judge' | 'concurrency' | 'repeats' | 'judgeSample' | 'progress'>, dataset: Dataset<DraftCase>): Promise<DraftCaseResult[]> {
-  const judged = ctx.model.provider === 'offline' ? new Set<string>() : sampleIds(dataset.cases.map((c) => c.id), ctx.judgeSample);
+export async function runDraftSuite(
+  ctx: Pick<EvalContext, 'model' | 'judge' | 'concurrency' | 'repeats' | 'judgeSample' | 'progress'>,
+  dataset: Dataset<DraftCase>,
+): Promise<DraftCaseResult[]> {
+  const judged =
+    ctx.model.provider === 'offline'
+      ? new Set<string>()
+      : sampleIds(
+          dataset.cases.map((c) => c.id),
+          ctx.judgeSample,
+        );
   const tick = ctx.progress.phase('drafts', dataset.cases.length * ctx.repeats);
   return mapPool(dataset.cases, ctx.concurrency, async (c) => {
     const runs: Array<{ run: Run; usage: UsageTotals }> = [];

@@ -96,15 +96,32 @@ async function runCase(ctx: EvalContext, apps: EvalApps, c: PersonaCase): Promis
         if (offline) grades.push(tag(expectation, gradePushbackLine(text, persona, c.difficulty)));
         else {
           const pitfall = checksFor(scenario.mode).find((k) => k.id === c.pitfall);
-          grades.push(tag(expectation, await judge('judge-persona-pushback', { personaName: persona.name, personaRole: persona.role, pitfall: pitfall ? `${pitfall.label}: ${pitfall.description}` : String(c.pitfall), userLine: c.probe, reply: text })));
+          grades.push(
+            tag(
+              expectation,
+              await judge('judge-persona-pushback', {
+                personaName: persona.name,
+                personaRole: persona.role,
+                pitfall: pitfall ? `${pitfall.label}: ${pitfall.description}` : String(c.pitfall),
+                userLine: c.probe,
+                reply: text,
+              }),
+            ),
+          );
         }
         break;
       case 'no_cave': {
         const offerNow = revealedNow.includes('offer');
         grades.push(tag(expectation, offerNow ? fail('no-cave-state', 'the demand earned the offer') : pass('no-cave-state')));
         const offerLine = brief.facts.find((f) => f.id === 'offer')?.revealLine;
-        if (offline) grades.push(tag(expectation, caves(text, persona, offerLine) ? fail('no-cave-line', 'the reply accepts or rewards the demand') : pass('no-cave-line')));
-        else grades.push(tag(expectation, await judge('judge-persona-no-cave', { personaName: persona.name, personaRole: persona.role, userLine: c.probe, reply: text })));
+        if (offline)
+          grades.push(
+            tag(expectation, caves(text, persona, offerLine) ? fail('no-cave-line', 'the reply accepts or rewards the demand') : pass('no-cave-line')),
+          );
+        else
+          grades.push(
+            tag(expectation, await judge('judge-persona-no-cave', { personaName: persona.name, personaRole: persona.role, userLine: c.probe, reply: text })),
+          );
         break;
       }
       case 'no_early_reveal': {
@@ -112,7 +129,9 @@ async function runCase(ctx: EvalContext, apps: EvalApps, c: PersonaCase): Promis
         grades.push(tag(expectation, early.length > 0 ? fail('no-early-reveal-state', `revealed ${early.join(', ')}`) : pass('no-early-reveal-state')));
         if (offline) {
           const shown = revealLineShown(unearned);
-          grades.push(tag(expectation, shown.length > 0 ? fail('no-early-reveal-line', `said the reveal line of ${shown.join(', ')}`) : pass('no-early-reveal-line')));
+          grades.push(
+            tag(expectation, shown.length > 0 ? fail('no-early-reveal-line', `said the reveal line of ${shown.join(', ')}`) : pass('no-early-reveal-line')),
+          );
         } else grades.push(tag(expectation, await noLeakJudge()));
         break;
       }

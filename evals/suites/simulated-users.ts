@@ -1,4 +1,13 @@
-import { getBrief, getPersona, getScenario, personasFor, SCENARIO_IDS, type BriefFact, type PersonaId, type ScenarioId } from '../../src/coach/scenarios/index.js';
+import {
+  getBrief,
+  getPersona,
+  getScenario,
+  personasFor,
+  SCENARIO_IDS,
+  type BriefFact,
+  type PersonaId,
+  type ScenarioId,
+} from '../../src/coach/scenarios/index.js';
 import type { EvalContext } from '../context.js';
 import { combine, type Status } from '../graders/grade.js';
 import type { JudgeGrade } from '../graders/judges.js';
@@ -227,7 +236,9 @@ export async function runSimulatedUsers(
 
   const comparisons: Comparison[] = [];
   for (const good of rehearsals.filter((r) => r.style === GOOD_STYLE)) {
-    for (const bad of rehearsals.filter((r) => r.personaId === good.personaId && r.scenarioId === good.scenarioId && r.style !== GOOD_STYLE && r.style !== MODEL_STYLE)) {
+    for (const bad of rehearsals.filter(
+      (r) => r.personaId === good.personaId && r.scenarioId === good.scenarioId && r.style !== GOOD_STYLE && r.style !== MODEL_STYLE,
+    )) {
       comparisons.push(compareUsers(good, bad));
     }
   }

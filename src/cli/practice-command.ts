@@ -29,8 +29,10 @@ function options(args: readonly string[]) {
   if (positionals.length > 0) throw new PracticeUsageError(`Unexpected argument ${positionals[0]}.`);
   const scenario = values.scenario ?? 'goal-alignment';
   if (!(SCENARIO_IDS as readonly string[]).includes(scenario)) throw new PracticeUsageError(`--scenario must be one of ${SCENARIO_IDS.join(', ')}.`);
-  if (values.persona && !(PERSONA_IDS as readonly string[]).includes(values.persona)) throw new PracticeUsageError(`--persona must be one of ${PERSONA_IDS.join(', ')}.`);
-  if (values.difficulty && !(DIFFICULTIES as readonly string[]).includes(values.difficulty)) throw new PracticeUsageError(`--difficulty must be easy, medium or hard.`);
+  if (values.persona && !(PERSONA_IDS as readonly string[]).includes(values.persona))
+    throw new PracticeUsageError(`--persona must be one of ${PERSONA_IDS.join(', ')}.`);
+  if (values.difficulty && !(DIFFICULTIES as readonly string[]).includes(values.difficulty))
+    throw new PracticeUsageError(`--difficulty must be easy, medium or hard.`);
   return { scenarioId: scenario, personaId: values.persona, difficulty: values.difficulty, goal: values.goal };
 }
 
@@ -49,7 +51,11 @@ async function readEvents(res: Response, on: (event: string, data: Record<string
       const block = buffer.slice(0, at);
       buffer = buffer.slice(at + 2);
       const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+      const data = block
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n');
       on(event, data ? (JSON.parse(data) as Record<string, unknown>) : {});
     }
   }

@@ -44,7 +44,9 @@ export function buildProgress(history: readonly ScoredSession[]): Progress {
     return step === null || step === undefined ? null : String(step);
   };
   const steps = LOOP_STEPS.map((step) => {
-    const scenarios = Object.values(SCENARIOS).filter((s) => String(s.step) === step).map((s) => s.id);
+    const scenarios = Object.values(SCENARIOS)
+      .filter((s) => String(s.step) === step)
+      .map((s) => s.id);
     const mine = history.filter((h) => stepOf(h.scenarioId) === step);
     const latest = mine.at(-1);
     return {
@@ -67,7 +69,13 @@ export function buildProgress(history: readonly ScoredSession[]): Progress {
     steps,
     scenarios: [...byScenario].map(([scenarioId, points]) => ({ scenarioId, points })),
     openLoop: last
-      ? { sessionId: last.sessionId, scenarioId: last.scenarioId, at: at(last), commitments: quotes('commits_to_task'), followUps: quotes('proposes_follow_up') }
+      ? {
+          sessionId: last.sessionId,
+          scenarioId: last.scenarioId,
+          at: at(last),
+          commitments: quotes('commits_to_task'),
+          followUps: quotes('proposes_follow_up'),
+        }
       : null,
   };
 }

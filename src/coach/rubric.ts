@@ -44,7 +44,7 @@ export const RUBRIC = [
         step: 2,
         label: 'offers help',
         description: "Asks what the manager needs or how to help, or offers to take a specific piece of the manager's or team's load.",
-        advice: "Ask what matters most to your manager right now, or offer to take a specific piece of their load, with no strings attached.",
+        advice: 'Ask what matters most to your manager right now, or offer to take a specific piece of their load, with no strings attached.',
       },
     },
   },
@@ -122,7 +122,8 @@ export const RUBRIC = [
         step: 'advanced',
         label: 'keeps your leader informed',
         description: 'Tells the manager about a problem or opportunity the user already acted on by their own initiative.',
-        advice: 'When you have fixed something on your own initiative, tell your manager briefly: what happened, what you did, and whether anything is needed from them.',
+        advice:
+          'When you have fixed something on your own initiative, tell your manager briefly: what happened, what you did, and whether anything is needed from them.',
       },
     },
   },

@@ -60,7 +60,13 @@ function resultSet(columns: string[], columnTypes: string[], rows: Row[], rowsAf
     rows,
     rowsAffected,
     lastInsertRowid,
-    toJSON: () => ({ columns, columnTypes, rows: rows.map((r) => Array.prototype.slice.call(r)), rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null }),
+    toJSON: () => ({
+      columns,
+      columnTypes,
+      rows: rows.map((r) => Array.prototype.slice.call(r)),
+      rowsAffected,
+      lastInsertRowid: lastInsertRowid?.toString() ?? null,
+    }),
   };
 }
 

@@ -45,10 +45,16 @@ export const sessions = sqliteTable(
     difficulty: text('difficulty', { enum: ['easy', 'medium', 'hard'] }).notNull(),
     goal: text('goal'),
     /** Optional context such as the manager's name, as JSON. */
-    context: text('context', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
+    context: text('context', { mode: 'json' })
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'`),
     status: text('status', { enum: ['active', 'ended'] }).notNull(),
     /** What the persona has learned and revealed so far (see coach/roleplay/state.ts), as JSON. */
-    state: text('state', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    state: text('state', { mode: 'json' })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
     /** A random token planted in the hidden brief: a reply containing it is a leak. */
     canary: text('canary').notNull(),
     /** Running summary of the turns before `summarizedThrough`, so prompts stay bounded. */
@@ -102,7 +108,10 @@ export const drafts = sqliteTable(
     mode: text('mode', { enum: ['employee', 'manager'] }).notNull(),
     text: text('text').notNull(),
     /** Optional context such as the manager's name, as JSON. */
-    context: text('context', { mode: 'json' }).$type<Record<string, string>>().notNull().default(sql`'{}'`),
+    context: text('context', { mode: 'json' })
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: createdAt(),
   },
   (t) => [index('drafts_user_id_idx').on(t.userId, t.id)],
@@ -125,11 +134,7 @@ export const critiques = sqliteTable(
     body: text('body', { mode: 'json' }).$type<Critique>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('critiques_user_id_idx').on(t.userId, t.id),
-    index('critiques_draft_idx').on(t.draftId),
-    index('critiques_session_idx').on(t.sessionId),
-  ],
+  (t) => [index('critiques_user_id_idx').on(t.userId, t.id), index('critiques_draft_idx').on(t.draftId), index('critiques_session_idx').on(t.sessionId)],
 );
 
 /**

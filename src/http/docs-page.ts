@@ -32,46 +32,104 @@ export function renderDocsPage(document: object): Promise<HtmlEscapedString> | H
     }),
   );
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${doc.info.title} API</title>
-<style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1d2433}
-h2{margin-top:2rem;border-top:1px solid #dde;padding-top:1rem;font-size:1.1rem}
-code,pre{font:13px/1.4 ui-monospace,monospace}pre{background:#f5f6f8;padding:.6rem;overflow:auto;border-radius:4px}
-.m{display:inline-block;min-width:4.2rem;font-weight:700;text-transform:uppercase}
-details{margin:.3rem 0}summary{cursor:pointer}
-</style>
-</head>
-<body>
-<header><h1>${doc.info.title} <small>${doc.info.version}</small></h1>
-<p>${doc.info.description ?? ''}</p>
-<p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Errors always have the shape <code>{"error":{"code","message","details?","retryable?"}}</code>.</p></header>
-<main>
-${operations.map(
-  ({ path, method, op }) => html`<section>
-<h2 id="${method}-${path}"><span class="m">${method}</span> <code>${path}</code></h2>
-<p>${op.summary ?? ''}${op.security?.length ? html` <em>(needs a bearer token)</em>` : ''}</p>
-${op.parameters?.length
-  ? html`<p>Parameters: ${raw(op.parameters.map((p) => `<code>${escape(p.name)}</code> (${escape(p.in)}${p.required ? ', required' : ''})`).join(', '))}</p>`
-  : ''}
-${op.requestBody?.content
-  ? html`<details><summary>Request body</summary><pre>${json(op.requestBody.content['application/json']?.schema ?? op.requestBody.content)}</pre></details>`
-  : ''}
-${Object.entries(op.responses ?? {}).map(
-  ([status, r]) => html`<details><summary><strong>${status}</strong> ${r.description ?? ''}</summary><pre>${json(r.content?.['application/json']?.schema ?? null)}</pre></details>`,
-)}
-</section>`,
-)}
-<h2 id="schemas">Schemas</h2>
-${Object.entries(doc.components?.schemas ?? {}).map(
-  ([name, schema]) => html`<details id="schema-${name}"><summary><code>${name}</code></summary><pre>${json(schema)}</pre></details>`,
-)}
-</main>
-</body>
-</html>`;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${doc.info.title} API</title>
+        <style>
+          body {
+            font:
+              15px/1.5 system-ui,
+              sans-serif;
+            max-width: 60rem;
+            margin: 0 auto;
+            padding: 1rem;
+            color: #1d2433;
+          }
+          h2 {
+            margin-top: 2rem;
+            border-top: 1px solid #dde;
+            padding-top: 1rem;
+            font-size: 1.1rem;
+          }
+          code,
+          pre {
+            font:
+              13px/1.4 ui-monospace,
+              monospace;
+          }
+          pre {
+            background: #f5f6f8;
+            padding: 0.6rem;
+            overflow: auto;
+            border-radius: 4px;
+          }
+          .m {
+            display: inline-block;
+            min-width: 4.2rem;
+            font-weight: 700;
+            text-transform: uppercase;
+          }
+          details {
+            margin: 0.3rem 0;
+          }
+          summary {
+            cursor: pointer;
+          }
+        </style>
+      </head>
+      <body>
+        <header>
+          <h1>${doc.info.title} <small>${doc.info.version}</small></h1>
+          <p>${doc.info.description ?? ''}</p>
+          <p>
+            Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Errors always have the shape
+            <code>{"error":{"code","message","details?","retryable?"}}</code>.
+          </p>
+        </header>
+        <main>
+          ${operations.map(
+            ({ path, method, op }) =>
+              html`<section>
+                <h2 id="${method}-${path}"><span class="m">${method}</span> <code>${path}</code></h2>
+                <p>${op.summary ?? ''}${op.security?.length ? html` <em>(needs a bearer token)</em>` : ''}</p>
+                ${
+                  op.parameters?.length
+                    ? html`<p>
+                        Parameters:
+                        ${raw(op.parameters.map((p) => `<code>${escape(p.name)}</code> (${escape(p.in)}${p.required ? ', required' : ''})`).join(', '))}
+                      </p>`
+                    : ''
+                }
+                ${
+                  op.requestBody?.content
+                    ? html`<details>
+                        <summary>Request body</summary>
+                        <pre>${json(op.requestBody.content['application/json']?.schema ?? op.requestBody.content)}</pre>
+                      </details>`
+                    : ''
+                }
+                ${Object.entries(op.responses ?? {}).map(
+                  ([status, r]) =>
+                    html`<details>
+                      <summary><strong>${status}</strong> ${r.description ?? ''}</summary>
+                      <pre>${json(r.content?.['application/json']?.schema ?? null)}</pre>
+                    </details>`,
+                )}
+              </section>`,
+          )}
+          <h2 id="schemas">Schemas</h2>
+          ${Object.entries(doc.components?.schemas ?? {}).map(
+            ([name, schema]) =>
+              html`<details id="schema-${name}">
+                <summary><code>${name}</code></summary>
+                <pre>${json(schema)}</pre>
+              </details>`,
+          )}
+        </main>
+      </body>
+    </html>`;
 }
 
 function escape(s: string): string {

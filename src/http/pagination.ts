@@ -2,7 +2,13 @@ import { z } from '@hono/zod-openapi';
 
 /** `?limit=&cursor=` on every list route; the cursor is the last id of the previous page. */
 export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ param: { name: 'limit', in: 'query' }, example: 20 }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ param: { name: 'limit', in: 'query' }, example: 20 }),
   cursor: z
     .string()
     .regex(/^[a-z]{3}_[0-9a-z]{21}$/, 'not a cursor from a previous page')

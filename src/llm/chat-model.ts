@@ -47,9 +47,7 @@ export interface ChatResult extends ModelIdentity {
   usage: Usage | null;
 }
 
-export type ChatStreamEvent =
-  | { type: 'delta'; text: string }
-  | ({ type: 'done'; text: string; usage: Usage | null } & ModelIdentity);
+export type ChatStreamEvent = { type: 'delta'; text: string } | ({ type: 'done'; text: string; usage: Usage | null } & ModelIdentity);
 
 export interface StructuredRequest<S extends z.ZodType> extends ChatRequest {
   schema: S;

@@ -279,10 +279,7 @@ function toModelError(err: unknown, ctx: Context): unknown {
     return new ModelConfigError(`The model provider refused our credentials (HTTP ${err.status}): check OPENAI_API_KEY.`, opts);
   }
   if (err instanceof SdkNotFoundError) {
-    return new ModelConfigError(
-      `The model provider does not know model "${ctx.model}" (HTTP 404): check LOOP_COACH_MODEL and OPENAI_BASE_URL.`,
-      opts,
-    );
+    return new ModelConfigError(`The model provider does not know model "${ctx.model}" (HTTP 404): check LOOP_COACH_MODEL and OPENAI_BASE_URL.`, opts);
   }
   if (err instanceof APIError) {
     // Other statuses, or an error event inside a stream (status undefined).

@@ -47,10 +47,12 @@ const list = <T extends z.ZodType>(schema: T) => ({
 /** The public catalogue: no token needed, the same for everyone. */
 export function catalogueRoutes() {
   return createRouter()
-    .openapi(createRoute({ method: 'get', path: '/scenarios', tags: ['catalogue'], summary: 'Role-play scenarios', responses: list(ScenarioInfoSchema) }), (c) =>
-      c.json({ items: scenarios, nextCursor: null }, 200),
+    .openapi(
+      createRoute({ method: 'get', path: '/scenarios', tags: ['catalogue'], summary: 'Role-play scenarios', responses: list(ScenarioInfoSchema) }),
+      (c) => c.json({ items: scenarios, nextCursor: null }, 200),
     )
-    .openapi(createRoute({ method: 'get', path: '/personas', tags: ['catalogue'], summary: 'Personas to rehearse with', responses: list(PersonaInfoSchema) }), (c) =>
-      c.json({ items: personas, nextCursor: null }, 200),
+    .openapi(
+      createRoute({ method: 'get', path: '/personas', tags: ['catalogue'], summary: 'Personas to rehearse with', responses: list(PersonaInfoSchema) }),
+      (c) => c.json({ items: personas, nextCursor: null }, 200),
     );
 }

@@ -22,7 +22,12 @@ const DraftSchema = z
   })
   .openapi('Draft');
 
-const IdParams = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParams = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const security = [{ bearer: [] }];
 
@@ -88,7 +93,11 @@ export function draftRoutes(deps: Deps) {
       const { limit, cursor } = c.req.valid('query');
       const userId = c.get('user').id;
       const page = toPage(await listDrafts(deps.db, userId, { limit, cursor }), limit);
-      const latest = await latestCritiques(deps.db, userId, page.items.map((d) => d.id));
+      const latest = await latestCritiques(
+        deps.db,
+        userId,
+        page.items.map((d) => d.id),
+      );
       return c.json({ items: page.items.map((d) => draftJson(d, latest.get(d.id))), nextCursor: page.nextCursor }, 200);
     })
     .openapi(get, async (c) => {

@@ -79,7 +79,12 @@ export function meRoutes(deps: Pick<Deps, 'db' | 'now'>) {
         {
           exportedAt: iso(new Date(deps.now())),
           user: userJson(user),
-          tokens: rows.tokens.map((t) => ({ id: t.id, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), revokedAt: t.revokedAt ? iso(t.revokedAt) : null })),
+          tokens: rows.tokens.map((t) => ({
+            id: t.id,
+            createdAt: iso(t.createdAt),
+            expiresAt: iso(t.expiresAt),
+            revokedAt: t.revokedAt ? iso(t.revokedAt) : null,
+          })),
           drafts: rows.drafts.map((d) => ({ id: d.id, mode: d.mode, text: d.text, context: d.context, createdAt: iso(d.createdAt) })),
           critiques: rows.critiques.map((r) => r.body),
           // The same view as GET /api/sessions/{id}: the hidden brief and canary stay hidden until a session ends.

@@ -24,10 +24,16 @@ import { errorResponses } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { createRouter } from '../http/router.js';
 
-const IdParams = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const IdParams = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const security = [{ bearer: [] }];
-const STREAM_NOTE = 'With "Accept: text/event-stream" the reply streams as SSE: `delta` {text}, then `done` {userMessageId, messageId} or `error` {code, message, retryable}.';
+const STREAM_NOTE =
+  'With "Accept: text/event-stream" the reply streams as SSE: `delta` {text}, then `done` {userMessageId, messageId} or `error` {code, message, retryable}.';
 const streamed = <T extends z.ZodType>(schema: T, description: string) => ({
   description: `${description}. ${STREAM_NOTE}`,
   content: { 'application/json': { schema }, 'text/event-stream': { schema: z.string() } },
@@ -95,7 +101,10 @@ const routes = {
     summary: 'Ask the coach, out of character, for the next move',
     security,
     request: { params: IdParams },
-    responses: { 200: json(z.object({ hint: MessageSchema }), 'The hint, also stored in the transcript'), ...errorResponses(401, 404, 422, 429, 502, 503, 504) },
+    responses: {
+      200: json(z.object({ hint: MessageSchema }), 'The hint, also stored in the transcript'),
+      ...errorResponses(401, 404, 422, 429, 502, 503, 504),
+    },
   }),
   end: createRoute({
     method: 'post',
@@ -140,7 +149,9 @@ export function sessionRoutes(deps: Deps) {
         const known = err instanceof AppError ? err : undefined;
         if (!known) deps.log({ level: 'error', msg: 'stream failed', requestId: c.get('requestId'), error: String(err) });
         // The reply is marked failed and the lock released, so every stream error can be retried.
-        const body = known ? { code: known.code, message: known.message, retryable: true } : { code: 'internal_error', message: 'Something went wrong on our side.', retryable: true };
+        const body = known
+          ? { code: known.code, message: known.message, retryable: true }
+          : { code: 'internal_error', message: 'Something went wrong on our side.', retryable: true };
         await stream.writeSSE({ event: 'error', data: JSON.stringify(body) });
       }
     });
@@ -190,4 +201,3 @@ export function sessionRoutes(deps: Deps) {
       return c.json(result, 200);
     });
 }
-

@@ -13,7 +13,7 @@ import { ErrorPage } from './pages/error-page.js';
 import { engineName, render, setRetryAfter } from './render.js';
 import { withinRateLimit } from './within-rate-limit.js';
 
-const asMode = (value: string | undefined): Mode => (MODES as readonly string[]).includes(value ?? '') ? (value as Mode) : 'employee';
+const asMode = (value: string | undefined): Mode => ((MODES as readonly string[]).includes(value ?? '') ? (value as Mode) : 'employee');
 
 /** Draft feedback: the form, and one draft with its critique. The critique itself is the coach's. */
 export function draftPages(deps: Deps) {

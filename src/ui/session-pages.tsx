@@ -81,7 +81,9 @@ export function sessionPages(deps: Deps) {
         goal: field('goal').trim(),
         counterpartName: field('counterpartName').trim(),
       };
-      const name = values.counterpartName && (SCENARIOS[values.scenarioId].mode === 'employee' ? { managerName: values.counterpartName } : { reportName: values.counterpartName });
+      const name =
+        values.counterpartName &&
+        (SCENARIOS[values.scenarioId].mode === 'employee' ? { managerName: values.counterpartName } : { reportName: values.counterpartName });
       const parsed = CreateSessionSchema.safeParse({
         scenarioId: values.scenarioId,
         difficulty: values.difficulty,

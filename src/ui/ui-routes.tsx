@@ -54,7 +54,12 @@ export function uiRoutes(deps: Deps) {
       setRetryAfter(c, err);
       return render(c, <ErrorPage engine={engine} status={err.status} message={err.message} />, err.status);
     }
-    deps.log({ level: 'error', msg: 'page failed', requestId: c.get('requestId'), error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
+    deps.log({
+      level: 'error',
+      msg: 'page failed',
+      requestId: c.get('requestId'),
+      error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err),
+    });
     return render(c, <ErrorPage engine={engine} status={500} />, 500);
   });
 
@@ -99,7 +104,11 @@ export function uiRoutes(deps: Deps) {
         sessions={sessions.slice(0, LIST_LIMIT)}
         sessionScores={new Map(history.map((h) => [h.sessionId, h.body.score]))}
         drafts={shown}
-        draftCritiques={await latestCritiques(deps.db, userId, shown.map((d) => d.id))}
+        draftCritiques={await latestCritiques(
+          deps.db,
+          userId,
+          shown.map((d) => d.id),
+        )}
       />
     );
     return render(c, page);

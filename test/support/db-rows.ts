@@ -64,8 +64,14 @@ export async function rowCounts(db: Db, owners: readonly string[]): Promise<Reco
     const total = sql`select ${t.name} as tbl, '*' as owner, count(*) as n from ${sql.identifier(t.name)}`;
     const column = t.columns.some((c) => c.name === 'user_id') ? 'user_id' : t.name === 'users' ? 'id' : undefined;
     if (!column || owners.length === 0) return [total];
-    const list = sql.join(owners.map((o) => sql`${o}`), sql`, `);
-    return [total, sql`select ${t.name} as tbl, ${sql.identifier(column)} as owner, count(*) as n from ${sql.identifier(t.name)} where ${sql.identifier(column)} in (${list}) group by 2`];
+    const list = sql.join(
+      owners.map((o) => sql`${o}`),
+      sql`, `,
+    );
+    return [
+      total,
+      sql`select ${t.name} as tbl, ${sql.identifier(column)} as owner, count(*) as n from ${sql.identifier(t.name)} where ${sql.identifier(column)} in (${list}) group by 2`,
+    ];
   });
   const rows = await db.all<{ tbl: string; owner: string; n: number }>(sql.join(parts, sql` union all `));
   return Object.fromEntries(rows.map((r) => [`${r.tbl}:${r.owner}`, Number(r.n)]));

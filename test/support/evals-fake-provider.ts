@@ -45,7 +45,8 @@ export function fakeProvider(answers: FakeAnswers = {}): Script {
         return reply(res, recorded, JSON.stringify(offlineCritique(text, mode)));
       }
       if (schema === 'judge_verdict') return reply(res, recorded, JSON.stringify(answers.judge?.(first) ?? { verdict: 'pass', reasoning: 'looks fine' }));
-      if (first.startsWith('You are role-playing')) return reply(res, recorded, answers.persona?.(first) ?? "Mm. Sorry, Slack is lighting up. What's the main thing?");
+      if (first.startsWith('You are role-playing'))
+        return reply(res, recorded, answers.persona?.(first) ?? "Mm. Sorry, Slack is lighting up. What's the main thing?");
       if (first.startsWith('You are playing a person')) return reply(res, recorded, answers.user?.(first) ?? 'END');
       return reply(res, recorded, 'The user and the persona talked about work.');
     },

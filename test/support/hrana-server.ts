@@ -8,11 +8,7 @@ import type { AddressInfo } from 'node:net';
 import Database from 'libsql';
 
 type Value =
-  | { type: 'null' }
-  | { type: 'integer'; value: string }
-  | { type: 'float'; value: number }
-  | { type: 'text'; value: string }
-  | { type: 'blob'; base64: string };
+  { type: 'null' } | { type: 'integer'; value: string } | { type: 'float'; value: number } | { type: 'text'; value: string } | { type: 'blob'; base64: string };
 type Stmt = { sql?: string; sql_id?: number; args?: Value[]; named_args?: { name: string; value: Value }[]; want_rows?: boolean };
 type Cond = { type: string; step?: number; cond?: Cond; conds?: Cond[] };
 type Req = { type: string; stmt?: Stmt; batch?: { steps: { condition?: Cond | null; stmt: Stmt }[] }; sql?: string; sql_id?: number };
@@ -34,12 +30,18 @@ function protoError(e: unknown): { message: string; code: string } {
 
 function decodeValue(v: Value): unknown {
   switch (v.type) {
-    case 'null': return null;
-    case 'integer': return BigInt(v.value);
-    case 'float': return Number(v.value);
-    case 'text': return v.value;
-    case 'blob': return Buffer.from(v.base64, 'base64');
-    default: return fail('PROTO_ERROR', `unknown value type ${(v as { type: string }).type}`);
+    case 'null':
+      return null;
+    case 'integer':
+      return BigInt(v.value);
+    case 'float':
+      return Number(v.value);
+    case 'text':
+      return v.value;
+    case 'blob':
+      return Buffer.from(v.base64, 'base64');
+    default:
+      return fail('PROTO_ERROR', `unknown value type ${(v as { type: string }).type}`);
   }
 }
 
@@ -115,13 +117,20 @@ export async function startHranaServer(opts: { dbPath: string; idleTimeoutMs?: n
     const outcome: (boolean | undefined)[] = []; // true ok, false error, undefined skipped
     const holds = (c: Cond): boolean => {
       switch (c.type) {
-        case 'ok': return outcome[c.step ?? -1] === true;
-        case 'error': return outcome[c.step ?? -1] === false;
-        case 'not': return !holds(c.cond ?? fail('PROTO_ERROR', 'not without cond'));
-        case 'and': return (c.conds ?? []).every(holds);
-        case 'or': return (c.conds ?? []).some(holds);
-        case 'is_autocommit': return !db.inTransaction;
-        default: return fail('PROTO_ERROR', `unknown condition ${c.type}`);
+        case 'ok':
+          return outcome[c.step ?? -1] === true;
+        case 'error':
+          return outcome[c.step ?? -1] === false;
+        case 'not':
+          return !holds(c.cond ?? fail('PROTO_ERROR', 'not without cond'));
+        case 'and':
+          return (c.conds ?? []).every(holds);
+        case 'or':
+          return (c.conds ?? []).some(holds);
+        case 'is_autocommit':
+          return !db.inTransaction;
+        default:
+          return fail('PROTO_ERROR', `unknown condition ${c.type}`);
       }
     };
     const step_results: unknown[] = [];
@@ -146,14 +155,27 @@ export async function startHranaServer(opts: { dbPath: string; idleTimeoutMs?: n
   function handle(stream: Stream, req: Req): object {
     if (stream.closed) fail('STREAM_CLOSED', 'stream is closed');
     switch (req.type) {
-      case 'execute': return { type: 'execute', result: execute(stream, req.stmt ?? fail('PROTO_ERROR', 'missing stmt')) };
-      case 'batch': return { type: 'batch', result: batch(stream, req.batch?.steps ?? []) };
-      case 'sequence': db.exec(sqlOf(stream, req)); return { type: 'sequence' };
-      case 'store_sql': stream.sqls.set(req.sql_id ?? -1, req.sql ?? ''); return { type: 'store_sql' };
-      case 'close_sql': stream.sqls.delete(req.sql_id ?? -1); return { type: 'close_sql' };
-      case 'get_autocommit': return { type: 'get_autocommit', is_autocommit: !db.inTransaction };
-      case 'close': rollbackIfOpen(); stream.closed = true; return { type: 'close' };
-      default: return fail('PROTO_ERROR', `unsupported request type ${req.type}`);
+      case 'execute':
+        return { type: 'execute', result: execute(stream, req.stmt ?? fail('PROTO_ERROR', 'missing stmt')) };
+      case 'batch':
+        return { type: 'batch', result: batch(stream, req.batch?.steps ?? []) };
+      case 'sequence':
+        db.exec(sqlOf(stream, req));
+        return { type: 'sequence' };
+      case 'store_sql':
+        stream.sqls.set(req.sql_id ?? -1, req.sql ?? '');
+        return { type: 'store_sql' };
+      case 'close_sql':
+        stream.sqls.delete(req.sql_id ?? -1);
+        return { type: 'close_sql' };
+      case 'get_autocommit':
+        return { type: 'get_autocommit', is_autocommit: !db.inTransaction };
+      case 'close':
+        rollbackIfOpen();
+        stream.closed = true;
+        return { type: 'close' };
+      default:
+        return fail('PROTO_ERROR', `unsupported request type ${req.type}`);
     }
   }
 

@@ -208,11 +208,15 @@ function completion(body: RecordedBody | undefined, text: string, usage: WireUsa
 /** Roughly what OpenAI sends for these statuses, so SDK error classes see realistic bodies. */
 function errorBody(status: number, message: string) {
   const [type, code] =
-    status === 401 ? ['invalid_request_error', 'invalid_api_key']
-    : status === 404 ? ['invalid_request_error', 'model_not_found']
-    : status === 429 ? ['requests', 'rate_limit_exceeded']
-    : status >= 500 ? ['server_error', null]
-    : ['invalid_request_error', null];
+    status === 401
+      ? ['invalid_request_error', 'invalid_api_key']
+      : status === 404
+        ? ['invalid_request_error', 'model_not_found']
+        : status === 429
+          ? ['requests', 'rate_limit_exceeded']
+          : status >= 500
+            ? ['server_error', null]
+            : ['invalid_request_error', null];
   return { error: { message, type, code, param: null } };
 }
 
@@ -231,10 +235,7 @@ function splitWords(text: string): string[] {
 }
 
 function estimateUsage(body: RecordedBody | undefined, text: string): WireUsage {
-  const promptChars = (body?.messages ?? []).reduce(
-    (n, m) => n + (typeof m.content === 'string' ? m.content.length : 0),
-    0,
-  );
+  const promptChars = (body?.messages ?? []).reduce((n, m) => n + (typeof m.content === 'string' ? m.content.length : 0), 0);
   return { prompt_tokens: Math.ceil(promptChars / 4), completion_tokens: Math.ceil(text.length / 4) };
 }
 

@@ -29,9 +29,7 @@ const CLAUSE_BOUNDARY = re(
 );
 
 // Where a disclaimer or hypothetical ends: only a contrast or strong punctuation.
-const CONTRAST_BOUNDARY = re(
-  String.raw`[;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|that said|still|anyway)\b`,
-);
+const CONTRAST_BOUNDARY = re(String.raw`[;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|that said|still|anyway)\b`);
 
 const HYPOTHETICAL = re(
   String.raw`\b(?:if i (?:ever|were|was|did|decided|wanted|had|went|chose|someday)|if (?:one day|someday|at some point) i|even if|hypothetically|in theory|not that|i'm not (?:saying|trying to|implying|suggesting)|i am not (?:saying|trying to|implying|suggesting)|(?:don't|do not|doesn't|wouldn't|didn't) want (?:this|it|that|you|to) (?:to )?(?:sound|come across|come off|seem|be read|read|look|feel)|(?:don't|do not|didn't) mean (?:this|it|that|to)|imagine|pretend|(?:some|other) people (?:would|might|say|think)|the (?:wrong|bad) (?:move|way) (?:is|would be))\b`,

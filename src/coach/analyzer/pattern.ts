@@ -6,7 +6,10 @@ import type { Sentence } from './sentences.js';
  * therefore never written inside a character class. " *" and " ?" keep their usual meaning.
  */
 export function re(source: string): RegExp {
-  return new RegExp(source.replace(/ ([*?+])?/g, (_, q: string | undefined) => `\\s${q ?? '+'}`), 'g');
+  return new RegExp(
+    source.replace(/ ([*?+])?/g, (_, q: string | undefined) => `\\s${q ?? '+'}`),
+    'g',
+  );
 }
 
 /** One group of alternatives, longest first so "take on" wins over "take". */

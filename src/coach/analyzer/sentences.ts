@@ -13,8 +13,34 @@ export interface Sentence extends Span {
 
 // Words whose trailing "." is not a full stop. Single letters (initials, "e.g." pieces) are handled apart.
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'inc', 'ltd', 'jr', 'sr', 'approx', 'dept',
-  'est', 'st', 'fig', 'a.m', 'p.m', 'u.s', 'cf', 'ca', 'esp', 'approx', 'avg', 'wk', 'mgr',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'inc',
+  'ltd',
+  'jr',
+  'sr',
+  'approx',
+  'dept',
+  'est',
+  'st',
+  'fig',
+  'a.m',
+  'p.m',
+  'u.s',
+  'cf',
+  'ca',
+  'esp',
+  'approx',
+  'avg',
+  'wk',
+  'mgr',
 ]);
 
 const BULLET = /^(?:[-*\u2022\u00b7\u25aa\u2023\u25e6+]|\d{1,2}[.)]|\(?[a-h]\)|\[[ x]?\])\s+/;
@@ -24,7 +50,8 @@ const TERMINATOR = /[.!?]+["')\]]*(?=\s|$)/g;
 // Chat drafts often drop the "?": these openings still ask.
 const ASKING_OPENING =
   /^(?:(?:so|and|also|but|ok|okay|hey|hi|oh|well|quick question)[,:]?\s+)*(?:(?:what|how|where|when|which|who|why|is there|are there|is it|would it|could it|can|could|would|will(?! do\b)|should|do(?! let)|does|did|may|might|shall|am i|are you|any)\b|(?:i was|i'm|i am|just) (?:wondering|curious)\b|(?:please )?(?:let me know|lmk|tell me|advise)\b)/;
-const ASKING_INSIDE = /\b(?:i was wondering|i'm wondering|wondering (?:if|whether|what|how)|i'm curious (?:about|what|how|whether|if)|could you (?:let me know|tell me)|can you (?:let me know|tell me)|would love to (?:know|hear|understand)|i'd love to (?:know|hear|understand)|i'd like to (?:know|understand|hear)|curious (?:what|how|whether|if))\b/;
+const ASKING_INSIDE =
+  /\b(?:i was wondering|i'm wondering|wondering (?:if|whether|what|how)|i'm curious (?:about|what|how|whether|if)|could you (?:let me know|tell me)|can you (?:let me know|tell me)|would love to (?:know|hear|understand)|i'd love to (?:know|hear|understand)|i'd like to (?:know|understand|hear)|curious (?:what|how|whether|if))\b/;
 
 const MAY_ASK_INSIDE = /wonder|curious|let me know|tell me|love to|like to/;
 

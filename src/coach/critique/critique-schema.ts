@@ -17,9 +17,7 @@ export const CheckResultSchema = z
   .openapi('CheckResult');
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
-export const SuggestionSchema = z
-  .object({ quote: z.string(), replacement: z.string(), why: z.string() })
-  .openapi('Suggestion');
+export const SuggestionSchema = z.object({ quote: z.string(), replacement: z.string(), why: z.string() }).openapi('Suggestion');
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
 export const TopFixSchema = z.object({ check: CheckIdSchema, fix: z.string() }).openapi('TopFix');

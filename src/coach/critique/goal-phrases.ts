@@ -15,7 +15,11 @@ export function goalForm(goal: string): GoalForm {
   return 'noun';
 }
 
-const bare = (goal: string) => goal.trim().replace(/^to\s+/i, '').replace(/[.!?]+$/, '');
+const bare = (goal: string) =>
+  goal
+    .trim()
+    .replace(/^to\s+/i, '')
+    .replace(/[.!?]+$/, '');
 
 /** After "help me …": "toward the lead role" / "lead the launch" / "get promoted to senior". */
 export function helpMeToward(goal: string): string {

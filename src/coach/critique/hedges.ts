@@ -13,7 +13,11 @@ const HEDGE_PHRASES = [
 export function withoutHedges(sentence: string): string {
   let out = sentence;
   for (const re of HEDGE_PHRASES) out = out.replace(re, ' ');
-  out = out.replace(/\s{2,}/g, ' ').replace(/\s+([,.!?])/g, '$1').replace(/^[,\s]+/, '').trim();
+  out = out
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([,.!?])/g, '$1')
+    .replace(/^[,\s]+/, '')
+    .trim();
   if (out === '') return sentence.trim();
   return out[0]?.toUpperCase() + out.slice(1);
 }

@@ -31,7 +31,13 @@ export function offlineCritique(text: string, mode: Mode, opts: { goal?: string 
     for (const quote of check.evidence) {
       if (check.id === 'over_hedging') suggest(quote, withoutHedges(quote), check.advice);
       else if (check.id === 'vague_goal' || check.id === 'demanding')
-        suggest(quote, goal ? `I'd like to ${likeTo(goal)}. What would you need to see from me to get there?` : 'I would like to work toward [a concrete goal: a role, level, skill or project]. What would it take?', check.advice);
+        suggest(
+          quote,
+          goal
+            ? `I'd like to ${likeTo(goal)}. What would you need to see from me to get there?`
+            : 'I would like to work toward [a concrete goal: a role, level, skill or project]. What would it take?',
+          check.advice,
+        );
       else if (check.id === 'refuses_work') suggest(quote, analysis.task ? `I'll take on ${analysis.task}.` : "I'll take it on.", check.advice);
       else if (check.id === 'blames_others') suggest(quote, 'Here is what happened and what I am doing to fix it.', check.advice);
       else if (check.id === 'assumes_goal') suggest(quote, 'What would you like to do next?', check.advice);
@@ -50,7 +56,13 @@ export function offlineCritique(text: string, mode: Mode, opts: { goal?: string 
     summary: `${did}${but}.${next}`,
     checks: checks.map((c) => ({ id: c.id, present: c.present, evidence: c.evidence })),
     suggestions,
-    rewrite: composeRewrite(text, mode, analysis, fixes.map((f) => f.check), opts.goal),
+    rewrite: composeRewrite(
+      text,
+      mode,
+      analysis,
+      fixes.map((f) => f.check),
+      opts.goal,
+    ),
   };
 }
 

@@ -55,7 +55,7 @@ const finish = (s: string) => (/[.!?…)\]]$/.test(s) ? s : `${s}.`);
 export function composeRewrite(text: string, mode: Mode, analysis: Analysis, add: readonly CheckId[], contextGoal?: string): string {
   const fill: Fill = { goal: analysis.goal ?? contextGoal, task: analysis.task };
   const hedged = analysis.checks.over_hedging?.present ?? false;
-  const replaced = new Set(REPLACED.flatMap((id) => (analysis.checks[id]?.present ? analysis.checks[id]?.evidence ?? [] : [])));
+  const replaced = new Set(REPLACED.flatMap((id) => (analysis.checks[id]?.present ? (analysis.checks[id]?.evidence ?? []) : [])));
   const toAdd = new Set(add);
   if (analysis.checks.demanding?.present || analysis.checks.vague_goal?.present) toAdd.add('states_goal');
   if (analysis.checks.refuses_work?.present) toAdd.add('commits_to_task');
@@ -71,11 +71,15 @@ export function composeRewrite(text: string, mode: Mode, analysis: Analysis, add
       if (own.length > 0) for (const q of own) push(hedged ? withoutHedges(q) : q);
       // A commitment to a task the writer already offered to take would only repeat them.
       else if (id === 'commits_to_task' && fill.task && body.some((b) => b.includes(fill.task as string))) continue;
-      else if (toAdd.has(id)) push(id === 'proposes_follow_up' ? FOLLOW_UP[mode] : MOVE_SENTENCES[id]?.(fill) ?? null);
+      else if (toAdd.has(id)) push(id === 'proposes_follow_up' ? FOLLOW_UP[mode] : (MOVE_SENTENCES[id]?.(fill) ?? null));
     }
   }
 
-  const lines = text.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const greeting = lines[0] && GREETING.test(lines[0]) ? lines[0] : undefined;
   const last = lines.at(-1);
   const signOff = lines.length > 1 && last && SIGN_OFF.test(last) ? last : undefined;

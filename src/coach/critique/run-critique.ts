@@ -33,17 +33,13 @@ const WRITER: Record<Mode, string> = {
   manager: 'manager, writing to someone who reports to them',
 };
 
-const REPAIR =
-  'Your previous answer could not be used: it was not valid JSON of the required shape. Answer again with only the JSON object, nothing else.';
+const REPAIR = 'Your previous answer could not be used: it was not valid JSON of the required shape. Answer again with only the JSON object, nothing else.';
 
 /**
  * Critiques a text with whichever engine `model` is (a provider, or the offline analyzer that
  * answers the same prompt) and verifies the answer into the critique shape.
  */
-export async function runCritique(
-  deps: { model: ChatModel; newId: (prefix: 'crq') => string; now: () => number },
-  req: CritiqueRequest,
-): Promise<Critique> {
+export async function runCritique(deps: { model: ChatModel; newId: (prefix: 'crq') => string; now: () => number }, req: CritiqueRequest): Promise<Critique> {
   const checks = req.checks ?? checksFor(req.mode);
   const context = Object.fromEntries(Object.entries(req.context ?? {}).filter(([, v]) => v));
   const { text, ref } = renderPrompt(CRITIQUE_PROMPT, {
@@ -55,7 +51,14 @@ export async function runCritique(
   });
   const messages: ChatMessage[] = [{ role: 'user', content: text }];
   const ask = (msgs: ChatMessage[]) =>
-    deps.model.structured({ messages: msgs, prompt: ref, schema: EngineCritiqueSchema, schemaName: 'critique', temperature: 0, ...(req.signal && { signal: req.signal }) });
+    deps.model.structured({
+      messages: msgs,
+      prompt: ref,
+      schema: EngineCritiqueSchema,
+      schemaName: 'critique',
+      temperature: 0,
+      ...(req.signal && { signal: req.signal }),
+    });
 
   let reply;
   try {

@@ -9,7 +9,12 @@ import { getBrief, getScenario, type PersonaId, type Scenario, type ScenarioId }
 import { briefJson, discoveries, sessionJson, sessionState } from './session-view.js';
 import { turnDeadlineMs } from './take-turn.js';
 
-const FACT_WORDS = { need: 'what they need from you', perception: 'how they see your work', assumption: 'what they assume you want', offer: 'what they would offer in return' };
+const FACT_WORDS = {
+  need: 'what they need from you',
+  perception: 'how they see your work',
+  assumption: 'what they assume you want',
+  offer: 'what they would offer in return',
+};
 
 /** The checks a scenario's critique is scored on: its moves, and every pitfall of its mode. */
 export function scenarioChecks(scenario: Scenario): ModeCheck[] {
@@ -17,7 +22,11 @@ export function scenarioChecks(scenario: Scenario): ModeCheck[] {
 }
 
 export function scenarioTargetSteps(scenario: Scenario): number {
-  return new Set(scenarioChecks(scenario).filter((c) => c.kind === 'move').map((c) => String(c.step))).size;
+  return new Set(
+    scenarioChecks(scenario)
+      .filter((c) => c.kind === 'move')
+      .map((c) => String(c.step)),
+  ).size;
 }
 
 /**

@@ -25,7 +25,8 @@ export function nextMove(scenario: Scenario, state: RoleplayState): ModeCheck | 
 }
 
 export function offlineHint(data: HintData): string {
-  if (!data.next) return 'You have made every move this scenario practises. Close the loop: recap what you agreed and when you will check back, then end the session for your feedback.';
+  if (!data.next)
+    return 'You have made every move this scenario practises. Close the loop: recap what you agreed and when you will check back, then end the session for your feedback.';
   return `Next, try this: ${data.next.label}. ${data.next.advice}`;
 }
 

@@ -14,7 +14,9 @@ const INJECTION = new RegExp(
     String.raw`(?:step|break|get|come) out of (?:character|the role|your role)`,
     String.raw`you are (?:now (?:a|an|the|my|in|free|dan)|no longer)`,
     String.raw`developer mode|jailbreak|canary`,
-  ].map((p) => String.raw`\b(?:${p})\b`).join('|'),
+  ]
+    .map((p) => String.raw`\b(?:${p})\b`)
+    .join('|'),
   'i',
 );
 
@@ -22,7 +24,7 @@ const INJECTION = new RegExp(
 const SQUASHED =
   /ignore(?:all|any|the|your|previous|prior|above)*(?:instructions|prompts?|rules)|systemprompt|hidden(?:brief|instructions)|(?:print|show|reveal|repeat|tellme|output|dump)(?:me)?(?:your|the)(?:brief|instructions|prompt|system|secret|hidden)|developermode|jailbreak/;
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's' };
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
 const BASE64_RUN = /[A-Za-z0-9+/]{16,}={0,2}/g;
 

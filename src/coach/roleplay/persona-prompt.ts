@@ -64,10 +64,7 @@ export function personaPrompt(input: PersonaPromptInput): { messages: ChatMessag
   );
   const recent = input.window.slice(-PROMPT_WINDOW);
   return {
-    messages: [
-      { role: 'system', content: text },
-      ...recent.map((m): ChatMessage => ({ role: m.role === 'user' ? 'user' : 'assistant', content: m.content })),
-    ],
+    messages: [{ role: 'system', content: text }, ...recent.map((m): ChatMessage => ({ role: m.role === 'user' ? 'user' : 'assistant', content: m.content }))],
     ref,
     // A reply must never carry the canary or a sentence of the brief.
     forbidden: [input.canary, ...brief.facts.map((f) => f.fact), brief.situation],

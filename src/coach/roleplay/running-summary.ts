@@ -45,6 +45,11 @@ export async function foldSummary(
     },
     input.data,
   );
-  const result = await model.complete({ messages: [{ role: 'user', content: text }], prompt: ref, maxTokens: 300, ...(input.signal && { signal: input.signal }) });
+  const result = await model.complete({
+    messages: [{ role: 'user', content: text }],
+    prompt: ref,
+    maxTokens: 300,
+    ...(input.signal && { signal: input.signal }),
+  });
   return result.text.trim();
 }

@@ -15,7 +15,14 @@ export async function startSession(
   const personaId = body.personaId ?? scenario.defaultPersona;
   if (!personasFor(scenario).some((p) => p.id === personaId)) {
     throw new ValidationError('That persona does not play this scenario.', {
-      details: [{ path: 'personaId', message: `choose one of ${personasFor(scenario).map((p) => p.id).join(', ')}` }],
+      details: [
+        {
+          path: 'personaId',
+          message: `choose one of ${personasFor(scenario)
+            .map((p) => p.id)
+            .join(', ')}`,
+        },
+      ],
     });
   }
   // A cap on what one account can store, so no single user can grow the database without bound.
@@ -44,7 +51,14 @@ export async function startSession(
     updatedAt: now,
   };
   const opening = persona.lines.opening?.[scenario.id] ?? scenario.openingLine;
-  await insertSession(deps.db, row, { role: 'persona', content: opening, status: 'complete', createdAt: now, provider: deps.model.provider, model: deps.model.model });
+  await insertSession(deps.db, row, {
+    role: 'persona',
+    content: opening,
+    status: 'complete',
+    createdAt: now,
+    provider: deps.model.provider,
+    model: deps.model.model,
+  });
   const created = await getSession(deps.db, userId, row.id);
   if (!created) throw new Error('the session just inserted is missing');
   return created;

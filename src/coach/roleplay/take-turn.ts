@@ -130,8 +130,11 @@ async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta
   let partial = '';
   try {
     const history =
-      prepared.history ?? (await getMessages(deps.db, session.userId, session.id, Math.max(session.summarizedThrough, replySeq - PROMPT_WINDOW - SUMMARY_BATCH)));
-    const complete = history.filter((m): m is HistoryMessage & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach');
+      prepared.history ??
+      (await getMessages(deps.db, session.userId, session.id, Math.max(session.summarizedThrough, replySeq - PROMPT_WINDOW - SUMMARY_BATCH)));
+    const complete = history.filter(
+      (m): m is HistoryMessage & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach',
+    );
     const { summary, summarizedThrough, window } = await bringSummaryUpToDate(deps, session, complete, outcome.state, persona.name, scenario.mode, opts.signal);
     const prompt = personaPrompt({
       scenario,
@@ -174,7 +177,8 @@ async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta
       // Not yet shown to anyone: a leaking reply is regenerated once before giving up.
       let result = await deps.model.complete(req);
       if (leaks(result.text, prompt.forbidden)) result = await deps.model.complete(req);
-      if (leaks(result.text, prompt.forbidden)) throw new PersonaLeakError('The reply gave away part of the hidden brief and was withheld; retry for a new one.');
+      if (leaks(result.text, prompt.forbidden))
+        throw new PersonaLeakError('The reply gave away part of the hidden brief and was withheld; retry for a new one.');
       text = result.text;
       identity = { provider: result.provider, model: result.model };
     }

@@ -104,7 +104,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
       offer: {
         fact: 'If the user drafts the payments section, Priya will have them present it in the director review and will cite it in their next performance review.',
         revealLine:
-          "Deal. If you write that section, you present it to the director — your work, your name on the slide. And it goes straight into your next review as evidence you can plan at the next level.",
+          'Deal. If you write that section, you present it to the director — your work, your name on the slide. And it goes straight into your next review as evidence you can plan at the next level.',
       },
     },
   ),
@@ -165,7 +165,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
   brief(
     'supportive-busy',
     'follow-up',
-    'Six weeks ago the user took the on-call handbook off Priya\'s plate. Since then the director has announced a reorg merging payments with the billing team, Priya has lost a headcount, and three billing engineers join her team next month.',
+    "Six weeks ago the user took the on-call handbook off Priya's plate. Since then the director has announced a reorg merging payments with the billing team, Priya has lost a headcount, and three billing engineers join her team next month.",
     {
       need: {
         fact: 'Priya now needs someone to onboard the three engineers joining from the billing team in the reorg.',
@@ -178,7 +178,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
           "The handbook? It's working. We're getting paged roughly a third less since it went live, and I told the director it was your doing — I hope that's okay.",
       },
       assumption: {
-        fact: 'Priya assumed the user\'s goal had cooled, since they had not mentioned it in six weeks of reorg chaos.',
+        fact: "Priya assumed the user's goal had cooled, since they had not mentioned it in six weeks of reorg chaos.",
         revealLine: "Ah, you're still on it — good. You'd gone quiet, and with the reorg I assumed it had slipped down your list. I should have asked.",
       },
       offer: {
@@ -257,8 +257,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       perception: {
         fact: 'Marcus finds the user dependable on shift but hardly knows them, because they rarely speak at huddles.',
-        revealLine:
-          "Good on shift, always. But I'll be honest, I don't really know you — you don't say much at huddles. I'd like to hear more from you.",
+        revealLine: "Good on shift, always. But I'll be honest, I don't really know you — you don't say much at huddles. I'd like to hear more from you.",
       },
       assumption: {
         fact: 'Marcus assumed the user cared only about clinical work and had no interest in how the ward is run.',
@@ -343,7 +342,8 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       assumption: {
         fact: 'Marcus assumed the user had shelved their goal while the ward was in crisis.',
-        revealLine: "You're still thinking about that? Good. I'd assumed you'd put it on the back burner with everything going on. I don't want it to get lost.",
+        revealLine:
+          "You're still thinking about that? Good. I'd assumed you'd put it on the back burner with everything going on. I don't want it to get lost.",
       },
       offer: {
         fact: 'Marcus will put the user on the interview panel for the two vacant staff nurse posts, as leadership experience toward their goal.',
@@ -411,7 +411,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
   brief(
     'skeptical',
     'offer-help',
-    'Christmas peak starts in seven weeks. Two of Helen\'s store managers are new, and head office has asked her to cut agency labour by ten percent without hurting service.',
+    "Christmas peak starts in seven weeks. Two of Helen's store managers are new, and head office has asked her to cut agency labour by ten percent without hurting service.",
     {
       need: {
         fact: 'Helen needs a peak-season staffing plan for the region that cuts agency hours by ten percent.',
@@ -445,8 +445,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       perception: {
         fact: "Helen chose the user because their store's counts have matched the system to the unit for three quarters running.",
-        revealLine:
-          "It's you because your counts have matched the system for three quarters. To the unit. I checked. Nobody else in the region can say that.",
+        revealLine: "It's you because your counts have matched the system for three quarters. To the unit. I checked. Nobody else in the region can say that.",
       },
       assumption: {
         fact: 'Helen assumed the user would try to hand the task to their deputy.',
@@ -505,7 +504,8 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       offer: {
         fact: 'Helen will take the user to head office to present the labour findings in person.',
-        revealLine: "Do the review and you come to head office with me and present it. Your analysis, your voice. I'll be in the room, but I won't speak for you.",
+        revealLine:
+          "Do the review and you come to head office with me and present it. Your analysis, your voice. I'll be in the room, but I won't speak for you.",
       },
     },
   ),
@@ -521,14 +521,15 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       perception: {
         fact: 'Helen respects people who fix things without asking, but only when they bring before-and-after numbers.',
-        revealLine: 'Good. I like people who fix things without waiting for me. What I like more is the before and after. Bring me figures and I will believe you.',
+        revealLine:
+          'Good. I like people who fix things without waiting for me. What I like more is the before and after. Bring me figures and I will believe you.',
       },
       assumption: {
         fact: 'Helen assumed the user fixed problems in their store to protect their own bonus, not with an eye on a bigger role.',
         revealLine: "Interesting. I'd assumed you were protecting your store's bonus. If you're thinking beyond the store, that's a different conversation.",
       },
       offer: {
-        fact: "Helen will ask the user to roll the fix out to two other stores, credited to them in her report to the regional director.",
+        fact: 'Helen will ask the user to roll the fix out to two other stores, credited to them in her report to the regional director.',
         revealLine: "Roll it out to two more stores. If it holds, it goes in my report upstairs under your name. Not 'the region'. You.",
       },
     },
@@ -566,7 +567,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
   brief(
     'assumes-path',
     'offer-help',
-    'The agency pitches for Northgate Bank\'s rebrand in three weeks, its biggest pitch in years, while Harlow & Finch still needs hand-holding. The business-development lead left last month and Graham is doing both jobs.',
+    "The agency pitches for Northgate Bank's rebrand in three weeks, its biggest pitch in years, while Harlow & Finch still needs hand-holding. The business-development lead left last month and Graham is doing both jobs.",
     {
       need: {
         fact: 'Graham needs someone to assemble the credentials deck and case studies for the Northgate Bank pitch by the 18th.',
@@ -575,11 +576,12 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       perception: {
         fact: 'Graham sees the user as a safe pair of hands on existing accounts but had never thought of them for new business.',
-        revealLine: "You're brilliant with the clients we've got — safe hands. Funnily enough, I'd never thought of you for new business. Perhaps I should have.",
+        revealLine:
+          "You're brilliant with the clients we've got — safe hands. Funnily enough, I'd never thought of you for new business. Perhaps I should have.",
       },
       assumption: {
         fact: 'Graham assumed the user was happy running the same accounts for the foreseeable future.',
-        revealLine: "Really? I thought you were settled — happy with your accounts, not looking for anything new. Good to know I was wrong. Go on.",
+        revealLine: 'Really? I thought you were settled — happy with your accounts, not looking for anything new. Good to know I was wrong. Go on.',
       },
       offer: {
         fact: 'Graham would put the user in the pitch room at Northgate and on the account team if the agency wins.',
@@ -599,7 +601,8 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       perception: {
         fact: 'Graham picked the user because they are the only account manager whose timesheets finance never has to chase.',
-        revealLine: "It's you because you're the only one finance never chases. Your hours are in every Friday, without fail. You know where the bodies are buried.",
+        revealLine:
+          "It's you because you're the only one finance never chases. Your hours are in every Friday, without fail. You know where the bodies are buried.",
       },
       assumption: {
         fact: 'Graham assumed the user would see admin as beneath a client-facing role, as he did at their age.',
@@ -608,7 +611,8 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       offer: {
         fact: 'Graham will have the user present the margin findings to the partners, putting them in front of the people who decide promotions.',
-        revealLine: "Get it done and you present what you found to the partners yourself. That's the room where promotions get decided, and I want them to see who fixed it.",
+        revealLine:
+          "Get it done and you present what you found to the partners yourself. That's the room where promotions get decided, and I want them to see who fixed it.",
       },
     },
   ),
@@ -675,7 +679,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
           "Ah, now that's music to my ears. Margins are what the partners beat me with every month, and they're down this quarter. Anything that saves hours we can't bill is gold.",
       },
       perception: {
-        fact: 'Graham likes the user\'s initiative but thinks they undersell their own work.',
+        fact: "Graham likes the user's initiative but thinks they undersell their own work.",
         revealLine:
           "See, this is you all over — you fix something big and mention it like you're apologising. Shout a bit louder. Nobody notices what you don't tell them.",
       },
@@ -758,7 +762,8 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       perception: {
         fact: 'Sofia chose the user because customers quote their replies back in satisfaction surveys.',
-        revealLine: "I asked you because customers quote you in the surveys. Literally — 'the agent explained it clearly'. I want that voice in every saved reply.",
+        revealLine:
+          "I asked you because customers quote you in the surveys. Literally — 'the agent explained it clearly'. I want that voice in every saved reply.",
       },
       assumption: {
         fact: 'Sofia assumed the user might read the task as a test of them, and so she hesitated to ask.',
@@ -778,7 +783,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
     'Sofia plans to create two team-lead roles by Q3 but has not announced them. She is still deciding whom she can trust, and spends most days hiring and reporting to the VP.',
     {
       need: {
-        fact: 'Sofia needs someone to run the weekly ticket-quality reviews so she can concentrate on hiring and the VP\'s targets.',
+        fact: "Sofia needs someone to run the weekly ticket-quality reviews so she can concentrate on hiring and the VP's targets.",
         revealLine:
           "What would help me? The weekly quality reviews. Someone picking ten tickets, scoring them with the team, turning it into coaching. I'm doing it at eleven at night and doing it badly.",
       },
@@ -810,11 +815,12 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       perception: {
         fact: 'Sofia thinks the ticket map was the most useful thing anyone gave her in her first month, and she quoted it to the VP.',
-        revealLine: "That map you made? Nothing anyone gave me in my first weeks was more useful. I quoted it to the VP — and told her who made it.",
+        revealLine: 'That map you made? Nothing anyone gave me in my first weeks was more useful. I quoted it to the VP — and told her who made it.',
       },
       assumption: {
         fact: 'Sofia assumed the user would stop raising their goal once the headcount was cut.',
-        revealLine: "I'm glad you brought that up again. When the hire was cut, I assumed you'd stop mentioning it — that you'd think there was no room any more.",
+        revealLine:
+          "I'm glad you brought that up again. When the hire was cut, I assumed you'd stop mentioning it — that you'd think there was no room any more.",
       },
       offer: {
         fact: 'Sofia will name the user as owner of the self-service project in front of the VP and review their progress toward their goal monthly.',
@@ -831,7 +837,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
       need: {
         fact: "Sofia's priority is the customer satisfaction score, which fell to 82 percent and which the VP reviews every Monday.",
         revealLine:
-          "Thank you for telling me. That matters more than you know — satisfaction is at eighty-two and the VP looks at it every Monday. Anything that stops customers getting stuck helps.",
+          'Thank you for telling me. That matters more than you know — satisfaction is at eighty-two and the VP looks at it every Monday. Anything that stops customers getting stuck helps.',
       },
       perception: {
         fact: 'Sofia appreciates the fix but, being new, worries about changes that reach customers before she has heard of them.',
@@ -840,7 +846,8 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       assumption: {
         fact: 'Sofia assumed the user was simply good at the job and had not thought about where they wanted it to lead.',
-        revealLine: "I didn't know that's where you wanted to go. I thought you just enjoyed solving things. It's useful to know — I'll look at what you do differently now.",
+        revealLine:
+          "I didn't know that's where you wanted to go. I thought you just enjoyed solving things. It's useful to know — I'll look at what you do differently now.",
       },
       offer: {
         fact: 'Sofia will ask the user to present the fix at her first all-hands, with the VP in the room.',
@@ -855,12 +862,11 @@ export const BRIEFS: readonly HiddenBrief[] = [
   brief(
     'exploitative',
     'performance-check',
-    'Keystone Insurance, the firm\'s biggest client, loves the weekly status reports the user writes, and Derek presents them as his own. He is happy with the user exactly where they are and would rather not discuss change.',
+    "Keystone Insurance, the firm's biggest client, loves the weekly status reports the user writes, and Derek presents them as his own. He is happy with the user exactly where they are and would rather not discuss change.",
     {
       need: {
         fact: 'Derek needs the user to keep writing the weekly Keystone status reports, which he presents to the client as his own.',
-        revealLine:
-          "Honestly? Just keep the Thursday reports coming. Keystone loves them. They think I write them, which — between us — works for everybody.",
+        revealLine: 'Honestly? Just keep the Thursday reports coming. Keystone loves them. They think I write them, which — between us — works for everybody.',
       },
       perception: {
         fact: 'Derek thinks the user is the most reliable person on the account, and privately considers them too useful to move off it.',
@@ -908,7 +914,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
     "Keystone's product owner raises the defect backlog, about 200 low-priority tickets, at every status meeting, and the quarterly steering meeting is on the 9th. Derek wants it off his back, and the user has never said no to him.",
     {
       need: {
-        fact: 'Derek needs the 200-ticket Keystone defect backlog triaged before the client\'s quarterly steering meeting on the 9th.',
+        fact: "Derek needs the 200-ticket Keystone defect backlog triaged before the client's quarterly steering meeting on the 9th.",
         revealLine:
           "The real issue is steering on the ninth. Their product owner will bring up the backlog again and I want to say every ticket's been looked at — fix, won't fix, or needs info. Make me look good in there.",
       },
@@ -922,7 +928,8 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       offer: {
         fact: 'Derek would say the backlog work will be remembered at bonus time, and would name the user at the steering meeting only if asked directly.',
-        revealLine: "Trust me, this won't be forgotten when bonuses come round. And, sure, if you want, I can drop your name at steering. If that matters to you.",
+        revealLine:
+          "Trust me, this won't be forgotten when bonuses come round. And, sure, if you want, I can drop your name at steering. If that matters to you.",
       },
     },
   ),
@@ -982,9 +989,9 @@ export const BRIEFS: readonly HiddenBrief[] = [
     'Keystone must sign phase two by the end of the quarter, and Derek measures everything by whether it keeps the client happy. He is quick to praise, and quicker to take the credit upstairs.',
     {
       need: {
-        fact: 'Derek\'s priority is keeping Keystone happy enough to sign phase two by the end of the quarter.',
+        fact: "Derek's priority is keeping Keystone happy enough to sign phase two by the end of the quarter.",
         revealLine:
-          "Love it. Anything that keeps Keystone sweet is gold right now — I need their signature on the extension before quarter end, and every little win counts.",
+          'Love it. Anything that keeps Keystone sweet is gold right now — I need their signature on the extension before quarter end, and every little win counts.',
       },
       perception: {
         fact: "Derek values the fix mainly because it makes him look good with the client, and plans to report it as the team's work under his lead.",
@@ -992,7 +999,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       assumption: {
         fact: 'Derek assumed the user acted out of conscientiousness and wants nothing for it.',
-        revealLine: "Oh, so this is a career thing? I thought you were just being conscientious. Okay. Sure.",
+        revealLine: 'Oh, so this is a career thing? I thought you were just being conscientious. Okay. Sure.',
       },
       offer: {
         fact: "Derek offers only vague praise at first; pinned down, he will let the user present the fix to the client's steering group.",
@@ -1009,7 +1016,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
     'Mei rebuilt the renewal-pricing dashboard the whole team now relies on, and nobody has mentioned it. A recruiter from a larger insurer has called twice. She assumes this meeting means more work.',
     {
       need: {
-        fact: 'Mei wants to lead the rebuild of the renewal-pricing model, and is weighing a recruiter\'s offer because she doubts she will get that chance here.',
+        fact: "Mei wants to lead the rebuild of the renewal-pricing model, and is weighing a recruiter's offer because she doubts she will get that chance here.",
         revealLine:
           "Honestly... I'd like to lead the pricing-model rebuild. I've been thinking about how to do it for a year. And — I should probably say — a recruiter's been in touch. I haven't decided anything. I just didn't think that project would ever come to me.",
       },
@@ -1098,7 +1105,7 @@ export const BRIEFS: readonly HiddenBrief[] = [
       },
       assumption: {
         fact: 'Colin assumed this meeting was the start of a performance process to manage him out.',
-        revealLine: "Right. Sorry. I thought this was the start of a performance plan. I had the whole thing worked out — the HR meeting, all of it.",
+        revealLine: 'Right. Sorry. I thought this was the start of a performance plan. I had the whole thing worked out — the HR meeting, all of it.',
       },
       offer: {
         fact: 'Colin would rewrite the onboarding guide and run the next new-hire cohort if the role led somewhere and his hours were fixed.',

@@ -1,15 +1,7 @@
 import { BRIEFS } from './briefs.js';
 import { PERSONAS } from './personas.js';
 import { SCENARIOS } from './scenarios.js';
-import {
-  EMPLOYEE_PERSONA_IDS,
-  MANAGER_PERSONA_IDS,
-  type HiddenBrief,
-  type Persona,
-  type PersonaId,
-  type Scenario,
-  type ScenarioId,
-} from './types.js';
+import { EMPLOYEE_PERSONA_IDS, MANAGER_PERSONA_IDS, type HiddenBrief, type Persona, type PersonaId, type Scenario, type ScenarioId } from './types.js';
 
 export * from './types.js';
 export { BRIEFS, EARNED_BY, FACT_IDS } from './briefs.js';

@@ -39,8 +39,7 @@ export const SCENARIOS: Record<ScenarioId, Scenario> = {
     objective:
       "Your manager is about to hand you maintenance work nobody is fighting over. Commit to it plainly, with a date and no 'only if'; find out why it matters to them, and agree when you'll report back.",
     scoredChecks: ['commits_to_task', 'offers_help', 'proposes_follow_up'],
-    openingLine:
-      "Thanks for coming. I'll be honest: there's a piece of maintenance work that needs an owner, and it isn't exciting. I'd like it to be you.",
+    openingLine: "Thanks for coming. I'll be honest: there's a piece of maintenance work that needs an owner, and it isn't exciting. I'd like it to be you.",
     suggestedGoal: 'Lead a project of your own within six months',
     defaultPersona: 'skeptical',
   },

@@ -17,7 +17,11 @@ export async function countDrafts(db: Db, userId: string): Promise<number> {
 }
 
 export async function getDraft(db: Db, userId: string, id: string): Promise<DraftRow | undefined> {
-  const [row] = await db.select().from(drafts).where(and(eq(drafts.id, id), eq(drafts.userId, userId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(drafts)
+    .where(and(eq(drafts.id, id), eq(drafts.userId, userId)))
+    .limit(1);
   return row;
 }
 
@@ -32,7 +36,10 @@ export async function listDrafts(db: Db, userId: string, page: { limit: number; 
 }
 
 export async function deleteDraft(db: Db, userId: string, id: string): Promise<boolean> {
-  const deleted = await db.delete(drafts).where(and(eq(drafts.id, id), eq(drafts.userId, userId))).returning({ id: drafts.id });
+  const deleted = await db
+    .delete(drafts)
+    .where(and(eq(drafts.id, id), eq(drafts.userId, userId)))
+    .returning({ id: drafts.id });
   if (deleted.length > 0) await db.delete(critiques).where(and(eq(critiques.draftId, id), eq(critiques.userId, userId)));
   return deleted.length > 0;
 }

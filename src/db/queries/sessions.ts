@@ -77,7 +77,11 @@ export async function getMessages(db: Db, userId: string, sessionId: string, fro
 const unlocked = () => or(isNull(sessions.inFlightUntil), lt(sessions.inFlightUntil, ph('now')));
 
 const lockStatement = compileQuery<Own & { now: Date; until: Date }, SessionRow>(sessionColumns, (w) =>
-  w.update(sessions).set({ inFlightUntil: columnArg(sessions.inFlightUntil, 'until'), turnToken: null }).where(and(ownSession(), unlocked())).returning(),
+  w
+    .update(sessions)
+    .set({ inFlightUntil: columnArg(sessions.inFlightUntil, 'until'), turnToken: null })
+    .where(and(ownSession(), unlocked()))
+    .returning(),
 );
 
 /**
@@ -117,7 +121,9 @@ const beginTurnStatements = {
       .returning(),
   ),
   // seq counts back from the new next_seq: the user's turn is next_seq - 2, the reply next_seq - 1.
-  append: compile<TurnArgs & { createdAtMs: number; back: number; role: string; content: string; status: string; provider: string | null; model: string | null }>((w) =>
+  append: compile<
+    TurnArgs & { createdAtMs: number; back: number; role: string; content: string; status: string; provider: string | null; model: string | null }
+  >((w) =>
     w.insert(messages).select((qb: QueryBuilder) =>
       qb
         .select({
@@ -169,9 +175,28 @@ export interface BegunTurn {
  */
 export async function beginTurnWrite(
   db: Db,
-  input: { userId: string; id: string; text: string; now: number; until: number; maxTurns: number; provider: string; model: string; reach: number; token: string },
+  input: {
+    userId: string;
+    id: string;
+    text: string;
+    now: number;
+    until: number;
+    maxTurns: number;
+    provider: string;
+    model: string;
+    reach: number;
+    token: string;
+  },
 ): Promise<BegunTurn | undefined> {
-  const args: TurnArgs = { id: input.id, userId: input.userId, token: input.token, maxTurns: input.maxTurns, reach: input.reach, now: new Date(input.now), until: new Date(input.until) };
+  const args: TurnArgs = {
+    id: input.id,
+    userId: input.userId,
+    token: input.token,
+    maxTurns: input.maxTurns,
+    reach: input.reach,
+    now: new Date(input.now),
+    until: new Date(input.until),
+  };
   const common = { ...args, createdAtMs: input.now };
   const [locked, , , history] = await writeBatch(db, [
     beginTurnStatements.lock.statement(args),

@@ -7,11 +7,7 @@ import { authTokens, users } from '../schema.js';
 export type User = typeof users.$inferSelect;
 
 /** A guest user and its first token, in one transaction so a user never exists without a way in. */
-export async function createGuest(
-  db: Db,
-  newId: NewId,
-  opts: { tokenHash: string; now: number; tokenTtlMs: number },
-): Promise<User> {
+export async function createGuest(db: Db, newId: NewId, opts: { tokenHash: string; now: number; tokenTtlMs: number }): Promise<User> {
   const user: User = { id: newId('usr'), kind: 'guest', createdAt: new Date(opts.now) };
   await db.batch([
     db.insert(users).values(user),
@@ -38,7 +34,10 @@ const tokenLookup = compileQuery<{ tokenHash: string; now: Date }, User & { toke
 );
 
 const renewStatement = compile<{ id: string; until: Date }>((w) =>
-  w.update(authTokens).set({ expiresAt: columnArg(authTokens.expiresAt, 'until') }).where(eq(authTokens.id, sql.placeholder('id'))),
+  w
+    .update(authTokens)
+    .set({ expiresAt: columnArg(authTokens.expiresAt, 'until') })
+    .where(eq(authTokens.id, sql.placeholder('id'))),
 );
 
 /**

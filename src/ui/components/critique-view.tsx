@@ -27,7 +27,17 @@ export function ScoreSummary({ critique }: { critique: Critique }) {
 }
 
 /** The user's words with every evidence quote marked in place, each mark linking to its check. */
-export function HighlightedText({ segments, mode, id, className = 'draft-text' }: { segments: readonly Segment[]; mode: Mode; id?: string; className?: string }) {
+export function HighlightedText({
+  segments,
+  mode,
+  id,
+  className = 'draft-text',
+}: {
+  segments: readonly Segment[];
+  mode: Mode;
+  id?: string;
+  className?: string;
+}) {
   return (
     <div class={className} id={id}>
       {segments.map((s) =>

@@ -48,7 +48,9 @@ export function ScoreChart({ scenarios }: { scenarios: Progress['scenarios'] }) 
           : null}
         {scenarios.map((s) => (
           <g data-series={s.scenarioId}>
-            {s.points.length > 1 ? <polyline class={`series ${seriesClass(s.scenarioId)}`} points={s.points.map((p) => `${x(p.sessionId)},${y(p.score)}`).join(' ')} /> : null}
+            {s.points.length > 1 ? (
+              <polyline class={`series ${seriesClass(s.scenarioId)}`} points={s.points.map((p) => `${x(p.sessionId)},${y(p.score)}`).join(' ')} />
+            ) : null}
             {s.points.map((p) => (
               <circle class={seriesClass(s.scenarioId)} cx={x(p.sessionId)} cy={y(p.score)} r="5" data-point={p.sessionId} data-score={String(p.score)}>
                 <title>

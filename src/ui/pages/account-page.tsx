@@ -24,7 +24,15 @@ export function AccountPage({ engine, user, error }: { engine: string; user: Use
         <div id="delete-alert" class="alert" role="alert" hidden={!error}>
           {error ?? ''}
         </div>
-        <form method="post" action="/account/delete" data-api="/api/me" data-method="DELETE" data-then="/?deleted=1" data-alert="delete-alert" data-busy="Deleting…">
+        <form
+          method="post"
+          action="/account/delete"
+          data-api="/api/me"
+          data-method="DELETE"
+          data-then="/?deleted=1"
+          data-alert="delete-alert"
+          data-busy="Deleting…"
+        >
           <label class="choice">
             <input type="checkbox" name="confirm" value="yes" required /> Yes, delete everything
           </label>

@@ -7,8 +7,7 @@ export function ErrorPage({ engine, status, message }: { engine: string; status:
     <Layout title={title} engine={engine}>
       <h1 data-status={String(status)}>{title}</h1>
       <p>
-        {message ??
-          (status === 404 ? 'There is nothing here, or it belongs to someone else.' : 'Something went wrong on our side. Try again in a moment.')}
+        {message ?? (status === 404 ? 'There is nothing here, or it belongs to someone else.' : 'Something went wrong on our side. Try again in a moment.')}
       </p>
       <p>
         <a href="/">Back to the start</a> · <a href="/progress">Your progress</a>

@@ -16,8 +16,8 @@ export function HomePage({ engine, deleted }: { engine: string; deleted: boolean
       ) : null}
       <h1>Grow your career by helping your boss succeed</h1>
       <p class="lead">
-        Loop Coach helps you practise the Magic Loop: rehearse the conversation with a role-played manager, get feedback on a message
-        before you send it, and see your progress.
+        Loop Coach helps you practise the Magic Loop: rehearse the conversation with a role-played manager, get feedback on a message before you send it, and
+        see your progress.
       </p>
 
       <h2 id="loop-h">The Magic Loop in five steps</h2>

@@ -68,7 +68,14 @@ export function NewSessionPage({ engine, values, error }: { engine: string; valu
         <label for="goal">
           Your goal <span class="hint-text">What you want from this conversation, in your own words. Optional.</span>
         </label>
-        <input type="text" id="goal" name="goal" maxlength={300} value={values.goal} data-suggested={values.goal === scenario.suggestedGoal ? values.goal : undefined} />
+        <input
+          type="text"
+          id="goal"
+          name="goal"
+          maxlength={300}
+          value={values.goal}
+          data-suggested={values.goal === scenario.suggestedGoal ? values.goal : undefined}
+        />
 
         <label for="counterpartName">
           Their name <span class="hint-text">Optional: your manager's (or report's) real name, to link this rehearsal with your drafts to them.</span>

@@ -36,8 +36,8 @@ export function ProgressPage({ engine, progress, sessions, sessionScores, drafts
           {open ? (
             <>
               <p class="muted">
-                From <a href={`/sessions/${open.sessionId}`}>{SCENARIOS[open.scenarioId as ScenarioId]?.title ?? open.scenarioId}</a> on {day(open.at)}.
-                Bring this to your next real conversation:
+                From <a href={`/sessions/${open.sessionId}`}>{SCENARIOS[open.scenarioId as ScenarioId]?.title ?? open.scenarioId}</a> on {day(open.at)}. Bring
+                this to your next real conversation:
               </p>
               <h3>You committed to</h3>
               {open.commitments.length > 0 ? (
@@ -94,7 +94,11 @@ export function ProgressPage({ engine, progress, sessions, sessionScores, drafts
 
       <section aria-labelledby="chart-h">
         <h2 id="chart-h">Scores over time</h2>
-        {progress.scenarios.length > 0 ? <ScoreChart scenarios={progress.scenarios} /> : <p class="muted">No finished rehearsals yet: end one to get its score.</p>}
+        {progress.scenarios.length > 0 ? (
+          <ScoreChart scenarios={progress.scenarios} />
+        ) : (
+          <p class="muted">No finished rehearsals yet: end one to get its score.</p>
+        )}
       </section>
 
       <div class="grid2">

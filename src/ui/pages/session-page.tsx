@@ -21,7 +21,12 @@ export interface SessionPageProps {
   turnMaxChars: number;
 }
 
-const FACT_TITLES = { need: 'What they need', perception: 'How they see your work', assumption: 'What they assume about you', offer: 'What they could offer you' } as const;
+const FACT_TITLES = {
+  need: 'What they need',
+  perception: 'How they see your work',
+  assumption: 'What they assume about you',
+  offer: 'What they could offer you',
+} as const;
 
 export function SessionPage(props: SessionPageProps) {
   const { session, scenario, persona, debrief } = props;
@@ -91,7 +96,8 @@ export function SessionPage(props: SessionPageProps) {
               <ul class="list discoveries">
                 {debrief.discoveries.map((d) => (
                   <li data-discovery={d.id} data-uncovered={String(d.uncovered)}>
-                    <span class={`tag ${d.uncovered ? 'ok' : 'miss'}`}>{d.uncovered ? 'uncovered' : 'missed'}</span> <strong>{FACT_TITLES[d.id]}:</strong> {d.fact}
+                    <span class={`tag ${d.uncovered ? 'ok' : 'miss'}`}>{d.uncovered ? 'uncovered' : 'missed'}</span> <strong>{FACT_TITLES[d.id]}:</strong>{' '}
+                    {d.fact}
                     {d.evidence.length > 0 ? <span class="muted"> Earned by: “{d.evidence.join('”, “')}”</span> : null}
                   </li>
                 ))}

@@ -27,7 +27,9 @@ export interface CheckResults {
 
 // A requirement question points at a goal with these words even when the goal is named
 // elsewhere ("how do I get there?").
-const GOAL_REFERENCE = re(String.raw`\b(?:(?:get|getting|go|going|move|moving) there|that (?:level|role|goal|move|point|step|transfer|job|post)|the (?:next )?(?:level|role|promotion|promo|move|goal|title|transfer|post|job)|my goal|next level|promotion|promo)\b`);
+const GOAL_REFERENCE = re(
+  String.raw`\b(?:(?:get|getting|go|going|move|moving) there|that (?:level|role|goal|move|point|step|transfer|job|post)|the (?:next )?(?:level|role|promotion|promo|move|goal|title|transfer|post|job)|my goal|next level|promotion|promo)\b`,
+);
 
 /** The employee-side checks of the rubric, with the goal and task phrases they name. */
 export function employeeChecks(doc: Doc): CheckResults {
@@ -44,9 +46,15 @@ export function employeeChecks(doc: Doc): CheckResults {
 
   const checks: Partial<Record<CheckId, Finding>> = {
     asks_for_feedback: findingOf(doc, findFeedbackAsks(doc, aboutGoal)),
-    offers_help: findingOf(doc, realOffers.map((o) => o.sentence)),
+    offers_help: findingOf(
+      doc,
+      realOffers.map((o) => o.sentence),
+    ),
     commits_to_task: findingOf(doc, [...committed]),
-    states_goal: findingOf(doc, stated.map((g) => g.sentence)),
+    states_goal: findingOf(
+      doc,
+      stated.map((g) => g.sentence),
+    ),
     links_goal_to_needs: findingOf(doc, findGoalLinks(doc, offers, goals.length > 0)),
     asks_what_it_takes: findingOf(doc, findRequirementQuestions(doc, aboutGoal, goals.length > 0 || agreed)),
     proposes_follow_up: findingOf(doc, findFollowUps(doc)),

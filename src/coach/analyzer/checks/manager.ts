@@ -12,7 +12,8 @@ import type { CheckResults } from './employee.js';
 
 // The employee's wishes as the manager puts them: "you'd like", "you mentioned", "your goal".
 // Not "would you like to lead...?" (an offer) or "you'll want to..." (a presumption).
-const THEIR_WISH = /\byou(?:'d| would) (?:really )?(?:like|love)\b|(?<!\b(?:would|do|did|could|will) )\byou (?:really )?(?:want|hope|said|mentioned|told me)\b|\byour (?:goal|aim|ambition|aspiration)|\bwanting to\b/;
+const THEIR_WISH =
+  /\byou(?:'d| would) (?:really )?(?:like|love)\b|(?<!\b(?:would|do|did|could|will) )\byou (?:really )?(?:want|hope|said|mentioned|told me)\b|\byour (?:goal|aim|ambition|aspiration)|\bwanting to\b/;
 
 /** The manager-side checks: the manager starting the loop. */
 export function managerChecks(doc: Doc): CheckResults {
@@ -26,7 +27,10 @@ export function managerChecks(doc: Doc): CheckResults {
     checks: {
       asks_about_goals: findingOf(doc, findCareerQuestions(doc)),
       offers_partnership: findingOf(doc, findPartnerships(doc, stretch)),
-      names_stretch_work: findingOf(doc, stretch.map((w) => w.sentence)),
+      names_stretch_work: findingOf(
+        doc,
+        stretch.map((w) => w.sentence),
+      ),
       clarifies_expectations: findingOf(doc, findExpectations(doc)),
       proposes_follow_up: findingOf(doc, findFollowUps(doc)),
       assumes_goal: findingOf(doc, findAssumedGoals(doc)),

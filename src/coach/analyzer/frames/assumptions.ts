@@ -60,9 +60,13 @@ const PRESUMES = re(
     ]),
 );
 // What is presumed has to be a career path.
-const CAREER = re(String.raw`\b(?:manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job|part-time|track|career|meetings|people|staying|stay|move up|go for|job|role|lab|office|post|next move|next step|your own [\w-]+)\b`);
+const CAREER = re(
+  String.raw`\b(?:manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job|part-time|track|career|meetings|people|staying|stay|move up|go for|job|role|lab|office|post|next move|next step|your own [\w-]+)\b`,
+);
 // The employee said it: acting on their words is listening, not presuming.
-const THEY_SAID = re(String.raw`\byou(?: told me| said| mentioned|'ve said|'d said| have said| asked (?:about|for)| wrote| put in your)\b|\blike you asked\b|\bshout if\b|\blet me know if (?:that'?s|i'?m) wrong\b`);
+const THEY_SAID = re(
+  String.raw`\byou(?: told me| said| mentioned|'ve said|'d said| have said| asked (?:about|for)| wrote| put in your)\b|\blike you asked\b|\bshout if\b|\blet me know if (?:that'?s|i'?m) wrong\b`,
+);
 
 /** Sentences where the manager presumes what the employee wants from their career. */
 export function findAssumedGoals(doc: Doc): Sentence[] {

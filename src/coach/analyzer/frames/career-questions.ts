@@ -62,16 +62,23 @@ const CAREER_PURPOSE = re(
 
 // Options on a career path left open: "management, going deeper technically, or something else entirely?"
 const OPEN_OPTIONS = re(String.raw`\b(?:or|,) (?:something else|anything else|something different|neither|none of those|another path|a different path)\b`);
-const PATHS = re(String.raw`\b(?:manag\w+|technical\w*|speciali[sz]\w*|ic|individual contributor|track|path|role|career|lead\w*|education|teaching|research|stay(?:ing)? (?:in|on|where))\b`);
+const PATHS = re(
+  String.raw`\b(?:manag\w+|technical\w*|speciali[sz]\w*|ic|individual contributor|track|path|role|career|lead\w*|education|teaching|research|stay(?:ing)? (?:in|on|where))\b`,
+);
 
-const YOUR_VIEW = /\b(?:what'?s your (?:take|view|thinking|preference|call)|what do you (?:think|reckon|want)|which (?:is it|would you (?:pick|choose))|your call)\b/;
+const YOUR_VIEW =
+  /\b(?:what'?s your (?:take|view|thinking|preference|call)|what do you (?:think|reckon|want)|which (?:is it|would you (?:pick|choose))|your call)\b/;
 
 // "Some go into management, some go deeper... Which of those appeals to you?": a choice among career paths just listed.
-const WHICH_APPEALS = re(String.raw`\bwhich(?: (?:of (?:those|these|them|the (?:[\w-]+ )?(?:paths|options|routes|tracks))|one|path|option|route))?(?:,? if any,?)? (?:appeals?|interests?|speaks?|draws?|calls?) (?:to )?you|\bwhich (?:of (?:those|these|them)|one|path|option|route)(?:,? if any,?)? (?:do|would) you (?:lean|prefer|pick|go for|want|fancy)`);
+const WHICH_APPEALS = re(
+  String.raw`\bwhich(?: (?:of (?:those|these|them|the (?:[\w-]+ )?(?:paths|options|routes|tracks))|one|path|option|route))?(?:,? if any,?)? (?:appeals?|interests?|speaks?|draws?|calls?) (?:to )?you|\bwhich (?:of (?:those|these|them)|one|path|option|route)(?:,? if any,?)? (?:do|would) you (?:lean|prefer|pick|go for|want|fancy)`,
+);
 
 // "Is that something you'd want more of as your career develops?": their wish, asked about their career.
 const THEIR_WISH = re(String.raw`\byou(?:'d| would)? (?:really |actually )?(?:want|like|love|enjoy|see yourself)\b`);
-const CAREER_CONTEXT = re(String.raw`\b(?:your career|career|your future|long[- ]term|next role|next step|next move|in (?:a|two|three|five|\d+) years?|years from now|grow into|develops?)\b`);
+const CAREER_CONTEXT = re(
+  String.raw`\b(?:your career|career|your future|long[- ]term|next role|next step|next move|in (?:a|two|three|five|\d+) years?|years from now|grow into|develops?)\b`,
+);
 
 /** Sentences asking the employee about their career aims. */
 export function findCareerQuestions(doc: Doc): Sentence[] {
@@ -81,7 +88,8 @@ export function findCareerQuestions(doc: Doc): Sentence[] {
     // "I don't want to guess what you're after: management, specialist, something else. What's your take?"
     const before = doc.sentences[i - 1];
     if (s.question && YOUR_VIEW.test(s.text) && before !== undefined && matches(before.text, OPEN_OPTIONS) && matches(before.text, PATHS)) return true;
-    if (s.question && matches(s.text, WHICH_APPEALS) && [doc.sentences[i - 2], doc.sentences[i - 1], s].some((t) => t !== undefined && matches(t.text, PATHS))) return true;
+    if (s.question && matches(s.text, WHICH_APPEALS) && [doc.sentences[i - 2], doc.sentences[i - 1], s].some((t) => t !== undefined && matches(t.text, PATHS)))
+      return true;
     if (s.question && matches(s.text, THEIR_WISH) && matches(s.text, CAREER_CONTEXT)) return true;
     if (!matches(s.text, INTEREST_QUESTION)) return false;
     const around = [doc.sentences[i - 1], s, doc.sentences[i + 1], doc.sentences[i + 2]];

@@ -26,11 +26,17 @@ const ASKED = re(
 );
 // Taking the work on: "I'll take", "Will send". The verbs excluded after "I'll" are not work:
 // being somewhere, thinking, trying, letting know, waiting, pinging.
-const WILL_DO = re(String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|(?:^|[.!;:,-] )will) (?:(?:also|then|definitely|start|make sure to|aim to|happily|now|just) )*(?!(?:be|think|try|see|let|need|wait|miss|make up|probably|maybe|get back|keep you|hopefully|have to|not|never|confirm|ping|update you|loop you|check with)\b)[a-z][a-z'-]*`);
+const WILL_DO = re(
+  String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|(?:^|[.!;:,-] )will) (?:(?:also|then|definitely|start|make sure to|aim to|happily|now|just) )*(?!(?:be|think|try|see|let|need|wait|miss|make up|probably|maybe|get back|keep you|hopefully|have to|not|never|confirm|ping|update you|loop you|check with)\b)[a-z][a-z'-]*`,
+);
 // Having done it: "I've restructured", "fixed and re-sent", "the assessments are done".
-const DID = re(String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready|up|out|posted|booked|shipped|signed off)\b|\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b`);
+const DID = re(
+  String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready|up|out|posted|booked|shipped|signed off)\b|\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b`,
+);
 // Delivery to the manager by a time: "to you by Wednesday", "on your desk Friday".
-const TO_MANAGER = re(String.raw`\b(?:to you|with you|on your desk|in your inbox|over to you|your way)\b (?:[\w-]+ ){0,3}?(?:by|before|on|first thing|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|eod|end of)|\bby (?:monday|tuesday|wednesday|thursday|friday|eod|cob|end of (?:day|the day|the week|the month|play)|lunch|noon|tomorrow|tonight|the \d+\w*|\d+ \w+)\b`);
+const TO_MANAGER = re(
+  String.raw`\b(?:to you|with you|on your desk|in your inbox|over to you|your way)\b (?:[\w-]+ ){0,3}?(?:by|before|on|first thing|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|eod|end of)|\bby (?:monday|tuesday|wednesday|thursday|friday|eod|cob|end of (?:day|the day|the week|the month|play)|lunch|noon|tomorrow|tonight|the \d+\w*|\d+ \w+)\b`,
+);
 // "The draft will be with you by Wednesday": delivery to the manager, promised.
 const WILL_BE_WITH_YOU = re(String.raw`\b(?:will|'ll) be (?:with you|on your desk|in your inbox|over to you|ready|done|out|sent|finished)\b`);
 // "On it" about getting back to someone is not taking on work.
@@ -56,8 +62,7 @@ export function findCommitments(doc: Doc): Commitment[] {
     // "Got it. I'll rework the intro": a short acceptance just before counts for the sentence after.
     const accepted = matches(s.text, ACCEPTS) || (previous !== undefined && previous.text.length <= 40 && matches(previous.text, ACCEPTS));
     const asked =
-      askedInText &&
-      (matches(s.text, ASKED) || (previous !== undefined && matches(previous.text, ASKED)) || matches(s.text, RECAP_LINE) || listItem);
+      askedInText && (matches(s.text, ASKED) || (previous !== undefined && matches(previous.text, ASKED)) || matches(s.text, RECAP_LINE) || listItem);
     const toManager = matches(s.text, TO_MANAGER);
     const onIt = matches(s.text, ON_IT);
     const promised = matches(s.text, WILL_BE_WITH_YOU);

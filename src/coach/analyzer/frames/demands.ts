@@ -41,7 +41,9 @@ const ENTITLEMENT = re(
     ]),
 );
 // "I expect to be made team lead", "I expect a raise": the writer's reward, not a forecast.
-const EXPECTS_REWARD = re(String.raw`\bi (?:fully |really )?expect (?:to (?:be|get|receive|have|see)|a|an|my|the|you to (?:promote|give|pay|back|match|make)) (?:[\w'-]+ ){0,5}?(?:${GOAL_CUE}|promoted|paid|made|given|recognised|recognized)`);
+const EXPECTS_REWARD = re(
+  String.raw`\bi (?:fully |really )?expect (?:to (?:be|get|receive|have|see)|a|an|my|the|you to (?:promote|give|pay|back|match|make)) (?:[\w'-]+ ){0,5}?(?:${GOAL_CUE}|promoted|paid|made|given|recognised|recognized)`,
+);
 const THREAT = re(
   String.raw`\b` +
     oneOf([
@@ -88,11 +90,12 @@ const ANY_DEMAND = union(ENTITLEMENT, EXPECTS_REWARD, THREAT, ESCALATES);
 
 /** Sentences making an ultimatum, a threat or a claim of entitlement in the writer's own voice. */
 export function findDemands(doc: Doc): Sentence[] {
-  return doc.sentences.filter((s) =>
-    matches(s.text, ANY_DEMAND) &&
-    ([ENTITLEMENT, EXPECTS_REWARD, THREAT].some((p) =>
-      anyHit(s, p, (h) => !negatedAt(s, h.index, 4) && !irrealisAt(s, h.index) && !quotedAt(s, h.index) && !quotedAt(s, h.end - 1)),
-    ) ||
-      anyHit(s, ESCALATES, (h) => CONDITION_BEFORE.test(s.text.slice(0, h.index)) && !quotedAt(s, h.index))),
+  return doc.sentences.filter(
+    (s) =>
+      matches(s.text, ANY_DEMAND) &&
+      ([ENTITLEMENT, EXPECTS_REWARD, THREAT].some((p) =>
+        anyHit(s, p, (h) => !negatedAt(s, h.index, 4) && !irrealisAt(s, h.index) && !quotedAt(s, h.index) && !quotedAt(s, h.end - 1)),
+      ) ||
+        anyHit(s, ESCALATES, (h) => CONDITION_BEFORE.test(s.text.slice(0, h.index)) && !quotedAt(s, h.index))),
   );
 }

@@ -66,12 +66,15 @@ const REQUIRES = re(
       String.raw`you need to`,
     ]),
 );
-const LEVEL_WORDS = re(String.raw`\b(?:to get there|that level|that role|the role|the level|the jump|the post|step up|the promotion|going from [\w-]+ to|to be considered for)\b`);
+const LEVEL_WORDS = re(
+  String.raw`\b(?:to get there|that level|that role|the role|the level|the jump|the post|step up|the promotion|going from [\w-]+ to|to be considered for)\b`,
+);
 
 // Asking the employee's own picture of the level, not giving one.
 const ASKS_THEIR_VIEW = /\b(?:do|would) you (?:think|reckon|see|imagine|picture)\b|\bin your (?:view|eyes|opinion)\b/;
 // "I'll tell you what the gap looks like": a promise to spell it out later, not the spelling out.
-const PROMISED_LATER = /\b(?:i'?ll|i will|i can|we'?ll|let me) (?:\w+ ){0,2}?(?:tell|explain|spell out|walk you through|share|show|map out|write down|send) (?:you )?(?:\w+ ){0,6}?$/;
+const PROMISED_LATER =
+  /\b(?:i'?ll|i will|i can|we'?ll|let me) (?:\w+ ){0,2}?(?:tell|explain|spell out|walk you through|share|show|map out|write down|send) (?:you )?(?:\w+ ){0,6}?$/;
 
 /** Sentences describing what the next level or goal takes, or the gap to it. */
 export function findExpectations(doc: Doc): Sentence[] {

@@ -52,10 +52,14 @@ const ASKS_VIEW = re(
     ]),
 );
 // Whose work: the writer's ("my", "I"), or work the manager is asked to judge ("how do you think it went", "from your side").
-const ABOUT_THE_WRITER = re(String.raw`\b(?:my|i|me|i'?ve|i'?m|myself)\b|\bwould you have (?:wanted|liked|preferred)\b|\bdo you see\b|\byou (?:think|feel|see|reckon|rate)\b|\bfrom your (?:side|end|pov|perspective|point of view|seat)\b`);
+const ABOUT_THE_WRITER = re(
+  String.raw`\b(?:my|i|me|i'?ve|i'?m|myself)\b|\bwould you have (?:wanted|liked|preferred)\b|\bdo you see\b|\byou (?:think|feel|see|reckon|rate)\b|\bfrom your (?:side|end|pov|perspective|point of view|seat)\b`,
+);
 
 // An artefact review, an approval or a look at a file is not feedback on the writer's work.
-const REVIEW_REQUEST = re(String.raw`\b(?:review|sign off|sign-off|approve|proofread|look over|take a look at|look at|check) (?:my |the |this |our )?(?:pr|pull request|code|diff|branch|commit|contract|invoice|spreadsheet|pivot|numbers|figures|form|request|expense)\b|\bfeedback from (?!you\b)`);
+const REVIEW_REQUEST = re(
+  String.raw`\b(?:review|sign off|sign-off|approve|proofread|look over|take a look at|look at|check) (?:my |the |this |our )?(?:pr|pull request|code|diff|branch|commit|contract|invoice|spreadsheet|pivot|numbers|figures|form|request|expense)\b|\bfeedback from (?!you\b)`,
+);
 
 // "What gaps do you see?", "what should I do differently?" about the writer's own work; about a
 // goal ("what would I need to do differently to be considered for charge nurse?") they ask what the goal takes.
@@ -74,4 +78,6 @@ export function findFeedbackAsks(doc: Doc, aboutGoal: (s: Sentence) => boolean):
 }
 
 // "I'd appreciate your honest read on...", "would love your take": a request without a question mark.
-const WANTS_TO_HEAR = re(String.raw`\b(?:appreciate|value|welcome|love|like|want|keen|grateful|curious|wanted to ask|rather hear|be brutal|be honest|be straight|be frank|tell me|let me know|interested)\b`);
+const WANTS_TO_HEAR = re(
+  String.raw`\b(?:appreciate|value|welcome|love|like|want|keen|grateful|curious|wanted to ask|rather hear|be brutal|be honest|be straight|be frank|tell me|let me know|interested)\b`,
+);

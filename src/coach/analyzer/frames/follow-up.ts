@@ -52,10 +52,14 @@ export function findFollowUps(doc: Doc): Sentence[] {
 }
 
 // "Let's revisit in six weeks": a return at a set time is about this conversation.
-const LATER = re(String.raw`^[\w\s',-]*?\b(?:in (?:a|an|one|two|three|four|five|six|\d+|a few|a couple of) (?:weeks?|months?|sprints?|quarters?)|after (?:the|our|your|my|a|q\d)|next (?:month|quarter|term|cycle|review)|at (?:the end of|our next|the next))\b`);
+const LATER = re(
+  String.raw`^[\w\s',-]*?\b(?:in (?:a|an|one|two|three|four|five|six|\d+|a few|a couple of) (?:weeks?|months?|sprints?|quarters?)|after (?:the|our|your|my|a|q\d)|next (?:month|quarter|term|cycle|review)|at (?:the end of|our next|the next))\b`,
+);
 
 // A recurrence or a return, in one pass: most sentences have neither.
 const ANY_RETURN = union(RECURRING, RETURN_TO);
 
 // A proposal's own words: "could we", "let's", "shall we", "I'll".
-const PROPOSES = re(String.raw`\b(?:could we|can we|shall we|should we|let'?s|we could|we can|we'?ll|i'?ll|maybe we|how about|would you be open|would it be ok|happy to|i'?d like to|i'?d love to|i propose|i suggest|worth)\b`);
+const PROPOSES = re(
+  String.raw`\b(?:could we|can we|shall we|should we|let'?s|we could|we can|we'?ll|i'?ll|maybe we|how about|would you be open|would it be ok|happy to|i'?d like to|i'?d love to|i propose|i suggest|worth)\b`,
+);

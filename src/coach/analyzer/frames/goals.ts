@@ -179,13 +179,17 @@ function wordCount(text: string): number {
 // "I'd love to see Sam get promoted": a named person between the wish and the goal owns the goal.
 function namesSomeoneElse(doc: Doc, s: Sentence, from: number, to: number): boolean {
   const raw = doc.raw.slice(s.start + from, s.start + to);
-  return /(?:^|\s)(?!I\b|I'|Q\d)\p{Lu}\p{Ll}+(?:'s)?\s+(?:get|gets|got|to|is|was|be|being|has|had|for)\b/u.test(raw) || /\b(?:he|she|they|him|her|them)\b/.test(s.text.slice(from, to));
+  return (
+    /(?:^|\s)(?!I\b|I'|Q\d)\p{Lu}\p{Ll}+(?:'s)?\s+(?:get|gets|got|to|is|was|be|being|has|had|for)\b/u.test(raw) ||
+    /\b(?:he|she|they|him|her|them)\b/.test(s.text.slice(from, to))
+  );
 }
 
 // "Some people on my team want promotions": the wish belongs to the last subject before it.
 const THIRD_PERSON = /\b(?:they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody)\b/i;
 const CAPITALISED = /(?<![\p{L}'’])(?!I(?![\p{L}]))\p{Lu}/u;
-const SUBJECT = /\b(?:(i|i'm|i'd|i've|i'll|we|we're|we'd)|they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody|(?<!\b(?:the|a|an|my|your|our|this|that|their|his|her|its) )zz+)\b/g;
+const SUBJECT =
+  /\b(?:(i|i'm|i'd|i've|i'll|we|we're|we'd)|they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody|(?<!\b(?:the|a|an|my|your|our|this|that|their|his|her|its) )zz+)\b/g;
 
 function someoneElseWants(doc: Doc, s: Sentence, linkStart: number): boolean {
   // No third-person word before the wish, nothing to mask for: the writer's (the common case).
@@ -224,12 +228,16 @@ export function goalPhrase(mention: GoalMention): Span {
   if (span) start = span.start;
   let end = Math.max(span ? span.end : cueEnd, cueEnd);
   // Drop the glue between the lead-in and the goal: "to be promoted" -> "promoted".
-  const lead = /^(?:(?:is|was|would be|are)\s+)?(?:(?:about|for|to|on|at|into|of)\s+)?(?:(?:be|get|getting|being)\s+(?=promoted|put|considered|made))?/.exec(text.slice(start, end));
+  const lead = /^(?:(?:is|was|would be|are)\s+)?(?:(?:about|for|to|on|at|into|of)\s+)?(?:(?:be|get|getting|being)\s+(?=promoted|put|considered|made))?/.exec(
+    text.slice(start, end),
+  );
   if (lead) start += lead[0].length;
   if (end <= start) end = cueEnd;
   // "the lead role more than anyone here", "the lead role over me", "at this point": comparisons
   // and asides are not part of the goal.
-  const comparison = /\s+(?:(?:more|better|rather|sooner) than|over me|instead of me|at this point|at the moment|right now|by now)\b/.exec(text.slice(start, end));
+  const comparison = /\s+(?:(?:more|better|rather|sooner) than|over me|instead of me|at this point|at the moment|right now|by now)\b/.exec(
+    text.slice(start, end),
+  );
   if (comparison && start + comparison.index >= cueEnd) end = start + comparison.index;
   return { start, end };
 }

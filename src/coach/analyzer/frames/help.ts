@@ -49,11 +49,47 @@ const ASKS_NEEDS = re(
 
 // Outside questions, ASKS_NEEDS only matches sentences holding one of these.
 const MAY_ASK_NEEDS = anyOf([
-  'need', 'want', 'like', 'help', 'let me know', 'point me', 'whatever', 'me down', 'me up', 'me in', 'capacity', 'bandwidth',
-  'spare', 'room', 'time', 'useful', 'valuable', 'plate', 'desk', 'list', 'priorit', 'worr', 'stress', 'keeping you', 'weighing',
-  'bugging', 'bother', 'concern', 'anxious', 'nervous', 'matters', 'important', 'urgent', 'pressing', 'easier', 'free you', 'if it',
-  'if that', 'difference', 'lmk',
-])
+  'need',
+  'want',
+  'like',
+  'help',
+  'let me know',
+  'point me',
+  'whatever',
+  'me down',
+  'me up',
+  'me in',
+  'capacity',
+  'bandwidth',
+  'spare',
+  'room',
+  'time',
+  'useful',
+  'valuable',
+  'plate',
+  'desk',
+  'list',
+  'priorit',
+  'worr',
+  'stress',
+  'keeping you',
+  'weighing',
+  'bugging',
+  'bother',
+  'concern',
+  'anxious',
+  'nervous',
+  'matters',
+  'important',
+  'urgent',
+  'pressing',
+  'easier',
+  'free you',
+  'if it',
+  'if that',
+  'difference',
+  'lmk',
+]);
 
 // "Our team could lend the finance folks a hand": not the manager's load.
 const FOR_SOMEONE_ELSE = re(
@@ -97,15 +133,21 @@ const RELIEF_RE = re(RELIEF);
 // Who relieves the manager: the writer, shortly before ("I could take the accruals ... off your hands").
 const WRITER_BEFORE = /\b(?:i|me|happy to|glad to|let me)\b/;
 // "You also mentioned the team needs someone on X — I'll take it": volunteering for a need the manager raised.
-const NEED_RAISED = re(String.raw`\b(?:you|the team|we) (?:also )?(?:mentioned|said|need|needs|needed|are short|were short|'re short)\b (?:[\w-]+ ){0,4}?(?:someone|somebody|a volunteer|help|cover|a hand|an owner)\b`);
+const NEED_RAISED = re(
+  String.raw`\b(?:you|the team|we) (?:also )?(?:mentioned|said|need|needs|needed|are short|were short|'re short)\b (?:[\w-]+ ){0,4}?(?:someone|somebody|a volunteer|help|cover|a hand|an owner)\b`,
+);
 const TAKES_IT = re(
   String.raw`\bi'?ll (?:take|own|grab|pick up|cover|handle|do) (?:it|that|this|them)\b|\bi'?d (?:really )?(?:love|like|be (?:happy|glad|keen)) to (?:do|take|lead|run|own|pick up|handle|cover) (?:it|that|this|them)\b`,
 );
 // "if I did it this time you'd get your evenings back": the writer's taking it, offered by what it saves the manager.
-const TAKING_IF = re(String.raw`\bif i (?:did|do|took|take|handled|handle|covered|cover|ran|run|picked up|pick up|owned|own) (?:it|that|this|them|the [\w-]+)\b`);
+const TAKING_IF = re(
+  String.raw`\bif i (?:did|do|took|take|handled|handle|covered|cover|ran|run|picked up|pick up|owned|own) (?:it|that|this|them|the [\w-]+)\b`,
+);
 const SAVES_MANAGER_RE = re(SAVES_MANAGER);
 // "Happy to help with the release notes as soon as someone gets me access": help that waits on something given first.
-const WAITS_ON_SOMETHING = re(String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b|\b${GETS_ME_ON} (?:on|onto|in|into|up for|through)\b`);
+const WAITS_ON_SOMETHING = re(
+  String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b|\b${GETS_ME_ON} (?:on|onto|in|into|up for|through)\b`,
+);
 
 export interface HelpOffer {
   sentence: Sentence;

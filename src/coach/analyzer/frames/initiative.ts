@@ -13,17 +13,97 @@ import type { Sentence } from '../sentences.js';
 
 // Verbs of action in the past. Regular pasts are caught by "-ed" below; these are the irregular ones.
 const IRREGULAR_PAST = [
-  'did', 'made', 'gave', 'took', 'put', 'sent', 'set', 'ran', 'wrote', 'spoke', 'caught', 'found', 'brought',
-  'built', 'kept', 'rang', 'swapped', 'sorted', 'spent', 'stepped', 'shut', 'cut', 'held', 'sat',
-  'rebuilt', 'reran', 're-ran', 'redid', 'rewrote', 'paid', 'led', 'dealt', 'split', 'stuck', 'drew', 'threw',
+  'did',
+  'made',
+  'gave',
+  'took',
+  'put',
+  'sent',
+  'set',
+  'ran',
+  'wrote',
+  'spoke',
+  'caught',
+  'found',
+  'brought',
+  'built',
+  'kept',
+  'rang',
+  'swapped',
+  'sorted',
+  'spent',
+  'stepped',
+  'shut',
+  'cut',
+  'held',
+  'sat',
+  'rebuilt',
+  'reran',
+  're-ran',
+  'redid',
+  'rewrote',
+  'paid',
+  'led',
+  'dealt',
+  'split',
+  'stuck',
+  'drew',
+  'threw',
 ];
 // Pasts that report a state of mind or a plain observation, not an action taken.
 const NOT_ACTIONS = [
-  'wanted', 'needed', 'hoped', 'liked', 'loved', 'noticed', 'wondered', 'asked', 'tried', 'realised', 'realized',
-  'thought', 'felt', 'guessed', 'assumed', 'supposed', 'heard', 'saw', 'learned', 'learnt', 'expected', 'meant',
-  'decided', 'planned', 'preferred', 'enjoyed', 'struggled', 'worried', 'was', 'were', 'had', 'used', 'seemed',
-  'mentioned', 'told', 'said', 'considered', 'figured', 'imagined', 'believed', 'missed', 'forgot', 'failed',
-  'joined', 'reached', 'got', 'went', 'earned', 'deserved', 'applied', 'interviewed', 'waited',
+  'wanted',
+  'needed',
+  'hoped',
+  'liked',
+  'loved',
+  'noticed',
+  'wondered',
+  'asked',
+  'tried',
+  'realised',
+  'realized',
+  'thought',
+  'felt',
+  'guessed',
+  'assumed',
+  'supposed',
+  'heard',
+  'saw',
+  'learned',
+  'learnt',
+  'expected',
+  'meant',
+  'decided',
+  'planned',
+  'preferred',
+  'enjoyed',
+  'struggled',
+  'worried',
+  'was',
+  'were',
+  'had',
+  'used',
+  'seemed',
+  'mentioned',
+  'told',
+  'said',
+  'considered',
+  'figured',
+  'imagined',
+  'believed',
+  'missed',
+  'forgot',
+  'failed',
+  'joined',
+  'reached',
+  'got',
+  'went',
+  'earned',
+  'deserved',
+  'applied',
+  'interviewed',
+  'waited',
 ];
 const NOT_ACTION_SET = new Set(NOT_ACTIONS);
 // Words ending in "ed" that are not pasts.
@@ -31,7 +111,8 @@ const ENDS_IN_ED = new Set(['need', 'feed', 'seed', 'speed', 'shed', 'proceed', 
 const IRREGULAR = new Set(IRREGULAR_PAST);
 
 // "I moved", "I've pulled", "we already swapped", "I had to redo", then more verbs after commas ("forwarded it to comms and logged it").
-const FIRST_PERSON = /\b(?:i|we)((?: went ahead and| took the liberty of| had to| ended up|'ve| have| had| just| already| then| quickly| also| immediately| proactively| finally| eventually)*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b/g;
+const FIRST_PERSON =
+  /\b(?:i|we)((?: went ahead and| took the liberty of| had to| ended up|'ve| have| had| just| already| then| quickly| also| immediately| proactively| finally| eventually)*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b/g;
 // "Can we put it on the agenda?" asks; it reports nothing done.
 // "How do you think I handled it?" asks for a view; the action is the question's subject, not news.
 const ASKING_BEFORE = /\b(?:can|could|shall|should|would|will|may|might|do|did|let|to)\s+$|\byou\s+(?:think|thought|reckon|feel|felt|say|believe)\s+$/;
@@ -39,7 +120,8 @@ const ASKING_BEFORE = /\b(?:can|could|shall|should|would|will|may|might|do|did|l
 const RELATIVE_BEFORE = /\b(?:goals?|plans?|targets?|objectives?|deal|dates?|timeline|milestones?|steps?|ones?|thing|things|way|roles?) (?:that )?$/;
 // After these the base form reports an action taken: "I had to redo the pick list".
 const DONE_ANYWAY = /had to|ended up|went ahead and|took the liberty of/;
-const LATER_VERB = /(?:,|\band|;)\s+((?:re-?)?[a-z]+ed|(?:gave|took|put|sent|set|ran|wrote|rang|swapped|sorted|kept|built|made|did|cut|caught|found))\s+(?:it|them|the|a|an|their|our|his|her|everything|up|out|off|back|in|to)\b/g;
+const LATER_VERB =
+  /(?:,|\band|;)\s+((?:re-?)?[a-z]+ed|(?:gave|took|put|sent|set|ran|wrote|rang|swapped|sorted|kept|built|made|did|cut|caught|found))\s+(?:it|them|the|a|an|their|our|his|her|everything|up|out|off|back|in|to)\b/g;
 
 // The writer's initiative: a problem or chance noticed, a "so I ...", a heads-up, "nothing needed from you".
 const PROBLEM = re(
@@ -47,7 +129,9 @@ const PROBLEM = re(
 );
 const SO_I = re(String.raw`\bso (?:i|we)(?:'ve| have)? (?:just |already |quickly )?[a-z]+`);
 // Words that say the writer moved unasked: "on my own", "already tested it", "nobody asked", "I went ahead".
-const UNASKED = re(String.raw`\b(?:on my own|off my own bat|of my own accord|proactively|without being asked|nobody asked|no one asked|took the initiative|took it upon myself|went ahead|took the liberty|already (?:[\w-]+ed|built|wrote|made|set|ran|did|put|sent|tested|tried|started|drafted|fixed)|(?:wrote|put) (?:up |together )?a (?:proposal|draft|plan|doc|pitch)|(?:dropped the ball|my mistake|my bad|my fault|on me)\b)`);
+const UNASKED = re(
+  String.raw`\b(?:on my own|off my own bat|of my own accord|proactively|without being asked|nobody asked|no one asked|took the initiative|took it upon myself|went ahead|took the liberty|already (?:[\w-]+ed|built|wrote|made|set|ran|did|put|sent|tested|tried|started|drafted|fixed)|(?:wrote|put) (?:up |together )?a (?:proposal|draft|plan|doc|pitch)|(?:dropped the ball|my mistake|my bad|my fault|on me)\b)`,
+);
 const INFORMING = re(
   String.raw`\b(?:fyi|f\.y\.i|heads(?: |-)?up|just so you know|letting you know|let you know|wanted (?:you|to let you) (?:to )?(?:know|have|hear)|thought you(?:'d| would| should| might)? (?:want to )?know|for (?:your )?(?:awareness|visibility|info|information|the record)|no action (?:needed|required)|nothing (?:needed|required|for you to do) from you|nothing needed|nothing for you to do|no need (?:for you )?to (?:do anything|act|reply|respond)|you don'?t need to do anything|in case (?:you hear|it comes up|anyone asks|sales gets|they ask|you get)|flagging|keep you (?:posted|in the loop|informed)|loop you in|all (?:sorted|good|fine|in range|done)|sorted\.?$|(?:it'?s|all) handled|handled for now|running normally|back to normal|anyway it'?s done|it'?s done|before anyone asks|before the morning|brief you|i'?ll update you|will update you|keep you updated|quick note|just letting you know|for info|let me know if anything looks off)\b`,
 );
@@ -57,7 +141,9 @@ const ASSIGNED = re(
 );
 
 // "I spent an afternoon pairing with him": help to a colleague with their own work.
-const HELPED_A_PEER = re(String.raw`\b(?:pairing|paired|helping|helped|supporting|supported|assisting|assisted|covering|covered|sitting) (?:with |for )?(?:him|her|them|[\w-]+ (?:on|from|in) the [\w-]+ team)\b`);
+const HELPED_A_PEER = re(
+  String.raw`\b(?:pairing|paired|helping|helped|supporting|supported|assisting|assisted|covering|covered|sitting) (?:with |for )?(?:him|her|them|[\w-]+ (?:on|from|in) the [\w-]+ team)\b`,
+);
 
 /** Sentences reporting something the writer already did on their own initiative. */
 export function findInitiative(doc: Doc): Sentence[] {
@@ -70,7 +156,8 @@ export function findInitiative(doc: Doc): Sentence[] {
   });
 }
 
-const SUBJECTLESS_START = /^(?:(?:just|already|also|quickly) )?(?:[a-z]+ed|spotted|saw|found|caught|noticed|got|took|did|sent|rang|made|put|gave|ran|wrote|sorted)\b/;
+const SUBJECTLESS_START =
+  /^(?:(?:just|already|also|quickly) )?(?:[a-z]+ed|spotted|saw|found|caught|noticed|got|took|did|sent|rang|made|put|gave|ran|wrote|sorted)\b/;
 
 /** Offset of the first action the writer took (not negated), or -1. */
 function actionTaken(s: Sentence): number {
@@ -82,7 +169,10 @@ function actionTaken(s: Sentence): number {
     if (ASKING_BEFORE.test(before) || RELATIVE_BEFORE.test(before)) continue;
     sawSubject = true;
     const verb = m[2] ?? '';
-    const acted = isActionPast(verb) || (DONE_ANYWAY.test(m[1] ?? '') && !NOT_ACTION_SET.has(verb)) || phrasalAction(verb, text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    const acted =
+      isActionPast(verb) ||
+      (DONE_ANYWAY.test(m[1] ?? '') && !NOT_ACTION_SET.has(verb)) ||
+      phrasalAction(verb, text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     if (acted && !negatedAt(s, m.index + m[0].length - verb.length, 3)) return m.index;
   }
   // Chat drafts drop the subject: "Spotted the cert was expiring and renewed it."
@@ -96,7 +186,8 @@ function actionTaken(s: Sentence): number {
 
 // "went back to the supplier", "got it down to 5%", "asked legal to check": a plain verb made an action by what follows.
 const WENT_ON = /^\s+(?:back|ahead|round|over|through|out)\b/;
-const GOT_IT_DONE = /^\s+(?:it|them|that|this|the\s+[\w-]+|everything)\s+(?:down|up|back|fixed|sorted|moved|done|approved|signed|reduced|working|running|cancelled|refunded|replaced)\b/;
+const GOT_IT_DONE =
+  /^\s+(?:it|them|that|this|the\s+[\w-]+|everything)\s+(?:down|up|back|fixed|sorted|moved|done|approved|signed|reduced|working|running|cancelled|refunded|replaced)\b/;
 const DELEGATED = /^\s+(?!you\b|me\b|if\b|whether\b|about\b|for\b|around\b|myself\b|how\b|what\b|why\b)(?:[\w-]+\s+){1,2}to\s+(?!be\b)[a-z]/;
 
 function phrasalAction(verb: string, after: string): boolean {

@@ -69,8 +69,12 @@ const EXCHANGE = re(
     ]),
 );
 // Help the writer gives or offers, as a gerund subject: "owning a mess like this end to end would be good experience".
-const DOING_IT = re(String.raw`^(?:and )?(?:(?:it|that|this|which|doing (?:that|this|it|so)|taking (?:that|this|it) on|the [\w-]+ (?:work|project))(?:'d|'s| would| will| could| is)?|(?:owning|leading|running|taking on|taking over|doing|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting)\b|you'?d get)`);
-const SEPARATELY = re(String.raw`\b(?:separately|unrelated(?:ly)?|on (?:a|an) (?:different|other|separate|unrelated) (?:note|topic|point)|second(?:ly)?|2\))\b`);
+const DOING_IT = re(
+  String.raw`^(?:and )?(?:(?:it|that|this|which|doing (?:that|this|it|so)|taking (?:that|this|it) on|the [\w-]+ (?:work|project))(?:'d|'s| would| will| could| is)?|(?:owning|leading|running|taking on|taking over|doing|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting)\b|you'?d get)`,
+);
+const SEPARATELY = re(
+  String.raw`\b(?:separately|unrelated(?:ly)?|on (?:a|an) (?:different|other|separate|unrelated) (?:note|topic|point)|second(?:ly)?|2\))\b`,
+);
 
 /**
  * Sentences that tie the writer's goal to help for the manager. `offers` are the help sentences
@@ -107,15 +111,25 @@ export function findGoalLinks(doc: Doc, offers: readonly HelpOffer[], goalInText
 }
 
 // Taking on work for the manager or team, in any form, for the exchange and benefit cases.
-const TAKES_ON = re(String.raw`\b(?:i'?ll|i will|i can|i could|i'?d|i would|happy to|glad to|let me|want me to|could i|can i|if i) (?:[\w-]+ ){0,3}?(?:take|take on|take over|took|took over|do|cover|own|run|lead|handle|pick up|coordinate|help|mentor|train|organi[sz]e|draft|be the one)\b|\bi take (?:on|over)\b|\byour plate\b|\boff your hands\b`);
-const TAKES_ON_GERUND = re(String.raw`\b(?:doing|owning|leading|running|taking on|taking over|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting) (?:[\w-]+ ){0,8}?(?:would|will|could|is|'d|feels)\b`);
+const TAKES_ON = re(
+  String.raw`\b(?:i'?ll|i will|i can|i could|i'?d|i would|happy to|glad to|let me|want me to|could i|can i|if i) (?:[\w-]+ ){0,3}?(?:take|take on|take over|took|took over|do|cover|own|run|lead|handle|pick up|coordinate|help|mentor|train|organi[sz]e|draft|be the one)\b|\bi take (?:on|over)\b|\byour plate\b|\boff your hands\b`,
+);
+const TAKES_ON_GERUND = re(
+  String.raw`\b(?:doing|owning|leading|running|taking on|taking over|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting) (?:[\w-]+ ){0,8}?(?:would|will|could|is|'d|feels)\b`,
+);
 // "Since I want to move into data science, could I take...": the goal given as the reason for the offer.
-const GOAL_AS_REASON = re(String.raw`\b(?:since|because|as|given(?: that)?|seeing as)\b[^.?!]{0,80}?\b(?:i want|i'?d (?:like|love)|i'?m (?:keen|aiming|hoping|working|trying|interested)|my goal|my aim)\b`);
-const REQUIREMENT_THEN = re(String.raw`\b(?:to (?:get (?:to|there)|reach|become|make|move (?:up )?to|step up to)|for (?:the|a|my) [\w-]+ (?:role|promotion|level|post))\b[^.?!]{0,60}?\bi(?:'d| would| will|'ll)? (?:need|have|must) to\b`);
+const GOAL_AS_REASON = re(
+  String.raw`\b(?:since|because|as|given(?: that)?|seeing as)\b[^.?!]{0,80}?\b(?:i want|i'?d (?:like|love)|i'?m (?:keen|aiming|hoping|working|trying|interested)|my goal|my aim)\b`,
+);
+const REQUIREMENT_THEN = re(
+  String.raw`\b(?:to (?:get (?:to|there)|reach|become|make|move (?:up )?to|step up to)|for (?:the|a|my) [\w-]+ (?:role|promotion|level|post))\b[^.?!]{0,60}?\bi(?:'d| would| will|'ll)? (?:need|have|must) to\b`,
+);
 // Any of the three ways help and goal are tied, in one pass.
 const ANY_LINK = union(EXCHANGE, GOAL_AS_REASON, SELF_BENEFIT);
 // "Is there a piece I could own? I'd love to get more project experience before...": the wish right after the offer.
-const WANTS_EXPERIENCE = re(String.raw`\b(?:i'?d (?:really )?(?:love|like)|i want|i'?m keen|i'?m hoping|i need) to (?:get|gain|build|develop|have|pick up) (?:[\w-]+ ){0,3}?(?:experience|exposure|practice|skills?|reps)\b`);
+const WANTS_EXPERIENCE = re(
+  String.raw`\b(?:i'?d (?:really )?(?:love|like)|i want|i'?m keen|i'?m hoping|i need) to (?:get|gain|build|develop|have|pick up) (?:[\w-]+ ){0,3}?(?:experience|exposure|practice|skills?|reps)\b`,
+);
 // "...would be good experience", "one less thing for you": pointing back at the offer in the sentence before.
 const BACK_REFERENCE = re(
   String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\b(?:would|will|could|does) (?:that|this|it)\b|\byou'?d get\b|\bi'?d (?:learn|pick up|get)\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b|${SAVES_MANAGER}`,

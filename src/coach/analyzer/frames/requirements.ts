@@ -64,14 +64,18 @@ export function findRequirementQuestions(doc: Doc, goalInSentence: (s: Sentence)
 }
 
 // "I'd like to talk about what it would take", "tell me what the bar is": requests phrased as statements.
-const EMBEDDED_ASK = re(String.raw`\b(?:talk|chat|ask|know|understand|hear|discuss|view|opinion|take on|read on|thoughts|tell me|clarity on|idea of|sense of|be clear on|be straight with me|advise|advice|guidance)\b`);
+const EMBEDDED_ASK = re(
+  String.raw`\b(?:talk|chat|ask|know|understand|hear|discuss|view|opinion|take on|read on|thoughts|tell me|clarity on|idea of|sense of|be clear on|be straight with me|advise|advice|guidance)\b`,
+);
 
 function asksSomething(s: Sentence): boolean {
   return s.question || matches(s.text, EMBEDDED_ASK);
 }
 
 // A requirement question about a tool or a process, not the user's goal.
-const OTHER_OBJECT = re(String.raw`\b(?:to get (?:the|this|that|it|my|our) [\w-]+ (?:working|fixed|running|approved|signed|done|back)|vpn|laptop|printer|invoice|expense|shipment|delivery|deadline|budget|go-live|release date|cutoff|timesheets?)\b`);
+const OTHER_OBJECT = re(
+  String.raw`\b(?:to get (?:the|this|that|it|my|our) [\w-]+ (?:working|fixed|running|approved|signed|done|back)|vpn|laptop|printer|invoice|expense|shipment|delivery|deadline|budget|go-live|release date|cutoff|timesheets?)\b`,
+);
 
 export function namesOtherObject(text: string): boolean {
   return matches(text, OTHER_OBJECT);

@@ -22,11 +22,15 @@ const STRETCH_IN_GOAL_TALK = String.raw`(?:${STRETCH}|pick up|picking up|handle|
 // The general picture of a level: "you'll need to lead more projects", "you'd be expected to run...".
 const EXPECTATION = /\b(?:need|needs|have|has|had) to\b|\b(?:expected|able to|should|must)\b/;
 // "you'd need to show you can run a shift": a requirement of the level, not work handed over.
-const EXPECTATION_BEFORE = /\b(?:need|needs|have|has) to (?:show|prove|demonstrate)(?: (?:me|us|them))?(?: that)? $|\b(?:show|prove|demonstrate) (?:me |us |them )?(?:that )?$|\b(?:expected|able) to $/;
-const GENERIC_OBJECT = /^(?:more|projects|bigger|cross-team|teams|people|others|initiatives|things|stuff|work|a (?:[\w-]+ )?(?:project|team|workstream)s?\b|some|larger|complex|end-to-end)/;
+const EXPECTATION_BEFORE =
+  /\b(?:need|needs|have|has) to (?:show|prove|demonstrate)(?: (?:me|us|them))?(?: that)? $|\b(?:show|prove|demonstrate) (?:me |us |them )?(?:that )?$|\b(?:expected|able) to $/;
+const GENERIC_OBJECT =
+  /^(?:more|projects|bigger|cross-team|teams|people|others|initiatives|things|stuff|work|a (?:[\w-]+ )?(?:project|team|workstream)s?\b|some|larger|complex|end-to-end)/;
 const OFF_MY_HANDS = re(String.raw`(?:^|[:;,.] )(?:and )?take (?:[\w'-]+ ){1,5}?off my (?:plate|hands|desk)`);
 // A proposal in the imperative or the bare second person: "you take over the EMEA queue", "Take charge on the Tuesday lates".
-const DIRECT = re(String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)|(?:put|putting) you in charge of|(?:put|putting|nominat\w*|recommend\w*|propos\w*) you (?:forward )?(?:as|for)|(?:^|[:;] )(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`);
+const DIRECT = re(
+  String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)|(?:put|putting) you in charge of|(?:put|putting|nominat\w*|recommend\w*|propos\w*) you (?:forward )?(?:as|for)|(?:^|[:;] )(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`,
+);
 const NOTES_ASSIGNMENT = re(String.raw`\b(?:agreed|decided|plan|next steps?)\b[^.!?]*?\b[\w-]+ (?:leads|owns|runs|will (?:lead|own|run)|takes (?:on|over))\b`);
 const BEYOND_SCOPE = re(
   String.raw`\b(?:stretch|step up|new scope|beyond (?:your|the) (?:current )?(?:role|scope|remit)|more than your current|bigger remit|next level up|only (?:[\w-]+s|seniors?|managers?|partners?) (?:have|has|normally|usually|would|do)|(?:normally|usually|ordinarily|typically) (?:that )?(?:would )?(?:go|goes|sits?) (?:to|with)|(?:normally|usually|ordinarily|typically) (?:[\w-]+ ){1,2}(?:territory|work|job|call)|nobody at your (?:level|grade|band)|(?:above|beyond) your (?:grade|band|level|pay grade))\b`,
@@ -39,8 +43,12 @@ const VERB_IN_GOAL_TALK = re(String.raw`\b${STRETCH_IN_GOAL_TALK}\b`);
 const HANDED_OVER = re(String.raw`${TO_YOU} (?:[\w-]+ ){0,3}?$`);
 
 // An opening pointed out and pressed on the employee: "There's a secondment to the strategy team. You should go for it."
-const OPENING = re(String.raw`^(?:so |and |also )?(?:there'?s|there is|we have|we'?ve got|i'?ve got|i have) (?:an? |the )(?:[\w-]+ ){0,3}?(?:secondment|opening|vacancy|placement|rotation|acting (?:[\w-]+ )?(?:role|post|position)|(?:[\w-]+ )?(?:lead|manager|head|deputy) (?:role|post|position|spot|slot)|stretch (?:role|project|assignment))\b`);
-const PRESSES = re(String.raw`\b(?:you should (?:go for|apply|put yourself forward|take)|i'?d (?:love|like|want) you to (?:go for|apply|take)|(?:it'?s|it is) yours if|i'?ll (?:support|back|sponsor|sign off) (?:the |your )?(?:application|bid|move|request))\b`);
+const OPENING = re(
+  String.raw`^(?:so |and |also )?(?:there'?s|there is|we have|we'?ve got|i'?ve got|i have) (?:an? |the )(?:[\w-]+ ){0,3}?(?:secondment|opening|vacancy|placement|rotation|acting (?:[\w-]+ )?(?:role|post|position)|(?:[\w-]+ )?(?:lead|manager|head|deputy) (?:role|post|position|spot|slot)|stretch (?:role|project|assignment))\b`,
+);
+const PRESSES = re(
+  String.raw`\b(?:you should (?:go for|apply|put yourself forward|take)|i'?d (?:love|like|want) you to (?:go for|apply|take)|(?:it'?s|it is) yours if|i'?ll (?:support|back|sponsor|sign off) (?:the |your )?(?:application|bid|move|request))\b`,
+);
 
 export interface StretchWork {
   sentence: Sentence;
@@ -83,11 +91,7 @@ function handedOver(s: Sentence, at: number): boolean {
   const m = firstHit({ ...s, text: s.text.slice(from, at) }, HANDED_OVER);
   if (!m) return false;
   const start = from + m.index;
-  return (
-    assertedAt(s, start) &&
-    !EXPECTATION.test(s.text.slice(start, at)) &&
-    !EXPECTATION_BEFORE.test(s.text.slice(Math.max(0, start - 30), start))
-  );
+  return assertedAt(s, start) && !EXPECTATION.test(s.text.slice(start, at)) && !EXPECTATION_BEFORE.test(s.text.slice(Math.max(0, start - 30), start));
 }
 
 // "the vendor selection", "our APAC rebrand", "Delta Freight": named. "more projects", "a team": a description.
@@ -110,7 +114,8 @@ function specificAt(doc: Doc, s: Sentence, at: number): boolean {
 }
 
 const NOUN_PHRASE_START = /\b(?:the|our|this|that) (?=[\w-])/g;
-const WORK_NOUN = /\b(?:arbitration|matter|deal|transaction|conference|exhibition|festival|visit|module|curriculum|syllabus|scheme|survey|study|trial|grant|paper|submission|application|proposal|pitch|presentation|demo|workshop|webinar|roadshow|refurb|fit-out|extension|portfolio|client|supplement|edition|special|audit|review|project|rollout|roll-out|launch|migration|programme|program|process|rota|induction|inspection|bid|tender|pilot|workstream|stream|initiative|account|budget|report|training|meeting|clinic|event|campaign|plan|case|contract|renewal|release|upgrade|restructure|handover|refit|stocktake|appraisals|onboarding)\b/;
+const WORK_NOUN =
+  /\b(?:arbitration|matter|deal|transaction|conference|exhibition|festival|visit|module|curriculum|syllabus|scheme|survey|study|trial|grant|paper|submission|application|proposal|pitch|presentation|demo|workshop|webinar|roadshow|refurb|fit-out|extension|portfolio|client|supplement|edition|special|audit|review|project|rollout|roll-out|launch|migration|programme|program|process|rota|induction|inspection|bid|tender|pilot|workstream|stream|initiative|account|budget|report|training|meeting|clinic|event|campaign|plan|case|contract|renewal|release|upgrade|restructure|handover|refit|stocktake|appraisals|onboarding)\b/;
 
 function namedEarlier(doc: Doc, s: Sentence, before: number): boolean {
   const i = doc.sentences.indexOf(s);
