@@ -76,6 +76,9 @@ export const ConfigSchema = z
 
 export type Config = z.output<typeof ConfigSchema>;
 
+/** The variables the config reads, all strings as the environment and Worker bindings give them. */
+export type ConfigEnv = { [K in keyof z.input<typeof ConfigSchema>]?: string };
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
+import type { CoachEngine } from './coach/engine.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { NewId } from './ids.js';
-import type { ChatModel } from './llm/chat-model.js';
 
 export type LogEntry = Record<string, unknown> & { level: 'info' | 'warn' | 'error'; msg: string };
 export type Log = (entry: LogEntry) => void;
@@ -11,7 +11,8 @@ export type Log = (entry: LogEntry) => void;
 export interface Deps {
   config: Config;
   db: Db;
-  model: ChatModel;
+  /** The coach: the offline engine or one on a chat model, chosen by the entry point. */
+  engine: CoachEngine;
   /** Epoch milliseconds. */
   now: () => number;
   newId: NewId;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import type { Db } from '../src/db/client.js';
-import { addressKey } from '../src/http/rate-limit.js';
-import { expectErrorShape, newGuest, offlineModel, send } from './support/api.js';
+import { addressKey } from '../src/services/rate-limits.js';
+import { expectErrorShape, newGuest, offlineEngine, send } from './support/api.js';
 import { rowsMentioning } from './support/db-rows.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const appWith = (env: Record<string, string> = {}, clientAddress?: () => string | undefined) =>
-  createApp({ ...testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }), ...(clientAddress && { clientAddress }) });
+  createApp({ ...testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, engine: offlineEngine() }), ...(clientAddress && { clientAddress }) });
 
 /** A user with a bit of everything: drafts with critiques, an ended session and an active one. */
 async function busyUser(app: App) {
@@ -97,7 +97,7 @@ describe('DELETE /api/me', () => {
 
 describe('expired guests', () => {
   it('are purged, with every row of theirs, when new guests arrive; live guests are kept', async () => {
-    const deps = testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '100', LOOP_COACH_TOKEN_TTL_DAYS: '1' }, model: offlineModel() });
+    const deps = testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '100', LOOP_COACH_TOKEN_TTL_DAYS: '1' }, engine: offlineEngine() });
     const app = createApp(deps);
     const expired = await busyUser(app);
     const revoked = await busyUser(app);
@@ -124,7 +124,7 @@ describe('expired guests', () => {
 
 describe('token lifetime', () => {
   it("renews a token used in the second half of its life, on the API and in the pages' cookie; an unused one expires", async () => {
-    const deps = testDeps(db, { env: { LOOP_COACH_TOKEN_TTL_DAYS: '1' }, model: offlineModel() });
+    const deps = testDeps(db, { env: { LOOP_COACH_TOKEN_TTL_DAYS: '1' }, engine: offlineEngine() });
     const app = createApp(deps);
     const kept = await newGuest(app);
     const idle = await newGuest(app);

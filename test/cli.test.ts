@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { HELP, runCli, type CliIo } from '../src/cli/main.js';
 import type { Config } from '../src/config.js';
 import pkg from '../package.json' with { type: 'json' };
-import { createChatModel } from '../src/llm/create-chat-model.js';
+import { createEngine } from '../src/entry/create-engine.js';
 import { createApp } from '../src/app.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
-import { offlineModel } from './support/api.js';
+import { offlineEngine } from './support/api.js';
 
 function io(env: Record<string, string> = {}, files: Record<string, string> = {}, lines: string[] = []) {
   const written: string[] = [];
@@ -21,10 +21,10 @@ function io(env: Record<string, string> = {}, files: Record<string, string> = {}
       if (path in files) return files[path] as string;
       throw new Error('ENOENT: no such file');
     },
-    createModel: (config) => createChatModel(config),
+    createEngine: (config) => createEngine(config),
     openApp: async () => {
       const { db, cleanup } = await createTestDb();
-      const app = createApp(testDeps(db, { model: offlineModel() }));
+      const app = createApp(testDeps(db, { engine: offlineEngine() }));
       return { request: (path, init) => app.request(path, init), close: cleanup };
     },
     write: (t) => written.push(t),

@@ -5,7 +5,7 @@ import type { Db } from '../src/db/client.js';
 import { createOpenAIChatModel } from '../src/llm/openai-chat-model.js';
 import { startScriptedOpenAI, type ScriptedOpenAI } from './support/scripted-openai-server.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
-import { offlineModel, newGuest } from './support/api.js';
+import { offlineEngine, newGuest } from './support/api.js';
 
 let db: Db;
 let cleanup: () => void;
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const offlineApp = (env: Record<string, string> = {}) => {
-  const deps = testDeps(db, { env, model: offlineModel() });
+  const deps = testDeps(db, { env, engine: offlineEngine() });
   return createApp(deps);
 };
 const modelApp = () =>

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
-import { turnDeadlineMs } from '../src/coach/roleplay/take-turn.js';
+import { turnDeadlineMs } from '../src/coach/roleplay/turn-rules.js';
 import type { Db } from '../src/db/client.js';
 import { callDeadlineMs } from '../src/llm/chat-model.js';
 import { createOpenAIChatModel } from '../src/llm/openai-chat-model.js';

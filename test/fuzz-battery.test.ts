@@ -11,9 +11,9 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
-import { TOKEN_COOKIE } from '../src/auth/guest.js';
+import { TOKEN_COOKIE } from '../src/auth/tokens.js';
 import type { Db } from '../src/db/client.js';
-import { expectErrorShape, newGuest, offlineModel, send, type Guest } from './support/api.js';
+import { expectErrorShape, newGuest, offlineEngine, send, type Guest } from './support/api.js';
 import { rowCounts } from './support/db-rows.js';
 import { appRoutes } from './support/routes.js';
 import { parseSse } from './support/sse.js';
@@ -31,7 +31,7 @@ let app: App;
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDb());
-  app = createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, model: offlineModel() }));
+  app = createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, engine: offlineEngine() }));
 });
 afterAll(() => cleanup());
 

@@ -17,7 +17,7 @@ import { getBrief, getPersona, SCENARIOS, SCENARIO_IDS, type PersonaId, type Sce
 import type { Db } from '../src/db/client.js';
 import { sessions } from '../src/db/schema.js';
 import { createOpenAIChatModel } from '../src/llm/openai-chat-model.js';
-import { newGuest, offlineModel, send, type Guest } from './support/api.js';
+import { newGuest, offlineEngine, send, type Guest } from './support/api.js';
 import { startScriptedOpenAI, type RecordedRequest, type ScriptedOpenAI } from './support/scripted-openai-server.js';
 import { parseSse } from './support/sse.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
@@ -49,7 +49,7 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-const offlineApp = () => createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, model: offlineModel() }));
+const offlineApp = () => createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, engine: offlineEngine() }));
 const compromisedApp = () =>
   createApp(
     testDeps(db, {

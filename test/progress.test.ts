@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { createTestDb, testDeps, type TestDeps } from './support/test-deps.js';
-import { offlineModel } from './support/api.js';
+import { offlineEngine } from './support/api.js';
 
 let cleanup: () => void;
 let deps: TestDeps;
@@ -9,7 +9,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   const t = await createTestDb();
   cleanup = t.cleanup;
-  deps = testDeps(t.db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, model: offlineModel() });
+  deps = testDeps(t.db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, engine: offlineEngine() });
   app = createApp(deps);
 });
 afterAll(() => cleanup());

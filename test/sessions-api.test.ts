@@ -6,7 +6,7 @@ import { createOpenAIChatModel } from '../src/llm/openai-chat-model.js';
 import { startScriptedOpenAI, type ScriptedOpenAI } from './support/scripted-openai-server.js';
 import { parseSse } from './support/sse.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
-import { offlineModel, newGuest } from './support/api.js';
+import { offlineEngine, newGuest } from './support/api.js';
 
 let db: Db;
 let url: string;
@@ -27,7 +27,7 @@ beforeEach(() => {
 
 type App = ReturnType<typeof createApp>;
 const offlineApp = (env: Record<string, string> = {}, database: Db = db) =>
-  createApp(testDeps(database, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }));
+  createApp(testDeps(database, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, engine: offlineEngine() }));
 const modelApp = (timeoutMs = 1_000) =>
   createApp(
     testDeps(db, {

@@ -4,7 +4,7 @@ import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/client.js';
 import { highlightQuotes } from '../src/ui/highlight-quotes.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
-import { offlineModel } from './support/api.js';
+import { offlineEngine } from './support/api.js';
 
 let db: Db;
 let cleanup: () => void;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const ORIGIN = 'http://localhost';
-const offlineApp = (env: Record<string, string> = {}) => createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, model: offlineModel() }));
+const offlineApp = (env: Record<string, string> = {}) => createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, engine: offlineEngine() }));
 type App = ReturnType<typeof offlineApp>;
 
 /** A browser visiting the home page: the cookie it is given, as a `cookie` header. */
@@ -45,7 +45,6 @@ describe('pages', () => {
       '/drafts/new',
       '/sessions/new',
       '/sessions/new?scenario=manager-initiated',
-      '/sessions/new?scenario=nope',
       '/progress',
       '/account',
     ]) {

@@ -24,3 +24,6 @@ function base64url(bytes: Uint8Array): string {
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+/** The cookie the web pages keep the token in; the API accepts it as well as a bearer token. */
+export const TOKEN_COOKIE = 'lc_token';

@@ -1,9 +1,9 @@
 import type { Critique } from '../coach/critique/critique-schema.js';
 import { runCritique } from '../coach/critique/run-critique.js';
+import type { CoachEngine } from '../coach/engine.js';
 import { MODES, type Mode } from '../coach/rubric.js';
 import { ConfigError, parseConfig, type Config } from '../config.js';
 import { createIdGenerator } from '../ids.js';
-import type { ChatModel } from '../llm/chat-model.js';
 import { VERSION } from '../version.js';
 import { formatCritiqueReport } from './critique-report.js';
 import { practice, PracticeUsageError, type LocalApp } from './practice-command.js';
@@ -36,7 +36,7 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Reads a file, or stdin for "-". */
   readText: (path: string) => Promise<string>;
-  createModel: (config: Config) => ChatModel;
+  createEngine: (config: Config) => CoachEngine;
   /** Starts the server; injected so tests of argument handling never open a port. */
   serve: (config: Config) => Promise<unknown>;
   /** The app in process, on the configured database, for `practice`. */
@@ -118,7 +118,7 @@ async function critiqueCommand(args: readonly string[], config: Config, io: CliI
   const now = () => Date.now();
   let critique: Critique;
   try {
-    critique = await runCritique({ model: io.createModel(config), newId: createIdGenerator(now), now }, { text, mode: parsed.mode, earnedBefore: false });
+    critique = await runCritique({ engine: io.createEngine(config), newId: createIdGenerator(now), now }, { text, mode: parsed.mode, earnedBefore: false });
   } catch (err) {
     io.err(`The critique failed: ${err instanceof Error ? err.message : String(err)}`);
     return 1;

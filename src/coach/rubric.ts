@@ -123,7 +123,8 @@ export const RUBRIC = [
         label: 'keeps your leader informed',
         description: 'Tells the manager about a problem or opportunity the user already acted on by their own initiative.',
         advice:
-          'When you have fixed something on your own initiative, tell your manager briefly: what happened, what you did, and whether anything is needed from them.',
+          'When you have fixed something on your own initiative, tell your manager briefly: ' +
+          'what happened, what you did, and whether anything is needed from them.',
       },
     },
   },

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createApp } from '../app.js';
 import { runCli } from '../cli/main.js';
-import { createChatModel } from '../llm/create-chat-model.js';
+import { createEngine } from './create-engine.js';
 import { createNodeDeps } from './node-deps.js';
 import { serveNode } from './serve-node.js';
 
@@ -20,7 +20,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   err: (text) => console.error(text),
   env: process.env,
   readText,
-  createModel: createChatModel,
+  createEngine,
   serve: serveNode,
   openApp: async (config) => {
     // Request logs would interleave with the conversation; the terminal session logs nothing.

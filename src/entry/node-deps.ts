@@ -3,8 +3,8 @@ import { createDb } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import type { Deps, LogEntry } from '../deps.js';
 import { createIdGenerator } from '../ids.js';
-import { createChatModel } from '../llm/create-chat-model.js';
 import { createNodeHttpFetch } from '../llm/node-http-fetch.js';
+import { createEngine } from './create-engine.js';
 
 /**
  * Lines for one stream, written together once per turn of the event loop: stdout to a pipe is a
@@ -40,5 +40,5 @@ export async function createNodeDeps(config: Config, log = jsonLog): Promise<Dep
   const db = await createDb(config.databaseUrl, config.databaseAuthToken);
   await applyMigrations(db);
   const now = () => Date.now();
-  return { config, db, model: createChatModel(config, { fetch: createNodeHttpFetch() }), now, newId: createIdGenerator(now), log };
+  return { config, db, engine: createEngine(config, { fetch: createNodeHttpFetch() }), now, newId: createIdGenerator(now), log };
 }

@@ -16,7 +16,7 @@ export async function serveNode(config: Config): Promise<ServerType> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const engine = deps.model.provider === 'offline' ? 'offline (built-in, no model calls)' : `openai, model ${deps.model.model}`;
+  const engine = deps.engine.provider === 'offline' ? 'offline (built-in, no model calls)' : `openai, model ${deps.engine.model}`;
   console.log(`Loop Coach listening on http://localhost:${config.port} (engine: ${engine}; database: ${config.databaseUrl})`);
 
   const stop = (signal: string) => {

@@ -1,29 +1,12 @@
 import { createApp, type App } from '../app.js';
-import { ConfigError, parseConfig } from '../config.js';
+import { ConfigError, parseConfig, type ConfigEnv } from '../config.js';
 import { createWebDb } from '../db/client-web.js';
 import type { LogEntry } from '../deps.js';
 import { createIdGenerator } from '../ids.js';
-import { createChatModel } from '../llm/create-chat-model.js';
+import { createEngine } from './create-engine.js';
 
-/** Bindings from wrangler.toml `[vars]` and secrets (`wrangler secret put`). All strings. */
-export interface Env {
-  DATABASE_URL?: string;
-  DATABASE_AUTH_TOKEN?: string;
-  OPENAI_API_KEY?: string;
-  OPENAI_BASE_URL?: string;
-  LOOP_COACH_MODEL?: string;
-  LOOP_COACH_PROVIDER?: string;
-  LOOP_COACH_MODEL_TIMEOUT_MS?: string;
-  LOOP_COACH_MODEL_RETRIES?: string;
-  LOOP_COACH_RATE_LIMIT?: string;
-  LOOP_COACH_BODY_LIMIT_BYTES?: string;
-  LOOP_COACH_TOKEN_TTL_DAYS?: string;
-  LOOP_COACH_DRAFT_MAX_CHARS?: string;
-  LOOP_COACH_MAX_TURNS?: string;
-  LOOP_COACH_TURN_MAX_CHARS?: string;
-  LOOP_COACH_MAX_SESSIONS?: string;
-  LOOP_COACH_MAX_DRAFTS?: string;
-}
+/** Bindings from wrangler.toml `[vars]` and secrets (`wrangler secret put`): every setting the config reads. */
+export type Env = ConfigEnv;
 
 // Workers logs collect console output; one JSON object per line keeps it queryable.
 const log = (entry: LogEntry) => console.log(JSON.stringify(entry));
@@ -39,7 +22,7 @@ function buildApp(env: Env): App {
   return createApp({
     config,
     db: createWebDb(config.databaseUrl, config.databaseAuthToken),
-    model: createChatModel(config),
+    engine: createEngine(config),
     now,
     newId: createIdGenerator(now),
     log,

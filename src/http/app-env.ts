@@ -1,5 +1,5 @@
 import type { RequestIdVariables } from 'hono/request-id';
-import type { User } from '../db/queries/users.js';
+import type { User } from '../services/account.js';
 
 /** What middleware puts on the context for the routes after it. */
 export interface AppEnv {

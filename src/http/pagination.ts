@@ -19,9 +19,3 @@ export const PageQuerySchema = z.object({
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
-
-/** Rows were fetched with `limit + 1`: the extra one only says whether another page exists. */
-export function toPage<T extends { id: string }>(rows: readonly T[], limit: number): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
-}

@@ -1,10 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { TOKEN_COOKIE } from '../auth/guest.js';
-import { hashToken } from '../auth/tokens.js';
-import { findUserByTokenHash } from '../db/queries/users.js';
+import { TOKEN_COOKIE } from '../auth/tokens.js';
 import type { Deps } from '../deps.js';
 import { CrossSiteRequestError, UnauthorizedError } from '../errors.js';
+import { authenticate } from '../services/account.js';
 import type { AppEnv } from './app-env.js';
 import { isSameOriginWrite } from './same-origin.js';
 
@@ -26,7 +25,7 @@ export function requireUser(deps: Pick<Deps, 'db' | 'now' | 'config'>): Middlewa
     if (cookie && !isSameOriginWrite(c.req.raw)) {
       throw new CrossSiteRequestError('This request carries the site cookie but did not come from a Loop Coach page; send a bearer token instead.');
     }
-    const found = await findUserByTokenHash(deps.db, await hashToken(token), deps.now(), deps.config.tokenTtlMs);
+    const found = await authenticate(deps, token);
     if (!found) throw new UnauthorizedError('The token is unknown, expired or revoked; get a new one from POST /api/auth/guest.');
     c.set('user', found.user);
     c.set('tokenId', found.tokenId);

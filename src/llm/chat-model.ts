@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 
 /**
- * The only surface the rest of Loop Coach sees of a language model. Two implementations:
- * `openai-chat-model.ts` (any OpenAI-compatible endpoint) and `offline-chat-model.ts`
- * (deterministic, in-process). Failures surface as the typed errors in `../errors.ts`.
+ * The only surface the rest of Loop Coach sees of a language model: `openai-chat-model.ts` talks
+ * to any OpenAI-compatible endpoint. It knows prompts only as ids and text, nothing of coaching.
+ * Failures surface as the typed errors in `../errors.ts`.
  */
 export const PROVIDERS = ['openai', 'offline'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -14,14 +14,12 @@ export interface ChatMessage {
   content: string;
 }
 
-/** Which prompt file produced the messages; the offline engine answers by prompt id. */
+/** Which prompt file produced the messages, for logs and recorded answers. */
 export interface PromptRef {
   id: string;
   version: number;
-  /** The variables the prompt was rendered with, so the offline engine can work on structured input. */
+  /** The variables the prompt was rendered with (a recorder masks per-session values such as the canary). */
   vars: Record<string, string>;
-  /** Structured input for the offline engine only (persona state, reactions); never sent to a provider. */
-  data?: unknown;
 }
 
 export interface ChatRequest {

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { startGuest } from '../auth/guest.js';
-import { revokeToken } from '../db/queries/users.js';
 import type { Deps } from '../deps.js';
 import { errorResponses } from '../http/problem.js';
 import { createRouter } from '../http/router.js';
+import { revokeToken, startGuest } from '../services/account.js';
 import { UserSchema, userJson } from './user-schema.js';
 
 const GuestSchema = z
@@ -42,7 +41,7 @@ export function authRoutes(deps: Deps) {
       return c.json({ token, expiresAt: expiresAt.toISOString(), user: userJson(user) }, 201);
     })
     .openapi(logout, async (c) => {
-      await revokeToken(deps.db, c.get('user').id, c.get('tokenId'), deps.now());
+      await revokeToken(deps, c.get('user').id, c.get('tokenId'));
       return c.body(null, 204);
     });
 }

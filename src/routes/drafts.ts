@@ -1,14 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { critiqueDraft, CritiqueDraftBodySchema, DraftContextSchema, saveDraft } from '../coach/critique/critique-draft.js';
-import { CritiqueSchema, type Critique } from '../coach/critique/critique-schema.js';
+import { CritiqueSchema } from '../coach/critique/critique-schema.js';
+import { CritiqueDraftBodySchema, DraftContextSchema } from '../coach/critique/draft-schema.js';
 import { ModeSchema, type Mode } from '../coach/rubric.js';
-import { deleteDraft, getDraft, latestCritiques, listDrafts, type DraftRow } from '../db/queries/drafts.js';
 import type { Deps } from '../deps.js';
-import { NotFoundError } from '../errors.js';
-import { PageQuerySchema, pageSchema, toPage } from '../http/pagination.js';
+import { PageQuerySchema, pageSchema } from '../http/pagination.js';
 import { errorResponses } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { createRouter } from '../http/router.js';
+import { critiqueDraft, deleteDraft, listDrafts, ownDraft, saveDraft, viewDraft, type DraftView } from '../services/drafts.js';
 
 const DraftSchema = z
   .object({
@@ -90,24 +89,15 @@ export function draftRoutes(deps: Deps) {
       return c.json(await critiqueDraft(deps, userId, draft), 201);
     })
     .openapi(list, async (c) => {
-      const { limit, cursor } = c.req.valid('query');
-      const userId = c.get('user').id;
-      const page = toPage(await listDrafts(deps.db, userId, { limit, cursor }), limit);
-      const latest = await latestCritiques(
-        deps.db,
-        userId,
-        page.items.map((d) => d.id),
-      );
-      return c.json({ items: page.items.map((d) => draftJson(d, latest.get(d.id))), nextCursor: page.nextCursor }, 200);
+      const page = await listDrafts(deps, c.get('user').id, c.req.valid('query'));
+      return c.json({ items: page.items.map(draftJson), nextCursor: page.nextCursor }, 200);
     })
     .openapi(get, async (c) => {
-      const userId = c.get('user').id;
-      const draft = await ownDraft(deps, userId, c.req.valid('param').id);
-      const latest = await latestCritiques(deps.db, userId, [draft.id]);
-      return c.json(draftJson(draft, latest.get(draft.id)), 200);
+      const draft = await ownDraft(deps, c.get('user').id, c.req.valid('param').id);
+      return c.json(draftJson(await viewDraft(deps, draft)), 200);
     })
     .openapi(remove, async (c) => {
-      if (!(await deleteDraft(deps.db, c.get('user').id, c.req.valid('param').id))) throw new NotFoundError('No such draft.');
+      await deleteDraft(deps, c.get('user').id, c.req.valid('param').id);
       return c.body(null, 204);
     })
     .openapi(critiqueAgain, async (c) => {
@@ -117,13 +107,7 @@ export function draftRoutes(deps: Deps) {
     });
 }
 
-async function ownDraft(deps: Deps, userId: string, id: string): Promise<DraftRow> {
-  const draft = await getDraft(deps.db, userId, id);
-  if (!draft) throw new NotFoundError('No such draft.');
-  return draft;
-}
-
-function draftJson(draft: DraftRow, critique: Critique | undefined): z.infer<typeof DraftSchema> {
+function draftJson({ draft, critique }: DraftView): z.infer<typeof DraftSchema> {
   return {
     id: draft.id,
     mode: draft.mode as Mode,

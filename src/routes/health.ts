@@ -24,9 +24,9 @@ const route = createRoute({
   },
 });
 
-export function healthRoutes(deps: Pick<Deps, 'db' | 'model' | 'log'>) {
+export function healthRoutes(deps: Pick<Deps, 'db' | 'engine' | 'log'>) {
   return createRouter().openapi(route, async (c) => {
-    const engine = { provider: deps.model.provider, model: deps.model.model };
+    const engine = { provider: deps.engine.provider, model: deps.engine.model };
     try {
       await deps.db.run(sql`select 1`);
       return c.json({ status: 'ok' as const, db: 'ok' as const, ...engine }, 200);

@@ -1,13 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CritiqueSchema } from '../coach/critique/critique-schema.js';
 import { SessionSchema } from '../coach/roleplay/session-schema.js';
-import { sessionJson } from '../coach/roleplay/session-view.js';
 import { ModeSchema } from '../coach/rubric.js';
-import { accountRows, deleteAccount } from '../db/queries/account.js';
-import type { MessageRow } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
 import { errorResponses } from '../http/problem.js';
 import { createRouter } from '../http/router.js';
+import { deleteAccount, exportAccount } from '../services/account.js';
 import { UserSchema, userJson } from './user-schema.js';
 
 const security = [{ bearer: [] }];
@@ -59,42 +57,16 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401) },
 });
 
-const iso = (d: Date) => d.toISOString();
-
 /** Mounted behind `requireUser`: each handler sees only `c.get('user')`'s rows. */
 export function meRoutes(deps: Pick<Deps, 'db' | 'now'>) {
   return createRouter()
     .openapi(me, (c) => c.json({ user: userJson(c.get('user')) }, 200))
     .openapi(exportAll, async (c) => {
-      const user = c.get('user');
-      const rows = await accountRows(deps.db, user.id);
-      const transcripts = new Map<string, MessageRow[]>();
-      for (const m of rows.messages) {
-        const transcript = transcripts.get(m.sessionId);
-        if (transcript) transcript.push(m);
-        else transcripts.set(m.sessionId, [m]);
-      }
-      const latestCritique = new Map(rows.critiques.filter((r) => r.sessionId).map((r) => [r.sessionId as string, r.body]));
-      return c.json(
-        {
-          exportedAt: iso(new Date(deps.now())),
-          user: userJson(user),
-          tokens: rows.tokens.map((t) => ({
-            id: t.id,
-            createdAt: iso(t.createdAt),
-            expiresAt: iso(t.expiresAt),
-            revokedAt: t.revokedAt ? iso(t.revokedAt) : null,
-          })),
-          drafts: rows.drafts.map((d) => ({ id: d.id, mode: d.mode, text: d.text, context: d.context, createdAt: iso(d.createdAt) })),
-          critiques: rows.critiques.map((r) => r.body),
-          // The same view as GET /api/sessions/{id}: the hidden brief and canary stay hidden until a session ends.
-          sessions: rows.sessions.map((s) => sessionJson(s, transcripts.get(s.id) ?? [], latestCritique.get(s.id))),
-        },
-        200,
-      );
+      const data = await exportAccount(deps, c.get('user'));
+      return c.json({ ...data, user: userJson(data.user) }, 200);
     })
     .openapi(remove, async (c) => {
-      await deleteAccount(deps.db, c.get('user').id);
+      await deleteAccount(deps, c.get('user').id);
       return c.body(null, 204);
     });
 }

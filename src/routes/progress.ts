@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { buildProgress, ProgressSchema } from '../coach/progress.js';
-import { sessionScores } from '../db/queries/sessions.js';
+import { ProgressSchema } from '../coach/progress.js';
 import type { Deps } from '../deps.js';
 import { errorResponses } from '../http/problem.js';
 import { createRouter } from '../http/router.js';
+import { getProgress } from '../services/progress.js';
 
 const progress = createRoute({
   method: 'get',
@@ -16,5 +16,5 @@ const progress = createRoute({
 
 /** Mounted behind `requireUser`. */
 export function progressRoutes(deps: Pick<Deps, 'db'>) {
-  return createRouter().openapi(progress, async (c) => c.json(buildProgress(await sessionScores(deps.db, c.get('user').id)), 200));
+  return createRouter().openapi(progress, async (c) => c.json(await getProgress(deps, c.get('user').id), 200));
 }

@@ -1,8 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { endRoleplay } from '../coach/roleplay/end-roleplay.js';
-import { giveHint } from '../coach/roleplay/hint.js';
 import {
   CreateSessionSchema,
   EndResultSchema,
@@ -12,17 +10,26 @@ import {
   TurnBodySchema,
   TurnResultSchema,
 } from '../coach/roleplay/session-schema.js';
-import { messageId, messageJson, sessionJson, sessionSummaryJson } from '../coach/roleplay/session-view.js';
-import { startSession } from '../coach/roleplay/start-session.js';
-import { beginRetry, beginTurn, produceReply, type PreparedReply } from '../coach/roleplay/take-turn.js';
-import { deleteSession, getMessages, getSession, listSessions, sessionCritique, type MessageRow, type SessionRow } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
-import { AppError, NotFoundError } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { PageQuerySchema, pageSchema, toPage } from '../http/pagination.js';
+import { PageQuerySchema, pageSchema } from '../http/pagination.js';
 import { errorResponses } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { createRouter } from '../http/router.js';
+import { messageId, messageJson, sessionJson, sessionSummaryJson } from '../services/session-view.js';
+import {
+  deleteSession,
+  endSession,
+  giveHint,
+  listSessions,
+  ownSession,
+  startSession,
+  viewSession,
+  type MessageRow,
+  type SessionView,
+} from '../services/sessions.js';
+import { beginRetry, beginTurn, produceReply, type PreparedReply } from '../services/turns.js';
 
 const IdParams = z.object({
   id: z
@@ -126,11 +133,8 @@ export function sessionRoutes(deps: Deps) {
   const app = createRouter();
   for (const path of ['/:id/messages', '/:id/retry', '/:id/hint', '/:id/end']) app.use(path, rateLimit(deps));
 
-  const own = async (c: Context<AppEnv>, id: string): Promise<SessionRow> => {
-    const session = await getSession(deps.db, c.get('user').id, id);
-    if (!session) throw new NotFoundError('No such session.');
-    return session;
-  };
+  const own = (c: Context<AppEnv>, id: string) => ownSession(deps, c.get('user').id, id);
+  const viewJson = (view: SessionView) => sessionJson(view.session, view.messages, view.debrief?.critique);
 
   /** Streams a prepared reply as SSE; client errors were raised (with their status) before this point. */
   const streamReply = (c: Context<AppEnv>, prepared: PreparedReply) =>
@@ -159,24 +163,18 @@ export function sessionRoutes(deps: Deps) {
   return app
     .openapi(routes.create, async (c) => {
       const created = await startSession(deps, c.get('user').id, c.req.valid('json'));
-      return c.json(sessionJson(created, await getMessages(deps.db, created.userId, created.id), undefined), 201);
+      return c.json(viewJson(await viewSession(deps, created)), 201);
     })
     .openapi(routes.list, async (c) => {
-      const { limit, cursor } = c.req.valid('query');
-      const userId = c.get('user').id;
-      const page = toPage(await listSessions(deps.db, userId, { limit, cursor }), limit);
-      const items = await Promise.all(
-        page.items.map(async (s) => sessionSummaryJson(s, s.status === 'ended' ? ((await sessionCritique(deps.db, userId, s.id))?.score ?? null) : null)),
-      );
-      return c.json({ items, nextCursor: page.nextCursor }, 200);
+      const page = await listSessions(deps, c.get('user').id, c.req.valid('query'));
+      return c.json({ items: page.items.map((s) => sessionSummaryJson(s, s.score)), nextCursor: page.nextCursor }, 200);
     })
     .openapi(routes.get, async (c) => {
       const session = await own(c, c.req.valid('param').id);
-      const critique = session.status === 'ended' ? await sessionCritique(deps.db, session.userId, session.id) : undefined;
-      return c.json(sessionJson(session, await getMessages(deps.db, session.userId, session.id), critique), 200);
+      return c.json(viewJson(await viewSession(deps, session)), 200);
     })
     .openapi(routes.remove, async (c) => {
-      if (!(await deleteSession(deps.db, c.get('user').id, c.req.valid('param').id))) throw new NotFoundError('No such session.');
+      await deleteSession(deps, c.get('user').id, c.req.valid('param').id);
       return c.body(null, 204);
     })
     .openapi(routes.turn, async (c) => {
@@ -196,8 +194,7 @@ export function sessionRoutes(deps: Deps) {
       return c.json({ hint: messageJson(hint) }, 200);
     })
     .openapi(routes.end, async (c) => {
-      const session = await own(c, c.req.valid('param').id);
-      const result = await endRoleplay(deps, session);
-      return c.json(result, 200);
+      const ended = await endSession(deps, await own(c, c.req.valid('param').id));
+      return c.json({ session: viewJson(ended), ...ended.debrief }, 200);
     });
 }

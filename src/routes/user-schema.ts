@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { User } from '../db/queries/users.js';
+import type { User } from '../services/account.js';
 
 export const UserSchema = z
   .object({

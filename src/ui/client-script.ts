@@ -18,7 +18,9 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       function (res) {
         if (res.status === 204) return { ok: true, status: 204, body: null };
         return res.json().then(
-          function (body) { return res.ok ? { ok: true, status: res.status, body: body } : { ok: false, status: res.status, error: errorOf(body, res.status) }; },
+          function (body) {
+            return res.ok ? { ok: true, status: res.status, body: body } : { ok: false, status: res.status, error: errorOf(body, res.status) };
+          },
           function () { return { ok: false, status: res.status, error: errorOf(null, res.status) }; }
         );
       },
@@ -120,7 +122,8 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
         event.preventDefault();
         var alertBox = document.getElementById(form.getAttribute('data-alert') || 'form-alert');
         var restore = busy(form.querySelector('button'), form.getAttribute('data-busy'));
-        callApi(form.getAttribute('data-api'), { method: form.getAttribute('data-method') || 'POST', headers: { accept: 'application/json' } }).then(function (r) {
+        var apiInit = { method: form.getAttribute('data-method') || 'POST', headers: { accept: 'application/json' } };
+        callApi(form.getAttribute('data-api'), apiInit).then(function (r) {
           if (r.ok) return location.assign(form.getAttribute('data-then') || location.pathname);
           restore();
           showAlert(alertBox, r.error.message);
@@ -217,7 +220,10 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
         .then(function (res) {
           var type = res.headers.get('content-type') || '';
           if (!res.ok || type.indexOf('text/event-stream') < 0) {
-            return res.json().then(function (b) { outcome = { refused: true, error: errorOf(b, res.status) }; }, function () { outcome = { refused: true, error: errorOf(null, res.status) }; });
+            return res.json().then(
+              function (b) { outcome = { refused: true, error: errorOf(b, res.status) }; },
+              function () { outcome = { refused: true, error: errorOf(null, res.status) }; }
+            );
           }
           return readEvents(res, function (name, data) {
             if (name === 'delta') text.textContent += data.text;

@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { critiqueDraft, CritiqueDraftBodySchema, saveDraft } from '../coach/critique/critique-draft.js';
+import { CritiqueDraftBodySchema } from '../coach/critique/draft-schema.js';
 import { MODES, type Mode } from '../coach/rubric.js';
-import { getDraft, latestCritiques, type DraftRow } from '../db/queries/drafts.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { critiqueDraft, findDraft, saveDraft, viewDraft, type DraftRow } from '../services/drafts.js';
 import { formFields } from './form-fields.js';
 import { DraftFormPage, type DraftFormValues } from './pages/draft-form-page.js';
 import { DraftPage } from './pages/draft-page.js';
@@ -15,15 +15,15 @@ import { withinRateLimit } from './within-rate-limit.js';
 
 const asMode = (value: string | undefined): Mode => ((MODES as readonly string[]).includes(value ?? '') ? (value as Mode) : 'employee');
 
-/** Draft feedback: the form, and one draft with its critique. The critique itself is the coach's. */
+/** Draft feedback: the form, and one draft with its critique, through the same services as the API. */
 export function draftPages(deps: Deps) {
-  const engine = engineName(deps.model);
+  const engine = engineName(deps.engine);
   const limited = withinRateLimit(deps);
   const notFound = (c: Context) => render(c, <ErrorPage engine={engine} status={404} />, 404);
   const form = (c: Context, values: DraftFormValues, error: string | undefined, status: ContentfulStatusCode = 200) =>
     render(c, <DraftFormPage engine={engine} values={values} maxChars={deps.config.draftMaxChars} {...(error && { error })} />, status);
   const showDraft = async (c: Context<AppEnv>, draft: DraftRow, failure?: AppError) => {
-    const critique = (await latestCritiques(deps.db, c.get('user').id, [draft.id])).get(draft.id);
+    const { critique } = await viewDraft(deps, draft);
     const page = <DraftPage engine={engine} draft={draft} critique={critique} {...(failure && { failure: failure.message })} />;
     return render(c, page, failure?.status ?? 200);
   };
@@ -59,12 +59,12 @@ export function draftPages(deps: Deps) {
       }
     })
     .get('/drafts/:id', async (c) => {
-      const draft = await getDraft(deps.db, c.get('user').id, c.req.param('id'));
+      const draft = await findDraft(deps, c.get('user').id, c.req.param('id'));
       return draft ? showDraft(c, draft) : notFound(c);
     })
     .post('/drafts/:id/critique', async (c) => {
       const userId = c.get('user').id;
-      const draft = await getDraft(deps.db, userId, c.req.param('id'));
+      const draft = await findDraft(deps, userId, c.req.param('id'));
       if (!draft) return notFound(c);
       try {
         await limited(c, () => critiqueDraft(deps, userId, draft));

@@ -1,10 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { startGuest, TOKEN_COOKIE } from '../auth/guest.js';
-import { hashToken } from '../auth/tokens.js';
-import { findUserByTokenHash } from '../db/queries/users.js';
+import { TOKEN_COOKIE } from '../auth/tokens.js';
 import type { Deps } from '../deps.js';
 import type { AppEnv } from '../http/app-env.js';
+import { authenticate, startGuest } from '../services/account.js';
 
 // Browsers cap cookie lifetimes at 400 days whatever the token's own lifetime.
 const MAX_COOKIE_SECONDS = 400 * 86_400;
@@ -26,7 +25,7 @@ export function pageUser(deps: Pick<Deps, 'db' | 'now' | 'newId' | 'config' | 'c
     // A path can match more than one page pattern (a literal "*" does); one visitor, one guest.
     if (c.get('user')) return next();
     const token = getCookie(c, TOKEN_COOKIE);
-    const found = token ? await findUserByTokenHash(deps.db, await hashToken(token), deps.now(), deps.config.tokenTtlMs) : undefined;
+    const found = token ? await authenticate(deps, token) : undefined;
     const keepCookie = (value: string) =>
       setCookie(c, TOKEN_COOKIE, value, { ...cookieOptions(c), maxAge: Math.min(MAX_COOKIE_SECONDS, Math.floor(deps.config.tokenTtlMs / 1000)) });
     if (found && token) {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppError } from '../errors.js';
-import type { ChatModel } from '../llm/chat-model.js';
+import type { ModelIdentity } from '../llm/chat-model.js';
 
 /** A whole page: the doctype, then the rendered JSX (which escapes every text and attribute). */
 export async function render(c: Context, page: JSX.Element, status: ContentfulStatusCode = 200): Promise<Response> {
@@ -15,4 +15,4 @@ export function setRetryAfter(c: Context, err: AppError): void {
 }
 
 /** How the pages name the engine: `offline`, or the model's name. */
-export const engineName = (model: Pick<ChatModel, 'provider' | 'model'>) => (model.provider === 'offline' ? 'offline' : model.model);
+export const engineName = (model: ModelIdentity) => (model.provider === 'offline' ? 'offline' : model.model);

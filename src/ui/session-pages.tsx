@@ -1,14 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { endRoleplay } from '../coach/roleplay/end-roleplay.js';
-import { giveHint } from '../coach/roleplay/hint.js';
-import { CreateSessionSchema } from '../coach/roleplay/session-schema.js';
-import { startSession } from '../coach/roleplay/start-session.js';
-import { beginRetry, beginTurn, produceReply } from '../coach/roleplay/take-turn.js';
-import { getPersona, getScenario, SCENARIO_IDS, SCENARIOS, type PersonaId, type ScenarioId } from '../coach/scenarios/index.js';
-import { getMessages, getSession, type SessionRow } from '../db/queries/sessions.js';
+import { CreateSessionSchema, ScenarioIdSchema } from '../coach/roleplay/session-schema.js';
+import { getPersona, getScenario, SCENARIOS, type PersonaId, type ScenarioId } from '../coach/scenarios/index.js';
 import type { Deps } from '../deps.js';
 import { AppError, ValidationError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
+import { endSession, findSession, giveHint, startSession, viewSession, type SessionRow } from '../services/sessions.js';
+import { beginRetry, beginTurn, produceReply } from '../services/turns.js';
 import { formFields } from './form-fields.js';
 import { ErrorPage } from './pages/error-page.js';
 import { NewSessionPage, type NewSessionValues } from './pages/new-session-page.js';
@@ -16,34 +13,32 @@ import { SessionPage } from './pages/session-page.js';
 import { engineName, render, setRetryAfter } from './render.js';
 import { withinRateLimit } from './within-rate-limit.js';
 
-const asScenario = (value: string | undefined): ScenarioId =>
-  (SCENARIO_IDS as readonly string[]).includes(value ?? '') ? (value as ScenarioId) : 'goal-alignment';
+const DEFAULT_SCENARIO: ScenarioId = 'goal-alignment';
+const UNKNOWN_SCENARIO = 'That scenario does not exist; pick one from the list.';
 
 /**
  * Rehearsals: the set-up form, the chat, and the debrief once it ends. With the page's script the
- * chat talks to the JSON API (streaming); these form posts are the same steps without it.
+ * chat talks to the JSON API (streaming); these form posts are the same steps through the same services.
  */
 export function sessionPages(deps: Deps) {
-  const engine = engineName(deps.model);
+  const engine = engineName(deps.engine);
   const notFound = (c: Context) => render(c, <ErrorPage engine={engine} status={404} />, 404);
 
   const limited = withinRateLimit(deps);
-  const own = (c: Context<AppEnv>) => getSession(deps.db, c.get('user').id, c.req.param('id') ?? '');
+  const own = (c: Context<AppEnv>) => findSession(deps, c.get('user').id, c.req.param('id') ?? '');
 
   /** The session page; after a refused step it says why and keeps what the user typed. */
   const show = async (c: Context<AppEnv>, session: SessionRow, problem?: { error: AppError; keptText?: string }) => {
-    const scenario = getScenario(session.scenarioId as ScenarioId);
-    const persona = getPersona(session.personaId as PersonaId);
-    const debrief = session.status === 'ended' ? await endRoleplay(deps, session) : undefined;
+    const view = await viewSession(deps, session);
     const page = (
       <SessionPage
         engine={engine}
         session={session}
-        messages={await getMessages(deps.db, session.userId, session.id)}
-        scenario={scenario}
-        persona={persona}
+        messages={view.messages}
+        scenario={getScenario(session.scenarioId as ScenarioId)}
+        persona={getPersona(session.personaId as PersonaId)}
         turnMaxChars={deps.config.turnMaxChars}
-        {...(debrief && { debrief })}
+        {...(view.debrief && { debrief: view.debrief })}
         {...(problem && { error: problem.error.message, ...(problem.keptText !== undefined && { keptText: problem.keptText }) })}
       />
     );
@@ -66,21 +61,33 @@ export function sessionPages(deps: Deps) {
 
   const newForm = (c: Context, values: NewSessionValues, error?: string) =>
     render(c, <NewSessionPage engine={engine} values={values} {...(error && { error })} />, error ? 400 : 200);
+  const blankForm = (scenarioId: ScenarioId): NewSessionValues => ({
+    scenarioId,
+    personaId: '',
+    difficulty: 'medium',
+    goal: SCENARIOS[scenarioId].suggestedGoal,
+    counterpartName: '',
+  });
 
   return new Hono<AppEnv>()
     .get('/sessions/new', (c) => {
-      const scenarioId = asScenario(c.req.query('scenario'));
-      return newForm(c, { scenarioId, personaId: '', difficulty: 'medium', goal: SCENARIOS[scenarioId].suggestedGoal, counterpartName: '' });
+      const asked = c.req.query('scenario');
+      if (asked === undefined) return newForm(c, blankForm(DEFAULT_SCENARIO));
+      // Refused as the API refuses it, not quietly swapped for another scenario.
+      const parsed = ScenarioIdSchema.safeParse(asked);
+      return parsed.success ? newForm(c, blankForm(parsed.data)) : newForm(c, blankForm(DEFAULT_SCENARIO), UNKNOWN_SCENARIO);
     })
     .post('/sessions', async (c) => {
       const field = await formFields(c);
+      const scenario = ScenarioIdSchema.safeParse(field('scenarioId'));
       const values = {
-        scenarioId: asScenario(field('scenarioId')),
+        scenarioId: scenario.success ? scenario.data : DEFAULT_SCENARIO,
         personaId: field('personaId'),
         difficulty: field('difficulty') || 'medium',
         goal: field('goal').trim(),
         counterpartName: field('counterpartName').trim(),
       };
+      if (!scenario.success) return newForm(c, values, UNKNOWN_SCENARIO);
       const name =
         values.counterpartName &&
         (SCENARIOS[values.scenarioId].mode === 'employee' ? { managerName: values.counterpartName } : { reportName: values.counterpartName });
@@ -117,6 +124,6 @@ export function sessionPages(deps: Deps) {
     })
     .post('/sessions/:id/retry', (c) => step(c, async (session) => produceReply(deps, await beginRetry(deps, session))))
     .post('/sessions/:id/hint', (c) => step(c, (session) => giveHint(deps, session)))
-    .post('/sessions/:id/end', (c) => step(c, (session) => endRoleplay(deps, session)))
+    .post('/sessions/:id/end', (c) => step(c, (session) => endSession(deps, session)))
     .get('/sessions/*', notFound);
 }

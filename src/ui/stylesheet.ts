@@ -10,7 +10,8 @@ export const STYLESHEET = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 a{color:var(--accent)}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,[tabindex]:focus-visible,summary:focus-visible{outline:3px solid #2563eb;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,[tabindex]:focus-visible,summary:focus-visible{
+  outline:3px solid #2563eb;outline-offset:2px}
 h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0 .6rem}
 h2{font-size:1.2rem;margin:1.8rem 0 .6rem}
 h3{font-size:1rem;margin:1.2rem 0 .4rem}
@@ -35,11 +36,13 @@ footer.site{max-width:60rem;margin:0 auto;padding:1rem;color:var(--muted);font-s
 .steps{counter-reset:step;list-style:none;padding:0;margin:.6rem 0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fit,minmax(10.5rem,1fr))}
 .steps li{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.7rem .8rem}
 .steps strong{display:block}
-.steps .n{display:inline-grid;place-items:center;width:1.6rem;height:1.6rem;border-radius:50%;background:var(--accent);color:var(--accent-ink);font-weight:700;font-size:.85rem;margin-bottom:.3rem}
+.steps .n{display:inline-grid;place-items:center;width:1.6rem;height:1.6rem;border-radius:50%;background:var(--accent);color:var(--accent-ink);
+  font-weight:700;font-size:.85rem;margin-bottom:.3rem}
 .steps .d{color:var(--muted);font-size:.92rem}
 .entries{list-style:none;padding:0;display:grid;gap:.8rem;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));margin:1rem 0}
 .entries li{display:flex}
-.entry{flex:1;display:block;background:var(--accent);color:var(--accent-ink);text-decoration:none;border-radius:var(--radius);padding:1.1rem 1.2rem;font-size:1.15rem;font-weight:650;line-height:1.3}
+.entry{flex:1;display:block;background:var(--accent);color:var(--accent-ink);text-decoration:none;border-radius:var(--radius);padding:1.1rem 1.2rem;
+  font-size:1.15rem;font-weight:650;line-height:1.3}
 .entry span{display:block;font-weight:400;font-size:.92rem;opacity:.9;margin-top:.35rem}
 .entry:hover{filter:brightness(1.08)}
 .list{list-style:none;padding:0;margin:.4rem 0}
@@ -52,7 +55,8 @@ textarea{resize:vertical;min-height:6rem}
 fieldset{border:1px solid var(--line);border-radius:var(--radius);padding:.6rem .9rem;margin:.9rem 0}
 legend{font-weight:600;padding:0 .3rem}
 .choice{display:flex;gap:.5rem;align-items:baseline;font-weight:400;margin:.3rem 0}
-button,.button{font:inherit;font-weight:600;border:1px solid var(--accent);background:var(--accent);color:var(--accent-ink);border-radius:8px;padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
+button,.button{font:inherit;font-weight:600;border:1px solid var(--accent);background:var(--accent);color:var(--accent-ink);border-radius:8px;
+  padding:.55rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary,.button.secondary{background:var(--card);color:var(--accent)}
 button.danger{background:var(--bad);border-color:var(--bad)}
 button[disabled]{opacity:.6;cursor:progress}
@@ -82,7 +86,8 @@ mark{background:var(--mark);padding:0 .1em;border-radius:3px}
 mark.pitfall{background:var(--mark-bad)}
 mark a{color:inherit;text-decoration:none}
 mark:target{outline:2px solid var(--accent)}
-.rewrite{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.9rem 1rem;margin:.4rem 0}
+.rewrite{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);
+  padding:.9rem 1rem;margin:.4rem 0}
 .suggestion del{color:var(--bad)}
 .suggestion ins{color:var(--ok);text-decoration:none;font-weight:600}
 .transcript{list-style:none;padding:0;margin:1rem 0;display:flex;flex-direction:column;gap:.6rem}

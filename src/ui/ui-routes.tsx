@@ -2,14 +2,12 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
-import { buildProgress } from '../coach/progress.js';
-import { deleteAccount } from '../db/queries/account.js';
-import { latestCritiques, listDrafts } from '../db/queries/drafts.js';
-import { listSessions, sessionScores } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { isSameOriginWrite } from '../http/same-origin.js';
+import { deleteAccount } from '../services/account.js';
+import { progressOverview } from '../services/progress.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { draftPages } from './draft-pages.js';
 import { formFields } from './form-fields.js';
@@ -44,10 +42,10 @@ const pageHeaders = secureHeaders({
 
 /**
  * The web pages, server-rendered on the same app as the API, on Node and the Worker alike. Pages
- * read through the same queries and coach functions as the API; the pages' script calls the API.
+ * read and write through the same services as the API; the pages' script calls the API.
  */
 export function uiRoutes(deps: Deps) {
-  const engine = engineName(deps.model);
+  const engine = engineName(deps.engine);
   const ui = new Hono<AppEnv>();
   ui.onError((err, c) => {
     if (err instanceof AppError) {
@@ -90,28 +88,8 @@ export function uiRoutes(deps: Deps) {
   ui.get('/', (c) => render(c, <HomePage engine={engine} deleted={c.req.query('deleted') !== undefined} />));
 
   ui.get('/progress', async (c) => {
-    const userId = c.get('user').id;
-    const [history, sessions, drafts] = await Promise.all([
-      sessionScores(deps.db, userId),
-      listSessions(deps.db, userId, { limit: LIST_LIMIT }),
-      listDrafts(deps.db, userId, { limit: LIST_LIMIT }),
-    ]);
-    const shown = drafts.slice(0, LIST_LIMIT);
-    const page = (
-      <ProgressPage
-        engine={engine}
-        progress={buildProgress(history)}
-        sessions={sessions.slice(0, LIST_LIMIT)}
-        sessionScores={new Map(history.map((h) => [h.sessionId, h.body.score]))}
-        drafts={shown}
-        draftCritiques={await latestCritiques(
-          deps.db,
-          userId,
-          shown.map((d) => d.id),
-        )}
-      />
-    );
-    return render(c, page);
+    const { progress, sessions, drafts } = await progressOverview(deps, c.get('user').id, LIST_LIMIT);
+    return render(c, <ProgressPage engine={engine} progress={progress} sessions={sessions.items} drafts={drafts.items} />);
   });
 
   ui.get('/account', (c) => render(c, <AccountPage engine={engine} user={c.get('user')} />));
@@ -119,7 +97,7 @@ export function uiRoutes(deps: Deps) {
     if ((await formFields(c))('confirm') !== 'yes') {
       return render(c, <AccountPage engine={engine} user={c.get('user')} error="Tick the box to confirm, then delete." />, 400);
     }
-    await deleteAccount(deps.db, c.get('user').id);
+    await deleteAccount(deps, c.get('user').id);
     clearTokenCookie(c);
     return c.redirect('/?deleted=1', 303);
   });

@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
-import type { ChatModel } from '../../src/llm/chat-model.js';
-import { createChatModel } from '../../src/llm/create-chat-model.js';
+import type { CoachEngine } from '../../src/coach/engine.js';
+import { createEngine } from '../../src/entry/create-engine.js';
 
-/** The built-in engine with all its handlers, as the app runs it with LOOP_COACH_PROVIDER=offline. */
-export const offlineModel = (): ChatModel => createChatModel(parseConfig({ LOOP_COACH_PROVIDER: 'offline' }));
+/** The built-in engine, as the app runs it with LOOP_COACH_PROVIDER=offline. */
+export const offlineEngine = (): CoachEngine => createEngine(parseConfig({ LOOP_COACH_PROVIDER: 'offline' }));
 
 /** A guest's token, id and the headers that authenticate as it. */
 export interface Guest {

@@ -6,8 +6,10 @@ import { createDb, type Db } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import type { Deps, LogEntry } from '../../src/deps.js';
 import { createIdGenerator } from '../../src/ids.js';
+import { createLlmEngine } from '../../src/coach/engines/llm-engine.js';
+import { createOfflineEngine } from '../../src/coach/engines/offline-engine.js';
 import type { ChatModel } from '../../src/llm/chat-model.js';
-import { createOfflineChatModel } from '../../src/llm/offline-chat-model.js';
+import type { CoachEngine } from '../../src/coach/engine.js';
 
 /** A fresh libSQL file in its own temp directory, migrated the way production migrates. */
 export async function createTestDb(): Promise<{ db: Db; url: string; cleanup: () => void }> {
@@ -31,15 +33,15 @@ export interface TestDeps extends Deps {
   advance: (ms: number) => void;
 }
 
-/** Real parts (db file, offline engine), a controllable clock, and logs kept for assertions. */
-export function testDeps(db: Db, overrides: { env?: Record<string, string>; model?: ChatModel } = {}): TestDeps {
+/** Real parts (db file, the offline engine or one on `model`), a controllable clock, and logs kept for assertions. */
+export function testDeps(db: Db, overrides: { env?: Record<string, string>; model?: ChatModel; engine?: CoachEngine } = {}): TestDeps {
   let time = Date.parse('2026-11-27T09:00:00Z');
   const now = () => time;
   const logs: LogEntry[] = [];
   return {
     config: parseConfig({ LOOP_COACH_PROVIDER: 'offline', ...overrides.env }),
     db,
-    model: overrides.model ?? createOfflineChatModel({}),
+    engine: overrides.engine ?? (overrides.model ? createLlmEngine(overrides.model) : createOfflineEngine()),
     now,
     newId: createIdGenerator(now),
     log: (entry) => logs.push(entry),

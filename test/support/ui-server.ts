@@ -4,7 +4,6 @@ import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/app.js';
 import type { ChatModel } from '../../src/llm/chat-model.js';
 import { createTestDb, testDeps, type TestDeps } from './test-deps.js';
-import { offlineModel } from './api.js';
 
 export interface UiServer {
   /** e.g. `http://127.0.0.1:PORT` */
@@ -18,7 +17,7 @@ export async function startUiServer(opts: { model?: ChatModel } = {}): Promise<U
   const { db, cleanup } = await createTestDb();
   const deps = testDeps(db, {
     env: { LOOP_COACH_RATE_LIMIT: '0' },
-    model: opts.model ?? offlineModel(),
+    ...(opts.model && { model: opts.model }),
   });
   const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {

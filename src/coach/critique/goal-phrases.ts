@@ -2,8 +2,12 @@
  * Goal phrases found in a text come in three grammatical forms ("the lead role", "lead the Q3
  * launch", "promoted to senior"); templates need the one that fits their frame.
  */
-const VERB_START =
-  /^(?:be|become|lead|run|own|manage|move|switch|transition|get|go|grow|learn|build|work|take|earn|reach|make|join|start|launch|drive|mentor|head|step|try|develop|improve|master|present|speak|write|design|spend|cut|reduce|go)\b/i;
+const GOAL_VERBS = [
+  ...['be', 'become', 'lead', 'run', 'own', 'manage', 'move', 'switch', 'transition', 'get', 'go', 'grow', 'learn', 'build', 'work', 'take'],
+  ...['earn', 'reach', 'make', 'join', 'start', 'launch', 'drive', 'mentor', 'head', 'step', 'try', 'develop', 'improve', 'master'],
+  ...['present', 'speak', 'write', 'design', 'spend', 'cut', 'reduce', 'go'],
+];
+const VERB_START = new RegExp(`^(?:${GOAL_VERBS.join('|')})\\b`, 'i');
 const PARTICIPLE_START = /^(?:promoted|considered|put|moved|given|trained|certified|involved|recognised|recognized)\b/i;
 
 export type GoalForm = 'verb' | 'participle' | 'noun';

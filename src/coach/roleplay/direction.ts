@@ -42,7 +42,10 @@ export function directionFor(reactions: readonly Reaction[], difficulty: Difficu
       case 'close':
         return 'You have shared what you had to share: respond naturally and start wrapping up.';
       case 'neutral':
-        return 'Respond naturally and briefly; reveal nothing new. Leave room for them to ask how they can help, ask for your view of their work, or name a concrete goal.';
+        return (
+          'Respond naturally and briefly; reveal nothing new. ' +
+          'Leave room for them to ask how they can help, ask for your view of their work, or name a concrete goal.'
+        );
     }
   });
   return parts.join(' ');

@@ -21,8 +21,16 @@ const INJECTION = new RegExp(
 );
 
 /** The same requests with spaces and punctuation squeezed out ("i g n o r e", "s.y.s.t.e.m"). */
-const SQUASHED =
-  /ignore(?:all|any|the|your|previous|prior|above)*(?:instructions|prompts?|rules)|systemprompt|hidden(?:brief|instructions)|(?:print|show|reveal|repeat|tellme|output|dump)(?:me)?(?:your|the)(?:brief|instructions|prompt|system|secret|hidden)|developermode|jailbreak/;
+const SQUASHED = new RegExp(
+  [
+    'ignore(?:all|any|the|your|previous|prior|above)*(?:instructions|prompts?|rules)',
+    'systemprompt',
+    'hidden(?:brief|instructions)',
+    '(?:print|show|reveal|repeat|tellme|output|dump)(?:me)?(?:your|the)(?:brief|instructions|prompt|system|secret|hidden)',
+    'developermode',
+    'jailbreak',
+  ].join('|'),
+);
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;

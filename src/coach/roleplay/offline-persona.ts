@@ -1,15 +1,5 @@
-import { getBrief, getPersona, pushbackLines, type Difficulty, type PersonaId, type ScenarioId } from '../scenarios/index.js';
-import type { Reaction } from './turn-state.js';
-
-/** What the offline persona engine gets through the prompt's structured data. */
-export interface PersonaTurnData {
-  personaId: PersonaId;
-  scenarioId: ScenarioId;
-  difficulty: Difficulty;
-  reactions: Reaction[];
-  /** The user turn being answered (1-based), to vary lines deterministically. */
-  turn: number;
-}
+import type { PersonaTurn } from '../engine.js';
+import { pushbackLines } from '../scenarios/index.js';
 
 function pick(lines: readonly string[], turn: number): string {
   return lines.length === 0 ? '' : (lines[turn % lines.length] as string);
@@ -20,9 +10,8 @@ function pick(lines: readonly string[], turn: number): string {
  * own lines, so a rehearsal reads as a conversation without any model, and the same input always
  * gets the same reply.
  */
-export function offlinePersonaReply(data: PersonaTurnData): string {
-  const persona = getPersona(data.personaId);
-  const brief = getBrief(data.personaId, data.scenarioId);
+export function offlinePersonaReply(data: Pick<PersonaTurn, 'persona' | 'brief' | 'difficulty' | 'reactions' | 'turn'>): string {
+  const { persona, brief } = data;
   const parts: string[] = [];
   for (const reaction of data.reactions) {
     switch (reaction.kind) {

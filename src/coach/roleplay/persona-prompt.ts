@@ -2,7 +2,6 @@ import type { ChatMessage, PromptRef } from '../../llm/chat-model.js';
 import { getPrompt, renderPrompt } from '../../prompts/render-prompt.js';
 import type { Difficulty, HiddenBrief, Persona, Scenario } from '../scenarios/index.js';
 import { DIFFICULTY_NOTES, directionFor } from './direction.js';
-import type { PersonaTurnData } from './offline-persona.js';
 import type { Reaction, RoleplayState } from './turn-state.js';
 
 /** Complete messages of the transcript that a prompt may show the model. */
@@ -26,6 +25,7 @@ export interface PersonaPromptInput {
   reactions: Reaction[];
   summary: string;
   window: readonly WindowMessage[];
+  /** The user turn being answered (1-based), to vary the offline persona's lines deterministically. */
   turn: number;
 }
 
@@ -34,39 +34,31 @@ export interface PersonaPromptInput {
  * canary, what is earned, the direction for this turn, the running summary), then the last
  * PROMPT_WINDOW messages. Bounded however long the session runs.
  */
-export function personaPrompt(input: PersonaPromptInput): { messages: ChatMessage[]; ref: PromptRef; forbidden: string[] } {
+export function personaPrompt(input: PersonaPromptInput): { messages: ChatMessage[]; ref: PromptRef } {
   const { scenario, persona, brief, state } = input;
   const revealed = brief.facts.filter((f) => state.revealed.some((r) => r.id === f.id));
-  const data: PersonaTurnData = {
-    personaId: persona.id,
-    scenarioId: scenario.id,
+  const { text, ref } = renderPrompt(PERSONA_PROMPTS[scenario.mode], {
+    personaName: persona.name,
+    personaRole: persona.role,
+    personaStyle: persona.style,
     difficulty: input.difficulty,
-    reactions: input.reactions,
-    turn: input.turn,
-  };
-  const { text, ref } = renderPrompt(
-    PERSONA_PROMPTS[scenario.mode],
-    {
-      personaName: persona.name,
-      personaRole: persona.role,
-      personaStyle: persona.style,
-      difficulty: input.difficulty,
-      difficultyNote: DIFFICULTY_NOTES[input.difficulty],
-      scenarioTitle: scenario.title,
-      situation: brief.situation,
-      canary: input.canary,
-      brief: brief.facts.map((f) => `- ${f.id}: ${f.fact}`).join('\n'),
-      revealed: revealed.length > 0 ? revealed.map((f) => f.id).join(', ') : 'nothing yet',
-      direction: directionFor(input.reactions, input.difficulty),
-      summary: input.summary || '(this is the start of the conversation)',
-    },
-    data,
-  );
+    difficultyNote: DIFFICULTY_NOTES[input.difficulty],
+    scenarioTitle: scenario.title,
+    situation: brief.situation,
+    canary: input.canary,
+    brief: brief.facts.map((f) => `- ${f.id}: ${f.fact}`).join('\n'),
+    revealed: revealed.length > 0 ? revealed.map((f) => f.id).join(', ') : 'nothing yet',
+    direction: directionFor(input.reactions, input.difficulty),
+    summary: input.summary || '(this is the start of the conversation)',
+  });
   const recent = input.window.slice(-PROMPT_WINDOW);
   return {
     messages: [{ role: 'system', content: text }, ...recent.map((m): ChatMessage => ({ role: m.role === 'user' ? 'user' : 'assistant', content: m.content }))],
     ref,
-    // A reply must never carry the canary or a sentence of the brief.
-    forbidden: [input.canary, ...brief.facts.map((f) => f.fact), brief.situation],
   };
+}
+
+/** What a reply must never carry, whichever engine wrote it: the canary or a sentence of the brief. */
+export function forbiddenIn(brief: HiddenBrief, canary: string): string[] {
+  return [canary, ...brief.facts.map((f) => f.fact), brief.situation];
 }

@@ -56,6 +56,8 @@ export const SessionSchema = SessionSummarySchema.extend({
   /** Present once the session has ended. */
   critique: CritiqueSchema.optional(),
   discoveries: z.array(DiscoverySchema).optional(),
+  /** For next time: the facts not found and how to find them, then the critique's top fixes. */
+  hints: z.array(z.string()).optional(),
   brief: BriefSchema.optional(),
 }).openapi('Session');
 export type SessionJson = z.infer<typeof SessionSchema>;

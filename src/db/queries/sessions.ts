@@ -38,10 +38,19 @@ export async function getSession(db: Db, userId: string, id: string): Promise<Se
   return first(db, selectSession, { id, userId });
 }
 
-/** Newest first; `cursor` is the last id of the previous page. */
-export async function listSessions(db: Db, userId: string, page: { limit: number; cursor?: string | undefined }): Promise<SessionRow[]> {
+/** A session in a list, with the score of its latest critique (null until it has one). */
+export type ScoredSessionRow = SessionRow & { score: number | null };
+
+/** Newest first; `cursor` is the last id of the previous page. Fetches `limit + 1` rows: the extra one says whether more exist. */
+export async function listSessions(db: Db, userId: string, page: { limit: number; cursor?: string | undefined }): Promise<ScoredSessionRow[]> {
+  // One query for the page and its scores, whoever asks (the API's list, the progress page).
+  // Qualified by hand: drizzle leaves columns of a one-table select unqualified, which inside the
+  // subquery would name the critique's own columns.
+  const score = sql<number | null>`(select "c"."score" from ${critiques} as "c"
+    where "c"."session_id" = "sessions"."id" and "c"."user_id" = "sessions"."user_id"
+    order by "c"."id" desc limit 1)`;
   return db
-    .select()
+    .select({ ...sessionColumns, score })
     .from(sessions)
     .where(and(eq(sessions.userId, userId), page.cursor ? lt(sessions.id, page.cursor) : undefined))
     .orderBy(desc(sessions.id))
@@ -152,7 +161,8 @@ const beginTurnStatements = {
           eq(messages.userId, ph('userId')),
           gte(
             messages.seq,
-            sql`(select max(${sessions.summarizedThrough}, ${sessions.nextSeq} - 1 - ${ph('reach')}) from ${sessions} where ${ownSession()} and ${sessions.turnToken} = ${ph('token')})`,
+            sql`(select max(${sessions.summarizedThrough}, ${sessions.nextSeq} - 1 - ${ph('reach')}) from ${sessions}
+              where ${ownSession()} and ${sessions.turnToken} = ${ph('token')})`,
           ),
         ),
       )

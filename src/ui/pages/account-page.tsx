@@ -1,4 +1,4 @@
-import type { User } from '../../db/queries/users.js';
+import type { User } from '../../services/account.js';
 import { Layout } from '../layout.js';
 
 export function AccountPage({ engine, user, error }: { engine: string; user: User; error?: string }) {

@@ -1,5 +1,5 @@
 import type { Critique } from '../../coach/critique/critique-schema.js';
-import type { DraftRow } from '../../db/queries/drafts.js';
+import type { DraftRow } from '../../services/drafts.js';
 import { Checklist, Fixes, HighlightedText, ScoreSummary } from '../components/critique-view.js';
 import { highlightQuotes } from '../highlight-quotes.js';
 import { Layout } from '../layout.js';

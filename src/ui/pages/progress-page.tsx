@@ -1,8 +1,7 @@
-import type { Critique } from '../../coach/critique/critique-schema.js';
 import type { Progress } from '../../coach/progress.js';
 import { getPersona, SCENARIOS, type PersonaId, type ScenarioId } from '../../coach/scenarios/index.js';
-import type { DraftRow } from '../../db/queries/drafts.js';
-import type { SessionRow } from '../../db/queries/sessions.js';
+import type { DraftView } from '../../services/drafts.js';
+import type { ScoredSessionRow } from '../../services/sessions.js';
 import { LoopDiagram } from '../components/loop-diagram.js';
 import { ScoreChart } from '../components/score-chart.js';
 import { Layout } from '../layout.js';
@@ -11,17 +10,14 @@ import { LOOP_STEP_TEXT, type LoopStepKey } from '../loop-steps.js';
 export interface ProgressPageProps {
   engine: string;
   progress: Progress;
-  sessions: readonly SessionRow[];
-  /** Scores of ended sessions, by session id. */
-  sessionScores: ReadonlyMap<string, number>;
-  drafts: readonly DraftRow[];
-  draftCritiques: ReadonlyMap<string, Critique>;
+  sessions: readonly ScoredSessionRow[];
+  drafts: readonly DraftView[];
 }
 
 const day = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString()).slice(0, 10);
 const preview = (text: string) => (text.length > 90 ? `${text.slice(0, 90).trimEnd()}…` : text);
 
-export function ProgressPage({ engine, progress, sessions, sessionScores, drafts, draftCritiques }: ProgressPageProps) {
+export function ProgressPage({ engine, progress, sessions, drafts }: ProgressPageProps) {
   const open = progress.openLoop;
   return (
     <Layout title="Progress" nav="progress" engine={engine}>
@@ -112,7 +108,7 @@ export function ProgressPage({ engine, progress, sessions, sessionScores, drafts
                   <br />
                   <span class="muted">
                     {getPersona(s.personaId as PersonaId).name} · {s.difficulty} · {day(s.createdAt)} ·{' '}
-                    {s.status === 'ended' ? `score ${sessionScores.get(s.id) ?? '–'}` : 'in progress'}
+                    {s.status === 'ended' ? `score ${s.score ?? '–'}` : 'in progress'}
                   </span>
                 </li>
               ))}
@@ -125,12 +121,12 @@ export function ProgressPage({ engine, progress, sessions, sessionScores, drafts
           <h2 id="drafts-h">Drafts</h2>
           {drafts.length > 0 ? (
             <ul class="list" data-list="drafts">
-              {drafts.map((d) => (
+              {drafts.map(({ draft: d, critique }) => (
                 <li>
                   <a href={`/drafts/${d.id}`}>{preview(d.text)}</a>
                   <br />
                   <span class="muted">
-                    {d.mode === 'manager' ? 'as manager' : 'to your manager'} · {day(d.createdAt)} · score {draftCritiques.get(d.id)?.score ?? '–'}
+                    {d.mode === 'manager' ? 'as manager' : 'to your manager'} · {day(d.createdAt)} · score {critique?.score ?? '–'}
                   </span>
                 </li>
               ))}

@@ -1,11 +1,8 @@
-import type { endRoleplay } from '../../coach/roleplay/end-roleplay.js';
 import type { Persona, Scenario } from '../../coach/scenarios/index.js';
-import type { MessageRow, SessionRow } from '../../db/queries/sessions.js';
+import type { Debrief, MessageRow, SessionRow } from '../../services/sessions.js';
 import { Checklist, Fixes, HighlightedText, ScoreSummary } from '../components/critique-view.js';
 import { highlightQuotes } from '../highlight-quotes.js';
 import { Layout } from '../layout.js';
-
-type Debrief = Awaited<ReturnType<typeof endRoleplay>>;
 
 export interface SessionPageProps {
   engine: string;

@@ -1,49 +1,20 @@
-import { analyze } from '../analyzer/index.js';
-import type { HistoryMessage, MessageRow, SessionRow } from '../../db/queries/sessions.js';
-import { beginTurnWrite, getMessages, getSession, lockSession, settleReply, unlockSession } from '../../db/queries/sessions.js';
-import type { Deps } from '../../deps.js';
-import { AppError, ConflictError, NotFoundError, PayloadTooLargeError, PersonaLeakError, RuleViolationError, ValidationError } from '../../errors.js';
-import { callDeadlineMs, type ChatRequest } from '../../llm/chat-model.js';
-import { getBrief, getPersona, getScenario, type Difficulty, type PersonaId, type ScenarioId } from '../scenarios/index.js';
-import { isStorableText, UNSTORABLE_MESSAGE } from '../user-text.js';
-import { createLeakGuard, leaks } from './leak-guard.js';
-import { PROMPT_WINDOW, personaPrompt, type WindowMessage } from './persona-prompt.js';
-import { foldSummary, SUMMARY_BATCH } from './running-summary.js';
-import { sessionState } from './session-view.js';
-import { advanceTurn } from './turn-state.js';
+import type { Mode } from '../coach/rubric.js';
+import { createLeakGuard, leaks } from '../coach/roleplay/leak-guard.js';
+import { forbiddenIn, PROMPT_WINDOW, type WindowMessage } from '../coach/roleplay/persona-prompt.js';
+import { SUMMARY_BATCH } from '../coach/roleplay/running-summary.js';
+import { checkTurnAllowed, LOCKED_MESSAGE, textError, turnDeadlineMs } from '../coach/roleplay/turn-rules.js';
+import { advanceTurn, stateFrom, type RoleplayState } from '../coach/roleplay/turn-state.js';
+import { getBrief, getPersona, getScenario, type Difficulty, type PersonaId, type ScenarioId } from '../coach/scenarios/index.js';
+import type { HistoryMessage, MessageRow, SessionRow } from '../db/queries/sessions.js';
+import { beginTurnWrite, getMessages, getSession, lockSession, settleReply, unlockSession } from '../db/queries/sessions.js';
+import type { Deps } from '../deps.js';
+import type { ChatStreamEvent } from '../llm/chat-model.js';
+import { ConflictError, NotFoundError, PersonaLeakError, RuleViolationError } from '../errors.js';
 
-export type TurnDeps = Pick<Deps, 'db' | 'model' | 'now' | 'config'>;
+export type TurnDeps = Pick<Deps, 'db' | 'engine' | 'now' | 'config'>;
 
 /** Called with each piece of the reply as it may be shown, when the client streams. */
 export type OnDelta = (text: string) => Promise<void> | void;
-
-/**
- * How long a turn may hold the session before a crashed process's lock counts as free again. A
- * turn makes at most three model calls (a summary fold, the reply, and one regeneration of a reply
- * that leaked; ending makes a critique and one repair), each ending within its deadline, so a
- * live turn always finishes before its lock expires.
- */
-export function turnDeadlineMs(config: Deps['config']): number {
-  return 3 * callDeadlineMs({ timeoutMs: config.modelTimeoutMs, maxRetries: config.modelRetries }) + 10_000;
-}
-
-function textError(config: Deps['config'], text: string): AppError | undefined {
-  // The API's schema refuses such text already; a web page's form post arrives here unchecked.
-  if (!isStorableText(text)) return new ValidationError(`The turn ${UNSTORABLE_MESSAGE}.`, { details: [{ path: 'text', message: UNSTORABLE_MESSAGE }] });
-  if (text.length > config.turnMaxChars) {
-    return new PayloadTooLargeError(`A turn can have at most ${config.turnMaxChars} characters; this one has ${text.length}.`);
-  }
-  return undefined;
-}
-
-function checkTurnAllowed(session: SessionRow, config: Deps['config']) {
-  if (session.status === 'ended') throw new RuleViolationError('session_ended', 'This session has ended; start a new one to rehearse again.');
-  if (session.userTurns >= config.maxTurns) {
-    throw new RuleViolationError('turn_limit', `This session has reached its limit of ${config.maxTurns} turns; end it to get your feedback.`);
-  }
-}
-
-const LOCKED_MESSAGE = 'A reply is already being produced in this session; wait for it, then send your next turn.';
 
 async function lockOrConflict(deps: TurnDeps, session: SessionRow): Promise<SessionRow> {
   const now = deps.now();
@@ -78,8 +49,8 @@ export async function beginTurn(deps: TurnDeps, userId: string, sessionId: strin
       now,
       until: now + turnDeadlineMs(deps.config),
       maxTurns: deps.config.maxTurns,
-      provider: deps.model.provider,
-      model: deps.model.model,
+      provider: deps.engine.provider,
+      model: deps.engine.model,
       reach: PROMPT_WINDOW + SUMMARY_BATCH,
       token: crypto.randomUUID(),
     });
@@ -108,27 +79,24 @@ export async function beginRetry(deps: TurnDeps, session: SessionRow): Promise<P
 }
 
 /** Produces the persona's reply for a prepared turn; on failure the reply is marked failed and the lock released. */
-export function produceReply(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta?: OnDelta; signal?: AbortSignal } = {}): Promise<MessageRow> {
-  return generate(deps, prepared, opts);
-}
-
-async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta?: OnDelta; signal?: AbortSignal }): Promise<MessageRow> {
+export async function produceReply(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta?: OnDelta; signal?: AbortSignal } = {}): Promise<MessageRow> {
   const { session, replySeq, userText } = prepared;
+  const { engine } = deps;
   const scenario = getScenario(session.scenarioId as ScenarioId);
   const persona = getPersona(session.personaId as PersonaId);
   const brief = getBrief(persona.id, scenario.id);
   const difficulty = session.difficulty as Difficulty;
-  const outcome = advanceTurn(sessionState(session), {
-    brief,
-    persona,
-    difficulty,
-    analysis: analyze(userText, scenario.mode),
-    userText,
-    turn: session.userTurns,
-  });
 
   let partial = '';
   try {
+    const outcome = advanceTurn(stateFrom(session.state), {
+      brief,
+      persona,
+      difficulty,
+      analysis: await engine.readTurn({ text: userText, mode: scenario.mode }),
+      userText,
+      turn: session.userTurns,
+    });
     const history =
       prepared.history ??
       (await getMessages(deps.db, session.userId, session.id, Math.max(session.summarizedThrough, replySeq - PROMPT_WINDOW - SUMMARY_BATCH)));
@@ -136,7 +104,7 @@ async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta
       (m): m is HistoryMessage & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach',
     );
     const { summary, summarizedThrough, window } = await bringSummaryUpToDate(deps, session, complete, outcome.state, persona.name, scenario.mode, opts.signal);
-    const prompt = personaPrompt({
+    const turn = {
       scenario,
       persona,
       brief,
@@ -147,14 +115,15 @@ async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta
       summary,
       window,
       turn: session.userTurns,
-    });
-    const req: ChatRequest = { messages: prompt.messages, prompt: prompt.ref, temperature: 0.7, maxTokens: 400, ...(opts.signal && { signal: opts.signal }) };
+    };
+    const forbidden = forbiddenIn(brief, session.canary);
+    const signal = opts.signal && { signal: opts.signal };
 
     let text: string;
-    let identity = { provider: deps.model.provider, model: deps.model.model };
+    let identity = { provider: engine.provider, model: engine.model };
     if (opts.onDelta) {
-      const guard = createLeakGuard(prompt.forbidden);
-      for await (const event of deps.model.stream(req)) {
+      const guard = createLeakGuard(forbidden);
+      for await (const event of engine.personaReply(turn, { stream: true, ...signal })) {
         if (event.type === 'done') {
           identity = { provider: event.provider, model: event.model };
           break;
@@ -175,10 +144,9 @@ async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta
       text = partial;
     } else {
       // Not yet shown to anyone: a leaking reply is regenerated once before giving up.
-      let result = await deps.model.complete(req);
-      if (leaks(result.text, prompt.forbidden)) result = await deps.model.complete(req);
-      if (leaks(result.text, prompt.forbidden))
-        throw new PersonaLeakError('The reply gave away part of the hidden brief and was withheld; retry for a new one.');
+      let result = await wholeReply(engine.personaReply(turn, { stream: false, ...signal }));
+      if (leaks(result.text, forbidden)) result = await wholeReply(engine.personaReply(turn, { stream: false, ...signal }));
+      if (leaks(result.text, forbidden)) throw new PersonaLeakError('The reply gave away part of the hidden brief and was withheld; retry for a new one.');
       text = result.text;
       identity = { provider: result.provider, model: result.model };
     }
@@ -188,9 +156,15 @@ async function generate(deps: TurnDeps, prepared: PreparedReply, opts: { onDelta
     return { sessionId: session.id, seq: replySeq, userId: session.userId, role: 'persona', createdAt: new Date(deps.now()), ...settled };
   } catch (err) {
     // The partial reply is kept for the record but marked failed: never shown as a finished turn.
-    await settleReply(deps.db, session, replySeq, { content: partial, status: 'failed', provider: deps.model.provider, model: deps.model.model });
+    await settleReply(deps.db, session, replySeq, { content: partial, status: 'failed', provider: engine.provider, model: engine.model });
     throw err;
   }
+}
+
+/** A reply asked for whole: its one `done` event. */
+async function wholeReply(events: AsyncIterable<ChatStreamEvent>): Promise<Extract<ChatStreamEvent, { type: 'done' }>> {
+  for await (const event of events) if (event.type === 'done') return event;
+  throw new Error('the engine ended a reply without its done event');
 }
 
 /**
@@ -201,9 +175,9 @@ async function bringSummaryUpToDate(
   deps: TurnDeps,
   session: SessionRow,
   complete: ReadonlyArray<HistoryMessage & { role: WindowMessage['role'] }>,
-  state: ReturnType<typeof advanceTurn>['state'],
+  state: RoleplayState,
   personaName: string,
-  mode: SessionRow['mode'],
+  mode: Mode,
   signal: AbortSignal | undefined,
 ): Promise<{ summary: string; summarizedThrough: number; window: WindowMessage[] }> {
   const unsummarized = complete.filter((m) => m.seq >= session.summarizedThrough);
@@ -211,13 +185,7 @@ async function bringSummaryUpToDate(
   let summary = session.summary;
   let summarizedThrough = session.summarizedThrough;
   if (older.length >= SUMMARY_BATCH) {
-    summary = await foldSummary(deps.model, {
-      previous: summary,
-      turns: older,
-      personaName,
-      data: { mode, state, personaName },
-      ...(signal && { signal }),
-    });
+    summary = await deps.engine.summary({ previous: summary, turns: older, personaName, mode, state, ...(signal && { signal }) });
     summarizedThrough = (older.at(-1)?.seq ?? summarizedThrough) + 1;
   }
   const window = complete.filter((m) => m.seq >= summarizedThrough).map((m) => ({ role: m.role, content: m.content }));

@@ -1,0 +1,68 @@
+import type { ChatStreamEvent, ModelIdentity } from '../llm/chat-model.js';
+import type { Analysis } from './analyzer/index.js';
+import type { EngineCritique } from './critique/critique-schema.js';
+import type { Mode, ModeCheck } from './rubric.js';
+import type { PersonaPromptInput, WindowMessage } from './roleplay/persona-prompt.js';
+import type { RoleplayState } from './roleplay/turn-state.js';
+import type { Scenario } from './scenarios/index.js';
+
+/** What the writer told us about a draft's setting; fields the writer left out are absent. */
+export interface CritiqueContext {
+  managerName?: string | undefined;
+  goal?: string | undefined;
+  relationship?: string | undefined;
+}
+
+export interface CritiqueInput {
+  text: string;
+  mode: Mode;
+  /** The checks to judge; a role-play scores its scenario's, a draft all of its mode's. */
+  checks: readonly ModeCheck[];
+  context: CritiqueContext;
+  signal?: AbortSignal;
+}
+
+/** An engine's critique before it is checked against the text and scored (`assembleCritique`). */
+export interface CritiqueAnswer extends ModelIdentity {
+  value: EngineCritique;
+  /** The prompt the answer is to, stored with the critique so evals can report per version. */
+  prompt: { id: string; version: number };
+}
+
+export type PersonaTurn = PersonaPromptInput;
+
+export interface SummaryInput {
+  previous: string;
+  turns: readonly WindowMessage[];
+  personaName: string;
+  mode: Mode;
+  state: RoleplayState;
+  signal?: AbortSignal;
+}
+
+export interface HintInput {
+  scenario: Scenario;
+  state: RoleplayState;
+  transcript: readonly WindowMessage[];
+  personaName: string;
+}
+
+/**
+ * Everything the coach asks of an engine. Two implementations: `offline` (the rubric analyzer and
+ * the scripted personas, deterministic, in-process) and `llm` (the versioned prompts sent to any
+ * chat model). The app is given one by its entry point and never asks which it has.
+ */
+export interface CoachEngine extends ModelIdentity {
+  critique(input: CritiqueInput): Promise<CritiqueAnswer>;
+  /** What a user turn of a rehearsal shows: the moves and pitfalls the persona reacts to. */
+  readTurn(input: { text: string; mode: Mode }): Promise<Analysis>;
+  /**
+   * The persona's next line as text deltas, then exactly one `done` with the whole text. With
+   * `stream: false` the reply is produced whole and arrives as one delta.
+   */
+  personaReply(turn: PersonaTurn, opts: { stream: boolean; signal?: AbortSignal }): AsyncIterable<ChatStreamEvent>;
+  /** The coach's hint, out of character: the next move of the loop and why it helps now. */
+  hint(input: HintInput): Promise<string>;
+  /** Folds older turns into the running summary that stands in for them in the persona's prompt. */
+  summary(input: SummaryInput): Promise<string>;
+}

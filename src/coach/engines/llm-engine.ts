@@ -1,0 +1,71 @@
+import { ModelBadReplyError } from '../../errors.js';
+import type { ChatMessage, ChatModel, ChatStreamEvent } from '../../llm/chat-model.js';
+import { analyze } from '../analyzer/index.js';
+import { critiquePrompt } from '../critique/critique-prompt.js';
+import { EngineCritiqueSchema } from '../critique/critique-schema.js';
+import type { CoachEngine } from '../engine.js';
+import { hintPrompt } from '../roleplay/hint.js';
+import { personaPrompt } from '../roleplay/persona-prompt.js';
+import { summaryPrompt } from '../roleplay/running-summary.js';
+
+const REPAIR = 'Your previous answer could not be used: it was not valid JSON of the required shape. Answer again with only the JSON object, nothing else.';
+
+/** The coach on a chat model: each task is its versioned prompt, rendered and sent to `model`. */
+export function createLlmEngine(model: ChatModel): CoachEngine {
+  return {
+    provider: model.provider,
+    model: model.model,
+    async critique(input) {
+      const { text, ref } = critiquePrompt(input);
+      const messages: ChatMessage[] = [{ role: 'user', content: text }];
+      const ask = (msgs: ChatMessage[]) =>
+        model.structured({
+          messages: msgs,
+          prompt: ref,
+          schema: EngineCritiqueSchema,
+          schemaName: 'critique',
+          temperature: 0,
+          ...(input.signal && { signal: input.signal }),
+        });
+      let reply;
+      try {
+        reply = await ask(messages);
+      } catch (err) {
+        if (!(err instanceof ModelBadReplyError)) throw err;
+        // One repair attempt: models that slip out of JSON usually comply when told so.
+        reply = await ask([...messages, { role: 'user', content: REPAIR }]);
+      }
+      return { provider: reply.provider, model: reply.model, value: reply.value, prompt: { id: ref.id, version: ref.version } };
+    },
+    async readTurn({ text, mode }) {
+      // The analyzer reads turns for both engines until turns are read by meaning.
+      return analyze(text, mode);
+    },
+    async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
+      const prompt = personaPrompt(turn);
+      const req = { messages: prompt.messages, prompt: prompt.ref, temperature: 0.7, maxTokens: 400, ...(opts.signal && { signal: opts.signal }) };
+      if (opts.stream) {
+        yield* model.stream(req);
+        return;
+      }
+      const result = await model.complete(req);
+      yield { type: 'delta', text: result.text };
+      yield { type: 'done', text: result.text, usage: result.usage, provider: result.provider, model: result.model };
+    },
+    async hint(input) {
+      const { text, ref } = hintPrompt(input);
+      const result = await model.complete({ messages: [{ role: 'user', content: text }], prompt: ref, maxTokens: 200 });
+      return result.text.trim();
+    },
+    async summary(input) {
+      const { text, ref } = summaryPrompt(input);
+      const result = await model.complete({
+        messages: [{ role: 'user', content: text }],
+        prompt: ref,
+        maxTokens: 300,
+        ...(input.signal && { signal: input.signal }),
+      });
+      return result.text.trim();
+    },
+  };
+}
