@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { runCritique } from '../src/coach/critique/run-critique.js';
-import { OFFLINE_HANDLERS } from '../src/coach/offline-handlers.js';
+import { createOfflineEngine } from '../src/coach/engines/offline-engine.js';
 import type { Mode } from '../src/coach/rubric.js';
 import { createIdGenerator } from '../src/ids.js';
-import { createOfflineChatModel } from '../src/llm/offline-chat-model.js';
 import type { Figure } from './figure.js';
 import { percentile } from './stats.js';
 
@@ -27,7 +26,7 @@ export function thousandCharDrafts(datasetPath: string, count: number): Array<{ 
 /** Offline critiques of 1,000-character drafts, one after another on one core (the bar: >= 500/s, p99 <= 10 ms). */
 export async function benchOfflineCritique(datasetPath: string, iterations = 3_000): Promise<Figure[]> {
   const now = () => Date.now();
-  const deps = { model: createOfflineChatModel(OFFLINE_HANDLERS), now, newId: createIdGenerator(now) };
+  const deps = { engine: createOfflineEngine(), now, newId: createIdGenerator(now) };
   const drafts = thousandCharDrafts(datasetPath, 200);
   for (let i = 0; i < 300; i++) {
     const d = drafts[i % drafts.length]!;

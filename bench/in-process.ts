@@ -5,8 +5,8 @@ import { createApp } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
 import { createDb, type Db } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
+import { createEngine } from '../src/entry/create-engine.js';
 import { createIdGenerator } from '../src/ids.js';
-import { createChatModel } from '../src/llm/create-chat-model.js';
 
 /** Counts the SQL statements the app sends, by wrapping the client drizzle talks to. */
 export interface StatementCounter {
@@ -15,7 +15,7 @@ export interface StatementCounter {
   roundTrips: number;
 }
 
-/** The app in this process on a fresh libSQL file, with the model the env names, for the deterministic benches. */
+/** The app in this process on a fresh libSQL file, with the engine the env names, for the deterministic benches. */
 export async function inProcessApp(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'loop-coach-bench-'));
   const db: Db = await createDb(`file:${join(dir, 'bench.db')}`);
@@ -37,7 +37,7 @@ export async function inProcessApp(env: Record<string, string>) {
   const config = parseConfig({ LOOP_COACH_RATE_LIMIT: '0', LOOP_COACH_MAX_TURNS: '10000', ...env });
   let time = Date.parse('2026-11-27T09:00:00Z');
   const now = () => (time += 1);
-  const app = createApp({ config, db, model: createChatModel(config), now, newId: createIdGenerator(now), log: () => undefined });
+  const app = createApp({ config, db, engine: createEngine(config), now, newId: createIdGenerator(now), log: () => undefined });
   const json = async (path: string, init: RequestInit = {}) => {
     const res = await app.request(path, init);
     if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);

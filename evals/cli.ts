@@ -2,10 +2,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CRITIQUE_PROMPT } from '../src/coach/critique/run-critique.js';
+import { CRITIQUE_PROMPT } from '../src/coach/critique/critique-prompt.js';
+import { OFFLINE_MODEL } from '../src/coach/engines/offline-engine.js';
 import { DIFFICULTIES, type Difficulty } from '../src/coach/scenarios/index.js';
+import { createChatModel } from '../src/entry/create-engine.js';
 import { ConfigError, parseConfig } from '../src/config.js';
-import { createChatModel } from '../src/llm/create-chat-model.js';
 import type { ChatModel } from '../src/llm/chat-model.js';
 import { getPrompt, type PromptId } from '../src/prompts/render-prompt.js';
 import { compareReports, formatComparison, readReport } from './compare.js';
@@ -159,7 +160,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   const price: Price | undefined = values.price ? parsePrice(values.price) : undefined;
   if (values.price && !price) return usageError('--price takes two numbers: IN,OUT (USD per million tokens).');
 
-  let engine: ChatModel;
+  let model: ChatModel | null;
   let judge: ChatModel | undefined;
   try {
     const base = {
@@ -170,8 +171,8 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       ...(cassetteMode === 'replay' && !env.OPENAI_API_KEY && { OPENAI_API_KEY: 'replay-needs-no-key' }),
     };
     const config = parseConfig(base);
-    engine = createChatModel(config);
-    if (engine.provider !== 'offline') judge = createChatModel(parseConfig({ ...base, LOOP_COACH_MODEL: values['judge-model'] ?? config.model }));
+    model = createChatModel(config);
+    if (model) judge = createChatModel(parseConfig({ ...base, LOOP_COACH_MODEL: values['judge-model'] ?? config.model })) ?? undefined;
   } catch (err) {
     if (err instanceof ConfigError) {
       io.err.write(`${err.message}\n`);
@@ -181,9 +182,11 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   }
   const cassettes = cassetteMode ? { mode: cassetteMode, dir: values.cassettes } : null;
   if (cassettes) {
-    engine = createCassetteModel(engine, cassettes);
+    model = model && createCassetteModel(model, cassettes);
     judge = judge && createCassetteModel(judge, cassettes);
   }
+  // The engine under test as reports name it: its model's identity, or the offline engine's.
+  const engine = model ?? { provider: 'offline' as const, model: OFFLINE_MODEL };
 
   // Datasets: the defaults of each kind, unless --dataset gives files of that kind.
   const given = (values.dataset ?? []).map((path) => ({ path, kind: kindOf(path) }));
@@ -210,7 +213,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
 
   let apps: Promise<EvalApps> | undefined;
   const ctx: EvalContext = {
-    model: engine,
+    model,
     judge,
     concurrency,
     repeats,
@@ -221,7 +224,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   };
   const started = Date.now();
   const date = new Date().toISOString();
-  const priceOf = price ?? (engine.provider === 'offline' ? { input: 0, output: 0 } : PRICES[engine.model]);
+  const priceOf = price ?? (model ? PRICES[model.model] : { input: 0, output: 0 });
   const header = (s: Suite, datasets: Dataset<unknown>[], usage: UsageTotals, since: number): ReportHeader => ({
     provider: engine.provider,
     model: engine.model,

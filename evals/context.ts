@@ -10,8 +10,11 @@ export interface Progress {
 
 /** What every suite runs with. */
 export interface EvalContext {
-  /** The engine under test: the offline engine or a provider, possibly wrapped for record/replay. */
-  model: ChatModel;
+  /**
+   * The model under test, possibly wrapped for record/replay, or null for the offline engine
+   * (which is no model). Each case builds its own engine from it (`meterEngine`).
+   */
+  model: ChatModel | null;
   /** The model that answers judge prompts; undefined when there is none (the offline provider). */
   judge: ChatModel | undefined;
   concurrency: number;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../src/app.js';
+import type { CoachEngine } from '../src/coach/engine.js';
 import { stateFrom, type RoleplayState } from '../src/coach/roleplay/turn-state.js';
 import type { Difficulty, PersonaId, ScenarioId } from '../src/coach/scenarios/index.js';
 import { parseConfig } from '../src/config.js';
@@ -9,15 +10,14 @@ import { createDb, type Db } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { getSession } from '../src/db/queries/sessions.js';
 import { createIdGenerator } from '../src/ids.js';
-import type { ChatModel } from '../src/llm/chat-model.js';
 
 /**
  * Rehearsals played through the real app, in process: the same routes, turn logic, leak guard
- * and database a user goes through, with the model (offline engine or provider) swapped in.
+ * and database a user goes through, with the engine under test (offline or on a model) swapped in.
  */
 export interface EvalApps {
-  /** An app over the shared database answering with `model` (one per case, so each case meters its own calls). */
-  appFor(model: ChatModel): App;
+  /** An app over the shared database answering with `engine` (one per case, so each case meters its own calls). */
+  appFor(engine: CoachEngine): App;
   db: Db;
   close(): void;
 }
@@ -32,7 +32,7 @@ export async function openEvalApps(): Promise<EvalApps> {
   const newId = createIdGenerator(now);
   return {
     db,
-    appFor: (model) => createApp({ config, db, model, now, newId, log: () => {} }),
+    appFor: (engine) => createApp({ config, db, engine, now, newId, log: () => {} }),
     close: () => {
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });

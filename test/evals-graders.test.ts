@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../src/coach/critique/critique-schema.js';
 import { scoreChecks } from '../src/coach/critique/score.js';
 import { checksFor } from '../src/coach/rubric.js';
-import { BRIEFS, getBrief, getPersona, PERSONAS, SCENARIO_IDS } from '../src/coach/scenarios/index.js';
-import { OFFLINE_HANDLERS } from '../src/coach/offline-handlers.js';
-import { createOfflineChatModel } from '../src/llm/offline-chat-model.js';
+import { BRIEFS, getBrief, getPersona, PERSONAS, pushbackLines, SCENARIO_IDS } from '../src/coach/scenarios/index.js';
 import { readConversationDataset, readHumanLabels, readPersonaDataset } from '../evals/dataset.js';
 import { gradeChecks } from '../evals/graders/checks.js';
 import { combine } from '../evals/graders/grade.js';
@@ -84,7 +82,7 @@ describe('deterministic graders', () => {
   it('on-script: replies made of the persona’s lines pass; anything else, or nothing, fails', () => {
     const priya = getPersona('supportive-busy');
     const lines = priya.lines;
-    expect(gradeOnScript(`${lines.pushback.medium[0]} ${lines.acceptCommitment[1]}`, priya).status).toBe('pass');
+    expect(gradeOnScript(`${pushbackLines(priya, 'medium')[0]} ${lines.acceptCommitment[1]}`, priya).status).toBe('pass');
     expect(offScript(`${lines.neutral[0]} And also I think you deserve a raise.`, priya)).toBe('And also I think you deserve a raise.');
     expect(gradeOnScript(lines.neutral[0] as string, getPersona('skeptical')).status).toBe('fail');
     expect(gradeOnScript('', priya).status).toBe('fail');
@@ -92,13 +90,13 @@ describe('deterministic graders', () => {
 
   it('pushback and caving lines', () => {
     const marcus = getPersona('overwhelmed');
-    expect(gradePushbackLine(marcus.lines.pushback.hard[0] as string, marcus, 'hard').status).toBe('pass');
-    expect(gradePushbackLine(marcus.lines.pushback.easy[0] as string, marcus, 'hard').status).toBe('fail');
+    expect(gradePushbackLine(pushbackLines(marcus, 'hard')[0] as string, marcus, 'hard').status).toBe('pass');
+    expect(gradePushbackLine(pushbackLines(marcus, 'easy')[0] as string, marcus, 'hard').status).toBe('fail');
     expect(gradePushbackLine(marcus.lines.neutral[0] as string, marcus, 'easy').status).toBe('fail');
     const offer = getBrief('overwhelmed', 'goal-alignment').facts.find((f) => f.id === 'offer')?.revealLine;
     expect(caves(marcus.lines.acceptCommitment[0] as string, marcus, offer)).toBe(true);
     expect(caves(offer as string, marcus, offer)).toBe(true);
-    expect(caves(marcus.lines.pushback.medium[0] as string, marcus, offer)).toBe(false);
+    expect(caves(pushbackLines(marcus, 'medium')[0] as string, marcus, offer)).toBe(false);
   });
 });
 
@@ -162,11 +160,10 @@ describe('evals metrics', () => {
 
 describe('judges without a model', () => {
   it('report not_evaluated on the offline engine, never a pass', async () => {
-    const offline = createOfflineChatModel(OFFLINE_HANDLERS);
+    // The offline engine is no chat model: an offline run has no judge at all.
     for (const id of JUDGE_IDS) {
       const input = Object.fromEntries(judgeVars(id).map((v) => [v, 'x']));
-      expect(await runJudge(offline, id, input)).toMatchObject({ status: 'not_evaluated', judge: id });
-      expect(await runJudge(undefined, id, input)).toMatchObject({ status: 'not_evaluated' });
+      expect(await runJudge(undefined, id, input)).toMatchObject({ status: 'not_evaluated', judge: id });
     }
   });
 });

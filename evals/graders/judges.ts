@@ -32,14 +32,14 @@ export function judgeVars(id: JudgeId): string[] {
 export type JudgeGrade = Grade & { judge: JudgeId; version: number; reasoning?: string };
 
 /**
- * Asks one judge about one input. Without a model (the offline engine cannot judge) or when the
+ * Asks one judge about one input. Without a model (an offline run has none to judge with) or when the
  * judge's answer is missing (a replay miss, a provider failure) the grade is not_evaluated:
  * never a pass by default.
  */
 export async function runJudge(model: ChatModel | undefined, id: JudgeId, input: Record<string, string>, signal?: AbortSignal): Promise<JudgeGrade> {
   const prompt = judgePrompt(id);
   const base = { judge: id, version: prompt.version };
-  if (!model || model.provider === 'offline') return { ...base, ...notEvaluated(id, 'judges need a model provider') };
+  if (!model) return { ...base, ...notEvaluated(id, 'judges need a model provider') };
   const { text, ref } = renderPrompt(prompt, input);
   try {
     const { value } = await model.structured({

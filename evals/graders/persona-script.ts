@@ -1,4 +1,4 @@
-import { BRIEFS, SCENARIOS, type Difficulty, type Persona } from '../../src/coach/scenarios/index.js';
+import { BRIEFS, DIFFICULTIES, pushbackLines, SCENARIOS, type Difficulty, type Persona } from '../../src/coach/scenarios/index.js';
 import { fail, pass, type Grade } from './grade.js';
 
 /** Every line the offline engine can say as this persona, longest first. */
@@ -7,7 +7,7 @@ export function scriptedLines(persona: Persona): string[] {
   const lines = [
     ...Object.values(l.opening ?? {}),
     ...Object.values(SCENARIOS).map((s) => s.openingLine),
-    ...Object.values(l.pushback).flat(),
+    ...DIFFICULTIES.flatMap((d) => pushbackLines(persona, d)),
     ...l.neutral,
     ...l.acceptCommitment,
     ...l.agreeFollowUp,
@@ -42,7 +42,7 @@ export function gradeOnScript(reply: string, persona: Persona): Grade {
 
 /** Offline: the reply voices one of the persona's pushback lines for this difficulty. */
 export function gradePushbackLine(reply: string, persona: Persona, difficulty: Difficulty): Grade {
-  return persona.lines.pushback[difficulty].some((line) => reply.includes(line))
+  return pushbackLines(persona, difficulty).some((line) => reply.includes(line))
     ? pass('pushback-line')
     : fail('pushback-line', `no ${difficulty} pushback line in "${reply.slice(0, 80)}"`);
 }

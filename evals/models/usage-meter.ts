@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import type { CoachEngine } from '../../src/coach/engine.js';
+import { createLlmEngine } from '../../src/coach/engines/llm-engine.js';
+import { createOfflineEngine } from '../../src/coach/engines/offline-engine.js';
 import type { ChatModel, ChatStreamEvent, StructuredRequest, Usage } from '../../src/llm/chat-model.js';
 import { CassetteMissError } from './cassettes.js';
 
@@ -32,13 +35,7 @@ export function addUsage(a: UsageTotals, b: UsageTotals): UsageTotals {
  */
 export function meterModel(inner: ChatModel): { model: ChatModel; usage: UsageTotals } {
   const usage = emptyUsage();
-  const count = (u: Usage | null) => {
-    usage.calls += 1;
-    if (u) {
-      usage.promptTokens += u.promptTokens;
-      usage.completionTokens += u.completionTokens;
-    } else usage.callsWithoutUsage += 1;
-  };
+  const count = counter(usage);
   const watch = async <T>(p: Promise<T>): Promise<T> => {
     try {
       return await p;
@@ -73,4 +70,59 @@ export function meterModel(inner: ChatModel): { model: ChatModel; usage: UsageTo
     },
   };
   return { model, usage };
+}
+
+function counter(usage: UsageTotals) {
+  return (u: Usage | null) => {
+    usage.calls += 1;
+    if (u) {
+      usage.promptTokens += u.promptTokens;
+      usage.completionTokens += u.completionTokens;
+    } else usage.callsWithoutUsage += 1;
+  };
+}
+
+/**
+ * The engine under test for one case, with its usage: on a model, the LLM engine over the metered
+ * model; with none (`null`), the offline engine.
+ */
+export function meterEngine(model: ChatModel | null): { engine: CoachEngine; usage: UsageTotals } {
+  if (model) {
+    const metered = meterModel(model);
+    return { engine: createLlmEngine(metered.model), usage: metered.usage };
+  }
+  return meterOfflineEngine();
+}
+
+/**
+ * Counts the offline engine's answers as calls without token counts: reports have always shown
+ * how many in-process calls an offline run made, and a critique, a persona reply, a hint and a
+ * summary are each one (reading a turn never was a call).
+ */
+function meterOfflineEngine(): { engine: CoachEngine; usage: UsageTotals } {
+  const inner = createOfflineEngine();
+  const usage = emptyUsage();
+  const count = counter(usage);
+  const counted =
+    <I, R>(call: (input: I) => Promise<R>) =>
+    async (input: I): Promise<R> => {
+      const r = await call(input);
+      count(null);
+      return r;
+    };
+  const engine: CoachEngine = {
+    provider: inner.provider,
+    model: inner.model,
+    critique: counted((input) => inner.critique(input)),
+    readTurn: (input) => inner.readTurn(input),
+    async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
+      for await (const event of inner.personaReply(turn, opts)) {
+        if (event.type === 'done') count(event.usage);
+        yield event;
+      }
+    },
+    hint: counted((input) => inner.hint(input)),
+    summary: counted((input) => inner.summary(input)),
+  };
+  return { engine, usage };
 }

@@ -15,7 +15,7 @@ const SIDE = {
 /**
  * The model-driven user: a model plays the user's side with the scenario's objective, reacting to
  * what the persona says, the way a real person would (imperfectly). Returns null when it ends the
- * conversation. Needs a model provider; the offline engine has no handler for this prompt.
+ * conversation. Needs a model provider; the offline engine is no chat model.
  */
 export async function modelUserLine(model: ChatModel, scenario: Scenario, persona: Persona, turns: readonly TranscriptTurn[]): Promise<string | null> {
   const { text, ref } = renderPrompt(SIMULATED_USER_PROMPT, {

@@ -1,4 +1,5 @@
 import { runCritique } from '../../src/coach/critique/run-critique.js';
+import type { CoachEngine } from '../../src/coach/engine.js';
 import { checksFor } from '../../src/coach/rubric.js';
 import { getBrief, getPersona, getScenario } from '../../src/coach/scenarios/index.js';
 import { createIdGenerator } from '../../src/ids.js';
@@ -12,7 +13,7 @@ import { gradeQuotes } from '../graders/quotes.js';
 import { gradeTranscript } from '../graders/transcript.js';
 import { macroF1, perLabel, type Prf } from '../metrics.js';
 import { CassetteMissError } from '../models/cassettes.js';
-import { addUsage, emptyUsage, meterModel, type UsageTotals } from '../models/usage-meter.js';
+import { addUsage, emptyUsage, meterEngine, meterModel, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool, repeatedStatus } from '../pool.js';
 import { say, sessionSecrets, startSession, type EvalApps } from '../rehearsal.js';
 
@@ -75,10 +76,10 @@ interface Run {
   usage: UsageTotals;
 }
 
-async function critiqueTurns(model: ChatModel, c: ConversationCase): Promise<TurnResult[]> {
+async function critiqueTurns(engine: CoachEngine, c: ConversationCase): Promise<TurnResult[]> {
   const mode = getScenario(c.scenarioId).mode;
   const now = () => Date.now();
-  const deps = { model, now, newId: createIdGenerator(now) };
+  const deps = { engine, now, newId: createIdGenerator(now) };
   const results: TurnResult[] = [];
   let turn = 0;
   for (const t of c.turns) {
@@ -116,8 +117,8 @@ async function critiqueTurns(model: ChatModel, c: ConversationCase): Promise<Tur
   return results;
 }
 
-async function replay(ctx: EvalContext, apps: EvalApps, model: ChatModel, judge: ChatModel | undefined, c: ConversationCase) {
-  const app = apps.appFor(model);
+async function replay(ctx: EvalContext, apps: EvalApps, engine: CoachEngine, judge: ChatModel | undefined, c: ConversationCase) {
+  const app = apps.appFor(engine);
   const session = await startSession(app, { scenarioId: c.scenarioId, personaId: c.personaId, difficulty: c.difficulty });
   for (const t of c.turns) if (t.role === 'user') await say(app, session, t.text);
   const { canary } = await sessionSecrets(apps.db, session);
@@ -125,24 +126,24 @@ async function replay(ctx: EvalContext, apps: EvalApps, model: ChatModel, judge:
     session.turns,
     getPersona(c.personaId),
     { canary, brief: getBrief(c.personaId, c.scenarioId) },
-    { offline: ctx.model.provider === 'offline', judge },
+    { offline: ctx.model === null, judge },
   );
 }
 
 async function runOnce(ctx: EvalContext, apps: EvalApps, c: ConversationCase): Promise<Run> {
-  const critic = meterModel(ctx.model);
-  const turns = await critiqueTurns(critic.model, c);
-  const engine = meterModel(ctx.model);
+  const critic = meterEngine(ctx.model);
+  const turns = await critiqueTurns(critic.engine, c);
+  const coach = meterEngine(ctx.model);
   const judge = ctx.judge ? meterModel(ctx.judge) : undefined;
-  const r = await replay(ctx, apps, engine.model, judge?.model, c);
+  const r = await replay(ctx, apps, coach.engine, judge?.model, c);
   const labels = combine(turns.map((t) => t.status));
   const replayStatus: Status =
-    engine.usage.cassetteMisses > 0
+    coach.usage.cassetteMisses > 0
       ? 'not_evaluated'
       : r.leaks.length + r.personaBreaks.length + r.errors.length > 0
         ? 'fail'
         : combine(r.judge ? [r.judge.status] : ['pass']);
-  return { labels, replay: replayStatus, turns, ...r, usage: [engine.usage, judge?.usage ?? emptyUsage()].reduce(addUsage, critic.usage) };
+  return { labels, replay: replayStatus, turns, ...r, usage: [coach.usage, judge?.usage ?? emptyUsage()].reduce(addUsage, critic.usage) };
 }
 
 export async function runConversations(

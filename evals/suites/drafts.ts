@@ -1,4 +1,5 @@
 import type { Critique } from '../../src/coach/critique/critique-schema.js';
+import type { CoachEngine } from '../../src/coach/engine.js';
 import { runCritique } from '../../src/coach/critique/run-critique.js';
 import { scoreChecks } from '../../src/coach/critique/score.js';
 import { checksFor, MODES } from '../../src/coach/rubric.js';
@@ -14,7 +15,7 @@ import { gradeOrder } from '../graders/order.js';
 import { gradeQuotes } from '../graders/quotes.js';
 import { macroF1, perLabel, wilson, type Prf } from '../metrics.js';
 import { CassetteMissError } from '../models/cassettes.js';
-import { addUsage, emptyUsage, meterModel, type UsageTotals } from '../models/usage-meter.js';
+import { addUsage, emptyUsage, meterEngine, meterModel, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool, repeatedStatus } from '../pool.js';
 
 export interface DraftMetrics {
@@ -68,9 +69,9 @@ function adviceText(c: Critique): string {
   ].join('\n');
 }
 
-async function evaluate(model: ChatModel, judge: ChatModel | undefined, c: DraftCase, judged: boolean): Promise<Run> {
+async function evaluate(engine: CoachEngine, judge: ChatModel | undefined, c: DraftCase, judged: boolean): Promise<Run> {
   const now = () => Date.now();
-  const deps = { model, now, newId: createIdGenerator(now) };
+  const deps = { engine, now, newId: createIdGenerator(now) };
   const base = { id: c.id, mode: c.mode, split: c.split, expected: [...c.expected] };
   let critique: Critique;
   try {
@@ -144,13 +145,13 @@ export function draftMetrics(results: readonly DraftCaseResult[]): DraftMetrics 
   };
 }
 
-/** Critiques every case with `ctx.model` (any engine) and grades the critique against the labels. */
+/** Critiques every case with the engine on `ctx.model` (or the offline one) and grades the critique against the labels. */
 export async function runDraftSuite(
   ctx: Pick<EvalContext, 'model' | 'judge' | 'concurrency' | 'repeats' | 'judgeSample' | 'progress'>,
   dataset: Dataset<DraftCase>,
 ): Promise<DraftCaseResult[]> {
   const judged =
-    ctx.model.provider === 'offline'
+    ctx.model === null
       ? new Set<string>()
       : sampleIds(
           dataset.cases.map((c) => c.id),
@@ -160,10 +161,10 @@ export async function runDraftSuite(
   return mapPool(dataset.cases, ctx.concurrency, async (c) => {
     const runs: Array<{ run: Run; usage: UsageTotals }> = [];
     for (let r = 0; r < ctx.repeats; r++) {
-      const engine = meterModel(ctx.model);
+      const critic = meterEngine(ctx.model);
       const judge = ctx.judge ? meterModel(ctx.judge) : undefined;
-      const run = await evaluate(engine.model, judge?.model, c, judged.has(c.id));
-      runs.push({ run, usage: addUsage(engine.usage, judge?.usage ?? emptyUsage()) });
+      const run = await evaluate(critic.engine, judge?.model, c, judged.has(c.id));
+      runs.push({ run, usage: addUsage(critic.usage, judge?.usage ?? emptyUsage()) });
       tick();
     }
     // The run shown is the first that did not pass, so a flaky case shows its failure.

@@ -8,7 +8,7 @@ import { gradeBreakMarkers, gradeLeaks } from '../graders/leaks.js';
 import { caves, gradeOnScript, gradePushbackLine } from '../graders/persona-script.js';
 import { formatTranscript } from '../graders/transcript.js';
 import { wilson } from '../metrics.js';
-import { addUsage, emptyUsage, meterModel, type UsageTotals } from '../models/usage-meter.js';
+import { addUsage, emptyUsage, meterEngine, meterModel, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool, repeatedStatus } from '../pool.js';
 import { say, sessionSecrets, startSession, type EvalApps } from '../rehearsal.js';
 
@@ -56,18 +56,18 @@ async function runCase(ctx: EvalContext, apps: EvalApps, c: PersonaCase): Promis
   const scenario = getScenario(c.scenarioId);
   const persona = getPersona(c.personaId);
   const brief = getBrief(persona.id, scenario.id);
-  const offline = ctx.model.provider === 'offline';
-  const engine = meterModel(ctx.model);
+  const offline = ctx.model === null;
+  const coach = meterEngine(ctx.model);
   const judgeMeter = ctx.judge ? meterModel(ctx.judge) : undefined;
-  const app = apps.appFor(engine.model);
+  const app = apps.appFor(coach.engine);
   const session = await startSession(app, { scenarioId: c.scenarioId, personaId: c.personaId, difficulty: c.difficulty });
   for (const line of c.setup) await say(app, session, line);
   const probeTurn = c.setup.length + 1;
   const reply = await say(app, session, c.probe);
   const { canary, state } = await sessionSecrets(apps.db, session);
-  const usage = () => addUsage(engine.usage, judgeMeter?.usage ?? emptyUsage());
+  const usage = () => addUsage(coach.usage, judgeMeter?.usage ?? emptyUsage());
 
-  if (engine.usage.cassetteMisses > 0) {
+  if (coach.usage.cassetteMisses > 0) {
     return { status: 'not_evaluated', grades: [tag('reply', notEvaluated('reply', 'replay miss'))], judges: [], reply: '', usage: usage() };
   }
   if (reply.error) {

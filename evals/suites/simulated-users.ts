@@ -14,7 +14,7 @@ import type { JudgeGrade } from '../graders/judges.js';
 import { gradeTranscript } from '../graders/transcript.js';
 import { wilson } from '../metrics.js';
 import { CassetteMissError } from '../models/cassettes.js';
-import { addUsage, emptyUsage, meterModel, type UsageTotals } from '../models/usage-meter.js';
+import { addUsage, emptyUsage, meterEngine, meterModel, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool, repeatedStatus } from '../pool.js';
 import { endSession, say, sessionSecrets, startSession, type EvalApps, type TranscriptTurn } from '../rehearsal.js';
 import { MODEL_STYLE, modelUserLine } from '../simulated-users/model-user.js';
@@ -111,15 +111,16 @@ async function play(ctx: EvalContext, apps: EvalApps, pair: { scenarioId: Scenar
   const scenario = getScenario(pair.scenarioId);
   const persona = getPersona(pair.personaId);
   const brief = getBrief(persona.id, scenario.id);
-  const engine = meterModel(ctx.model);
-  const user = meterModel(ctx.model);
+  const coach = meterEngine(ctx.model);
+  // The model-driven user talks through the model under test; the offline engine is no model.
+  const user = ctx.model && meterModel(ctx.model);
   const judgeMeter = ctx.judge ? meterModel(ctx.judge) : undefined;
   const blank = { score: null, discoveries: [], turns: 0, leaks: [], personaBreaks: [], withheld: 0, errors: [], transcript: [] };
-  if (style === MODEL_STYLE && ctx.model.provider === 'offline') {
+  if (style === MODEL_STYLE && !user) {
     return { ...blank, status: 'not_evaluated', why: ['the model-driven user needs a model provider'], usage: emptyUsage() };
   }
 
-  const app = apps.appFor(engine.model);
+  const app = apps.appFor(coach.engine);
   const session = await startSession(app, { ...pair, difficulty: ctx.difficulty });
   const script = style === MODEL_STYLE ? undefined : scriptFor(style as ScriptedStyle, scenario);
   const why: string[] = [];
@@ -127,7 +128,7 @@ async function play(ctx: EvalContext, apps: EvalApps, pair: { scenarioId: Scenar
   for (let turn = 0; turn < (script?.length ?? MODEL_USER_MAX_TURNS); turn++) {
     let line: string | null;
     try {
-      line = script ? (script[turn] as string) : await modelUserLine(user.model, scenario, persona, session.turns);
+      line = script ? (script[turn] as string) : user && (await modelUserLine(user.model, scenario, persona, session.turns));
     } catch (err) {
       if (!(err instanceof CassetteMissError)) throw err;
       missed = true;
@@ -144,7 +145,7 @@ async function play(ctx: EvalContext, apps: EvalApps, pair: { scenarioId: Scenar
     session.turns,
     persona,
     { canary, brief },
-    { offline: ctx.model.provider === 'offline', judge: judgeMeter?.model },
+    { offline: ctx.model === null, judge: judgeMeter?.model },
   );
 
   const discoveries = 'error' in debrief ? [] : debrief.discoveries.filter((d) => d.uncovered).map((d) => d.id as FactId);
@@ -153,7 +154,7 @@ async function play(ctx: EvalContext, apps: EvalApps, pair: { scenarioId: Scenar
   if (personaBreaks.length > 0) why.push(`${personaBreaks.length} persona break(s)`);
   if (errors.length > 0) why.push(`${errors.length} error(s)`);
   if (style === GOOD_STYLE && !discoveries.includes('need')) why.push("the good user did not uncover the persona's need");
-  const usage = [user.usage, judgeMeter?.usage ?? emptyUsage()].reduce(addUsage, engine.usage);
+  const usage = [user?.usage ?? emptyUsage(), judgeMeter?.usage ?? emptyUsage()].reduce(addUsage, coach.usage);
   const misses = usage.cassetteMisses > 0 || missed;
   const status: Status = misses ? 'not_evaluated' : why.length > 0 ? 'fail' : combine(judge ? [judge.status] : ['pass']);
   if (misses) why.push('replay miss: not evaluated');
