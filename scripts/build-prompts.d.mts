@@ -1,1 +1,2 @@
 export function buildPrompts(): Array<{ id: string; version: number; text: string; file: string }>;
+export function contentInputsStamp(): string;

@@ -161,7 +161,7 @@ describe('scenario data: briefs', () => {
       const said = [
         p.lines.opening?.[b.scenarioId] ?? SCENARIOS[b.scenarioId].openingLine,
         ...b.facts.map((f) => f.revealLine),
-        ...DIFFICULTIES.flatMap((d) => p.lines.pushback[d]),
+        ...DIFFICULTIES.flatMap((d) => pushbackLines(p, d)),
         ...p.lines.neutral,
         ...p.lines.acceptCommitment,
         ...p.lines.agreeFollowUp,
@@ -202,26 +202,41 @@ describe('scenario data: personas', () => {
     }
   });
 
-  it("has pushback for every difficulty, in whole cycles of its side's triggers, and lines for each trigger", () => {
+  it("has pushback for every difficulty, keyed by its side's triggers, with lines for each trigger", () => {
     for (const p of personas) {
       const triggers = PUSHBACK_TRIGGERS[p.side];
       for (const d of DIFFICULTIES) {
-        const pool = p.lines.pushback[d];
+        const byTrigger: Partial<Record<CheckId, readonly string[]>> = p.lines.pushback[d];
         const where = `${p.id}.pushback.${d}`;
-        expect(pool.length, where).toBeGreaterThanOrEqual(3);
-        expect(pool.length % triggers.length, where).toBe(0);
-        for (const line of pool) expect(line.trim(), where).not.toBe('');
+        expect(Object.keys(byTrigger), where).toEqual([...triggers]);
         for (const trigger of triggers) {
-          const lines = pushbackLines(p, d, [trigger]);
-          expect(lines.length, `${where} ${trigger}`).toBeGreaterThan(0);
-          expect(lines.length, `${where} ${trigger}`).toBeLessThanOrEqual(pool.length);
+          const lines = byTrigger[trigger] ?? [];
+          expect(lines.length, `${where}.${trigger}`).toBeGreaterThan(0);
+          for (const line of lines) expect(line.trim(), `${where}.${trigger}`).not.toBe('');
+          expect(pushbackLines(p, d, [trigger]), `${where}.${trigger}`).toEqual(lines);
         }
+        const pool = pushbackLines(p, d);
+        expect(pool.length, where).toBeGreaterThanOrEqual(3);
+        expect([...pool].sort(), where).toEqual(triggers.flatMap((t) => byTrigger[t] ?? []).sort());
       }
     }
-    const priya = PERSONAS['supportive-busy'];
-    expect(pushbackLines(priya, 'easy', ['refuses_work'])).toEqual([priya.lines.pushback.easy[2]]);
-    expect(pushbackLines(priya, 'hard', ['over_hedging', 'blames_others'])).toEqual([priya.lines.pushback.hard[3]]);
-    expect(pushbackLines(priya, 'medium', [])).toEqual(priya.lines.pushback.medium);
+    const priya = getPersona('supportive-busy');
+    if (priya.side !== 'manager') throw new Error('supportive-busy plays a manager');
+    const { easy, medium, hard } = priya.lines.pushback;
+    expect(pushbackLines(priya, 'easy', ['refuses_work'])).toEqual(easy.refuses_work);
+    expect(pushbackLines(priya, 'hard', ['over_hedging', 'blames_others'])).toEqual(hard.blames_others);
+    expect(pushbackLines(priya, 'medium', [])).toEqual([medium.demanding[0], medium.vague_goal[0], medium.refuses_work[0], medium.blames_others[0]]);
+    const colin = getPersona('disengaged');
+    expect(pushbackLines(colin, 'easy', ['demanding'])).toEqual(pushbackLines(colin, 'easy', ['assumes_goal']));
+  });
+
+  it('makes the whole pushback pool by taking one line of each trigger in turn, however many each has', () => {
+    const priya = getPersona('supportive-busy');
+    if (priya.side !== 'manager') throw new Error('supportive-busy plays a manager');
+    const easy = { demanding: ['d1', 'd2'], vague_goal: ['v1'], refuses_work: ['r1', 'r2', 'r3'], blames_others: ['b1'] };
+    const uneven = { ...priya, lines: { ...priya.lines, pushback: { ...priya.lines.pushback, easy } } };
+    expect(pushbackLines(uneven, 'easy')).toEqual(['d1', 'v1', 'r1', 'b1', 'd2', 'r2', 'r3']);
+    expect(pushbackLines(uneven, 'easy', ['refuses_work'])).toEqual(['r1', 'r2', 'r3']);
   });
 
   it('opens only scenarios the persona can play, and no line repeats within a persona', () => {
@@ -233,7 +248,7 @@ describe('scenario data: personas', () => {
       }
       const all = [
         ...Object.values(p.lines.opening ?? {}),
-        ...DIFFICULTIES.flatMap((d) => p.lines.pushback[d]),
+        ...DIFFICULTIES.flatMap((d) => pushbackLines(p, d)),
         ...p.lines.neutral,
         ...p.lines.acceptCommitment,
         ...p.lines.agreeFollowUp,

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analyzer/index.js';
 import type { CheckId } from '../rubric.js';
-import type { BriefFact, Difficulty, HiddenBrief, Persona } from '../scenarios/types.js';
+import type { BriefFact, Difficulty, HiddenBrief, Persona } from '../scenarios/index.js';
 import { isInjection } from './injection.js';
 
 export type FactId = BriefFact['id'];

@@ -1,12 +1,12 @@
-import { BRIEFS } from './briefs.js';
-import { PERSONAS } from './personas.js';
-import { SCENARIOS } from './scenarios.js';
-import { EMPLOYEE_PERSONA_IDS, MANAGER_PERSONA_IDS, type HiddenBrief, type Persona, type PersonaId, type Scenario, type ScenarioId } from './types.js';
+import { BRIEFS, PERSONAS, SCENARIOS } from './generated.js';
+import type { HiddenBrief, Persona, Scenario } from './content-schema.js';
+import { EMPLOYEE_PERSONA_IDS, MANAGER_PERSONA_IDS, type PersonaId, type ScenarioId } from './ids.js';
 
-export * from './types.js';
-export { BRIEFS, EARNED_BY, FACT_IDS } from './briefs.js';
-export { PERSONAS, PUSHBACK_TRIGGERS, pushbackLines } from './personas.js';
-export { SCENARIOS } from './scenarios.js';
+export * from './ids.js';
+// The shapes are defined once, as the zod schemas that validate content/ at build time.
+export type { BriefFact, HiddenBrief, Persona, PersonaLines, Scenario } from './content-schema.js';
+export { BRIEFS, EARNED_BY, PERSONAS, SCENARIOS } from './generated.js';
+export { pushbackLines } from './pushback-lines.js';
 
 export function getScenario(id: ScenarioId): Scenario {
   const scenario = (SCENARIOS as Partial<Record<string, Scenario>>)[id];
