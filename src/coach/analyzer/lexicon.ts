@@ -1,4 +1,4 @@
-import { alt } from './pattern.js';
+import { alt, oneOf } from './pattern.js';
 
 /*
  * Vocabulary shared by several frames, as pattern sources for folded text (see `re`). Chat drafts
@@ -9,7 +9,9 @@ import { alt } from './pattern.js';
 export const I_WILL = String.raw`\b(?:i'?ll|i will|we'll|we will|i'?m going to|i am going to|i'?m gonna|we're going to)`;
 
 /** Willing, glad, able: the adjectives of an offer ("happy to", "more than happy to"). */
-export const WILLING = String.raw`(?:(?:more than |really |very |totally |absolutely |super |so )?(?:happy|glad|keen|willing|able|available|free|eager|ready|delighted|up for it|open) to)`;
+export const WILLING =
+  String.raw`(?:(?:more than |really |very |totally |absolutely |super |so )?` +
+  String.raw`(?:happy|glad|keen|willing|able|available|free|eager|ready|delighted|up for it|open) to)`;
 
 /** Verbs for taking on a piece of work, base form ("take on the triage", "own the rollout"). */
 const TAKE_VERBS = [
@@ -243,17 +245,76 @@ export const TAKE_ANY_FORM = alt([
 export const TAKE_VERB = String.raw`\b(?:${TAKE_ANY_FORM})\b`;
 
 /** Help for the manager that is not a named task: "off your plate", "free you up". */
-export const RELIEF = String.raw`(?:off (?:of )?your (?:plate|hands|desk|list|shoulders|back)|(?:lighten|lessen|reduce|share|ease) (?:your|the) (?:load|workload|burden)|free (?:you|up your time|up some of your time)|gives? you (?:some |more |an hour |a day )?(?:time |capacity |bandwidth |headroom )?back|(?:a )?(?:second|spare|another|extra) pair of hands|save you (?:some )?time|so (?:that )?you (?:don't have to|won't have to|have more time|can focus)|make your (?:life|job|week|day) easier|(?:an )?extra (?:pair of )?hands|(?:some )?extra (?:capacity|bandwidth))`;
+export const RELIEF = oneOf([
+  String.raw`off (?:of )?your (?:plate|hands|desk|list|shoulders|back)`,
+  String.raw`(?:lighten|lessen|reduce|share|ease) (?:your|the) (?:load|workload|burden)`,
+  String.raw`free (?:you|up your time|up some of your time)`,
+  String.raw`gives? you (?:some |more |an hour |a day )?(?:time |capacity |bandwidth |headroom )?back`,
+  String.raw`(?:a )?(?:second|spare|another|extra) pair of hands`,
+  String.raw`save you (?:some )?time`,
+  String.raw`so (?:that )?you (?:don't have to|won't have to|have more time|can focus)`,
+  String.raw`make your (?:life|job|week|day) easier`,
+  String.raw`(?:an )?extra (?:pair of )?hands`,
+  String.raw`(?:some )?extra (?:capacity|bandwidth)`,
+]);
 /** What help saves the manager, said as its result ("one less thing for you", "you'd get your evenings back"). */
-export const SAVES_MANAGER = String.raw`\b(?:one less (?:thing|job|task)|(?:take|takes|taking) (?:some )?(?:pressure|load|weight|work) off you|saves? you|free(?:s)? you up|you'?d (?:get|have) (?:your|some|more|one less)|off your (?:plate|hands|desk))\b`;
+export const SAVES_MANAGER =
+  String.raw`\b` +
+  oneOf([
+    String.raw`one less (?:thing|job|task)`,
+    String.raw`(?:take|takes|taking) (?:some )?(?:pressure|load|weight|work) off you`,
+    String.raw`saves? you`,
+    String.raw`free(?:s)? you up`,
+    String.raw`you'?d (?:get|have) (?:your|some|more|one less)`,
+    String.raw`off your (?:plate|hands|desk)`,
+  ]) +
+  String.raw`\b`;
 /** The manager putting the writer on a course or programme: "if you got me on the course". */
-export const GETS_ME_ON = String.raw`if you (?:could |can |would |'d )?(?:get|got|put|send|sent|book|booked|enrol+|enrol+ed|sign|signed|pay for|paid for|fund|funded) me`;
+export const GETS_ME_ON =
+  String.raw`if you (?:could |can |would |'d )?` +
+  String.raw`(?:get|got|put|send|sent|book|booked|enrol+|enrol+ed|sign|signed|pay for|paid for|fund|funded) me`;
 
 /** Conditions that turn an offer or a commitment into a bargain ("only if", "if you give me"). */
-export const BARGAIN = String.raw`(?:\bonly if\b|\bonly when\b|\bnot unless\b|\bunless (?:i|you)\b|\bas long as\b|\bprovided (?:that )?\b|\bon (?:the )?condition\b|\bin exchange for (?:a|the|my|me|more|being)\b|\bassuming (?:i|you) (?:get|give)\b|\bif (?:you|i|we) (?:can )?(?:give|get(?! (?:a (?:sec|second|minute|moment|chance)|the chance|(?:a )?(?:bit of )?time|round|around)\b)|promote|pay|make me|let me|bump|approve|guarantee|agree to (?:give|promote|pay|make))\b|\bif (?:there's|there is) (?:a|some) (?:raise|bonus|promotion|title)\b|\bif (?:i'm|i am) (?:paid|compensated|promoted|given)\b|\bfirst (?:i need|you need to|give me))`;
+export const BARGAIN = oneOf([
+  String.raw`\bonly if\b|\bonly when\b|\bnot unless\b`,
+  String.raw`\bunless (?:i|you)\b`,
+  String.raw`\bas long as\b`,
+  String.raw`\bprovided (?:that )?\b`,
+  String.raw`\bon (?:the )?condition\b`,
+  String.raw`\bin exchange for (?:a|the|my|me|more|being)\b`,
+  String.raw`\bassuming (?:i|you) (?:get|give)\b`,
+  String.raw`\bif (?:you|i|we) (?:can )?` +
+    oneOf([
+      String.raw`give`,
+      String.raw`get(?! (?:a (?:sec|second|minute|moment|chance)|the chance|(?:a )?(?:bit of )?time|round|around)\b)`,
+      String.raw`promote|pay|make me|let me|bump|approve|guarantee`,
+      String.raw`agree to (?:give|promote|pay|make)`,
+    ]) +
+    String.raw`\b`,
+  String.raw`\bif (?:there's|there is) (?:a|some) (?:raise|bonus|promotion|title)\b`,
+  String.raw`\bif (?:i'm|i am) (?:paid|compensated|promoted|given)\b`,
+  String.raw`\bfirst (?:i need|you need to|give me)`,
+]);
 
 /** A third party: a colleague, another team or department (not the writer, not the manager). */
-export const OTHER_TEAM = String.raw`(?:(?:the|that|this) other teams?|other teams|another team|(?:the|that|those|our) (?:[a-z][a-z-]+ ){1,2}(?:team|squad|group|folks|people|guys|org|department|dept|vendor|contractors?)|(?:marketing|sales|design|product|qa|ops|devops|legal|finance|hr|support|infra|platform|security|data|leadership|management|engineering|the designers|the pms?|the vendor|the contractors?|the client|the customer)(?: team)?)`;
+export const OTHER_TEAM = oneOf([
+  String.raw`(?:the|that|this) other teams?`,
+  String.raw`other teams|another team`,
+  String.raw`(?:the|that|those|our) (?:[a-z][a-z-]+ ){1,2}(?:team|squad|group|folks|people|guys|org|department|dept|vendor|contractors?)`,
+  oneOf([
+    String.raw`marketing|sales|design|product|qa|ops|devops|legal|finance|hr|support|infra`,
+    String.raw`platform|security|data|leadership|management|engineering|the designers`,
+    String.raw`the pms?|the vendor|the contractors?|the client|the customer`,
+  ]) + String.raw`(?: team)?`,
+]);
 
 /** A manager recalling the employee's own aims: "you've said", "you'd like", "your goal". */
-export const THEIR_AIMS = String.raw`\b(?:you(?:'ve| have)? (?:said|mentioned|told me)|you(?: want|'d like| would like|'re (?:aiming|after|keen|hoping))|wanting to|you asked about|like you asked|your (?:goal|aspiration|ambition|promotion|development))\b`;
+export const THEIR_AIMS =
+  String.raw`\b` +
+  oneOf([
+    String.raw`you(?:'ve| have)? (?:said|mentioned|told me)`,
+    String.raw`you(?: want|'d like| would like|'re (?:aiming|after|keen|hoping))`,
+    String.raw`wanting to|you asked about|like you asked`,
+    String.raw`your (?:goal|aspiration|ambition|promotion|development)`,
+  ]) +
+  String.raw`\b`;

@@ -1,4 +1,5 @@
 import type { Doc } from './doc.js';
+import { oneOf } from './pattern.js';
 import type { Sentence } from './sentences.js';
 
 // Capitalised words that are not people: pronouns, openers, days, months, greetings.
@@ -126,8 +127,20 @@ const NOT_NAMES = new Set([
 ]);
 
 // What follows a name at the start of a sentence: a possessive or a verb of doing or failing.
-const ACTS_AS_SUBJECT =
-  /^(?:'s\b|’s\b|\s+(?:has|had|was|is|keeps|kept|never|always|didn't|didn’t|doesn't|doesn’t|won't|can't|said|told|left|broke|missed|sent|forgot|dropped|screwed|messed|sat|did|asked|still|just)\b)/;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const ACTS_AS_SUBJECT = new RegExp(
+  String.raw`^` +
+    oneOf([
+      String.raw`'s\b|’s\b`,
+      String.raw`\s+` +
+        oneOf([
+          String.raw`has|had|was|is|keeps|kept|never|always|didn't|didn’t|doesn't|doesn’t|won't`,
+          String.raw`can't|said|told|left|broke|missed|sent|forgot|dropped|screwed|messed|sat|did`,
+          String.raw`asked|still|just`,
+        ]) +
+        String.raw`\b`,
+    ]),
+);
 
 /**
  * The sentence with people's names masked as "zz…" (same length, so offsets hold): patterns can

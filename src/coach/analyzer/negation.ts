@@ -1,4 +1,4 @@
-import { re, union } from './pattern.js';
+import { oneOf, re, union } from './pattern.js';
 import type { Sentence } from './sentences.js';
 
 /**
@@ -14,29 +14,90 @@ import type { Sentence } from './sentences.js';
  */
 
 const NEGATION_CUE = re(
-  String.raw`\b(?:not|never|no|nothing|none|nobody|neither|nor|without|cannot|hardly|rather than|instead of|no longer|far from|zero interest|last thing)\b|n't\b`,
+  [
+    String.raw`\b` +
+      oneOf([
+        String.raw`not|never|no|nothing|none|nobody|neither|nor|without|cannot|hardly|rather than`,
+        String.raw`instead of|no longer|far from|zero interest|last thing`,
+      ]) +
+      String.raw`\b`,
+    String.raw`n't\b`,
+  ].join('|'),
 );
 
 // Negative words that do not negate what follows them.
 const POSITIVE_IDIOMS = re(
-  String.raw`\b(?:(?:don't|do not|didn't) (?:want|mean|need) to (?:just|simply|only)|(?:can't|couldn't|won't|wouldn't) you|can't wait|cannot wait|couldn't agree|wouldn't mind|don't mind|do not mind|no doubt|not only|not just|no problem|no worries|not a problem|never mind|no matter|not least|don't hesitate|can't help but|no-brainer|no rush|no pressure|not too much trouble|not too much of|whether or not|if not|or not|no later than|not long ago|wouldn't hurt|doesn't hurt|not to mention|nothing (?:would|could) (?:make me|be) (?:happier|better|more))\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:don't|do not|didn't) (?:want|mean|need) to (?:just|simply|only)`,
+      String.raw`(?:can't|couldn't|won't|wouldn't) you`,
+      String.raw`can't wait|cannot wait|couldn't agree|wouldn't mind|don't mind|do not mind`,
+      String.raw`no doubt|not only|not just|no problem|no worries|not a problem|never mind`,
+      String.raw`no matter|not least|don't hesitate|can't help but|no-brainer|no rush`,
+      String.raw`no pressure|not too much trouble|not too much of|whether or not|if not|or not`,
+      String.raw`no later than|not long ago|wouldn't hurt|doesn't hurt|not to mention`,
+      String.raw`nothing (?:would|could) (?:make me|be) (?:happier|better|more)`,
+    ]) +
+    String.raw`\b`,
 );
 
 // Where a clause ends for negation: punctuation inside the sentence, contrasts, and a
 // conjunction that opens a new clause (with its own subject or modal).
 const CLAUSE_BOUNDARY = re(
-  String.raw`[,;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|whereas|because|since|while|which|that said|and (?=(?:i|i'm|i'd|i'll|i've|we|you|would|could|can|will|want|hope|also|then)\b)|so (?=(?:i|i'm|i'd|i'll|we|that)\b))\b|(?=\b(?:i'll|i will|i'm going to|we'll|i'd have to|i'll have to)\b)`,
+  [
+    String.raw`[,;:()]`,
+    String.raw`\s-+\s|\.{2,}`,
+    String.raw`\b` +
+      oneOf([
+        String.raw`but|however|though|although|yet|whereas|because|since|while|which|that said`,
+        String.raw`and (?=(?:i|i'm|i'd|i'll|i've|we|you|would|could|can|will|want|hope|also|then)\b)`,
+        String.raw`so (?=(?:i|i'm|i'd|i'll|we|that)\b)`,
+      ]) +
+      String.raw`\b`,
+    String.raw`(?=\b(?:i'll|i will|i'm going to|we'll|i'd have to|i'll have to)\b)`,
+  ].join('|'),
 );
 
 // Where a disclaimer or hypothetical ends: only a contrast or strong punctuation.
 const CONTRAST_BOUNDARY = re(String.raw`[;:()]|\s-+\s|\.{2,}|\b(?:but|however|though|although|yet|that said|still|anyway)\b`);
 
 const HYPOTHETICAL = re(
-  String.raw`\b(?:if i (?:ever|were|was|did|decided|wanted|had|went|chose|someday)|if (?:one day|someday|at some point) i|even if|hypothetically|in theory|not that|i'm not (?:saying|trying to|implying|suggesting)|i am not (?:saying|trying to|implying|suggesting)|(?:don't|do not|doesn't|wouldn't|didn't) want (?:this|it|that|you|to) (?:to )?(?:sound|come across|come off|seem|be read|read|look|feel)|(?:don't|do not|didn't) mean (?:this|it|that|to)|imagine|pretend|(?:some|other) people (?:would|might|say|think)|the (?:wrong|bad) (?:move|way) (?:is|would be))\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`if i (?:ever|were|was|did|decided|wanted|had|went|chose|someday)`,
+      String.raw`if (?:one day|someday|at some point) i`,
+      String.raw`even if|hypothetically|in theory|not that`,
+      String.raw`i'm not (?:saying|trying to|implying|suggesting)`,
+      String.raw`i am not (?:saying|trying to|implying|suggesting)`,
+      String.raw`(?:don't|do not|doesn't|wouldn't|didn't) want (?:this|it|that|you|to) ` +
+        String.raw`(?:to )?(?:sound|come across|come off|seem|be read|read|look|feel)`,
+      String.raw`(?:don't|do not|didn't) mean (?:this|it|that|to)`,
+      String.raw`imagine|pretend`,
+      String.raw`(?:some|other) people (?:would|might|say|think)`,
+      String.raw`the (?:wrong|bad) (?:move|way) (?:is|would be)`,
+    ]) +
+    String.raw`\b`,
 );
 
 const REPORTED = re(
-  String.raw`\b(?:(?<!\b(?:i|you) )(?:always |once |even |keeps? )?(?:said|says|told me|tells me|thought|thinks|believed|believes|reckoned|reckons|felt|feels)(?= (?:that )?(?:i|we)\b)|(?:said|says|say|saying|told me|tells me|telling me|tell me|suggested|suggests|suggesting|recommended|recommends|advised|advises|advising|insisted|insists|claims?|thinks?|reckons?) (?:that )?(?:i|we) (?:should|could|ought|need|must|might|have to)|(?:i've been|i was|i've|i have|i had been) (?:told|advised|encouraged|warned) (?:to|that (?:i|we) (?:should|could|ought|need|must|might|have to))|i've heard|i heard|i read (?:that|somewhere|online)|the advice (?:i got |online )?(?:is|was)|people (?:say|tell|keep saying)|(?:a|my) (?:friend|mentor|colleague|coworker|peer) (?:said|told|suggested|says))\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?<!\b(?:i|you) )(?:always |once |even |keeps? )?` +
+        String.raw`(?:said|says|told me|tells me|thought|thinks|believed|believes|reckoned|reckons|felt|feels)(?= (?:that )?(?:i|we)\b)`,
+      oneOf([
+        String.raw`said|says|say|saying|told me|tells me|telling me|tell me|suggested|suggests`,
+        String.raw`suggesting|recommended|recommends|advised|advises|advising|insisted|insists`,
+        String.raw`claims?|thinks?|reckons?`,
+      ]) + String.raw` (?:that )?(?:i|we) (?:should|could|ought|need|must|might|have to)`,
+      String.raw`(?:i've been|i was|i've|i have|i had been) (?:told|advised|encouraged|warned) ` +
+        String.raw`(?:to|that (?:i|we) (?:should|could|ought|need|must|might|have to))`,
+      String.raw`i've heard|i heard`,
+      String.raw`i read (?:that|somewhere|online)`,
+      String.raw`the advice (?:i got |online )?(?:is|was)`,
+      String.raw`people (?:say|tell|keep saying)`,
+      String.raw`(?:a|my) (?:friend|mentor|colleague|coworker|peer) (?:said|told|suggested|says)`,
+    ]) +
+    String.raw`\b`,
 );
 
 /** What the scope rules need about one sentence, each part computed once and only when asked for. */
@@ -78,8 +139,16 @@ function negationOf(s: Sentence): NonNullable<Scope['negation']> {
 
 // Both kinds in one pass, behind a cheap look for the words every one of them contains.
 const IRREAL = union(HYPOTHETICAL, REPORTED);
-const MAY_BE_IRREAL =
-  /if |imagine|pretend|not that|saying|trying to|implying|suggest|want (?:this|it|that|you|to)|mean |people|said|says|say |told|tell|recommend|advis|insist|claim|think|thought|reckon|believ|felt|feel|heard|read |advice|wrong|bad |hypothetical|theory|encouraged|warned/;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const MAY_BE_IRREAL = new RegExp(
+  [
+    String.raw`if |imagine|pretend|not that|saying|trying to|implying|suggest`,
+    String.raw`want (?:this|it|that|you|to)`,
+    String.raw`mean |people|said|says|say |told|tell|recommend|advis|insist|claim|think`,
+    String.raw`thought|reckon|believ|felt|feel|heard|read |advice|wrong|bad |hypothetical`,
+    String.raw`theory|encouraged|warned`,
+  ].join('|'),
+);
 
 function irrealisOf(s: Sentence): NonNullable<Scope['irrealis']> {
   const scope = scopeOf(s);

@@ -1,3 +1,5 @@
+import { oneOf } from './pattern.js';
+
 /**
  * Cuts the short phrase a frame points at ("the flaky-test triage", "promoted to senior in the
  * next cycle") out of the words that follow it: up to the end of the clause, a time or purpose
@@ -194,8 +196,15 @@ export function phraseAfter(text: string, from: number, maxWords = 8, stops: Rea
 
 // A pronoun, alone or with a particle ("that on", "it up"), names nothing.
 // So does a bare time: "I can do it Saturday".
-const EMPTY_START =
-  /^(?:(?:it|them|something|anything|whatever|everything|stuff)\b|(?:that|this|these|those) (?:on|up|over|off|out|in)$|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekends?)$)/;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const EMPTY_START = new RegExp(
+  String.raw`^` +
+    oneOf([
+      String.raw`(?:it|them|something|anything|whatever|everything|stuff)\b`,
+      String.raw`(?:that|this|these|those) (?:on|up|over|off|out|in)$`,
+      String.raw`(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekends?)$`,
+    ]),
+);
 // Adverbs and prepositions between a verb and its object.
 const GLUE = /^(?:(?:somehow|maybe|just|also|really|out|on|with|for|to|at|about|over)\s+)+/;
 

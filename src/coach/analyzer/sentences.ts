@@ -1,3 +1,5 @@
+import { oneOf } from './pattern.js';
+
 /** A piece of the input, by offsets into the original text (and the folded copy, which has the same length). */
 export interface Span {
   start: number;
@@ -48,10 +50,37 @@ const BULLET = /^(?:[-*\u2022\u00b7\u25aa\u2023\u25e6+]|\d{1,2}[.)]|\(?[a-h]\)|\
 // then whitespace or the end. "3.5", "example.com" and "?!x" do not end one.
 const TERMINATOR = /[.!?]+["')\]]*(?=\s|$)/g;
 // Chat drafts often drop the "?": these openings still ask.
-const ASKING_OPENING =
-  /^(?:(?:so|and|also|but|ok|okay|hey|hi|oh|well|quick question)[,:]?\s+)*(?:(?:what|how|where|when|which|who|why|is there|are there|is it|would it|could it|can|could|would|will(?! do\b)|should|do(?! let)|does|did|may|might|shall|am i|are you|any)\b|(?:i was|i'm|i am|just) (?:wondering|curious)\b|(?:please )?(?:let me know|lmk|tell me|advise)\b)/;
-const ASKING_INSIDE =
-  /\b(?:i was wondering|i'm wondering|wondering (?:if|whether|what|how)|i'm curious (?:about|what|how|whether|if)|could you (?:let me know|tell me)|can you (?:let me know|tell me)|would love to (?:know|hear|understand)|i'd love to (?:know|hear|understand)|i'd like to (?:know|understand|hear)|curious (?:what|how|whether|if))\b/;
+// new RegExp rather than literals only so they can span lines; not re(), which would change their spaces or flags.
+const ASKING_OPENING = new RegExp(
+  String.raw`^(?:(?:so|and|also|but|ok|okay|hey|hi|oh|well|quick question)[,:]?\s+)*` +
+    oneOf([
+      oneOf([
+        String.raw`what|how|where|when|which|who|why|is there|are there|is it|would it|could it`,
+        String.raw`can|could|would`,
+        String.raw`will(?! do\b)`,
+        String.raw`should`,
+        String.raw`do(?! let)`,
+        String.raw`does|did|may|might|shall|am i|are you|any`,
+      ]) + String.raw`\b`,
+      String.raw`(?:i was|i'm|i am|just) (?:wondering|curious)\b`,
+      String.raw`(?:please )?(?:let me know|lmk|tell me|advise)\b`,
+    ]),
+);
+const ASKING_INSIDE = new RegExp(
+  String.raw`\b` +
+    oneOf([
+      String.raw`i was wondering|i'm wondering`,
+      String.raw`wondering (?:if|whether|what|how)`,
+      String.raw`i'm curious (?:about|what|how|whether|if)`,
+      String.raw`could you (?:let me know|tell me)`,
+      String.raw`can you (?:let me know|tell me)`,
+      String.raw`would love to (?:know|hear|understand)`,
+      String.raw`i'd love to (?:know|hear|understand)`,
+      String.raw`i'd like to (?:know|understand|hear)`,
+      String.raw`curious (?:what|how|whether|if)`,
+    ]) +
+    String.raw`\b`,
+);
 
 const MAY_ASK_INSIDE = /wonder|curious|let me know|tell me|love to|like to/;
 

@@ -14,7 +14,7 @@ import { findGoalLinks } from '../frames/links.js';
 import { findRefusals } from '../frames/refusal.js';
 import { findRequirementQuestions } from '../frames/requirements.js';
 import { goalOf, taskOf } from '../named-phrases.js';
-import { matches, re } from '../pattern.js';
+import { matches, oneOf, re } from '../pattern.js';
 import type { CheckId } from '../../rubric.js';
 import type { Sentence } from '../sentences.js';
 
@@ -28,7 +28,14 @@ export interface CheckResults {
 // A requirement question points at a goal with these words even when the goal is named
 // elsewhere ("how do I get there?").
 const GOAL_REFERENCE = re(
-  String.raw`\b(?:(?:get|getting|go|going|move|moving) there|that (?:level|role|goal|move|point|step|transfer|job|post)|the (?:next )?(?:level|role|promotion|promo|move|goal|title|transfer|post|job)|my goal|next level|promotion|promo)\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:get|getting|go|going|move|moving) there`,
+      String.raw`that (?:level|role|goal|move|point|step|transfer|job|post)`,
+      String.raw`the (?:next )?(?:level|role|promotion|promo|move|goal|title|transfer|post|job)`,
+      String.raw`my goal|next level|promotion|promo`,
+    ]) +
+    String.raw`\b`,
 );
 
 /** The employee-side checks of the rubric, with the goal and task phrases they name. */

@@ -12,8 +12,15 @@ import type { CheckResults } from './employee.js';
 
 // The employee's wishes as the manager puts them: "you'd like", "you mentioned", "your goal".
 // Not "would you like to lead...?" (an offer) or "you'll want to..." (a presumption).
-const THEIR_WISH =
-  /\byou(?:'d| would) (?:really )?(?:like|love)\b|(?<!\b(?:would|do|did|could|will) )\byou (?:really )?(?:want|hope|said|mentioned|told me)\b|\byour (?:goal|aim|ambition|aspiration)|\bwanting to\b/;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const THEIR_WISH = new RegExp(
+  [
+    String.raw`\byou(?:'d| would) (?:really )?(?:like|love)\b`,
+    String.raw`(?<!\b(?:would|do|did|could|will) )\byou (?:really )?(?:want|hope|said|mentioned|told me)\b`,
+    String.raw`\byour (?:goal|aim|ambition|aspiration)`,
+    String.raw`\bwanting to\b`,
+  ].join('|'),
+);
 
 /** The manager-side checks: the manager starting the loop. */
 export function managerChecks(doc: Doc): CheckResults {

@@ -26,7 +26,8 @@ const PRESUMES = re(
       String.raw`follow (?:me|in my footsteps)`,
       String.raw`i'?m (?:assuming|guessing|betting|presuming)\b(?=[^.?!]*\byou)`,
       String.raw`i'?m (?:sure|assuming|guessing|betting|certain|pretty sure) (?:that )?(?:you|the [\w-]+ (?:role|track|job|path)(?:'s| is))`,
-      String.raw`you'?ll (?:obviously |naturally |surely |probably |definitely |clearly )?(?:want|be wanting|be going for|be after|be aiming|wanna|be keen|be looking|be heading|be headed|go for|end up)`,
+      String.raw`you'?ll (?:obviously |naturally |surely |probably |definitely |clearly )?` +
+        String.raw`(?:want|be wanting|be going for|be after|be aiming|wanna|be keen|be looking|be heading|be headed|go for|end up)`,
       String.raw`you'?re (?:obviously|clearly|naturally|surely|definitely) `,
       String.raw`i'?ve (?:told|said to|let) (?:[\w-]+ ){1,3}?(?:know )?(?:that )?you'?re (?:keen|interested|after|aiming|up for)`,
       String.raw`you'?d be (?:mad|crazy|silly|daft) not to`,
@@ -50,10 +51,12 @@ const PRESUMES = re(
       String.raw`(?:like|as|the way) i did`,
       String.raw`like everyone(?: else)?`,
       String.raw`everyone wants`,
-      String.raw`(?:keeping|keep|putting|put|signed|moving|steering|leaving|left) you (?:off|on|onto|down for|up for|towards?|out of) the (?:[\w-]+ )?(?:track|path|route|list|shortlist)`,
+      String.raw`(?:keeping|keep|putting|put|signed|moving|steering|leaving|left) you ` +
+        String.raw`(?:off|on|onto|down for|up for|towards?|out of) the (?:[\w-]+ )?(?:track|path|route|list|shortlist)`,
       String.raw`i'?ve put you down for`,
       String.raw`the (?:natural|obvious) (?:next step|path|move|route) for you`,
-      String.raw`(?:obviously|clearly|naturally|surely|of course),? (?:that'?s|it'?s|this is) (?:the |your )?(?:next|natural|obvious|right) (?:step|move|path|route|role|job)`,
+      String.raw`(?:obviously|clearly|naturally|surely|of course),? (?:that'?s|it'?s|this is) ` +
+        String.raw`(?:the |your )?(?:next|natural|obvious|right) (?:step|move|path|route|role|job)`,
       String.raw`same (?:path|route|road|way|track) (?:as )?i (?:took|did|went|followed|had)`,
       String.raw`(?:'s|is|isn'?t) not for you`,
       String.raw`not for you\?`,
@@ -61,11 +64,21 @@ const PRESUMES = re(
 );
 // What is presumed has to be a career path.
 const CAREER = re(
-  String.raw`\b(?:manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job|part-time|track|career|meetings|people|staying|stay|move up|go for|job|role|lab|office|post|next move|next step|your own [\w-]+)\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job`,
+      String.raw`part-time|track|career|meetings|people|staying|stay|move up|go for|job|role`,
+      String.raw`lab|office|post|next move|next step|your own [\w-]+`,
+    ]) +
+    String.raw`\b`,
 );
 // The employee said it: acting on their words is listening, not presuming.
 const THEY_SAID = re(
-  String.raw`\byou(?: told me| said| mentioned|'ve said|'d said| have said| asked (?:about|for)| wrote| put in your)\b|\blike you asked\b|\bshout if\b|\blet me know if (?:that'?s|i'?m) wrong\b`,
+  [
+    String.raw`\byou(?: told me| said| mentioned|'ve said|'d said| have said| asked (?:about|for)| wrote| put in your)\b`,
+    String.raw`\blike you asked\b|\bshout if\b`,
+    String.raw`\blet me know if (?:that'?s|i'?m) wrong\b`,
+  ].join('|'),
 );
 
 /** Sentences where the manager presumes what the employee wants from their career. */

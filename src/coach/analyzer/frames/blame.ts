@@ -16,7 +16,32 @@ import { MASKED_NAME, withNamesMasked } from '../names.js';
  */
 
 // Someone other than the writer: a pronoun, a team or department, a named colleague's team or work.
-const CULPRIT = String.raw`(?:\b(?:they|them|he|she|him|her|you|your|their|his)\b|\b(?:agency|temp|temporary|night|day|weekend|new|other|some) (?:staff|team|crew|shift|starters|hires|people|folks|colleagues)\b|\b(?:staff|people|colleagues|folks) who\b|${MASKED_NAME}(?:'s)?|${OTHER_TEAM}|\b(?:level|tier) \d\b|\b(?:first|second|third|1st|2nd|3rd)[- ]line\b|\bthe (?:[\w-]+ ){0,2}?(?!(?:servers|printers|containers|computers|routers|filters|orders|numbers|figures|letters|papers|others|answers|details)\b)[\w-]+(?:ers|ors|ists|ants|ents|ians)\b|\b[\w-]+'s (?:team|code|work|numbers|people|side|lot|crew|department)\b|\b(?:the|that|those|our|some of the|a couple of the) (?:[\w-]+ ){0,2}?(?:team|crew|staff|contractors?|subcontractors?|subbies|sparkies|chippies|brickies|trades(?:men|people)?|hires|starters|trainees?|juniors?|apprentices?|interns?|grads|locums?|vendor|suppliers?|client|agency|department|dept|office|shift|teacher|engineers?|designers?|devs|developers|folks|guys|people|lot|temps|agency staff|managers?|leads?|reps|drivers?|warehouse|receiving|dispatch|ward|kitchen|front of house|back of house|floor|branch|site office)\b|\bfront of house\b|\b(?:nobody|no one|no-one|noone)\b)`;
+const CULPRIT = oneOf([
+  String.raw`\b(?:they|them|he|she|him|her|you|your|their|his)\b`,
+  String.raw`\b(?:agency|temp|temporary|night|day|weekend|new|other|some) (?:staff|team|crew|shift|starters|hires|people|folks|colleagues)\b`,
+  String.raw`\b(?:staff|people|colleagues|folks) who\b`,
+  String.raw`${MASKED_NAME}(?:'s)?`,
+  OTHER_TEAM,
+  String.raw`\b(?:level|tier) \d\b`,
+  String.raw`\b(?:first|second|third|1st|2nd|3rd)[- ]line\b`,
+  String.raw`\bthe (?:[\w-]+ ){0,2}?` +
+    String.raw`(?!(?:servers|printers|containers|computers|routers|filters|orders|numbers|figures|letters|papers|others|answers|details)\b)` +
+    String.raw`[\w-]+(?:ers|ors|ists|ants|ents|ians)\b`,
+  String.raw`\b[\w-]+'s (?:team|code|work|numbers|people|side|lot|crew|department)\b`,
+  String.raw`\b(?:the|that|those|our|some of the|a couple of the) (?:[\w-]+ ){0,2}?` +
+    oneOf([
+      String.raw`team|crew|staff|contractors?|subcontractors?`,
+      String.raw`subbies|sparkies|chippies|brickies|trades(?:men|people)?`,
+      String.raw`hires|starters|trainees?|juniors?|apprentices?|interns?|grads|locums?|vendor`,
+      String.raw`suppliers?|client|agency|department|dept|office|shift|teacher|engineers?`,
+      String.raw`designers?|devs|developers|folks|guys|people|lot|temps|agency staff|managers?`,
+      String.raw`leads?|reps|drivers?|warehouse|receiving|dispatch|ward|kitchen|front of house`,
+      String.raw`back of house|floor|branch|site office`,
+    ]) +
+    String.raw`\b`,
+  String.raw`\bfront of house\b`,
+  String.raw`\b(?:nobody|no one|no-one|noone)\b`,
+]);
 const CULPRIT_RE = re(CULPRIT);
 
 // Charges that carry blame on their own, once a culprit is named in the sentence.
@@ -56,7 +81,8 @@ const CONTEMPT = re(
       String.raw`(?:are|is|were|was) the reason`,
       String.raw`without (?:asking|telling|checking with|consulting) (?:us|me|anyone)`,
       String.raw`(?:can'?t|couldn'?t) (?:handle|cope with|manage|be trusted)`,
-      String.raw`(?:done|sick of|tired of|fed up(?: with| of)?) (?:covering|cleaning up|clearing up|tidying up|picking up|mopping up) (?:for|after) (?:them|him|her)`,
+      String.raw`(?:done|sick of|tired of|fed up(?: with| of)?) ` +
+        String.raw`(?:covering|cleaning up|clearing up|tidying up|picking up|mopping up) (?:for|after) (?:them|him|her)`,
       String.raw`i'?m (?:always )?the one (?:who (?:has|ends up|gets) (?:to )?)?(?:cleaning|fixing|picking|mopping|sorting|covering|working|staying|redoing)`,
       String.raw`must be nice`,
       String.raw`funny how`,
@@ -65,17 +91,52 @@ const CONTEMPT = re(
 );
 // Charges that name their own culprit: "is on receiving", "Gemma's fault", "cleaning up after them".
 const PINNED = re(
-  String.raw`\b(?:(?:is|'s|are|'re) (?:all )?(?:on|down to) (?:how |what )?(?:you|them|they|him|her|he|she|receiving|dispatch|goods in|night shift|day shift|the [\w-]+ (?:team|shift|crew)|[\w-]+'s team|ops|sales|legal|finance|procurement|marketing|design|qa|support)|(?!(?:nobody|no one|noone|anyone|anybody|everyone|everybody)'s)(?:their|his|her|your|[\w-]+'s) fault|thanks to (?:them|him|her|their|his|[\w-]+'s)|(?:cleaning|clean|clearing|clear|tidying|mopping) up after (?:them|him|her|[\w-]+)|(?:taking|take|takes|took|getting|get|gets|got) the (?:heat|blame|flak|rap|fall|grief) for (?:their|his|her|your|them|him|[\w-]+'s)|(?:covering|cover|cleaning up|clean up|fixing|fix|mopping up|paying for|carrying) (?:for |after )?(?:their|his|her|your|[\w-]+'s) (?:mistakes|mess|messes|errors|screw-?ups|cock-?ups|slack|blunders)|not on me|not my fault)\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`(?:is|'s|are|'re) (?:all )?(?:on|down to) (?:how |what )?` +
+        oneOf([
+          String.raw`you|them|they|him|her|he|she|receiving|dispatch|goods in|night shift|day shift`,
+          String.raw`the [\w-]+ (?:team|shift|crew)`,
+          String.raw`[\w-]+'s team|ops|sales|legal|finance|procurement|marketing|design|qa|support`,
+        ]),
+      String.raw`(?!(?:nobody|no one|noone|anyone|anybody|everyone|everybody)'s)(?:their|his|her|your|[\w-]+'s) fault`,
+      String.raw`thanks to (?:them|him|her|their|his|[\w-]+'s)`,
+      String.raw`(?:cleaning|clean|clearing|clear|tidying|mopping) up after (?:them|him|her|[\w-]+)`,
+      String.raw`(?:taking|take|takes|took|getting|get|gets|got) the ` +
+        String.raw`(?:heat|blame|flak|rap|fall|grief) for (?:their|his|her|your|them|him|[\w-]+'s)`,
+      String.raw`(?:covering|cover|cleaning up|clean up|fixing|fix|mopping up|paying for|carrying) (?:for |after )?` +
+        String.raw`(?:their|his|her|your|[\w-]+'s) (?:mistakes|mess|messes|errors|screw-?ups|cock-?ups|slack|blunders)`,
+      String.raw`not on me|not my fault`,
+    ]) +
+    String.raw`\b`,
 );
 // A failure by the culprit made the cause of the problem: "because support keeps sending...".
 const CAUSED_BY = re(
-  String.raw`\b(?:because|since|due to|thanks to|that'?s why|which is why|the reason|so of course|so now|all because)\b[^.;!?]{0,60}?${CULPRIT}[^.;!?]{0,40}?\b(?:never|didn'?t|did not|don'?t|doesn'?t|failed|forgot|missed|keeps?|kept|won'?t|wouldn'?t|can'?t|couldn'?t|gave|changed|broke|ignored|refused|delayed|dropped|held|sat|lost|blew|tanked|handle|submitting|submitted|sent (?:[\w-]+ ){0,3}?(?:wrong|late|with no|without)|late|merged|pushed|shipped|released|deployed|rushed|skipped|ignored)\b`,
+  String.raw`\b(?:because|since|due to|thanks to|that'?s why|which is why|the reason|so of course|so now|all because)` +
+    String.raw`\b[^.;!?]{0,60}?${CULPRIT}[^.;!?]{0,40}?\b` +
+    oneOf([
+      String.raw`never|didn'?t|did not|don'?t|doesn'?t|failed|forgot|missed|keeps?|kept|won'?t`,
+      String.raw`wouldn'?t|can'?t|couldn'?t|gave|changed|broke|ignored|refused|delayed|dropped`,
+      String.raw`held|sat|lost|blew|tanked|handle|submitting|submitted`,
+      String.raw`sent (?:[\w-]+ ){0,3}?(?:wrong|late|with no|without)`,
+      String.raw`late|merged|pushed|shipped|released|deployed|rushed|skipped|ignored`,
+    ]) +
+    String.raw`\b`,
 );
 // The culprit's act, then its result: "You changed the priorities twice, so of course we slipped."
 // Matched from the act, with the culprit checked just before it (see `byCulprit`): anchoring on
 // the rarer verb keeps this cheap.
 const RESULTED = re(
-  String.raw`\b(?:changed|cancelled|canceled|moved|missed|forgot|ignored|dropped|broke|delayed|signed off|didn'?t|never|refused|gave|sent|left|rejected|overrode|pulled|promised)\b[^.;!?]{0,60}?\b(?:so (?:of course|obviously|naturally|now|inevitably|yeah)|which is why|that'?s why|and now|and that'?s why|hence)\b|(?:didn'?t|never|failed to|forgot to|missed|did not)\b[^.;!?]{0,60}?, so (?:the|we|our|it|everything|that|now|this)\b`,
+  [
+    String.raw`\b` +
+      oneOf([
+        String.raw`changed|cancelled|canceled|moved|missed|forgot|ignored|dropped|broke|delayed`,
+        String.raw`signed off|didn'?t|never|refused|gave|sent|left|rejected|overrode|pulled|promised`,
+      ]) +
+      String.raw`\b[^.;!?]{0,60}?\b` +
+      String.raw`(?:so (?:of course|obviously|naturally|now|inevitably|yeah)|which is why|that'?s why|and now|and that'?s why|hence)\b`,
+    String.raw`(?:didn'?t|never|failed to|forgot to|missed|did not)\b[^.;!?]{0,60}?, so (?:the|we|our|it|everything|that|now|this)\b`,
+  ].join('|'),
 );
 // "If marketing had sent the assets...", "if you'd told us earlier...": what the culprit should have done.
 const COUNTERFACTUAL = re(
@@ -85,10 +146,22 @@ const COUNTERFACTUAL = re(
 const REPEATED = re(
   String.raw`\b` +
     oneOf([
-      String.raw`never (?:[\w-]+ )?(?:told|tell|tells|gave|give|reply|replies|replied|respond\w*|answer\w*|updated|update|send|sent|show|showed|turn\w* up|follow\w* through|deliver\w*|read|check\w*|test\w*|listen\w*|help\w*|bother\w*|fix\w*)`,
-      String.raw`(?:always|constantly|continually|repeatedly|keeps?(?: on)?|kept) (?:late|submitt\w*|mov\w*|shift\w*|miss\w*|chang\w*|break\w*|broke|ignor\w*|forget\w*|forgot|cancel\w*|dump\w*|leav\w*|left|promis\w*|overpromis\w*|overcommit\w*|blam\w*|interrupt\w*|push\w*|delay\w*|drop\w*|skip\w*|block\w*|overrid\w*|sending|moving|adding|losing|late)`,
+      String.raw`never (?:[\w-]+ )?` +
+        oneOf([
+          String.raw`told|tell|tells|gave|give|reply|replies|replied|respond\w*|answer\w*|updated`,
+          String.raw`update|send|sent|show|showed|turn\w* up|follow\w* through|deliver\w*|read`,
+          String.raw`check\w*|test\w*|listen\w*|help\w*|bother\w*|fix\w*`,
+        ]),
+      String.raw`(?:always|constantly|continually|repeatedly|keeps?(?: on)?|kept) ` +
+        oneOf([
+          String.raw`late|submitt\w*|mov\w*|shift\w*|miss\w*|chang\w*|break\w*|broke|ignor\w*`,
+          String.raw`forget\w*|forgot|cancel\w*|dump\w*|leav\w*|left|promis\w*|overpromis\w*`,
+          String.raw`overcommit\w*|blam\w*|interrupt\w*|push\w*|delay\w*|drop\w*|skip\w*|block\w*`,
+          String.raw`overrid\w*|sending|moving|adding|losing|late`,
+        ]),
       String.raw`(?:nobody|no one) (?:told|tells|bothered|warned|informed|checked)`,
-      String.raw`(?:broke|missed|lost|forgot|ignored|changed|dumped|left|sent|messed|screwed|delayed|cancelled|canceled)\b[^.;!?]{0,50}?\b(?:again|as usual|every time|yet again|for the (?:third|fourth|nth) time)`,
+      String.raw`(?:broke|missed|lost|forgot|ignored|changed|dumped|left|sent|messed|screwed|delayed|cancelled|canceled)` +
+        String.raw`\b[^.;!?]{0,50}?\b(?:again|as usual|every time|yet again|for the (?:third|fourth|nth) time)`,
     ]),
 );
 // The culprit right before an act: "the client keeps...", "Ian's team broke...".

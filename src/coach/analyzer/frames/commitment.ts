@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import { I_WILL, TAKE_ANY_FORM, TAKE_VERB } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, firstHit, matches, re, union } from '../pattern.js';
+import { anyHit, firstHit, matches, oneOf, re, union } from '../pattern.js';
 import { phraseAfter } from '../phrases.js';
 import type { Sentence } from '../sentences.js';
 import { waitsOnSomething } from './help.js';
@@ -16,26 +16,95 @@ import { waitsOnSomething } from './help.js';
 
 // The reply to an ask: "Yes,", "Sure thing,", "Consider it done.", "Understood on the client emails."
 const ACCEPTS = re(
-  String.raw`(?:^|[.!;:,-] )(?:yes|yep|yup|yeah|sure|sure thing|absolutely|definitely|of course|ok|okay|will do|on it|i'?m on it|consider it done|understood|got it|noted|agreed|deal|no problem|sounds good|roger|can do|that works|makes sense|fair point|good call|totally|happy to|leave it with me|you were right|good point|point taken|message received)\b`,
+  String.raw`(?:^|[.!;:,-] )` +
+    oneOf([
+      String.raw`yes|yep|yup|yeah|sure|sure thing|absolutely|definitely|of course|ok|okay`,
+      String.raw`will do|on it|i'?m on it|consider it done|understood|got it|noted|agreed|deal`,
+      String.raw`no problem|sounds good|roger|can do|that works|makes sense|fair point`,
+      String.raw`good call|totally|happy to|leave it with me|you were right|good point`,
+      String.raw`point taken|message received`,
+    ]) +
+    String.raw`\b`,
 );
 // Acceptances that answer an ask on their own: "ok on it", "will do", "consider it done".
 const ON_IT = re(String.raw`(?:^|[.!;:,-] )(?:(?:ok|okay|sure|yes|yep)[,!]? )?(?:will do|on it|i'?m on it|consider it done|leave it with me)\b`);
 // The manager's ask or the agreement, referred to: "as you suggested", "the migration you asked me to run".
 const ASKED = re(
-  String.raw`\b(?:you (?:asked|wanted|needed|requested|suggested|recommended|advised|proposed|mentioned|flagged|raised|sent me|gave me|assigned|set me)|following (?:our|your|the) (?:conversation|chat|1:1|one-on-one|discussion|meeting|feedback|advice|review)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)|per (?:your|our) (?:request|notes|note|feedback|comments|email|ask|suggestion|conversation|chat|discussion|steer)|like (?:we|you) (?:discussed|agreed|said|suggested|asked)|as agreed|we agreed|agreed on|(?:that )?we discussed|we talked about|thanks for (?:flagging|the feedback|pointing|the steer|the note|saying|catching|spotting|the heads|raising)|(?:based on|following|after|taking on board|acting on|took|take) your (?:feedback|advice|notes|comments|suggestion|steer|point|pointers)|(?:understood|noted|heard|fair enough|point taken|taken on board|message received|good point|fair point)(?: on| re| about| regarding) (?:the|my|your|that|this)|(?:quick |a )?recap|to recap|just to confirm|confirming|from our (?:last )?(?:1:1|one-on-one|chat|conversation|meeting)|the goal we set|your (?:ask|request|comments|notes|feedback|edits|mark-?up|suggestions?|steer|pointers)|thanks? (?:you )?for (?:the|your) (?:notes|comments|feedback|mark-?up|steer|pointers|input|review|observation|observing|edits)|thank you for (?:observing|reviewing|the)|you were right)\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`you ` +
+        oneOf([
+          String.raw`asked|wanted|needed|requested|suggested|recommended|advised|proposed|mentioned`,
+          String.raw`flagged|raised|sent me|gave me|assigned|set me`,
+        ]),
+      String.raw`following (?:our|your|the) (?:conversation|chat|1:1|one-on-one|discussion|meeting|feedback|advice|review)`,
+      String.raw`as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)`,
+      String.raw`per (?:your|our) (?:request|notes|note|feedback|comments|email|ask|suggestion|conversation|chat|discussion|steer)`,
+      String.raw`like (?:we|you) (?:discussed|agreed|said|suggested|asked)`,
+      String.raw`as agreed|we agreed|agreed on`,
+      String.raw`(?:that )?we discussed`,
+      String.raw`we talked about`,
+      String.raw`thanks for (?:flagging|the feedback|pointing|the steer|the note|saying|catching|spotting|the heads|raising)`,
+      String.raw`(?:based on|following|after|taking on board|acting on|took|take) your ` +
+        String.raw`(?:feedback|advice|notes|comments|suggestion|steer|point|pointers)`,
+      String.raw`(?:understood|noted|heard|fair enough|point taken|taken on board|message received|good point|fair point)` +
+        String.raw`(?: on| re| about| regarding) (?:the|my|your|that|this)`,
+      String.raw`(?:quick |a )?recap`,
+      String.raw`to recap|just to confirm|confirming`,
+      String.raw`from our (?:last )?(?:1:1|one-on-one|chat|conversation|meeting)`,
+      String.raw`the goal we set`,
+      String.raw`your (?:ask|request|comments|notes|feedback|edits|mark-?up|suggestions?|steer|pointers)`,
+      String.raw`thanks? (?:you )?for (?:the|your) (?:notes|comments|feedback|mark-?up|steer|pointers|input|review|observation|observing|edits)`,
+      String.raw`thank you for (?:observing|reviewing|the)`,
+      String.raw`you were right`,
+    ]) +
+    String.raw`\b`,
 );
 // Taking the work on: "I'll take", "Will send". The verbs excluded after "I'll" are not work:
 // being somewhere, thinking, trying, letting know, waiting, pinging.
+const NOT_WORK = oneOf([
+  String.raw`be|think|try|see|let|need|wait|miss|make up|probably|maybe|get back|keep you`,
+  String.raw`hopefully|have to|not|never|confirm|ping|update you|loop you|check with`,
+]);
 const WILL_DO = re(
-  String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|(?:^|[.!;:,-] )will) (?:(?:also|then|definitely|start|make sure to|aim to|happily|now|just) )*(?!(?:be|think|try|see|let|need|wait|miss|make up|probably|maybe|get back|keep you|hopefully|have to|not|never|confirm|ping|update you|loop you|check with)\b)[a-z][a-z'-]*`,
+  String.raw`(?:${I_WILL}|\bi can|\bi'?m (?:on|taking|owning|picking)|(?:^|[.!;:,-] )will) ` +
+    String.raw`(?:(?:also|then|definitely|start|make sure to|aim to|happily|now|just) )*(?!${NOT_WORK}\b)[a-z][a-z'-]*`,
 );
 // Having done it: "I've restructured", "fixed and re-sent", "the assessments are done".
 const DID = re(
-  String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?(?:done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded|shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added|removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented|booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched|wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated|tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped)\b|\b(?:are|is|was|were|'s|all) (?:now )?(?:done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed|moved|ready|up|out|posted|booked|shipped|signed off)\b|\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b`,
+  [
+    String.raw`(?:(?:\bi(?:'ve| have)?|\bwe(?:'ve| have)?|\band) |^|[,;:.!-] )(?:(?:already|now|just|also) )?` +
+      oneOf([
+        String.raw`done|did|finished|completed|fixed|sorted|sent|re-?sent|resent|updated|uploaded`,
+        String.raw`shipped|restructured|rewrote|rewritten|redid|redone|reworked|moved|made|added`,
+        String.raw`removed|cut|shortened|tightened|trimmed|incorporated|addressed|implemented`,
+        String.raw`booked|arranged|put|filed|submitted|started|set up|cleaned up|changed|switched`,
+        String.raw`wrapped up|delivered|drafted|prepared|circulated|shared|published|migrated`,
+        String.raw`tested|reviewed|checked|taken|took|taken in|acted on|applied|used|using|stopped`,
+      ]) +
+      String.raw`\b`,
+    String.raw`\b(?:are|is|was|were|'s|all) (?:now )?` +
+      oneOf([
+        String.raw`done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed`,
+        String.raw`moved|ready|up|out|posted|booked|shipped|signed off`,
+      ]) +
+      String.raw`\b`,
+    String.raw`\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b`,
+  ].join('|'),
 );
 // Delivery to the manager by a time: "to you by Wednesday", "on your desk Friday".
 const TO_MANAGER = re(
-  String.raw`\b(?:to you|with you|on your desk|in your inbox|over to you|your way)\b (?:[\w-]+ ){0,3}?(?:by|before|on|first thing|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|eod|end of)|\bby (?:monday|tuesday|wednesday|thursday|friday|eod|cob|end of (?:day|the day|the week|the month|play)|lunch|noon|tomorrow|tonight|the \d+\w*|\d+ \w+)\b`,
+  [
+    String.raw`\b(?:to you|with you|on your desk|in your inbox|over to you|your way)\b (?:[\w-]+ ){0,3}?` +
+      String.raw`(?:by|before|on|first thing|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|eod|end of)`,
+    String.raw`\bby ` +
+      oneOf([
+        String.raw`monday|tuesday|wednesday|thursday|friday|eod|cob`,
+        String.raw`end of (?:day|the day|the week|the month|play)`,
+        String.raw`lunch|noon|tomorrow|tonight|the \d+\w*|\d+ \w+`,
+      ]) +
+      String.raw`\b`,
+  ].join('|'),
 );
 // "The draft will be with you by Wednesday": delivery to the manager, promised.
 const WILL_BE_WITH_YOU = re(String.raw`\b(?:will|'ll) be (?:with you|on your desk|in your inbox|over to you|ready|done|out|sent|finished)\b`);

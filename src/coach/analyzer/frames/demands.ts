@@ -36,28 +36,76 @@ const ENTITLEMENT = re(
       String.raw`(?:is|should be|'s) (?:rightfully )?mine(?: by rights)?`,
       String.raw`by rights`,
       String.raw`rightfully mine`,
-      String.raw`i expect (?:a|an|my|some) (?:proper |real |clear |fair |straight |decent |serious |firm |written |formal |definite )?(?:answer|decision|response|conversation|commitment|explanation|apology|raise|promotion|review|plan|date|timeline|meeting|discussion|development conversation)`,
+      String.raw`i expect (?:a|an|my|some) (?:proper |real |clear |fair |straight |decent |serious |firm |written |formal |definite )?` +
+        oneOf([
+          String.raw`answer|decision|response|conversation|commitment|explanation|apology|raise`,
+          String.raw`promotion|review|plan|date|timeline|meeting|discussion`,
+          String.raw`development conversation`,
+        ]),
       String.raw`i expect you to`,
     ]),
 );
 // "I expect to be made team lead", "I expect a raise": the writer's reward, not a forecast.
 const EXPECTS_REWARD = re(
-  String.raw`\bi (?:fully |really )?expect (?:to (?:be|get|receive|have|see)|a|an|my|the|you to (?:promote|give|pay|back|match|make)) (?:[\w'-]+ ){0,5}?(?:${GOAL_CUE}|promoted|paid|made|given|recognised|recognized)`,
+  String.raw`\bi (?:fully |really )?expect (?:to (?:be|get|receive|have|see)|a|an|my|the|you to (?:promote|give|pay|back|match|make)) ` +
+    String.raw`(?:[\w'-]+ ){0,5}?(?:${GOAL_CUE}|promoted|paid|made|given|recognised|recognized)`,
 );
 const THREAT = re(
   String.raw`\b` +
     oneOf([
-      String.raw`(?:or|otherwise)(?: else)?,? (?:i'?ll|i will|i'?m|i am|i'?d|i would|i have to|i might|i may|i'?m going to)(?: have to| be| start| need to)? (?:leave|leaving|quit|quitting|resign|resigning|walk|walking|out|gone|done|take (?:it|the offer|that offer|them up|this)|taking (?:it|this|that|the matter) (?:to|up with|higher|further)|going (?:to|over your head)|start looking|look(?:ing)? elsewhere|look(?:ing)? for|go(?:ing)? (?:elsewhere|to)|escalate|move on|find|consider)`,
+      String.raw`(?:or|otherwise)(?: else)?,? (?:i'?ll|i will|i'?m|i am|i'?d|i would|i have to|i might|i may|i'?m going to)` +
+        String.raw`(?: have to| be| start| need to)? ` +
+        oneOf([
+          String.raw`leave|leaving|quit|quitting|resign|resigning|walk|walking|out|gone|done`,
+          String.raw`take (?:it|the offer|that offer|them up|this)`,
+          String.raw`taking (?:it|this|that|the matter) (?:to|up with|higher|further)`,
+          String.raw`going (?:to|over your head)`,
+          String.raw`start looking`,
+          String.raw`look(?:ing)? elsewhere`,
+          String.raw`look(?:ing)? for`,
+          String.raw`go(?:ing)? (?:elsewhere|to)`,
+          String.raw`escalate|move on|find|consider`,
+        ]),
       String.raw`(?:or|otherwise) (?:leave|quit|resign|walk)\b`,
       String.raw`(?:or|otherwise)(?: else)?,? i (?:walk|quit|leave|resign|go|walk out|'m out|'m gone|'m done)\b`,
       String.raw`or else\b`,
       // "if the remote days go, I'm out": a condition, then leaving. "I'm out at the client till 3" is no threat.
       String.raw`if\b[^.?!]{3,80}?,? i'?m (?:out|gone|leaving|walking)\b(?! (?:of|for|at|on|in|until|till|today|tomorrow|tonight|this|next|from|with|sick)\b)`,
       String.raw`either i get`,
-      String.raw`i'?ll (?:have to |be forced to |need to |be )?(?:start(?:ing)? looking|look(?:ing)? elsewhere|look(?:ing)? for (?:another|a new|other|something)|leav(?:e|ing)(?! (?:it|this|that|them|the|early|at|for|now|a|on|work|him|her)\b)|quit(?:ting)?|resign(?:ing)?|walk(?:ing)? (?:out|away)|hand(?:ing)? in my notice|consider(?:ing)? my (?:position|options|future)|explor(?:e|ing) (?:other|my) options|go(?:ing)? elsewhere|find(?:ing)? (?:another|a new|something else|a different)|take (?:the|their|that) (?:other )?offer|tak(?:e|ing) (?:it|this|this matter|the matter) (?:to|up with|higher|further)|start (?:interviewing|applying|looking)(?: elsewhere| around)?|interview(?:ing)? elsewhere|apply(?:ing)? elsewhere|escalat(?:e|ing) (?:it|this|that|the matter|things)(?! to (?:the )?(?:vendor|supplier|support|it|helpdesk))|(?:go(?:ing)?|talk(?:ing)?|speak(?:ing)?|complain(?:ing)?) (?:over your head|to (?:the |your |our )?(?:director|hr|vp|ceo|board|union|head|boss|skip|md|partners?|ombudsman|tribunal|lawyer|senior management|leadership|top|regional|area)))`,
+      String.raw`i'?ll (?:have to |be forced to |need to |be )?` +
+        oneOf([
+          String.raw`start(?:ing)? looking`,
+          String.raw`look(?:ing)? elsewhere`,
+          String.raw`look(?:ing)? for (?:another|a new|other|something)`,
+          String.raw`leav(?:e|ing)(?! (?:it|this|that|them|the|early|at|for|now|a|on|work|him|her)\b)`,
+          String.raw`quit(?:ting)?`,
+          String.raw`resign(?:ing)?`,
+          String.raw`walk(?:ing)? (?:out|away)`,
+          String.raw`hand(?:ing)? in my notice`,
+          String.raw`consider(?:ing)? my (?:position|options|future)`,
+          String.raw`explor(?:e|ing) (?:other|my) options`,
+          String.raw`go(?:ing)? elsewhere`,
+          String.raw`find(?:ing)? (?:another|a new|something else|a different)`,
+          String.raw`take (?:the|their|that) (?:other )?offer`,
+          String.raw`tak(?:e|ing) (?:it|this|this matter|the matter) (?:to|up with|higher|further)`,
+          String.raw`start (?:interviewing|applying|looking)(?: elsewhere| around)?`,
+          String.raw`interview(?:ing)? elsewhere`,
+          String.raw`apply(?:ing)? elsewhere`,
+          String.raw`escalat(?:e|ing) (?:it|this|that|the matter|things)(?! to (?:the )?(?:vendor|supplier|support|it|helpdesk))`,
+          String.raw`(?:go(?:ing)?|talk(?:ing)?|speak(?:ing)?|complain(?:ing)?) ` +
+            oneOf([
+              String.raw`over your head`,
+              String.raw`to (?:the |your |our )?` +
+                oneOf([
+                  String.raw`director|hr|vp|ceo|board|union|head|boss|skip|md|partners?|ombudsman|tribunal`,
+                  String.raw`lawyer|senior management|leadership|top|regional|area`,
+                ]),
+            ]),
+        ]),
       String.raw`(?:escalate|take) (?:this|it) (?:to|above|over) (?:your|hr|the|skip)`,
       String.raw`go over your head`,
-      String.raw`(?:i have|i'?ve got|i got|i'?m holding|i'?ve had|i had|i'?ve received|i received|i'?ve been made) (?:an|another|a competing|a better|other|two|a) (?:job )?offers?`,
+      String.raw`(?:i have|i'?ve got|i got|i'?m holding|i'?ve had|i had|i'?ve received|i received|i'?ve been made) ` +
+        String.raw`(?:an|another|a competing|a better|other|two|a) (?:job )?offers?`,
       String.raw`(?:i'?d rather stay|i want to stay|i'?d like to stay|i'?d prefer to stay),? but not (?:at|for|on|with)`,
       String.raw`(?:other|another) (?:companies|company|employers?|firms?) (?:would|will|are|is) (?:happy to )?(?:pay|paying|offering|offer)`,
       String.raw`recruiters are (?:calling|chasing|messaging)`,
@@ -76,9 +124,32 @@ const THREAT = re(
 const ESCALATES = re(
   String.raw`\b` +
     oneOf([
-      String.raw`(?:i'?m|i am|i'?ll|i will|i shall) (?:be )?(?:going|go|taking (?:it|this|the matter)|report(?:ing)? (?:it|this|the matter)|escalat(?:e|ing) (?:it|this|the matter)|talking) (?:straight |directly )?(?:to|over) (?:the |your )?(?:hr|union|md|director|ceo|board|ombudsman|tribunal|lawyer|solicitor|head office|senior management|your head)\b(?! (?:anyway|later|today|tomorrow|tonight|this (?:morning|afternoon|evening)|meeting|office|rep|to (?:drop|hand|pick|get|ask|collect|sign))\b)`,
-      String.raw`(?:i'?m|i am) (?:gonna|going to) (?:start )?(?:interview\w*|look\w* (?:elsewhere|around|for (?:another|a new|other))|apply\w* (?:elsewhere|for other)|hand in my notice|quit|leave|resign)`,
-      String.raw`(?:i will|i'?ll|i shall) (?:be )?report(?:ing)? (?:the matter|this|it) to (?:hr|the md|the union|the board|the director|head office|senior management)`,
+      String.raw`(?:i'?m|i am|i'?ll|i will|i shall) (?:be )?` +
+        oneOf([
+          String.raw`going|go`,
+          String.raw`taking (?:it|this|the matter)`,
+          String.raw`report(?:ing)? (?:it|this|the matter)`,
+          String.raw`escalat(?:e|ing) (?:it|this|the matter)`,
+          String.raw`talking`,
+        ]) +
+        String.raw` (?:straight |directly )?(?:to|over) (?:the |your )?` +
+        String.raw`(?:hr|union|md|director|ceo|board|ombudsman|tribunal|lawyer|solicitor|head office|senior management|your head)\b(?! ` +
+        oneOf([
+          String.raw`anyway|later|today|tomorrow|tonight`,
+          String.raw`this (?:morning|afternoon|evening)`,
+          String.raw`meeting|office|rep`,
+          String.raw`to (?:drop|hand|pick|get|ask|collect|sign)`,
+        ]) +
+        String.raw`\b)`,
+      String.raw`(?:i'?m|i am) (?:gonna|going to) (?:start )?` +
+        oneOf([
+          String.raw`interview\w*`,
+          String.raw`look\w* (?:elsewhere|around|for (?:another|a new|other))`,
+          String.raw`apply\w* (?:elsewhere|for other)`,
+          String.raw`hand in my notice|quit|leave|resign`,
+        ]),
+      String.raw`(?:i will|i'?ll|i shall) (?:be )?report(?:ing)? (?:the matter|this|it) to ` +
+        String.raw`(?:hr|the md|the union|the board|the director|head office|senior management)`,
     ]),
 );
 

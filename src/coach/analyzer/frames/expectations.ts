@@ -34,7 +34,8 @@ const GAP = re(
       String.raw`in your way`,
       String.raw`what'?s stopping you`,
       String.raw`keeping you from`,
-      String.raw`the (?:main |real |key |big |first |only )?(?:things?|questions?|test) (?:(?:i|we|they|the [\w-]+)(?:'ll| will|'re|'m| are| am)? )?(?:be )?(?:look(?:ing|s)?|ask(?:ing|s)?) (?:at|for|about)`,
+      String.raw`the (?:main |real |key |big |first |only )?(?:things?|questions?|test) ` +
+        String.raw`(?:(?:i|we|they|the [\w-]+)(?:'ll| will|'re|'m| are| am)? )?(?:be )?(?:look(?:ing|s)?|ask(?:ing|s)?) (?:at|for|about)`,
       String.raw`the (?:real|key|big) (?:question|test) is (?:whether|if|how)`,
       String.raw`(?:is|'s) the (?:piece|bit|part|thing) you`,
       String.raw`haven'?t (?:yet )?had (?:a|the) chance to show`,
@@ -48,9 +49,11 @@ const REQUIRES = re(
       String.raw`(?:you'?d|you would|you'?ll|you will|you) (?:really )?(?:need|have|be expected|must|should be able) to`,
       String.raw`(?:you'?d|you would|you'?ll|you will) need\b`,
       String.raw`^at (?:the )?[\w-]+(?: [\w-]+){0,2}(?: level)?, (?:people|everyone|folks|you)\b`,
-      String.raw`(?:i'?d|i would|we'?d|we|we will|we'?ll|they'?ll|they'?d|they will|they|the panel|the committee|the board|people) (?:expect|want to see|look for|need to see|ask about|will want|would want)`,
+      String.raw`(?:i'?d|i would|we'?d|we|we will|we'?ll|they'?ll|they'?d|they will|they|the panel|the committee|the board|people) ` +
+        String.raw`(?:expect|want to see|look for|need to see|ask about|will want|would want)`,
       String.raw`i (?:need|want|have) to see you\b`,
-      String.raw`(?:they|the panel|the committee|the board|panels?|interviewers?|governors|assessors|the partners|the firm)(?:'ll| will| would)? (?:want to see|look for|expect|be looking for)`,
+      String.raw`(?:they|the panel|the committee|the board|panels?|interviewers?|governors|assessors|the partners|the firm)` +
+        String.raw`(?:'ll| will| would)? (?:want to see|look for|expect|be looking for)`,
       String.raw`(?:look|looks|looking|will look|'ll look) for (?:evidence|proof|signs|a track record|examples?) (?:that|of)`,
       String.raw`(?:want|wants|need|needs) to see (?:evidence|proof|signs|a track record|examples?) (?:that|of)`,
       String.raw`(?:is|are|be) expected to`,
@@ -73,8 +76,11 @@ const LEVEL_WORDS = re(
 // Asking the employee's own picture of the level, not giving one.
 const ASKS_THEIR_VIEW = /\b(?:do|would) you (?:think|reckon|see|imagine|picture)\b|\bin your (?:view|eyes|opinion)\b/;
 // "I'll tell you what the gap looks like": a promise to spell it out later, not the spelling out.
-const PROMISED_LATER =
-  /\b(?:i'?ll|i will|i can|we'?ll|let me) (?:\w+ ){0,2}?(?:tell|explain|spell out|walk you through|share|show|map out|write down|send) (?:you )?(?:\w+ ){0,6}?$/;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const PROMISED_LATER = new RegExp(
+  String.raw`\b(?:i'?ll|i will|i can|we'?ll|let me) (?:\w+ ){0,2}?` +
+    String.raw`(?:tell|explain|spell out|walk you through|share|show|map out|write down|send) (?:you )?(?:\w+ ){0,6}?$`,
+);
 
 /** Sentences describing what the next level or goal takes, or the gap to it. */
 export function findExpectations(doc: Doc): Sentence[] {

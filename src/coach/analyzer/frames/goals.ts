@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import { withNamesMasked } from '../names.js';
 import { irrealisAt, negatedAt, quotedAt } from '../negation.js';
-import { firstHit, hitsIn, matches, re, type Hit } from '../pattern.js';
+import { firstHit, hitsIn, matches, oneOf, re, type Hit } from '../pattern.js';
 import { GOAL_STOPS, phraseAfter } from '../phrases.js';
 import type { Sentence, Span } from '../sentences.js';
 import { GOAL_CUE, GOAL_LINK, GOAL_LINK_AFTER, GOAL_TOPIC, INFORMATIONAL, SELF_GOAL } from './goal-vocabulary.js';
@@ -38,7 +38,15 @@ const LEAD_IN_BOUNDARY = /[;!?]|\.\s|\s-+\s|\b(?:but|however|although|though|sep
 const SELF_WORDS = /my |promo|raise|moving|offer|not at|not for|not on/;
 const REQUIREMENT_WORDS = /take|see|need|bar|gap|standard|missing|standing|short|expect|look|requir|criteria|how|what/;
 const AFTER_WORDS = re(
-  String.raw`\b(?:goal|thing|conversation|discussion|idea|application|plan|dream|ambition|aspiration|question|over me|instead of me|mine|come through|comes through|happen|approved|materiali[sz]e|tracking|progressing|coming along|shaping up|realistic|possible for me|doable for me|i (?:most |really )?(?:want|'d like|would like|hope|need))\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`goal|thing|conversation|discussion|idea|application|plan|dream|ambition`,
+      String.raw`aspiration|question|over me|instead of me|mine|come through|comes through`,
+      String.raw`happen|approved|materiali[sz]e|tracking|progressing|coming along|shaping up`,
+      String.raw`realistic|possible for me|doable for me`,
+      String.raw`i (?:most |really )?(?:want|'d like|would like|hope|need)`,
+    ]) +
+    String.raw`\b`,
 );
 
 // Several frames ask where the goal words are in a sentence: found once per sentence.
@@ -110,8 +118,14 @@ export function findGoalMentions(doc: Doc): GoalMention[] {
 
 // "I haven't earned a promotion yet", "I haven't had a raise in two years", "if I don't hear back about
 // the pay review": not having it is no denial of wanting it.
-const NOT_YET_HAD =
-  /\b(?:haven'?t|hasn'?t|didn'?t|never|not yet|have not|has not)\s+(?:yet\s+|ever\s+|actually\s+|even\s+)?(?:earned|got|gotten|been|had|received|reached|made|seen)\b|\bif (?:i|we) (?:don'?t|do not) (?:hear|get|receive|see)\b/;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const NOT_YET_HAD = new RegExp(
+  [
+    String.raw`\b(?:haven'?t|hasn'?t|didn'?t|never|not yet|have not|has not)\s+` +
+      String.raw`(?:yet\s+|ever\s+|actually\s+|even\s+)?(?:earned|got|gotten|been|had|received|reached|made|seen)\b`,
+    String.raw`\bif (?:i|we) (?:don'?t|do not) (?:hear|get|receive|see)\b`,
+  ].join('|'),
+);
 
 function negatesGoal(s: Sentence, at: number): boolean {
   return negatedAt(s, at) && !NOT_YET_HAD.test(s.text.slice(Math.max(0, at - 60), at + 12));
@@ -119,7 +133,17 @@ function negatesGoal(s: Sentence, at: number): boolean {
 
 // The next sentence claims the goal by pronoun: "...the deputy role informally. I'd like that to be official." / "I've more than earned it."
 const CLAIMS_IT = re(
-  String.raw`\b(?:i(?:'d| would) (?:really |also )?(?:like|love)|i (?:really )?want|i'?ve (?:more than |definitely |really )?earned|i (?:really )?deserve|i expect|i'?m (?:ready|after|aiming|going) for|i'?d welcome|make) (?:it|that|this|one)\b(?! (?:is|was|'s)\b)`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`i(?:'d| would) (?:really |also )?(?:like|love)`,
+      String.raw`i (?:really )?want`,
+      String.raw`i'?ve (?:more than |definitely |really )?earned`,
+      String.raw`i (?:really )?deserve`,
+      String.raw`i expect`,
+      String.raw`i'?m (?:ready|after|aiming|going) for`,
+      String.raw`i'?d welcome|make`,
+    ]) +
+    String.raw` (?:it|that|this|one)\b(?! (?:is|was|'s)\b)`,
 );
 
 /** Whether the next sentence claims a goal named here: true if asserted, false if negated or hypothetical, null if none. */
@@ -133,7 +157,13 @@ function claimedNext(doc: Doc, i: number): boolean | null {
 
 // Qualifications written as acronyms ("get my NEBOSH", "apply for my TLR"): caught by their capitals in the original text.
 const QUALIFICATION_VERB = re(
-  String.raw`\b(?:get|do|complete|finish|sit|pass|start|achieve|gain|earn|apply for|go for|study for|work towards?|working towards?|towards?|tracking towards?|progress on|for) (?:my|the|an?) ([a-z0-9&]{2,8})\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`get|do|complete|finish|sit|pass|start|achieve|gain|earn|apply for|go for`,
+      String.raw`study for|work towards?|working towards?|towards?|tracking towards?`,
+      String.raw`progress on|for`,
+    ]) +
+    String.raw` (?:my|the|an?) ([a-z0-9&]{2,8})\b`,
 );
 
 // Capitals after "for my" that are not qualifications.
@@ -188,8 +218,18 @@ function namesSomeoneElse(doc: Doc, s: Sentence, from: number, to: number): bool
 // "Some people on my team want promotions": the wish belongs to the last subject before it.
 const THIRD_PERSON = /\b(?:they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody)\b/i;
 const CAPITALISED = /(?<![\p{L}'’])(?!I(?![\p{L}]))\p{Lu}/u;
-const SUBJECT =
-  /\b(?:(i|i'm|i'd|i've|i'll|we|we're|we'd)|they|he|she|people|everyone|everybody|someone|somebody|others|colleagues|friends?|peers?|nobody|(?<!\b(?:the|a|an|my|your|our|this|that|their|his|her|its) )zz+)\b/g;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const SUBJECT = new RegExp(
+  String.raw`\b` +
+    oneOf([
+      String.raw`(i|i'm|i'd|i've|i'll|we|we're|we'd)`,
+      String.raw`they|he|she|people|everyone|everybody|someone|somebody|others|colleagues`,
+      String.raw`friends?|peers?|nobody`,
+      String.raw`(?<!\b(?:the|a|an|my|your|our|this|that|their|his|her|its) )zz+`,
+    ]) +
+    String.raw`\b`,
+  'g',
+);
 
 function someoneElseWants(doc: Doc, s: Sentence, linkStart: number): boolean {
   // No third-person word before the wish, nothing to mask for: the writer's (the common case).

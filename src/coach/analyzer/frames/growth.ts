@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { irrealisAt, negatedAt } from '../negation.js';
-import { anyHit, matches, re } from '../pattern.js';
+import { anyHit, matches, oneOf, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 import { AGREED_GOAL, VAGUE_GROWTH } from './goal-vocabulary.js';
 
@@ -12,7 +12,15 @@ import { AGREED_GOAL, VAGUE_GROWTH } from './goal-vocabulary.js';
 
 const VAGUE = re(VAGUE_GROWTH);
 const ASKS_OR_WANTS = re(
-  String.raw`\b(?:want|wanna|'?d like|would like|'?d love|would love|(?:'?d|would) (?:really |also )?(?:like|love)|expect|keen|eager|hoping|hope|ready for|ready to|value|talk|chat|discuss|conversation|interested|looking for|help me|thinking about|thinking a lot|think about|wondering|plateau\w*|stagnat\w+|stuck)\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`want|wanna|'?d like|would like|'?d love|would love`,
+      String.raw`(?:'?d|would) (?:really |also )?(?:like|love)`,
+      String.raw`expect|keen|eager|hoping|hope|ready for|ready to|value|talk|chat|discuss`,
+      String.raw`conversation|interested|looking for|help me|thinking about|thinking a lot`,
+      String.raw`think about|wondering|plateau\w*|stagnat\w+|stuck`,
+    ]) +
+    String.raw`\b`,
 );
 
 /** Sentences asking for growth in general words. */

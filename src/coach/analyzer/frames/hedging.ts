@@ -1,5 +1,5 @@
 import type { Doc } from '../doc.js';
-import { anyOf, matches, re } from '../pattern.js';
+import { anyOf, matches, oneOf, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -24,45 +24,113 @@ const MARKERS: readonly { kind: string; pattern: RegExp; light?: boolean }[] = [
   {
     kind: 'trouble',
     pattern: re(
-      String.raw`\bif (?:it'?s|it is|it isn'?t) (?:not )?(?:too much|no) (?:trouble|bother|of a (?:bother|hassle))|\bif it'?s not (?:a )?(?:problem|bother|hassle)\b`,
+      [
+        String.raw`\bif (?:it'?s|it is|it isn'?t) (?:not )?(?:too much|no) (?:trouble|bother|of a (?:bother|hassle))`,
+        String.raw`\bif it'?s not (?:a )?(?:problem|bother|hassle)\b`,
+      ].join('|'),
     ),
   },
   {
     kind: 'no-worries',
     pattern: re(
-      String.raw`\b(?:no worries|no pressure|no rush|(?:totally|completely|absolutely|perfectly|entirely|really) (?:fine|ok|okay|understand|get it|understandable)|(?:it'?s |that'?s )?(?:fine|ok|okay|no problem) if not|no problem at all|feel free to (?:say no|ignore|decline|push back|tell me)|(?:i )?(?:totally |completely )?(?:understand|get it) if (?:not|the answer is no|you can'?t|you'?re|it'?s)|if not possible|don'?t worry (?:if|about it)|ignore (?:this|me) if|otherwise no worries|no worries otherwise|happy either way|fine either way)\b`,
+      String.raw`\b` +
+        oneOf([
+          String.raw`no worries|no pressure|no rush`,
+          String.raw`(?:totally|completely|absolutely|perfectly|entirely|really) (?:fine|ok|okay|understand|get it|understandable)`,
+          String.raw`(?:it'?s |that'?s )?(?:fine|ok|okay|no problem) if not`,
+          String.raw`no problem at all`,
+          String.raw`feel free to (?:say no|ignore|decline|push back|tell me)`,
+          String.raw`(?:i )?(?:totally |completely )?(?:understand|get it) if (?:not|the answer is no|you can'?t|you'?re|it'?s)`,
+          String.raw`if not possible`,
+          String.raw`don'?t worry (?:if|about it)`,
+          String.raw`ignore (?:this|me) if`,
+          String.raw`otherwise no worries|no worries otherwise|happy either way|fine either way`,
+        ]) +
+        String.raw`\b`,
     ),
   },
   {
     kind: 'bother',
     pattern: re(
-      String.raw`\b(?:i hate to (?:ask|bother|bug|trouble|pester)|sorry to (?:bother|bug|trouble|ask|disturb|pester)|(?:bother|disturb|bug|pester) you|i don'?t want to (?:bother|bug|impose|be a (?:pain|bother|nuisance|burden))|i know you'?re (?:[\w-]+ )?(?:busy|swamped|stretched|slammed|drowning|snowed under|flat out)|(?:if|when) you'?re (?:[\w-]+ )?(?:busy|swamped|slammed)|the timing is (?:bad|terrible|awful|not great)|bad timing|out of line|overstepping|not my place|presumptuous|to ask again)\b`,
+      String.raw`\b` +
+        oneOf([
+          String.raw`i hate to (?:ask|bother|bug|trouble|pester)`,
+          String.raw`sorry to (?:bother|bug|trouble|ask|disturb|pester)`,
+          String.raw`(?:bother|disturb|bug|pester) you`,
+          String.raw`i don'?t want to (?:bother|bug|impose|be a (?:pain|bother|nuisance|burden))`,
+          String.raw`i know you'?re (?:[\w-]+ )?(?:busy|swamped|stretched|slammed|drowning|snowed under|flat out)`,
+          String.raw`(?:if|when) you'?re (?:[\w-]+ )?(?:busy|swamped|slammed)`,
+          String.raw`the timing is (?:bad|terrible|awful|not great)`,
+          String.raw`bad timing|out of line|overstepping|not my place|presumptuous|to ask again`,
+        ]) +
+        String.raw`\b`,
     ),
   },
   {
     kind: 'self-doubt',
     pattern: re(
-      String.raw`\b(?:(?:a |this is )?(?:probably |might be |may be )?(?:a )?(?:silly|stupid|dumb|weird|daft|naive|odd) (?:question|idea|ask|thing|request)|probably nothing|(?:feel|sound|look) (?:a bit |a little |kind of |so )?(?:silly|stupid|dumb|daft)|i(?: was| am|'m) not sure (?:if|whether)|i wasn'?t sure (?:if|whether)|not sure if|i don'?t know if|i might be wrong|could be wrong)\b`,
+      String.raw`\b` +
+        oneOf([
+          String.raw`(?:a |this is )?(?:probably |might be |may be )?(?:a )?` +
+            String.raw`(?:silly|stupid|dumb|weird|daft|naive|odd) (?:question|idea|ask|thing|request)`,
+          String.raw`probably nothing`,
+          String.raw`(?:feel|sound|look) (?:a bit |a little |kind of |so )?(?:silly|stupid|dumb|daft)`,
+          String.raw`i(?: was| am|'m) not sure (?:if|whether)`,
+          String.raw`i wasn'?t sure (?:if|whether)`,
+          String.raw`not sure if|i don'?t know if|i might be wrong|could be wrong`,
+        ]) +
+        String.raw`\b`,
     ),
   },
   {
     kind: 'if-time',
     light: true,
     pattern: re(
-      String.raw`\b(?:only if you (?:have|get|think|want)|if you have (?:a |the )?(?:minute|moment|second|sec|time)|whenever you (?:have|get) (?:a )?(?:chance|minute|moment|sec|time)|when(?:ever)? you get a (?:chance|sec|minute)|at some point|if you get a chance|when things (?:are )?(?:calmer|quieter)|when(?:ever)? it'?s convenient)\b`,
+      String.raw`\b` +
+        oneOf([
+          String.raw`only if you (?:have|get|think|want)`,
+          String.raw`if you have (?:a |the )?(?:minute|moment|second|sec|time)`,
+          String.raw`whenever you (?:have|get) (?:a )?(?:chance|minute|moment|sec|time)`,
+          String.raw`when(?:ever)? you get a (?:chance|sec|minute)`,
+          String.raw`at some point|if you get a chance`,
+          String.raw`when things (?:are )?(?:calmer|quieter)`,
+          String.raw`when(?:ever)? it'?s convenient`,
+        ]) +
+        String.raw`\b`,
     ),
   },
   {
     kind: 'kind-of',
     pattern: re(
-      String.raw`\b(?:kind of|sort of|kinda|sorta|a (?:tiny|little) (?:bit|thing)?|tiny (?:thing|question|favou?r|ask)|small (?:favou?r|ask)|slightly|somewhat)\b`,
+      String.raw`\b` +
+        oneOf([
+          String.raw`kind of|sort of|kinda|sorta`,
+          String.raw`a (?:tiny|little) (?:bit|thing)?`,
+          String.raw`tiny (?:thing|question|favou?r|ask)`,
+          String.raw`small (?:favou?r|ask)`,
+          String.raw`slightly|somewhat`,
+        ]) +
+        String.raw`\b`,
     ),
   },
   { kind: 'i-guess', pattern: re(String.raw`\b(?:i guess|i suppose|i think maybe|maybe i'?m)\b`) },
   {
     kind: 'permission',
     pattern: re(
-      String.raw`\b(?:if (?:that'?s|it'?s|this is) (?:ok|okay|alright|all right|fine|appropriate|allowed)|if you (?:don'?t mind|think it'?s (?:ok|okay|fine))|would it be (?:ok|okay|possible|alright|all right)|is it (?:ok|okay|alright) if|would you mind|if (?:at all )?possible|i (?:was )?(?:only|just) (?:wanted|wondered|thought)|i wondered if|any chance|i was (?:sort of |kind of )?(?:hoping|wondering)|if i'?m allowed|am i allowed)\b`,
+      String.raw`\b` +
+        oneOf([
+          String.raw`if (?:that'?s|it'?s|this is) (?:ok|okay|alright|all right|fine|appropriate|allowed)`,
+          String.raw`if you (?:don'?t mind|think it'?s (?:ok|okay|fine))`,
+          String.raw`would it be (?:ok|okay|possible|alright|all right)`,
+          String.raw`is it (?:ok|okay|alright) if`,
+          String.raw`would you mind`,
+          String.raw`if (?:at all )?possible`,
+          String.raw`i (?:was )?(?:only|just) (?:wanted|wondered|thought)`,
+          String.raw`i wondered if|any chance`,
+          String.raw`i was (?:sort of |kind of )?(?:hoping|wondering)`,
+          String.raw`if i'?m allowed|am i allowed`,
+        ]) +
+        String.raw`\b`,
     ),
   },
   { kind: 'might', pattern: re(String.raw`\bi (?:might|may) (?:maybe |possibly )?(?:like|want|be able|ask)\b`) },

@@ -14,21 +14,43 @@ import type { Sentence } from '../sentences.js';
 const ASKS_NEEDS = re(
   String.raw`\b` +
     oneOf([
-      String.raw`(?:how|where|what) (?:else )?(?:can|could|should|might|may) i (?:best )?(?:help|support|contribute|pitch in|chip in|assist|be (?:most |more |of )?(?:useful|helpful|valuable|use|help|of help))`,
-      String.raw`where (?:would|could|can|do you think|might) (?:i|an extra pair of hands|extra hands|another pair of hands|help|someone) (?:[\w-]+ ){0,3}?(?:be )?(?:most |more )?(?:useful|helpful|valuable|make (?:the )?(?:biggest|most|a|real) difference)`,
+      String.raw`(?:how|where|what) (?:else )?(?:can|could|should|might|may) i (?:best )?` +
+        String.raw`(?:help|support|contribute|pitch in|chip in|assist|be (?:most |more |of )?(?:useful|helpful|valuable|use|help|of help))`,
+      String.raw`where (?:would|could|can|do you think|might) (?:i|an extra pair of hands|extra hands|another pair of hands|help|someone) ` +
+        String.raw`(?:[\w-]+ ){0,3}?(?:be )?(?:most |more )?(?:useful|helpful|valuable|make (?:the )?(?:biggest|most|a|real) difference)`,
       String.raw`what (?:can|could|should|shall) i (?:do|take|pick up|own|handle|cover|help|tackle|get off|take off) (?:for you|to help|off|on)`,
       String.raw`what (?:would you like|do you want|do you need) me to (?:do|take|pick up|own|handle|cover|focus on|prioriti[sz]e|tackle)`,
-      String.raw`(?:anything|something|any [\w-]+|somewhere|anywhere|an area|areas|a piece|parts?|a [\w-]+|an [\w-]+) (?:[\w-]+ ){0,6}?(?:i|me) (?:can|could|might|should|may) (?:[\w-]+ ){0,2}?(?:help|take|pick up|own|handle|cover|grab|jump on|lighten|support|chip in|pitch in|tackle|get off)`,
+      String.raw`(?:anything|something|any [\w-]+|somewhere|anywhere|an area|areas|a piece|parts?|a [\w-]+|an [\w-]+) ` +
+        String.raw`(?:[\w-]+ ){0,6}?(?:i|me) (?:can|could|might|should|may) (?:[\w-]+ ){0,2}?` +
+        String.raw`(?:help|take|pick up|own|handle|cover|grab|jump on|lighten|support|chip in|pitch in|tackle|get off)`,
       String.raw`(?:anything|something) (?:on|off) your (?:plate|desk|list)`,
-      String.raw`what'?s? (?:is |are )?(?:on your (?:plate|mind|desk|list)|keeping you up|weighing on you|stressing you|worrying you|bugging you|the (?:one |biggest |main |most |hardest )?(?:[\w-]+ ){0,2}(?:thing|priority|problem|challenge|headache|fire|worry|pain point|bottleneck|blocker)s? (?:on your (?:plate|mind|desk|list)|for you|you'?re (?:facing|dealing with|worried about)|keeping you))`,
+      String.raw`what'?s? (?:is |are )?` +
+        oneOf([
+          String.raw`on your (?:plate|mind|desk|list)`,
+          String.raw`keeping you up|weighing on you|stressing you|worrying you|bugging you`,
+          String.raw`the (?:one |biggest |main |most |hardest )?(?:[\w-]+ ){0,2}` +
+            String.raw`(?:thing|priority|problem|challenge|headache|fire|worry|pain point|bottleneck|blocker)s? ` +
+            String.raw`(?:on your (?:plate|mind|desk|list)|for you|you'?re (?:facing|dealing with|worried about)|keeping you)`,
+        ]),
       String.raw`what(?:'s| is| are)? your (?:top |biggest |main |key |most pressing |current |real )?(?:priorit(?:y|ies)|needs|concerns|worries|headaches)`,
-      String.raw`what (?:do |does |would )?(?:you|the team|the department|the ward|the store|the site|the lab|the office) (?:most )?(?:need|want|needs)(?: most)? (?:from me|help with|right now|most)`,
-      String.raw`what (?:would|could) (?:help (?:you )?(?:the )?most|help you|make (?:your|the team'?s?) (?:life|job|week|month|quarter) easier|be most (?:helpful|useful|valuable)|take (?:some )?(?:pressure|weight) off|free you up)`,
+      String.raw`what (?:do |does |would )?(?:you|the team|the department|the ward|the store|the site|the lab|the office) ` +
+        String.raw`(?:most )?(?:need|want|needs)(?: most)? (?:from me|help with|right now|most)`,
+      String.raw`what (?:would|could) ` +
+        oneOf([
+          String.raw`help (?:you )?(?:the )?most`,
+          String.raw`help you`,
+          String.raw`make (?:your|the team'?s?) (?:life|job|week|month|quarter) easier`,
+          String.raw`be most (?:helpful|useful|valuable)`,
+          String.raw`take (?:some )?(?:pressure|weight) off`,
+          String.raw`free you up`,
+        ]),
       String.raw`what matters most (?:to you|for you|right now)`,
       String.raw`(?:what(?:'?s)?|which) (?:[\w-]+ ){0,4}(?:would you|you'?d) (?:most )?(?:like|love|want) (?:off|taken off|me to take|help with|handled)`,
       // "I want them to be useful to you" is about the handovers, not the writer.
-      String.raw`(?<!\b(?:them|it|they|these|those|that|this|things)(?: to)?(?: actually| really| still| just)? )(?:to be|to make myself|be) (?:the )?(?:most |more )?(?:useful|helpful|valuable) (?:to you|for you|for the team|to the team)`,
-      String.raw`(?:if (?:it'?s|that'?s|this is|it would be|that would be) (?:useful|helpful)|if (?:that|it) helps),? i'?ll (?:keep|carry on|continue|do|take|happily)`,
+      String.raw`(?<!\b(?:them|it|they|these|those|that|this|things)(?: to)?(?: actually| really| still| just)? )(?:to be|to make myself|be)` +
+        String.raw` (?:the )?(?:most |more )?(?:useful|helpful|valuable) (?:to you|for you|for the team|to the team)`,
+      String.raw`(?:if (?:it'?s|that'?s|this is|it would be|that would be) (?:useful|helpful)|if (?:that|it) helps)` +
+        String.raw`,? i'?ll (?:keep|carry on|continue|do|take|happily)`,
       String.raw`how (?:can|could) i make (?:your|things) (?:[\w-]+ )?easier`,
       String.raw`what'?s? (?:is )?most (?:important|urgent|pressing) (?:to you|for you|for the team|right now)`,
       String.raw`(?:let me know|lmk) (?:if|what|how|where|whether) (?:[\w-]+ ){0,5}(?:i can|i could|you need|help|useful|take)`,
@@ -41,7 +63,8 @@ const ASKS_NEEDS = re(
       String.raw`(?:count|sign) me up for`,
       String.raw`count me in (?:for|on)`,
       String.raw`(?:anything|something|whatever) (?:else )?(?:you|the team) (?:need|needs) (?:doing|done|help with|a hand with|covering|picking up)`,
-      String.raw`i(?:'ve got| have) (?:some |a bit of |a little |a bit more |more )?(?:spare |extra |free )?(?:capacity|bandwidth|time|room) (?:next week|this week|this month|now|at the moment|if|for)`,
+      String.raw`i(?:'ve got| have) (?:some |a bit of |a little |a bit more |more )?(?:spare |extra |free )?` +
+        String.raw`(?:capacity|bandwidth|time|room) (?:next week|this week|this month|now|at the moment|if|for)`,
       String.raw`i'?ll do whatever (?:you need|needs doing|helps|it takes)`,
       String.raw`if you (?:ever |still )?need (?:someone|somebody|a hand|an extra|help|cover|hands|a volunteer|another pair)`,
     ]),
@@ -93,15 +116,56 @@ const MAY_ASK_NEEDS = anyOf([
 
 // "Our team could lend the finance folks a hand": not the manager's load.
 const FOR_SOMEONE_ELSE = re(
-  String.raw`^ (?:him|her|them|the [\w-]+ (?:team|department|dept) (?!lead)|another team|the other team|other teams|(?:the )?[\w-]+ (?:folks|guys|people)|(?:the )?[\w-]+'s team)\b`,
+  String.raw`^ ` +
+    oneOf([
+      String.raw`him|her|them`,
+      String.raw`the [\w-]+ (?:team|department|dept) (?!lead)`,
+      String.raw`another team|the other team|other teams`,
+      String.raw`(?:the )?[\w-]+ (?:folks|guys|people)`,
+      String.raw`(?:the )?[\w-]+'s team`,
+    ]) +
+    String.raw`\b`,
 );
 
 // First-person willingness, then a verb of taking work: "I could take", "happy to own", "want me to take point on".
-const WILLINGNESS = String.raw`(?:\bi (?:can|could|might|may)|\bi'?d (?:be )?${WILLING}|\bi would (?:be )?${WILLING}|\bi'?m ${WILLING}|\bi am ${WILLING}|(?:^|[,;:.!-] |\b(?:and|also|but|so|again|still) )(?:also )?${WILLING}|\bi(?:'d| would|'ll| will| can) (?:happily|gladly)|\blet me|\bwant me to|\bwould it (?:help(?: you)?|be (?:useful|helpful|easier|ok|okay|worth it)(?: (?:to|for) you)?) if i|\bshould i|\bshall i|\bdo you want me to|\bhow about i|\bwhat if i|\bi have (?:some )?(?:spare )?(?:capacity|bandwidth|time|room|space) to|\bi'?ve got (?:some )?(?:spare )?(?:capacity|bandwidth|time|room) to|\bi (?:volunteer|offer) to|(?:^|[.;] )offer:|\bi'?ll start|\bi'?m (?:volunteering|offering) to|\bi'?d volunteer to|\bi (?:don'?t|wouldn'?t) mind|\bi'?m (?:up for|game for)|\bi could be the one to|\bi'?d be the one to)`;
+const WILLINGNESS = oneOf([
+  String.raw`\bi (?:can|could|might|may)`,
+  String.raw`\bi'?d (?:be )?${WILLING}`,
+  String.raw`\bi would (?:be )?${WILLING}`,
+  String.raw`\bi'?m ${WILLING}|\bi am ${WILLING}`,
+  String.raw`(?:^|[,;:.!-] |\b(?:and|also|but|so|again|still) )(?:also )?${WILLING}`,
+  String.raw`\bi(?:'d| would|'ll| will| can) (?:happily|gladly)`,
+  String.raw`\blet me|\bwant me to`,
+  String.raw`\bwould it (?:help(?: you)?|be (?:useful|helpful|easier|ok|okay|worth it)(?: (?:to|for) you)?) if i`,
+  String.raw`\bshould i|\bshall i|\bdo you want me to|\bhow about i|\bwhat if i`,
+  String.raw`\bi have (?:some )?(?:spare )?(?:capacity|bandwidth|time|room|space) to`,
+  String.raw`\bi'?ve got (?:some )?(?:spare )?(?:capacity|bandwidth|time|room) to`,
+  String.raw`\bi (?:volunteer|offer) to`,
+  String.raw`(?:^|[.;] )offer:`,
+  String.raw`\bi'?ll start`,
+  String.raw`\bi'?m (?:volunteering|offering) to`,
+  String.raw`\bi'?d volunteer to`,
+  String.raw`\bi (?:don'?t|wouldn'?t) mind`,
+  String.raw`\bi'?m (?:up for|game for)`,
+  String.raw`\bi could be the one to|\bi'?d be the one to`,
+]);
 // Wanting is not offering: "I'd love to lead the pilot" states a goal; "I'd love to take it off you" offers.
 const WISH = String.raw`(?:\bi'?d (?:really )?(?:love|like|be glad|be happy) to|\bi would (?:really )?(?:love|like) to)`;
-const HANDS_ON = String.raw`(?:take|take on|take over|take care of|pick up|help|help out|cover|handle|do the|draft|absorb|chip in|pitch in|lend a hand|give you a hand|step in|jump on|tackle|deal with|grab|rewrite|redo|update|refresh|fix|sort out|clean up|tidy up|write|put together|pull together|compile|review|document|streamline|set up|build|train|support|organi[sz]e)`;
-const ADVERBS = String.raw`(?:(?:maybe|perhaps|possibly|also|easily|definitely|probably|happily|certainly|always|totally|really|absolutely|just|then|potentially|even|still|gladly|start to|start|help|help you|help to) )*`;
+const HANDS_ON = oneOf([
+  String.raw`take|take on|take over|take care of|pick up|help|help out|cover|handle|do the`,
+  String.raw`draft|absorb|chip in|pitch in|lend a hand|give you a hand|step in|jump on`,
+  String.raw`tackle|deal with|grab|rewrite|redo|update|refresh|fix|sort out|clean up`,
+  String.raw`tidy up|write|put together|pull together|compile|review|document|streamline`,
+  String.raw`set up|build|train|support|organi[sz]e`,
+]);
+const ADVERBS =
+  String.raw`(?:` +
+  oneOf([
+    String.raw`maybe|perhaps|possibly|also|easily|definitely|probably|happily|certainly`,
+    String.raw`always|totally|really|absolutely|just|then|potentially|even|still|gladly`,
+    String.raw`start to|start|help|help you|help to`,
+  ]) +
+  String.raw` )*`;
 // An offer is found from its verb of taking work, then the willingness just before it is checked:
 // the verbs are rarer than "I", so the expensive part runs a few times per sentence, not at every word.
 const TAKES_WORK = re(TAKE_VERB);
@@ -110,7 +174,16 @@ const WISH_BEFORE = re(String.raw`${WISH} ${ADVERBS}$`);
 const HANDS_ON_VERB = new RegExp(String.raw`^${HANDS_ON}\b`);
 // "Could I take...", "can I help...", "could I shadow the project and help with...".
 const ASKS_TO_TAKE = re(
-  String.raw`\b(?:could|can|may|shall) i (?:also )?(?:take|take on|take over|pick up|own|handle|cover|help|run|lead|coordinate|be the one|tackle|jump on|grab|draft|organi[sz]e|step in|present|write|prepare|chair|host|mentor|train|onboard|arrange|sort out|deal with|fix|document)|\b(?:could|can|may|shall) i\b[^?.!]{0,60}?\b(?:and|or) (?:maybe |also |perhaps )?(?:help|take|pick up|cover|handle|support|own|run)\b`,
+  [
+    String.raw`\b(?:could|can|may|shall) i (?:also )?` +
+      oneOf([
+        String.raw`take|take on|take over|pick up|own|handle|cover|help|run|lead|coordinate`,
+        String.raw`be the one|tackle|jump on|grab|draft|organi[sz]e|step in|present|write|prepare`,
+        String.raw`chair|host|mentor|train|onboard|arrange|sort out|deal with|fix|document`,
+      ]),
+    String.raw`\b(?:could|can|may|shall) i\b[^?.!]{0,60}?\b(?:and|or) ` +
+      String.raw`(?:maybe |also |perhaps )?(?:help|take|pick up|cover|handle|support|own|run)\b`,
+  ].join('|'),
 );
 
 /** The first offer in the sentence that passes `accept`, from the willingness to the end of the verb. */
@@ -134,10 +207,14 @@ const RELIEF_RE = re(RELIEF);
 const WRITER_BEFORE = /\b(?:i|me|happy to|glad to|let me)\b/;
 // "You also mentioned the team needs someone on X — I'll take it": volunteering for a need the manager raised.
 const NEED_RAISED = re(
-  String.raw`\b(?:you|the team|we) (?:also )?(?:mentioned|said|need|needs|needed|are short|were short|'re short)\b (?:[\w-]+ ){0,4}?(?:someone|somebody|a volunteer|help|cover|a hand|an owner)\b`,
+  String.raw`\b(?:you|the team|we) (?:also )?(?:mentioned|said|need|needs|needed|are short|were short|'re short)` +
+    String.raw`\b (?:[\w-]+ ){0,4}?(?:someone|somebody|a volunteer|help|cover|a hand|an owner)\b`,
 );
 const TAKES_IT = re(
-  String.raw`\bi'?ll (?:take|own|grab|pick up|cover|handle|do) (?:it|that|this|them)\b|\bi'?d (?:really )?(?:love|like|be (?:happy|glad|keen)) to (?:do|take|lead|run|own|pick up|handle|cover) (?:it|that|this|them)\b`,
+  [
+    String.raw`\bi'?ll (?:take|own|grab|pick up|cover|handle|do) (?:it|that|this|them)\b`,
+    String.raw`\bi'?d (?:really )?(?:love|like|be (?:happy|glad|keen)) to (?:do|take|lead|run|own|pick up|handle|cover) (?:it|that|this|them)\b`,
+  ].join('|'),
 );
 // "if I did it this time you'd get your evenings back": the writer's taking it, offered by what it saves the manager.
 const TAKING_IF = re(
@@ -146,7 +223,21 @@ const TAKING_IF = re(
 const SAVES_MANAGER_RE = re(SAVES_MANAGER);
 // "Happy to help with the release notes as soon as someone gets me access": help that waits on something given first.
 const WAITS_ON_SOMETHING = re(
-  String.raw`${BARGAIN}|\bif you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate)\b|\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b|\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b|\b${GETS_ME_ON} (?:on|onto|in|into|up for|through)\b`,
+  [
+    BARGAIN,
+    String.raw`\bif you(?:'ll| will| can| could| would)? ` +
+      oneOf([
+        String.raw`make me`,
+        String.raw`put me (?:forward|up)`,
+        String.raw`support (?:my|me)`,
+        String.raw`back (?:my|me)`,
+        String.raw`sponsor|promote me|push for|make the case|consider me|nominate`,
+      ]) +
+      String.raw`\b`,
+    String.raw`\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b`,
+    String.raw`\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b`,
+    String.raw`\b${GETS_ME_ON} (?:on|onto|in|into|up for|through)\b`,
+  ].join('|'),
 );
 
 export interface HelpOffer {

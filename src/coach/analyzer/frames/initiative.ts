@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { negatedAt } from '../negation.js';
-import { matches, re } from '../pattern.js';
+import { matches, oneOf, re } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 
 /**
@@ -111,8 +111,16 @@ const ENDS_IN_ED = new Set(['need', 'feed', 'seed', 'speed', 'shed', 'proceed', 
 const IRREGULAR = new Set(IRREGULAR_PAST);
 
 // "I moved", "I've pulled", "we already swapped", "I had to redo", then more verbs after commas ("forwarded it to comms and logged it").
-const FIRST_PERSON =
-  /\b(?:i|we)((?: went ahead and| took the liberty of| had to| ended up|'ve| have| had| just| already| then| quickly| also| immediately| proactively| finally| eventually)*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b/g;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const FIRST_PERSON = new RegExp(
+  String.raw`\b(?:i|we)(` +
+    oneOf([
+      String.raw` went ahead and| took the liberty of| had to| ended up|'ve| have| had| just`,
+      String.raw` already| then| quickly| also| immediately| proactively| finally| eventually`,
+    ]) +
+    String.raw`*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b`,
+  'g',
+);
 // "Can we put it on the agenda?" asks; it reports nothing done.
 // "How do you think I handled it?" asks for a view; the action is the question's subject, not news.
 const ASKING_BEFORE = /\b(?:can|could|shall|should|would|will|may|might|do|did|let|to)\s+$|\byou\s+(?:think|thought|reckon|feel|felt|say|believe)\s+$/;
@@ -120,29 +128,89 @@ const ASKING_BEFORE = /\b(?:can|could|shall|should|would|will|may|might|do|did|l
 const RELATIVE_BEFORE = /\b(?:goals?|plans?|targets?|objectives?|deal|dates?|timeline|milestones?|steps?|ones?|thing|things|way|roles?) (?:that )?$/;
 // After these the base form reports an action taken: "I had to redo the pick list".
 const DONE_ANYWAY = /had to|ended up|went ahead and|took the liberty of/;
-const LATER_VERB =
-  /(?:,|\band|;)\s+((?:re-?)?[a-z]+ed|(?:gave|took|put|sent|set|ran|wrote|rang|swapped|sorted|kept|built|made|did|cut|caught|found))\s+(?:it|them|the|a|an|their|our|his|her|everything|up|out|off|back|in|to)\b/g;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const LATER_VERB = new RegExp(
+  String.raw`(?:,|\band|;)\s+` +
+    String.raw`((?:re-?)?[a-z]+ed|(?:gave|took|put|sent|set|ran|wrote|rang|swapped|sorted|kept|built|made|did|cut|caught|found))` +
+    String.raw`\s+(?:it|them|the|a|an|their|our|his|her|everything|up|out|off|back|in|to)\b`,
+  'g',
+);
 
 // The writer's initiative: a problem or chance noticed, a "so I ...", a heads-up, "nothing needed from you".
 const PROBLEM = re(
-  String.raw`\b(?:noticed|saw|spotted|found|came across|realised|realized|caught|discovered|kept|keeps|broke|broken|wrong|missing|missed|double-booked|expir\w+|failing|failed|went off|alarm|jammed|went down|is down|was down|error|errors|issue|problem|bug|complaint|chance|opportunit\w+|rumour|rumor|hadn'?t|not done|wasn'?t|weren'?t|disaster|mess|below cost|tripping|late|outage|emailed|phoned|rang|complained|got in touch|reached out|renewal|deadline|closes|out of date|outdated|stale|leak|spill|incident|breach|risk|short-?staffed|overbooked|lapsed|stuck|blocked|closing|emailed asking|called asking|asked about)\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`noticed|saw|spotted|found|came across|realised|realized|caught|discovered|kept`,
+      String.raw`keeps|broke|broken|wrong|missing|missed|double-booked|expir\w+|failing|failed`,
+      String.raw`went off|alarm|jammed|went down|is down|was down|error|errors|issue|problem`,
+      String.raw`bug|complaint|chance|opportunit\w+|rumour|rumor|hadn'?t|not done|wasn'?t`,
+      String.raw`weren'?t|disaster|mess|below cost|tripping|late|outage|emailed|phoned|rang`,
+      String.raw`complained|got in touch|reached out|renewal|deadline|closes|out of date`,
+      String.raw`outdated|stale|leak|spill|incident|breach|risk|short-?staffed|overbooked`,
+      String.raw`lapsed|stuck|blocked|closing|emailed asking|called asking|asked about`,
+    ]) +
+    String.raw`\b`,
 );
 const SO_I = re(String.raw`\bso (?:i|we)(?:'ve| have)? (?:just |already |quickly )?[a-z]+`);
 // Words that say the writer moved unasked: "on my own", "already tested it", "nobody asked", "I went ahead".
 const UNASKED = re(
-  String.raw`\b(?:on my own|off my own bat|of my own accord|proactively|without being asked|nobody asked|no one asked|took the initiative|took it upon myself|went ahead|took the liberty|already (?:[\w-]+ed|built|wrote|made|set|ran|did|put|sent|tested|tried|started|drafted|fixed)|(?:wrote|put) (?:up |together )?a (?:proposal|draft|plan|doc|pitch)|(?:dropped the ball|my mistake|my bad|my fault|on me)\b)`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`on my own|off my own bat|of my own accord|proactively|without being asked`,
+      String.raw`nobody asked|no one asked|took the initiative|took it upon myself|went ahead`,
+      String.raw`took the liberty`,
+      String.raw`already (?:[\w-]+ed|built|wrote|made|set|ran|did|put|sent|tested|tried|started|drafted|fixed)`,
+      String.raw`(?:wrote|put) (?:up |together )?a (?:proposal|draft|plan|doc|pitch)`,
+      String.raw`(?:dropped the ball|my mistake|my bad|my fault|on me)\b`,
+    ]),
 );
 const INFORMING = re(
-  String.raw`\b(?:fyi|f\.y\.i|heads(?: |-)?up|just so you know|letting you know|let you know|wanted (?:you|to let you) (?:to )?(?:know|have|hear)|thought you(?:'d| would| should| might)? (?:want to )?know|for (?:your )?(?:awareness|visibility|info|information|the record)|no action (?:needed|required)|nothing (?:needed|required|for you to do) from you|nothing needed|nothing for you to do|no need (?:for you )?to (?:do anything|act|reply|respond)|you don'?t need to do anything|in case (?:you hear|it comes up|anyone asks|sales gets|they ask|you get)|flagging|keep you (?:posted|in the loop|informed)|loop you in|all (?:sorted|good|fine|in range|done)|sorted\.?$|(?:it'?s|all) handled|handled for now|running normally|back to normal|anyway it'?s done|it'?s done|before anyone asks|before the morning|brief you|i'?ll update you|will update you|keep you updated|quick note|just letting you know|for info|let me know if anything looks off)\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`fyi|f\.y\.i`,
+      String.raw`heads(?: |-)?up`,
+      String.raw`just so you know|letting you know|let you know`,
+      String.raw`wanted (?:you|to let you) (?:to )?(?:know|have|hear)`,
+      String.raw`thought you(?:'d| would| should| might)? (?:want to )?know`,
+      String.raw`for (?:your )?(?:awareness|visibility|info|information|the record)`,
+      String.raw`no action (?:needed|required)`,
+      String.raw`nothing (?:needed|required|for you to do) from you`,
+      String.raw`nothing needed|nothing for you to do`,
+      String.raw`no need (?:for you )?to (?:do anything|act|reply|respond)`,
+      String.raw`you don'?t need to do anything`,
+      String.raw`in case (?:you hear|it comes up|anyone asks|sales gets|they ask|you get)`,
+      String.raw`flagging`,
+      String.raw`keep you (?:posted|in the loop|informed)`,
+      String.raw`loop you in`,
+      String.raw`all (?:sorted|good|fine|in range|done)`,
+      String.raw`sorted\.?$`,
+      String.raw`(?:it'?s|all) handled`,
+      String.raw`handled for now|running normally|back to normal|anyway it'?s done|it'?s done`,
+      String.raw`before anyone asks|before the morning|brief you|i'?ll update you`,
+      String.raw`will update you|keep you updated|quick note|just letting you know|for info`,
+      String.raw`let me know if anything looks off`,
+    ]) +
+    String.raw`\b`,
 );
 // The manager's own ask: then it is a commitment kept, not initiative.
 const ASSIGNED = re(
-  String.raw`\b(?:you (?:asked|wanted|requested|suggested|assigned|sent me|gave me|set me)|as (?:you )?(?:asked|requested|suggested|discussed|agreed|instructed)|per (?:your|our)|like (?:we|you) (?:discussed|agreed)|as agreed|we agreed|agreed on|thanks for (?:flagging|the feedback|pointing)|your (?:feedback|notes|request|suggestion))\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`you (?:asked|wanted|requested|suggested|assigned|sent me|gave me|set me)`,
+      String.raw`as (?:you )?(?:asked|requested|suggested|discussed|agreed|instructed)`,
+      String.raw`per (?:your|our)`,
+      String.raw`like (?:we|you) (?:discussed|agreed)`,
+      String.raw`as agreed|we agreed|agreed on`,
+      String.raw`thanks for (?:flagging|the feedback|pointing)`,
+      String.raw`your (?:feedback|notes|request|suggestion)`,
+    ]) +
+    String.raw`\b`,
 );
 
 // "I spent an afternoon pairing with him": help to a colleague with their own work.
 const HELPED_A_PEER = re(
-  String.raw`\b(?:pairing|paired|helping|helped|supporting|supported|assisting|assisted|covering|covered|sitting) (?:with |for )?(?:him|her|them|[\w-]+ (?:on|from|in) the [\w-]+ team)\b`,
+  String.raw`\b(?:pairing|paired|helping|helped|supporting|supported|assisting|assisted|covering|covered|sitting) ` +
+    String.raw`(?:with |for )?(?:him|her|them|[\w-]+ (?:on|from|in) the [\w-]+ team)\b`,
 );
 
 /** Sentences reporting something the writer already did on their own initiative. */
@@ -186,8 +254,11 @@ function actionTaken(s: Sentence): number {
 
 // "went back to the supplier", "got it down to 5%", "asked legal to check": a plain verb made an action by what follows.
 const WENT_ON = /^\s+(?:back|ahead|round|over|through|out)\b/;
-const GOT_IT_DONE =
-  /^\s+(?:it|them|that|this|the\s+[\w-]+|everything)\s+(?:down|up|back|fixed|sorted|moved|done|approved|signed|reduced|working|running|cancelled|refunded|replaced)\b/;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const GOT_IT_DONE = new RegExp(
+  String.raw`^\s+(?:it|them|that|this|the\s+[\w-]+|everything)\s+` +
+    String.raw`(?:down|up|back|fixed|sorted|moved|done|approved|signed|reduced|working|running|cancelled|refunded|replaced)\b`,
+);
 const DELEGATED = /^\s+(?!you\b|me\b|if\b|whether\b|about\b|for\b|around\b|myself\b|how\b|what\b|why\b)(?:[\w-]+\s+){1,2}to\s+(?!be\b)[a-z]/;
 
 function phrasalAction(verb: string, after: string): boolean {

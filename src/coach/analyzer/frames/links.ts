@@ -17,34 +17,60 @@ import type { HelpOffer } from './help.js';
 const SELF_BENEFIT = re(
   String.raw`\b` +
     oneOf([
-      String.raw`(?:would|could|will|'d|might|should) (?:also |really |definitely |probably )?(?:get|bring|move|take|put|help) me (?:closer|nearer|there|toward|towards|on track|in front|ready)`,
+      String.raw`(?:would|could|will|'d|might|should) (?:also |really |definitely |probably )?` +
+        String.raw`(?:get|bring|move|take|put|help) me (?:closer|nearer|there|toward|towards|on track|in front|ready)`,
       String.raw`(?:also |that )?(?:get|gets|getting|bring|move|moving) me (?:closer|nearer|there)`,
-      String.raw`(?:give|gives|giving|get|gets|getting|build|builds|building|gain|gains|gaining|develop|developing)(?: me)? (?:the |some |more |valuable |real |hands-on |direct |good |solid |relevant |proper |exactly the )?(?:[\w-]+ ){0,2}?(?:experience|exposure|practice|visibility|reps|track record|(?:first )?taste|feel for|window into|flavou?r of|evidence|credibility|material|examples?|stories|story|view|perspective|insight|understanding|grounding|confidence|knowledge|background|profile|network|contacts|something (?:concrete|real|to show|to point to|to talk about))`,
-      String.raw`(?:good|great|useful|valuable|perfect|ideal|real|solid|relevant|exactly the|the kind of|the sort of) (?:[\w-]+ ){0,2}?(?:experience|practice|prep|preparation|training|exposure|stretch|stepping stone|way to (?:build|learn|get|practi[cs]e|develop|show|prove|grow|test))`,
+      String.raw`(?:give|gives|giving|get|gets|getting|build|builds|building|gain|gains|gaining|develop|developing)(?: me)? ` +
+        String.raw`(?:the |some |more |valuable |real |hands-on |direct |good |solid |relevant |proper |exactly the )?(?:[\w-]+ ){0,2}?` +
+        oneOf([
+          String.raw`experience|exposure|practice|visibility|reps|track record`,
+          String.raw`(?:first )?taste`,
+          String.raw`feel for|window into|flavou?r of|evidence|credibility|material|examples?`,
+          String.raw`stories|story|view|perspective|insight|understanding|grounding|confidence`,
+          String.raw`knowledge|background|profile|network|contacts`,
+          String.raw`something (?:concrete|real|to show|to point to|to talk about)`,
+        ]),
+      String.raw`(?:good|great|useful|valuable|perfect|ideal|real|solid|relevant|exactly the|the kind of|the sort of) (?:[\w-]+ ){0,2}?` +
+        oneOf([
+          String.raw`experience|practice|prep|preparation|training|exposure|stretch|stepping stone`,
+          String.raw`way to (?:build|learn|get|practi[cs]e|develop|show|prove|grow|test)`,
+        ]),
       String.raw`(?:experience|skills?|exposure|practice) (?:that )?(?:i'?m|i am|i'?ve been) (?:missing|lacking|after|looking for|needing)`,
-      String.raw`i (?:need|want|lack) (?:that|this|the|some|more) (?:kind of |sort of )?(?:[\w-]+ )?(?:experience|exposure|practice|skills?) (?:for|to get|to reach|to become|before)`,
+      String.raw`i (?:need|want|lack) (?:that|this|the|some|more) (?:kind of |sort of )?(?:[\w-]+ )?` +
+        String.raw`(?:experience|exposure|practice|skills?) (?:for|to get|to reach|to become|before)`,
       String.raw`(?:experience|exposure|practice) (?:i need|needed|required) (?:for|to)`,
-      String.raw`(?:it|that|this)(?:'d| would| will|'ll) (?:also )?help me (?:too|as well|also|grow|build|get|learn|prepare|reach|with my|see|understand|practi[cs]e|try|find out)`,
+      String.raw`(?:it|that|this)(?:'d| would| will|'ll) (?:also )?help me ` +
+        String.raw`(?:too|as well|also|grow|build|get|learn|prepare|reach|with my|see|understand|practi[cs]e|try|find out)`,
       String.raw`(?:that|which|it) (?:would|could|'d|might|will) (?:also )?help (?:me )?(?:with|toward|towards) (?:that|this|it|my)\b`,
       String.raw`help(?:s|ing)? me (?:reach|build toward|work toward|get to|get closer|prepare for|move toward|towards?) `,
       String.raw`(?:also|too) (?:help|helps|benefit|benefits|serve|serves|develop|stretch|stretches) (?:me|my)`,
       String.raw`i'?d get (?:the |some |real |more |valuable |hands-on )?(?:[\w-]+ ){0,3}?(?:practice|experience|exposure|reps|work|skills?)`,
       String.raw`on my (?:cv|resume|portfolio|record|promo case|promotion case)`,
-      String.raw`(?:to|and) (?:get|build|gain|develop|practi[cs]e|sharpen|prove|show|demonstrate|strengthen|test|stretch) (?:some |my |more |the |a bit of )?(?:[\w-]+ ){0,2}?(?:reps|experience|exposure|skills?|practice|muscle|track record|credibility|readiness|chops|side)\b`,
-      String.raw`(?:toward|towards|closer to|step toward|step towards|stepping stone (?:to|toward|towards|for)|counts? toward|count towards|contribute to|on the way to|on the path to) (?:my |the |that |a )?(?:goal|promotion|promo|move|role|level|[\w-]+ (?:role|goal|level|track))`,
+      String.raw`(?:to|and) (?:get|build|gain|develop|practi[cs]e|sharpen|prove|show|demonstrate|strengthen|test|stretch) ` +
+        String.raw`(?:some |my |more |the |a bit of )?(?:[\w-]+ ){0,2}?` +
+        String.raw`(?:reps|experience|exposure|skills?|practice|muscle|track record|credibility|readiness|chops|side)\b`,
+      oneOf([
+        String.raw`toward|towards|closer to|step toward|step towards`,
+        String.raw`stepping stone (?:to|toward|towards|for)`,
+        String.raw`counts? toward|count towards|contribute to|on the way to|on the path to`,
+      ]) + String.raw` (?:my |the |that |a )?(?:goal|promotion|promo|move|role|level|[\w-]+ (?:role|goal|level|track))`,
       String.raw`(?:build|strengthen|support|help) (?:my|the) (?:case|promotion case|promo case|application)`,
       String.raw`(?:prepare|ready|position|set) me (?:up )?for`,
-      String.raw`show (?:the [\w-]+ |you |them |people |the panel |the committee )?(?:that )?i(?:'m| am| can)? (?:ready|capable|able|can|could|run|lead|handle|manage|do)`,
+      String.raw`show (?:the [\w-]+ |you |them |people |the panel |the committee )?(?:that )?` +
+        String.raw`i(?:'m| am| can)? (?:ready|capable|able|can|could|run|lead|handle|manage|do)`,
       String.raw`(?:kind|sort|type) of (?:[\w-]+ ){0,3}?(?:i'?d (?:like|love)|i want|i hope) to (?:do|be doing|get into|move into)`,
       String.raw`(?:good|great|useful|helpful|valuable) for me (?:too|as well)`,
       String.raw`(?:good|great|useful) for my (?:development|cv|goal|case|career|application)`,
       String.raw`prove (?:that )?i(?: can| could| am|'m)`,
       // "...and it's basically what tech artists do anyway": the help is the goal role's own work.
-      String.raw`(?:is|'s) (?:basically |exactly |pretty much |literally |really |just )?(?:what|the (?:kind|sort) of (?:thing|work)) (?:an? )?(?:[\w-]+ ){1,2}(?:do|does|would do)\b`,
+      String.raw`(?:is|'s) (?:basically |exactly |pretty much |literally |really |just )?` +
+        String.raw`(?:what|the (?:kind|sort) of (?:thing|work)) (?:an? )?(?:[\w-]+ ){1,2}(?:do|does|would do)\b`,
       // "I'd learn the back office side", "teaches me the money side": learning by doing the manager's work.
-      String.raw`(?:i'?d|id|i would|i'?ll|i will|i could|i get to|i'?d get to) (?:also |really |actually )?(?:learn|pick up|see how|get to learn|get to see|get to practi[cs]e|understand)\b`,
+      String.raw`(?:i'?d|id|i would|i'?ll|i will|i could|i get to|i'?d get to) (?:also |really |actually )?` +
+        String.raw`(?:learn|pick up|see how|get to learn|get to see|get to practi[cs]e|understand)\b`,
       String.raw`(?:teach|teaches|teaching|taught|show|shows|showing) me (?:the|how|a lot|loads|lots|what|a bit)\b`,
-      String.raw`(?:build|builds|building|develop|developing|practi[cs]e|practi[cs]ing|sharpen|stretch) (?:exactly |just |precisely )?(?:the|my|those|these) (?:[\w-]+ ){0,2}?skills? (?:i|i'?d|i'?ll|you said i|i'?m)\b`,
+      String.raw`(?:build|builds|building|develop|developing|practi[cs]e|practi[cs]ing|sharpen|stretch) ` +
+        String.raw`(?:exactly |just |precisely )?(?:the|my|those|these) (?:[\w-]+ ){0,2}?skills? (?:i|i'?d|i'?ll|you said i|i'?m)\b`,
       String.raw`counts? (?:toward|towards) (?:it|that|this)\b`,
       String.raw`win[- ]win`,
       String.raw`help(?:s)? us both`,
@@ -59,10 +85,21 @@ const SELF_BENEFIT = re(
 const EXCHANGE = re(
   String.raw`\b` +
     oneOf([
-      String.raw`if you(?:'ll| will| can| could| would)? (?:make me|put me (?:forward|up)|support (?:my|me)|back (?:my|me)|sponsor|promote me|push for|make the case|consider me|nominate|sign off (?:on )?my|give me (?:the|a) [\w-]+ (?:role|title|position|raise)|help me (?:get|reach|become|move))`,
+      String.raw`if you(?:'ll| will| can| could| would)? ` +
+        oneOf([
+          String.raw`make me`,
+          String.raw`put me (?:forward|up)`,
+          String.raw`support (?:my|me)`,
+          String.raw`back (?:my|me)`,
+          String.raw`sponsor|promote me|push for|make the case|consider me|nominate`,
+          String.raw`sign off (?:on )?my`,
+          String.raw`give me (?:the|a) [\w-]+ (?:role|title|position|raise)`,
+          String.raw`help me (?:get|reach|become|move)`,
+        ]),
       String.raw`in (?:return|exchange),? (?:could|can|would|will|i'?d|you)`,
       // "if you got me on the course, I could cover those shifts": the manager's help toward the goal first.
-      String.raw`${GETS_ME_ON} (?:on|onto|in|into|up for|through)? ?(?:the|a|that|my|this) (?:[\w-]+ ){0,2}?(?:course|training|programme|program|scheme|qualification|licen[cs]e|ticket|exam|apprenticeship|certificat\w*)`,
+      String.raw`${GETS_ME_ON} (?:on|onto|in|into|up for|through)? ?(?:the|a|that|my|this) (?:[\w-]+ ){0,2}?` +
+        String.raw`(?:course|training|programme|program|scheme|qualification|licen[cs]e|ticket|exam|apprenticeship|certificat\w*)`,
       String.raw`you back me`,
       String.raw`you(?:'ll| will)? (?:support|sponsor|champion) (?:me|my)`,
       String.raw`(?:and|,) you(?:'ll| will)? (?:back|support|sponsor|champion|push for|put (?:me|my name) (?:forward|up))`,
@@ -70,7 +107,16 @@ const EXCHANGE = re(
 );
 // Help the writer gives or offers, as a gerund subject: "owning a mess like this end to end would be good experience".
 const DOING_IT = re(
-  String.raw`^(?:and )?(?:(?:it|that|this|which|doing (?:that|this|it|so)|taking (?:that|this|it) on|the [\w-]+ (?:work|project))(?:'d|'s| would| will| could| is)?|(?:owning|leading|running|taking on|taking over|doing|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting)\b|you'?d get)`,
+  String.raw`^(?:and )?` +
+    oneOf([
+      String.raw`(?:it|that|this|which|doing (?:that|this|it|so)|taking (?:that|this|it) on|the [\w-]+ (?:work|project))` +
+        String.raw`(?:'d|'s| would| will| could| is)?`,
+      oneOf([
+        String.raw`owning|leading|running|taking on|taking over|doing|coordinating|handling`,
+        String.raw`covering|training|mentoring|managing|organi[sz]ing|chairing|drafting`,
+      ]) + String.raw`\b`,
+      String.raw`you'?d get`,
+    ]),
 );
 const SEPARATELY = re(
   String.raw`\b(?:separately|unrelated(?:ly)?|on (?:a|an) (?:different|other|separate|unrelated) (?:note|topic|point)|second(?:ly)?|2\))\b`,
@@ -112,27 +158,56 @@ export function findGoalLinks(doc: Doc, offers: readonly HelpOffer[], goalInText
 
 // Taking on work for the manager or team, in any form, for the exchange and benefit cases.
 const TAKES_ON = re(
-  String.raw`\b(?:i'?ll|i will|i can|i could|i'?d|i would|happy to|glad to|let me|want me to|could i|can i|if i) (?:[\w-]+ ){0,3}?(?:take|take on|take over|took|took over|do|cover|own|run|lead|handle|pick up|coordinate|help|mentor|train|organi[sz]e|draft|be the one)\b|\bi take (?:on|over)\b|\byour plate\b|\boff your hands\b`,
+  [
+    String.raw`\b(?:i'?ll|i will|i can|i could|i'?d|i would|happy to|glad to|let me|want me to|could i|can i|if i) (?:[\w-]+ ){0,3}?` +
+      oneOf([
+        String.raw`take|take on|take over|took|took over|do|cover|own|run|lead|handle|pick up`,
+        String.raw`coordinate|help|mentor|train|organi[sz]e|draft|be the one`,
+      ]) +
+      String.raw`\b`,
+    String.raw`\bi take (?:on|over)\b`,
+    String.raw`\byour plate\b|\boff your hands\b`,
+  ].join('|'),
 );
 const TAKES_ON_GERUND = re(
-  String.raw`\b(?:doing|owning|leading|running|taking on|taking over|coordinating|handling|covering|training|mentoring|managing|organi[sz]ing|chairing|drafting) (?:[\w-]+ ){0,8}?(?:would|will|could|is|'d|feels)\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`doing|owning|leading|running|taking on|taking over|coordinating|handling`,
+      String.raw`covering|training|mentoring|managing|organi[sz]ing|chairing|drafting`,
+    ]) +
+    String.raw` (?:[\w-]+ ){0,8}?(?:would|will|could|is|'d|feels)\b`,
 );
 // "Since I want to move into data science, could I take...": the goal given as the reason for the offer.
 const GOAL_AS_REASON = re(
-  String.raw`\b(?:since|because|as|given(?: that)?|seeing as)\b[^.?!]{0,80}?\b(?:i want|i'?d (?:like|love)|i'?m (?:keen|aiming|hoping|working|trying|interested)|my goal|my aim)\b`,
+  String.raw`\b(?:since|because|as|given(?: that)?|seeing as)\b[^.?!]{0,80}?\b` +
+    String.raw`(?:i want|i'?d (?:like|love)|i'?m (?:keen|aiming|hoping|working|trying|interested)|my goal|my aim)\b`,
 );
 const REQUIREMENT_THEN = re(
-  String.raw`\b(?:to (?:get (?:to|there)|reach|become|make|move (?:up )?to|step up to)|for (?:the|a|my) [\w-]+ (?:role|promotion|level|post))\b[^.?!]{0,60}?\bi(?:'d| would| will|'ll)? (?:need|have|must) to\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`to (?:get (?:to|there)|reach|become|make|move (?:up )?to|step up to)`,
+      String.raw`for (?:the|a|my) [\w-]+ (?:role|promotion|level|post)`,
+    ]) +
+    String.raw`\b[^.?!]{0,60}?\bi(?:'d| would| will|'ll)? (?:need|have|must) to\b`,
 );
 // Any of the three ways help and goal are tied, in one pass.
 const ANY_LINK = union(EXCHANGE, GOAL_AS_REASON, SELF_BENEFIT);
 // "Is there a piece I could own? I'd love to get more project experience before...": the wish right after the offer.
 const WANTS_EXPERIENCE = re(
-  String.raw`\b(?:i'?d (?:really )?(?:love|like)|i want|i'?m keen|i'?m hoping|i need) to (?:get|gain|build|develop|have|pick up) (?:[\w-]+ ){0,3}?(?:experience|exposure|practice|skills?|reps)\b`,
+  String.raw`\b(?:i'?d (?:really )?(?:love|like)|i want|i'?m keen|i'?m hoping|i need) to ` +
+    String.raw`(?:get|gain|build|develop|have|pick up) (?:[\w-]+ ){0,3}?(?:experience|exposure|practice|skills?|reps)\b`,
 );
 // "...would be good experience", "one less thing for you": pointing back at the offer in the sentence before.
 const BACK_REFERENCE = re(
-  String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b|\b(?:would|will|could|does) (?:that|this|it)\b|\byou'?d get\b|\bi'?d (?:learn|pick up|get)\b|\b(?:that|this) (?:kind|sort|type) of\b|\b(?:that|this) (?:experience|practice|exposure)\b|${SAVES_MANAGER}`,
+  [
+    String.raw`\b(?:it|that|this|which)(?:'d|'s| would| will| could| is)\b`,
+    String.raw`\b(?:would|will|could|does) (?:that|this|it)\b`,
+    String.raw`\byou'?d get\b`,
+    String.raw`\bi'?d (?:learn|pick up|get)\b`,
+    String.raw`\b(?:that|this) (?:kind|sort|type) of\b`,
+    String.raw`\b(?:that|this) (?:experience|practice|exposure)\b`,
+    SAVES_MANAGER,
+  ].join('|'),
 );
 
 function isRecapDeal(doc: Doc, i: number): boolean {

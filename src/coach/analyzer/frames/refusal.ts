@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { irrealisAt, negatedAt, quotedAt } from '../negation.js';
-import { anyHit, matches, re, union } from '../pattern.js';
+import { anyHit, matches, oneOf, re, union } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 import { GOAL_CUE } from './goal-vocabulary.js';
 
@@ -12,11 +12,91 @@ import { GOAL_CUE } from './goal-vocabulary.js';
  * goal, which the rubric counts as linking the goal to the manager's needs.
  */
 const DECLINES = re(
-  String.raw`(?:(?:^|[.;:,-] |\bi )(?:can'?t|cannot|won'?t|will not) (?:take|do|pick up|cover|handle|own|fit in|squeeze in)(?: on)? (?:the|that|this|it|any more|more|another|on)\b)|\b(?:not (?:really |exactly )?(?:in |part of )?my (?:job|problem|responsibility|role|remit|area|department|wheelhouse|call|concern|lane|patch|job description|pay grade|circus)|(?:isn'?t|aren'?t|is not|are not|wasn'?t) (?:really |exactly )?(?:in |part of )?my (?:job|problem|responsibility|role|remit|area|department|job description|concern)|(?:not|isn'?t|is not|wasn'?t|aren'?t) (?:really )?(?:what|something|anything|stuff|work) i (?:was hired|signed up|came here|trained) (?:for|to do)|i'?ve done my (?:time|stint) (?:on|with|in)|(?:give|assign|pass|hand|move|put) (?:[\w'-]+ ){1,4}?(?:to|on) (?:one of the|the (?:[\w-]+ )?(?:juniors|new starters|newer [\w-]+|grads|graduates|interns|temps|trainees|apprentices)|someone|somebody) (?:[\w-]+ ){0,3}?(?:instead|else|\?|$)|(?:give|assign|pass|hand|move|put) (?:[\w'-]+ ){1,6}?instead of me\b|i didn'?t sign up (?:for|to)|(?:someone|somebody|anyone|one of the others) else (?:can|could|should|will have to|needs to|has to|ought to|may as well) (?:do|take|pick|cover|handle|own|deal|sort|look)|(?:can|could) (?:someone|somebody) else (?:do|take|pick|cover|handle|own|deal|sort|look)|(?:give|assign|pass|hand) (?:it|that|this|them) to (?:someone|somebody) else|get (?:someone|somebody|an intern|a junior|an? [\w-]+) (?:else )?to do (?:it|that|this)|(?:shouldn'?t|should not|doesn'?t|does not) (?:really )?fall (?:to|on) me|not (?:down to|up to) me|why (?:is|does) (?:it|this|that) (?:always )?(?:on|fall to) me|why (?:do|should|must) i (?:always )?(?:have to|be the one)|i'?m (?:a|an) [\w-]+,? not (?:a |an )?[\w-]+|i'?m not (?:doing|spending|taking|picking up|covering|touching|wasting|writing(?! off)|running(?! late| behind| out)|organi[sz]ing|chairing|hosting|redoing|rewriting|preparing|handling|owning|training|sorting|filling in|going to (?:do|take|cover|pick|spend|own)|gonna (?:do|take|cover))|i (?:won'?t|will not|refuse to) (?:be )?(?:do(?:ing)?|tak(?:e|ing)|cover(?:ing)?|pick(?:ing)? up|handl(?:e|ing)|own(?:ing)?|work(?:ing)? on|spend(?:ing)?|run(?:ning)?|doing)\b|(?:a )?waste of my time|beneath me|beneath my (?:level|grade|pay grade|role)|at my level|not worth my time|(?:isn'?t|is not|not) (?:really )?(?:something|what) i should (?:be )?(?:doing|do)|i'?d (?:rather|prefer) not (?:do|take|pick|cover|own|handle|work|be on|be the one|spend|run|organi[sz]e|lead|host|manage|deal with|chair|present)|i'?d (?:rather|prefer to) (?:stick to|stay on|keep to|just do|focus on|stick with) (?:my own|my|what i)|i'?d prefer (?:if )?(?:someone|somebody) else|i only (?:do|work on|handle|take)|count me out|i'?ll pass\b|hard pass|i don'?t do (?:[\w-]+ ){0,2}?(?:work|tasks|shifts|weekends|nights|on-call|admin|paperwork)|i'?ll leave (?:it|that|this|them) (?:to|for) (?!you\b)[\w-]+|(?:that'?s|this is|it'?s) (?:more of )?(?:an? )?[\w-]+ (?:thing|job|problem|task|issue) than (?:an? )?[\w-]+ (?:thing|job|problem|task)|(?:is|'s) (?:on|down to) (?:them|him|her|receiving|dispatch|goods in|night shift|day shift|the [\w-]+ (?:team|shift|crew|side)|[\w-]+'s team|ops|sales|legal|finance|procurement|marketing|design|qa|support|hr)\b)`,
+  [
+    String.raw`(?:(?:^|[.;:,-] |\bi )(?:can'?t|cannot|won'?t|will not) (?:take|do|pick up|cover|handle|own|fit in|squeeze in)` +
+      String.raw`(?: on)? (?:the|that|this|it|any more|more|another|on)\b)`,
+    String.raw`\b` +
+      oneOf([
+        String.raw`not (?:really |exactly )?(?:in |part of )?my ` +
+          oneOf([
+            String.raw`job|problem|responsibility|role|remit|area|department|wheelhouse|call|concern`,
+            String.raw`lane|patch|job description|pay grade|circus`,
+          ]),
+        String.raw`(?:isn'?t|aren'?t|is not|are not|wasn'?t) (?:really |exactly )?(?:in |part of )?my ` +
+          String.raw`(?:job|problem|responsibility|role|remit|area|department|job description|concern)`,
+        String.raw`(?:not|isn'?t|is not|wasn'?t|aren'?t) (?:really )?(?:what|something|anything|stuff|work) ` +
+          String.raw`i (?:was hired|signed up|came here|trained) (?:for|to do)`,
+        String.raw`i'?ve done my (?:time|stint) (?:on|with|in)`,
+        String.raw`(?:give|assign|pass|hand|move|put) (?:[\w'-]+ ){1,4}?(?:to|on) ` +
+          oneOf([
+            String.raw`one of the`,
+            String.raw`the (?:[\w-]+ )?(?:juniors|new starters|newer [\w-]+|grads|graduates|interns|temps|trainees|apprentices)`,
+            String.raw`someone|somebody`,
+          ]) +
+          String.raw` (?:[\w-]+ ){0,3}?(?:instead|else|\?|$)`,
+        String.raw`(?:give|assign|pass|hand|move|put) (?:[\w'-]+ ){1,6}?instead of me\b`,
+        String.raw`i didn'?t sign up (?:for|to)`,
+        String.raw`(?:someone|somebody|anyone|one of the others) else ` +
+          String.raw`(?:can|could|should|will have to|needs to|has to|ought to|may as well) (?:do|take|pick|cover|handle|own|deal|sort|look)`,
+        String.raw`(?:can|could) (?:someone|somebody) else (?:do|take|pick|cover|handle|own|deal|sort|look)`,
+        String.raw`(?:give|assign|pass|hand) (?:it|that|this|them) to (?:someone|somebody) else`,
+        String.raw`get (?:someone|somebody|an intern|a junior|an? [\w-]+) (?:else )?to do (?:it|that|this)`,
+        String.raw`(?:shouldn'?t|should not|doesn'?t|does not) (?:really )?fall (?:to|on) me`,
+        String.raw`not (?:down to|up to) me`,
+        String.raw`why (?:is|does) (?:it|this|that) (?:always )?(?:on|fall to) me`,
+        String.raw`why (?:do|should|must) i (?:always )?(?:have to|be the one)`,
+        String.raw`i'?m (?:a|an) [\w-]+,? not (?:a |an )?[\w-]+`,
+        String.raw`i'?m not ` +
+          oneOf([
+            String.raw`doing|spending|taking|picking up|covering|touching|wasting`,
+            String.raw`writing(?! off)`,
+            String.raw`running(?! late| behind| out)`,
+            String.raw`organi[sz]ing|chairing|hosting|redoing|rewriting|preparing|handling|owning`,
+            String.raw`training|sorting|filling in`,
+            String.raw`going to (?:do|take|cover|pick|spend|own)`,
+            String.raw`gonna (?:do|take|cover)`,
+          ]),
+        String.raw`i (?:won'?t|will not|refuse to) (?:be )?` +
+          oneOf([
+            String.raw`do(?:ing)?|tak(?:e|ing)|cover(?:ing)?|pick(?:ing)? up|handl(?:e|ing)`,
+            String.raw`own(?:ing)?|work(?:ing)? on|spend(?:ing)?|run(?:ning)?|doing`,
+          ]) +
+          String.raw`\b`,
+        String.raw`(?:a )?waste of my time`,
+        String.raw`beneath me`,
+        String.raw`beneath my (?:level|grade|pay grade|role)`,
+        String.raw`at my level|not worth my time`,
+        String.raw`(?:isn'?t|is not|not) (?:really )?(?:something|what) i should (?:be )?(?:doing|do)`,
+        String.raw`i'?d (?:rather|prefer) not ` +
+          String.raw`(?:do|take|pick|cover|own|handle|work|be on|be the one|spend|run|organi[sz]e|lead|host|manage|deal with|chair|present)`,
+        String.raw`i'?d (?:rather|prefer to) (?:stick to|stay on|keep to|just do|focus on|stick with) (?:my own|my|what i)`,
+        String.raw`i'?d prefer (?:if )?(?:someone|somebody) else`,
+        String.raw`i only (?:do|work on|handle|take)`,
+        String.raw`count me out|i'?ll pass\b|hard pass`,
+        String.raw`i don'?t do (?:[\w-]+ ){0,2}?(?:work|tasks|shifts|weekends|nights|on-call|admin|paperwork)`,
+        String.raw`i'?ll leave (?:it|that|this|them) (?:to|for) (?!you\b)[\w-]+`,
+        String.raw`(?:that'?s|this is|it'?s) (?:more of )?(?:an? )?[\w-]+ ` +
+          String.raw`(?:thing|job|problem|task|issue) than (?:an? )?[\w-]+ (?:thing|job|problem|task)`,
+        String.raw`(?:is|'s) (?:on|down to) ` +
+          oneOf([
+            String.raw`them|him|her|receiving|dispatch|goods in|night shift|day shift`,
+            String.raw`the [\w-]+ (?:team|shift|crew|side)`,
+            String.raw`[\w-]+'s team|ops|sales|legal|finance|procurement|marketing|design|qa|support|hr`,
+          ]) +
+          String.raw`\b`,
+      ]),
+  ].join('|'),
 );
 // Work traded for a perk, not for help toward a goal: "I'll do the migration if I get to skip the support rotation".
 const BARGAINS = re(
-  String.raw`\b(?:i'?ll|i will|i'?d|i would|i can|i could|happy to) (?:[\w,'-]+ ){1,8}?(?:only if|if (?:i|you let me) (?:get to |can )?(?:skip|drop|avoid|get out of|not do|leave early|have (?:the|a|my) [\w-]+ off)|if i (?:get to|can (?:have|skip|get|leave|drop)|don'?t have to|get (?:the|a|my) (?!promot)[\w-]+ off)|as long as i (?:get|can|don'?t)|in exchange for (?:a|the|my) (?:day|days|time|afternoon|morning|weekend|bank holiday) off)`,
+  String.raw`\b(?:i'?ll|i will|i'?d|i would|i can|i could|happy to) (?:[\w,'-]+ ){1,8}?` +
+    oneOf([
+      String.raw`only if`,
+      String.raw`if (?:i|you let me) (?:get to |can )?(?:skip|drop|avoid|get out of|not do|leave early|have (?:the|a|my) [\w-]+ off)`,
+      String.raw`if i (?:get to|can (?:have|skip|get|leave|drop)|don'?t have to|get (?:the|a|my) (?!promot)[\w-]+ off)`,
+      String.raw`as long as i (?:get|can|don'?t)`,
+      String.raw`in exchange for (?:a|the|my) (?:day|days|time|afternoon|morning|weekend|bank holiday) off`,
+    ]),
 );
 
 // Both in one pass: most sentences have neither.

@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import { THEIR_AIMS } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, firstHit, matches, re } from '../pattern.js';
+import { anyHit, firstHit, matches, oneOf, re } from '../pattern.js';
 import { phraseAfter } from '../phrases.js';
 import type { Sentence } from '../sentences.js';
 
@@ -14,26 +14,97 @@ import type { Sentence } from '../sentences.js';
  */
 
 // Handing it to the employee: offered, asked, or assigned.
-const TO_YOU = String.raw`(?:how (?:would|do) you feel about|(?:the|my) (?:plan|idea|thinking) is for you to|would you (?:like|want|be (?:up for|interested in|keen|willing|open to|happy to)|consider|fancy|mind)|do you want|(?:^|[,;:.!-] )want|fancy|(?:are you|you'?re|you are) (?:up for|interested in|keen (?:on|to))|if you'?re (?:up for|keen (?:on|to)|interested in|happy to|willing to)|how about(?: you)?|what about(?: you)?|i'?d (?:like|love)(?: for)? you to|i want you to|i need you to|i (?:want|need) you|i'?m (?:asking|putting|giving|handing) you|i'?ve (?:put|asked|nominated|signed|volunteered) you(?: up)? (?:to|for)|could you|can you|will you|would you|you could|you can|you(?:'ll| will)(?: be)?|if you(?:'d| would)?(?: like to| want to)?|(?:i|we|the team|the department|the ward|the practice|they|[\w-]+s) (?:really )?needs? someone to|(?:i'?m|i am|we'?re) looking for someone to|start by|ready to|time for you to|it'?s time you)`;
+const TO_YOU = oneOf([
+  String.raw`how (?:would|do) you feel about`,
+  String.raw`(?:the|my) (?:plan|idea|thinking) is for you to`,
+  String.raw`would you (?:like|want|be (?:up for|interested in|keen|willing|open to|happy to)|consider|fancy|mind)`,
+  String.raw`do you want`,
+  String.raw`(?:^|[,;:.!-] )want`,
+  String.raw`fancy`,
+  String.raw`(?:are you|you'?re|you are) (?:up for|interested in|keen (?:on|to))`,
+  String.raw`if you'?re (?:up for|keen (?:on|to)|interested in|happy to|willing to)`,
+  String.raw`how about(?: you)?`,
+  String.raw`what about(?: you)?`,
+  String.raw`i'?d (?:like|love)(?: for)? you to`,
+  String.raw`i want you to|i need you to`,
+  String.raw`i (?:want|need) you`,
+  String.raw`i'?m (?:asking|putting|giving|handing) you`,
+  String.raw`i'?ve (?:put|asked|nominated|signed|volunteered) you(?: up)? (?:to|for)`,
+  String.raw`could you|can you|will you|would you|you could|you can`,
+  String.raw`you(?:'ll| will)(?: be)?`,
+  String.raw`if you(?:'d| would)?(?: like to| want to)?`,
+  String.raw`(?:i|we|the team|the department|the ward|the practice|they|[\w-]+s) (?:really )?needs? someone to`,
+  String.raw`(?:i'?m|i am|we'?re) looking for someone to`,
+  String.raw`start by|ready to|time for you to|it'?s time you`,
+]);
 // Verbs of work beyond the routine: leading, owning, running, presenting, mentoring.
-const STRETCH = String.raw`(?:run|running|lead|leading|own|owning|take on|taking on|take over|taking over|take the lead on|take the lead for|take point on|take charge of|take ownership of|present|presenting|mentor|mentoring|manage|managing|head up|heading up|chair|chairing|second-chair|represent|representing|coordinate|coordinating|spearhead|spearheading|drive|driving|be the (?:lead|owner|dri|point person|face|deputy|acting [\w-]+)|step into|act as|act up(?: as)?|acting up(?: as)?|acting|take (?:first|lead) chair(?: on)?|be acting|deputi[sz]e|deputi[sz]ing|stand in for me|onboard|onboarding|train|training|set up|build out|launch|take charge (?:of|on)|become)`;
+const STRETCH = oneOf([
+  String.raw`run|running|lead|leading|own|owning`,
+  String.raw`take on|taking on|take over|taking over|take the lead on|take the lead for|take point on|take charge of|take ownership of`,
+  String.raw`present|presenting|mentor|mentoring|manage|managing|head up|heading up|chair|chairing|second-chair`,
+  String.raw`represent|representing|coordinate|coordinating|spearhead|spearheading|drive|driving`,
+  String.raw`be the (?:lead|owner|dri|point person|face|deputy|acting [\w-]+)`,
+  String.raw`step into|act as|act up(?: as)?|acting up(?: as)?|acting`,
+  String.raw`take (?:first|lead) chair(?: on)?`,
+  String.raw`be acting|deputi[sz]e|deputi[sz]ing|stand in for me`,
+  String.raw`onboard|onboarding|train|training|set up|build out|launch`,
+  String.raw`take charge (?:of|on)`,
+  String.raw`become`,
+]);
 // The same, with "pick up": routine on its own, stretch when the text is about the employee's goal.
-const STRETCH_IN_GOAL_TALK = String.raw`(?:${STRETCH}|pick up|picking up|handle|handling|draft|drafting|write up|writing up|write|writing|submit|edit|editing|take (?:a stab|a crack|a shot|a run) at|have a go at|take (?:that|it|this) on)`;
+const STRETCH_IN_GOAL_TALK = oneOf([
+  STRETCH,
+  String.raw`pick up|picking up|handle|handling|draft|drafting`,
+  String.raw`write up|writing up|write|writing|submit|edit|editing`,
+  String.raw`take (?:a stab|a crack|a shot|a run) at`,
+  String.raw`have a go at`,
+  String.raw`take (?:that|it|this) on`,
+]);
 // The general picture of a level: "you'll need to lead more projects", "you'd be expected to run...".
 const EXPECTATION = /\b(?:need|needs|have|has|had) to\b|\b(?:expected|able to|should|must)\b/;
 // "you'd need to show you can run a shift": a requirement of the level, not work handed over.
-const EXPECTATION_BEFORE =
-  /\b(?:need|needs|have|has) to (?:show|prove|demonstrate)(?: (?:me|us|them))?(?: that)? $|\b(?:show|prove|demonstrate) (?:me |us |them )?(?:that )?$|\b(?:expected|able) to $/;
-const GENERIC_OBJECT =
-  /^(?:more|projects|bigger|cross-team|teams|people|others|initiatives|things|stuff|work|a (?:[\w-]+ )?(?:project|team|workstream)s?\b|some|larger|complex|end-to-end)/;
+// new RegExp rather than literals only so they can span lines; not re(), which would change their spaces or flags.
+const EXPECTATION_BEFORE = new RegExp(
+  [
+    String.raw`\b(?:need|needs|have|has) to (?:show|prove|demonstrate)(?: (?:me|us|them))?(?: that)? $`,
+    String.raw`\b(?:show|prove|demonstrate) (?:me |us |them )?(?:that )?$`,
+    String.raw`\b(?:expected|able) to $`,
+  ].join('|'),
+);
+const GENERIC_OBJECT = new RegExp(
+  String.raw`^` +
+    oneOf([
+      String.raw`more|projects|bigger|cross-team|teams|people|others|initiatives|things|stuff|work`,
+      String.raw`a (?:[\w-]+ )?(?:project|team|workstream)s?\b`,
+      String.raw`some|larger|complex|end-to-end`,
+    ]),
+);
 const OFF_MY_HANDS = re(String.raw`(?:^|[:;,.] )(?:and )?take (?:[\w'-]+ ){1,5}?off my (?:plate|hands|desk)`);
 // A proposal in the imperative or the bare second person: "you take over the EMEA queue", "Take charge on the Tuesday lates".
 const DIRECT = re(
-  String.raw`(?:(?:^|[,;:.!-] |\band )you (?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)|(?:put|putting) you in charge of|(?:put|putting|nominat\w*|recommend\w*|propos\w*) you (?:forward )?(?:as|for)|(?:^|[:;] )(?:so |now |then |ok |okay )?(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) )\b`,
+  oneOf([
+    String.raw`(?:^|[,;:.!-] |\band )you ` +
+      String.raw`(?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)`,
+    String.raw`(?:put|putting) you in charge of`,
+    String.raw`(?:put|putting|nominat\w*|recommend\w*|propos\w*) you (?:forward )?(?:as|for)`,
+    String.raw`(?:^|[:;] )(?:so |now |then |ok |okay )?` +
+      String.raw`(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) `,
+  ]) + String.raw`\b`,
 );
 const NOTES_ASSIGNMENT = re(String.raw`\b(?:agreed|decided|plan|next steps?)\b[^.!?]*?\b[\w-]+ (?:leads|owns|runs|will (?:lead|own|run)|takes (?:on|over))\b`);
 const BEYOND_SCOPE = re(
-  String.raw`\b(?:stretch|step up|new scope|beyond (?:your|the) (?:current )?(?:role|scope|remit)|more than your current|bigger remit|next level up|only (?:[\w-]+s|seniors?|managers?|partners?) (?:have|has|normally|usually|would|do)|(?:normally|usually|ordinarily|typically) (?:that )?(?:would )?(?:go|goes|sits?) (?:to|with)|(?:normally|usually|ordinarily|typically) (?:[\w-]+ ){1,2}(?:territory|work|job|call)|nobody at your (?:level|grade|band)|(?:above|beyond) your (?:grade|band|level|pay grade))\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`stretch|step up|new scope`,
+      String.raw`beyond (?:your|the) (?:current )?(?:role|scope|remit)`,
+      String.raw`more than your current|bigger remit|next level up`,
+      String.raw`only (?:[\w-]+s|seniors?|managers?|partners?) (?:have|has|normally|usually|would|do)`,
+      String.raw`(?:normally|usually|ordinarily|typically) (?:that )?(?:would )?(?:go|goes|sits?) (?:to|with)`,
+      String.raw`(?:normally|usually|ordinarily|typically) (?:[\w-]+ ){1,2}(?:territory|work|job|call)`,
+      String.raw`nobody at your (?:level|grade|band)`,
+      String.raw`(?:above|beyond) your (?:grade|band|level|pay grade)`,
+    ]) +
+    String.raw`\b`,
 );
 const EMPLOYEE_GOAL = re(THEIR_AIMS);
 
@@ -44,10 +115,24 @@ const HANDED_OVER = re(String.raw`${TO_YOU} (?:[\w-]+ ){0,3}?$`);
 
 // An opening pointed out and pressed on the employee: "There's a secondment to the strategy team. You should go for it."
 const OPENING = re(
-  String.raw`^(?:so |and |also )?(?:there'?s|there is|we have|we'?ve got|i'?ve got|i have) (?:an? |the )(?:[\w-]+ ){0,3}?(?:secondment|opening|vacancy|placement|rotation|acting (?:[\w-]+ )?(?:role|post|position)|(?:[\w-]+ )?(?:lead|manager|head|deputy) (?:role|post|position|spot|slot)|stretch (?:role|project|assignment))\b`,
+  String.raw`^(?:so |and |also )?(?:there'?s|there is|we have|we'?ve got|i'?ve got|i have) (?:an? |the )(?:[\w-]+ ){0,3}?` +
+    oneOf([
+      String.raw`secondment|opening|vacancy|placement|rotation`,
+      String.raw`acting (?:[\w-]+ )?(?:role|post|position)`,
+      String.raw`(?:[\w-]+ )?(?:lead|manager|head|deputy) (?:role|post|position|spot|slot)`,
+      String.raw`stretch (?:role|project|assignment)`,
+    ]) +
+    String.raw`\b`,
 );
 const PRESSES = re(
-  String.raw`\b(?:you should (?:go for|apply|put yourself forward|take)|i'?d (?:love|like|want) you to (?:go for|apply|take)|(?:it'?s|it is) yours if|i'?ll (?:support|back|sponsor|sign off) (?:the |your )?(?:application|bid|move|request))\b`,
+  String.raw`\b` +
+    oneOf([
+      String.raw`you should (?:go for|apply|put yourself forward|take)`,
+      String.raw`i'?d (?:love|like|want) you to (?:go for|apply|take)`,
+      String.raw`(?:it'?s|it is) yours if`,
+      String.raw`i'?ll (?:support|back|sponsor|sign off) (?:the |your )?(?:application|bid|move|request)`,
+    ]) +
+    String.raw`\b`,
 );
 
 export interface StretchWork {
@@ -114,8 +199,20 @@ function specificAt(doc: Doc, s: Sentence, at: number): boolean {
 }
 
 const NOUN_PHRASE_START = /\b(?:the|our|this|that) (?=[\w-])/g;
-const WORK_NOUN =
-  /\b(?:arbitration|matter|deal|transaction|conference|exhibition|festival|visit|module|curriculum|syllabus|scheme|survey|study|trial|grant|paper|submission|application|proposal|pitch|presentation|demo|workshop|webinar|roadshow|refurb|fit-out|extension|portfolio|client|supplement|edition|special|audit|review|project|rollout|roll-out|launch|migration|programme|program|process|rota|induction|inspection|bid|tender|pilot|workstream|stream|initiative|account|budget|report|training|meeting|clinic|event|campaign|plan|case|contract|renewal|release|upgrade|restructure|handover|refit|stocktake|appraisals|onboarding)\b/;
+// new RegExp rather than a literal only so it can span lines; not re(), which would change its spaces or flags.
+const WORK_NOUN = new RegExp(
+  String.raw`\b` +
+    oneOf([
+      String.raw`arbitration|matter|deal|transaction|conference|exhibition|festival|visit`,
+      String.raw`module|curriculum|syllabus|scheme|survey|study|trial|grant|paper|submission|application|proposal`,
+      String.raw`pitch|presentation|demo|workshop|webinar|roadshow`,
+      String.raw`refurb|fit-out|extension|portfolio|client|supplement|edition|special`,
+      String.raw`audit|review|project|rollout|roll-out|launch|migration|programme|program|process|rota|induction|inspection`,
+      String.raw`bid|tender|pilot|workstream|stream|initiative|account|budget|report|training|meeting|clinic|event|campaign`,
+      String.raw`plan|case|contract|renewal|release|upgrade|restructure|handover|refit|stocktake|appraisals|onboarding`,
+    ]) +
+    String.raw`\b`,
+);
 
 function namedEarlier(doc: Doc, s: Sentence, before: number): boolean {
   const i = doc.sentences.indexOf(s);
