@@ -9,7 +9,16 @@ const layer = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports'
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'drizzle/', '.wrangler/', 'src/prompts/generated.ts', 'src/coach/scenarios/generated.ts', 'evals/reports/', 'bench/profiles/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'drizzle/',
+      '.wrangler/',
+      'src/prompts/generated.ts',
+      'src/coach/scenarios/generated.ts',
+      'evals/reports/',
+      'bench/profiles/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -28,9 +37,15 @@ export default tseslint.config(
     rules: { 'max-len': ['error', { code: 160, ignoreUrls: false, ignoreStrings: false, ignoreTemplateLiterals: false, ignoreRegExpLiterals: false }] },
   },
   // coach: pure rules and the engines; it reads no database and knows no HTTP or pages.
-  layer(['src/coach/**'], forbid(['db', 'http', 'ui', 'routes', 'services', 'entry'], 'src/coach is pure coaching: the database is reached through src/services.')),
+  layer(
+    ['src/coach/**'],
+    forbid(['db', 'http', 'ui', 'routes', 'services', 'entry'], 'src/coach is pure coaching: the database is reached through src/services.'),
+  ),
   // llm: a plain chat-model client; it knows nothing of coaching.
-  layer(['src/llm/**'], forbid(['coach', 'db', 'http', 'ui', 'routes', 'services', 'entry'], 'src/llm is a plain chat-model client and knows nothing of coaching.')),
+  layer(
+    ['src/llm/**'],
+    forbid(['coach', 'db', 'http', 'ui', 'routes', 'services', 'entry'], 'src/llm is a plain chat-model client and knows nothing of coaching.'),
+  ),
   // services: the only door to the database; they answer to routes and pages, never the other way.
   layer(['src/services/**'], forbid(['http', 'ui', 'routes', 'entry'], 'src/services must not depend on how it is served.')),
   // routes, pages and middleware go through services, never to the database's queries.

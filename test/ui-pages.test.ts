@@ -40,14 +40,7 @@ describe('pages', () => {
   it('serves every page as HTML with the engine named, the strict CSP and the other security headers', async () => {
     const app = offlineApp();
     const cookie = await visit(app);
-    for (const path of [
-      '/',
-      '/drafts/new',
-      '/sessions/new',
-      '/sessions/new?scenario=manager-initiated',
-      '/progress',
-      '/account',
-    ]) {
+    for (const path of ['/', '/drafts/new', '/sessions/new', '/sessions/new?scenario=manager-initiated', '/progress', '/account']) {
       const res = await get(app, path, cookie);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);

@@ -20,7 +20,7 @@ const MOVE_SENTENCES: Partial<Record<CheckId, (f: Fill) => string | null>> = {
   states_goal: ({ goal }) => (goal ? `I'd like to ${likeTo(goal)}.` : 'My goal is [a concrete goal: a role, level, skill or project].'),
   links_goal_to_needs: ({ goal, task }) =>
     `Is there a way I could help with ${task ?? 'what matters most to you right now'} ` +
-      `that would also help me ${goal ? helpMeToward(goal) : 'toward that goal'}?`,
+    `that would also help me ${goal ? helpMeToward(goal) : 'toward that goal'}?`,
   asks_what_it_takes: ({ goal }) => `What would you need to see from me ${goal ? seeFromMeFor(goal) : 'to get there'}?`,
   asks_about_goals: () => 'Where would you like your career to go over the next year or two?',
   clarifies_expectations: () => 'At the next level I would expect you to [what the level requires]; today the gap is mostly [the gap].',
