@@ -17,10 +17,8 @@ export function alt(words: readonly string[]): string {
   return `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
 }
 
-/** Alternatives as one group, in the given order: long vocabularies read best one per line. */
-export function oneOf(parts: readonly string[]): string {
-  return `(?:${parts.join('|')})`;
-}
+// Here too, where the frames import their pattern helpers; sentences.ts takes it from its own file.
+export { oneOf } from './alternation.js';
 
 /** A match inside one sentence; `index` is relative to the sentence text. */
 export interface Hit {

@@ -1,4 +1,4 @@
-import { oneOf } from './pattern.js';
+import { oneOf } from './alternation.js';
 
 /** A piece of the input, by offsets into the original text (and the folded copy, which has the same length). */
 export interface Span {
