@@ -22,6 +22,7 @@ const turn: PersonaTurn = {
   summary: '',
   window: [],
   turn: 1,
+  line: 0,
 };
 
 async function collect(events: AsyncIterable<ChatStreamEvent>): Promise<ChatStreamEvent[]> {

@@ -13,6 +13,11 @@ export function scriptedLines(persona: Persona): string[] {
     ...l.agreeFollowUp,
     ...l.close,
     ...l.stayInCharacter,
+    ...Object.values(l.deflect ?? {}).flat(),
+    ...(l.grudging ?? []),
+    ...(l.smallTalk ?? []),
+    ...(l.acknowledge ?? []),
+    ...(l.farewell ?? []),
     ...BRIEFS.filter((b) => b.personaId === persona.id).flatMap((b) => b.facts.map((f) => f.revealLine)),
   ];
   return [...new Set(lines)].sort((a, b) => b.length - a.length);

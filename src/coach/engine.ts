@@ -1,6 +1,6 @@
 import type { ChatStreamEvent, ModelIdentity } from '../llm/chat-model.js';
-import type { Analysis } from './analyzer/index.js';
 import type { EngineCritique } from './critique/critique-schema.js';
+import type { TurnReading } from './reading/reading-schema.js';
 import type { Mode, ModeCheck } from './rubric.js';
 import type { PersonaPromptInput, WindowMessage } from './roleplay/persona-prompt.js';
 import type { RoleplayState } from './roleplay/turn-state.js';
@@ -29,7 +29,8 @@ export interface CritiqueAnswer extends ModelIdentity {
   prompt: { id: string; version: number };
 }
 
-export type PersonaTurn = PersonaPromptInput;
+/** One reply's input: the prompt's, and which line of its kind the offline persona says (it never says one twice). */
+export type PersonaTurn = PersonaPromptInput & { line: number };
 
 export interface SummaryInput {
   previous: string;
@@ -54,8 +55,8 @@ export interface HintInput {
  */
 export interface CoachEngine extends ModelIdentity {
   critique(input: CritiqueInput): Promise<CritiqueAnswer>;
-  /** What a user turn of a rehearsal shows: the moves and pitfalls the persona reacts to. */
-  readTurn(input: { text: string; mode: Mode }): Promise<Analysis>;
+  /** What a user turn of a rehearsal does (acts, checks with quotes, tone), read after the other side's last line. */
+  readTurn(input: { text: string; mode: Mode; previous?: string | undefined }): Promise<TurnReading>;
   /**
    * The persona's next line as text deltas, then exactly one `done` with the whole text. With
    * `stream: false` the reply is produced whole and arrives as one delta.

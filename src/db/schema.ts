@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { TurnReading } from '../coach/reading/reading-schema.js';
 import type { Critique } from '../coach/critique/critique-schema.js';
 
 /**
@@ -95,6 +96,8 @@ export const messages = sqliteTable(
     status: text('status', { enum: ['complete', 'pending', 'failed'] }).notNull(),
     provider: text('provider'),
     model: text('model'),
+    /** A user turn's reading (acts, checks with quotes, tone), stored when its reply settles. */
+    reading: text('reading', { mode: 'json' }).$type<TurnReading>(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.seq] })],

@@ -89,20 +89,15 @@ export async function produceReply(deps: TurnDeps, prepared: PreparedReply, opts
 
   let partial = '';
   try {
-    const outcome = advanceTurn(stateFrom(session.state), {
-      brief,
-      persona,
-      difficulty,
-      analysis: await engine.readTurn({ text: userText, mode: scenario.mode }),
-      userText,
-      turn: session.userTurns,
-    });
     const history =
       prepared.history ??
       (await getMessages(deps.db, session.userId, session.id, Math.max(session.summarizedThrough, replySeq - PROMPT_WINDOW - SUMMARY_BATCH)));
     const complete = history.filter(
       (m): m is HistoryMessage & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach',
     );
+    const previous = complete.findLast((m) => m.role === 'persona')?.content;
+    const reading = await engine.readTurn({ text: userText, mode: scenario.mode, previous });
+    const outcome = advanceTurn(stateFrom(session.state), { brief, persona, difficulty, reading, turn: session.userTurns });
     const { summary, summarizedThrough, window } = await bringSummaryUpToDate(deps, session, complete, outcome.state, persona.name, scenario.mode, opts.signal);
     const turn = {
       scenario,
@@ -115,6 +110,7 @@ export async function produceReply(deps: TurnDeps, prepared: PreparedReply, opts
       summary,
       window,
       turn: session.userTurns,
+      line: outcome.line,
     };
     const forbidden = forbiddenIn(brief, session.canary);
     const signal = opts.signal && { signal: opts.signal };
@@ -152,8 +148,14 @@ export async function produceReply(deps: TurnDeps, prepared: PreparedReply, opts
     }
 
     const settled = { content: text.trim(), status: 'complete' as const, ...identity };
-    await settleReply(deps.db, session, replySeq, settled, { state: { ...outcome.state }, summary, summarizedThrough, updatedAt: new Date(deps.now()) });
-    return { sessionId: session.id, seq: replySeq, userId: session.userId, role: 'persona', createdAt: new Date(deps.now()), ...settled };
+    await settleReply(deps.db, session, replySeq, settled, {
+      state: { ...outcome.state },
+      summary,
+      summarizedThrough,
+      updatedAt: new Date(deps.now()),
+      reading,
+    });
+    return { sessionId: session.id, seq: replySeq, userId: session.userId, role: 'persona', createdAt: new Date(deps.now()), reading: null, ...settled };
   } catch (err) {
     // The partial reply is kept for the record but marked failed: never shown as a finished turn.
     await settleReply(deps.db, session, replySeq, { content: partial, status: 'failed', provider: engine.provider, model: engine.model });

@@ -1,6 +1,6 @@
 import { ModelBadReplyError } from '../../errors.js';
 import type { ChatMessage, ChatModel, ChatStreamEvent } from '../../llm/chat-model.js';
-import { analyze } from '../analyzer/index.js';
+import { readTurnOffline } from '../reading/read-turn.js';
 import { critiquePrompt } from '../critique/critique-prompt.js';
 import { EngineCritiqueSchema } from '../critique/critique-schema.js';
 import type { CoachEngine } from '../engine.js';
@@ -37,9 +37,9 @@ export function createLlmEngine(model: ChatModel): CoachEngine {
       }
       return { provider: reply.provider, model: reply.model, value: reply.value, prompt: { id: ref.id, version: ref.version } };
     },
-    async readTurn({ text, mode }) {
-      // The analyzer reads turns for both engines until turns are read by meaning.
-      return analyze(text, mode);
+    async readTurn({ text, mode, previous }) {
+      // The analyzer's reading for both engines until the model's classification call exists.
+      return readTurnOffline(text, mode, previous);
     },
     async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
       const prompt = personaPrompt(turn);

@@ -1,5 +1,5 @@
 import type { ChatStreamEvent } from '../../llm/chat-model.js';
-import { analyze } from '../analyzer/index.js';
+import { readTurnOffline } from '../reading/read-turn.js';
 import { CRITIQUE_PROMPT } from '../critique/critique-prompt.js';
 import { EngineCritiqueSchema } from '../critique/critique-schema.js';
 import { offlineCritique } from '../critique/offline-critique.js';
@@ -25,8 +25,8 @@ export function createOfflineEngine(): CoachEngine {
       // The offline analyzer answers the same prompt a model does, so critiques record its id.
       return { ...identity, value, prompt: { id: CRITIQUE_PROMPT.id, version: CRITIQUE_PROMPT.version } };
     },
-    async readTurn({ text, mode }) {
-      return analyze(text, mode);
+    async readTurn({ text, mode, previous }) {
+      return readTurnOffline(text, mode, previous);
     },
     async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
       const whole = offlinePersonaReply(turn);

@@ -1,6 +1,14 @@
 import type { CheckId } from '../rubric.js';
 import type { Difficulty } from '../scenarios/index.js';
-import type { Reaction } from './turn-state.js';
+import type { Reaction, Topic } from './turn-state.js';
+
+const TOPIC_WORDS: Record<Topic, string> = {
+  feedback: 'how you see their work',
+  needs: 'what you need or what is weighing on you',
+  requirements: 'what their goal would take',
+  goals: 'what you want from your career',
+  situation: 'how you are or how things are going',
+};
 
 const PITFALL_WORDS: Partial<Record<CheckId, string>> = {
   demanding: 'making a demand or claiming they deserve it',
@@ -35,10 +43,20 @@ export function directionFor(reactions: readonly Reaction[], difficulty: Difficu
         return `Push back on their last line: they were ${r.because.map((id) => PITFALL_WORDS[id] ?? id).join(' and ')}. ${FIRMNESS[difficulty]}`;
       case 'reveal':
         return `They earned this; share it now in your own words (gist: ${r.facts.map((f) => `"${f.revealLine}"`).join(' and ')}).`;
+      case 'grudging':
+        return 'They agreed grudgingly, sarcastically or at a price: name it in character and hold your ground; do not treat it as a commitment.';
+      case 'farewell':
+        return 'They are wrapping up: say a brief, warm goodbye in character. Ask nothing new and agree to nothing they did not propose.';
       case 'commitment':
         return 'Acknowledge their commitment briefly and say what happens next.';
       case 'follow-up':
         return 'Agree to check back and suggest when.';
+      case 'deflect':
+        return `They asked about ${TOPIC_WORDS[r.topic]}: answer it in character, without giving away anything they have not earned.`;
+      case 'small-talk':
+        return 'They made small talk: reply briefly and humanly, then steer back.';
+      case 'acknowledge':
+        return 'They answered you or told you something: acknowledge it in a sentence and move one step on.';
       case 'close':
         return 'You have shared what you had to share: respond naturally and start wrapping up.';
       case 'neutral':

@@ -1,7 +1,7 @@
-import type { Analysis } from '../analyzer/index.js';
+import type { ActId } from '../reading/acts.js';
+import type { TurnReading } from '../reading/reading-schema.js';
 import type { CheckId } from '../rubric.js';
 import type { BriefFact, Difficulty, HiddenBrief, Persona } from '../scenarios/index.js';
-import { isInjection } from './injection.js';
 
 export type FactId = BriefFact['id'];
 
@@ -13,6 +13,8 @@ export interface RoleplayState {
   revealed: Array<{ id: FactId; turn: number; evidence: string[] }>;
   /** Every move and pitfall the user's turns have shown, with the turn of first sight. */
   seen: Partial<Record<CheckId, number>>;
+  /** How many lines of each kind the offline persona has said, so it never says one twice. */
+  said?: Partial<Record<string, number>>;
 }
 
 export const INITIAL_STATE: RoleplayState = { earned: {}, revealed: [], seen: {} };
@@ -22,44 +24,73 @@ export function stateFrom(json: Record<string, unknown>): RoleplayState {
   return { ...INITIAL_STATE, ...(json as Partial<RoleplayState>) };
 }
 
+/** What the user asked about, for an answer that gives nothing of the brief away yet. */
+export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation';
+
 export type Reaction =
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
+  | { kind: 'grudging' }
   | { kind: 'reveal'; facts: BriefFact[] }
+  | { kind: 'farewell' }
   | { kind: 'commitment' }
   | { kind: 'follow-up' }
+  | { kind: 'deflect'; topic: Topic }
+  | { kind: 'small-talk' }
+  | { kind: 'acknowledge' }
   | { kind: 'close' }
   | { kind: 'neutral' };
 
 export interface TurnOutcome {
   state: RoleplayState;
-  /** Most important first; the offline engine voices them in this order, the model is told them. */
+  /**
+   * Most important first. The offline persona voices the first (one line a reply); the model is
+   * told them all. `line` is how many lines of the first one's kind were said before this one.
+   */
   reactions: Reaction[];
+  line: number;
 }
 
 const PUSHBACK_PITFALLS: readonly CheckId[] = ['demanding', 'vague_goal', 'refuses_work', 'blames_others', 'assumes_goal'];
 
+const QUESTION_TOPICS: ReadonlyArray<[ActId, Topic]> = [
+  ['asks_needs', 'needs'],
+  ['asks_feedback', 'feedback'],
+  ['asks_what_it_takes', 'requirements'],
+  ['asks_about_goals', 'goals'],
+  ['asks_situation', 'situation'],
+];
+
+/** The key under which lines of a reaction's kind are counted (pushback pools differ by pitfall). */
+export function lineKey(reaction: Reaction): string {
+  if (reaction.kind === 'pushback') return `pushback.${reaction.because[0] ?? ''}`;
+  if (reaction.kind === 'deflect') return `deflect.${reaction.topic}`;
+  return reaction.kind;
+}
+
 /**
- * Advances the role-play by one user turn. Facts are earned only by the moves the brief names
- * (checked by the analyzer, the same for every engine); a persona needs `guardedness` such moves
- * before it opens up, and on hard difficulty a turn that falls into a pitfall earns nothing.
+ * Advances the role-play by one user turn, from the turn's reading. Facts are earned only by the
+ * moves the brief names; a persona needs `guardedness` such moves before it opens up, and on hard
+ * difficulty a turn that falls into a pitfall earns nothing. Grudging or bargaining agreement is
+ * no move (the reading gives it no help or commitment).
  */
 export function advanceTurn(
   prev: RoleplayState,
-  input: { brief: HiddenBrief; persona: Persona; difficulty: Difficulty; analysis: Analysis; userText: string; turn: number },
+  input: { brief: HiddenBrief; persona: Persona; difficulty: Difficulty; reading: TurnReading; turn: number },
 ): TurnOutcome {
-  const { brief, persona, difficulty, analysis, turn } = input;
-  const findings = Object.entries(analysis.checks) as Array<[CheckId, { present: boolean; evidence: string[] }]>;
-  const present = findings.filter(([, f]) => f.present).map(([id]) => id);
-  const state: RoleplayState = { earned: { ...prev.earned }, revealed: [...prev.revealed], seen: { ...prev.seen } };
+  const { brief, persona, difficulty, reading, turn } = input;
+  const acts = new Set(reading.acts);
+  const present = reading.checks.map((c) => c.id);
+  const state: RoleplayState = { earned: { ...prev.earned }, revealed: [...prev.revealed], seen: { ...prev.seen }, said: { ...prev.said } };
   for (const id of present) state.seen[id] ??= turn;
 
   const reactions: Reaction[] = [];
-  if (isInjection(input.userText)) reactions.push({ kind: 'injection' });
+  if (acts.has('breaks_frame')) reactions.push({ kind: 'injection' });
   const pitfalls = present.filter((id) => PUSHBACK_PITFALLS.includes(id));
   if (pitfalls.length > 0) reactions.push({ kind: 'pushback', because: pitfalls });
+  if (acts.has('grudging') && pitfalls.length === 0) reactions.push({ kind: 'grudging' });
 
-  const earns = !(difficulty === 'hard' && pitfalls.length > 0) && !reactions.some((r) => r.kind === 'injection');
+  const earns = !(difficulty === 'hard' && pitfalls.length > 0) && !acts.has('breaks_frame');
   const newly: BriefFact[] = [];
   if (earns) {
     for (const fact of brief.facts) {
@@ -68,17 +99,25 @@ export function advanceTurn(
       const count = (state.earned[fact.id] ?? 0) + 1;
       state.earned[fact.id] = count;
       if (count >= persona.guardedness[difficulty]) {
-        const evidence = findings.filter(([id, f]) => f.present && fact.earnedBy.includes(id)).flatMap(([, f]) => f.evidence);
+        const evidence = reading.checks.filter((c) => fact.earnedBy.includes(c.id)).flatMap((c) => c.evidence);
         state.revealed.push({ id: fact.id, turn, evidence });
         newly.push(fact);
       }
     }
   }
   if (newly.length > 0) reactions.push({ kind: 'reveal', facts: newly });
-  if (present.includes('commits_to_task') && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
-  if (present.includes('proposes_follow_up')) reactions.push({ kind: 'follow-up' });
-  if (reactions.length === 0) {
-    reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : { kind: 'neutral' });
-  }
-  return { state, reactions };
+  if (acts.has('wraps_up')) reactions.push({ kind: 'farewell' });
+  if (acts.has('commits') && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
+  if (acts.has('proposes_follow_up')) reactions.push({ kind: 'follow-up' });
+  const asked = QUESTION_TOPICS.find(([act]) => acts.has(act));
+  if (asked) reactions.push({ kind: 'deflect', topic: asked[1] });
+  if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
+  if (acts.has('answers') || acts.has('states_goal') || acts.has('reports_initiative')) reactions.push({ kind: 'acknowledge' });
+  if (reactions.length === 0) reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : { kind: 'neutral' });
+
+  const first = reactions[0] as Reaction;
+  const key = lineKey(first);
+  const line = state.said?.[key] ?? 0;
+  if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
+  return { state, reactions, line };
 }

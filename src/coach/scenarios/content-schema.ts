@@ -99,6 +99,27 @@ function personaSchema<const Side extends keyof typeof PUSHBACK_TRIGGERS, const 
       close: StateLines,
       /** A prompt-injection or out-of-character request ("ignore your instructions"). */
       stayInCharacter: StateLines,
+      /**
+       * Answers to a question the brief does not yet let the persona answer in full: in character,
+       * a real answer that gives nothing of the hidden brief away, by what was asked.
+       */
+      deflect: z
+        .strictObject({
+          feedback: StateLines.optional(),
+          needs: StateLines.optional(),
+          requirements: StateLines.optional(),
+          goals: StateLines.optional(),
+          situation: StateLines.optional(),
+        })
+        .optional(),
+      /** When the user agrees grudgingly, sarcastically or at a price: named, in character. */
+      grudging: StateLines.optional(),
+      /** Small talk or off-topic talk: a short human reply that steers back. */
+      smallTalk: StateLines.optional(),
+      /** The user answered a question or gave information: acknowledged, then one step on. */
+      acknowledge: StateLines.optional(),
+      /** The user wraps up: a warm goodbye in character, with no new question. */
+      farewell: StateLines.optional(),
     }),
   });
 }

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, gte, isNull, lt, or, sql } 
 import type { Db } from '../client.js';
 import type { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import { all, columnArg, compile, compileQuery, first, run, writeBatch } from '../compiled.js';
+import type { TurnReading } from '../../coach/reading/reading-schema.js';
 import { critiques, messages, sessions } from '../schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -144,6 +145,8 @@ const beginTurnStatements = {
           status: sql`${ph('status')}`.as('status'),
           provider: sql`${ph('provider')}`.as('provider'),
           model: sql`${ph('model')}`.as('model'),
+          // Set when the reply settles: the turn is read after it is safely stored.
+          reading: sql`null`.as('reading'),
           createdAt: sql`${ph('createdAtMs')}`.as('created_at'),
         })
         .from(sessions)
@@ -227,6 +230,7 @@ export async function beginTurnWrite(
     status: 'complete',
     provider: null,
     model: null,
+    reading: null,
     createdAt: new Date(input.now),
   };
   const rows = (history ?? []).map((r) => beginTurnStatements.history.decode(r));
@@ -251,7 +255,7 @@ export async function appendMessages(
       .set({ ...patch, nextSeq: session.nextSeq + rows.length })
       .where(and(eq(sessions.id, session.id), eq(sessions.userId, session.userId))),
   ]);
-  return rows.map((r) => ({ provider: null, model: null, ...r }));
+  return rows.map((r) => ({ provider: null, model: null, reading: null, ...r }));
 }
 
 type SettleArgs = Own & Pick<MessageRow, 'seq' | 'content' | 'status' | 'provider' | 'model'>;
@@ -265,6 +269,12 @@ const settleStatements = {
         provider: columnArg(messages.provider, 'provider'),
         model: columnArg(messages.model, 'model'),
       })
+      .where(and(eq(messages.sessionId, ph('id')), eq(messages.userId, ph('userId')), eq(messages.seq, ph('seq')))),
+  ),
+  reading: compile<Own & Pick<MessageRow, 'seq' | 'reading'>>((w) =>
+    w
+      .update(messages)
+      .set({ reading: columnArg(messages.reading, 'reading') })
       .where(and(eq(messages.sessionId, ph('id')), eq(messages.userId, ph('userId')), eq(messages.seq, ph('seq')))),
   ),
   unlock: unlockStatement,
@@ -285,19 +295,25 @@ const settleStatements = {
 
 /**
  * Completes (or fails) a reply and releases the lock in one batch; a completed reply also saves
- * the session's new state.
+ * the session's new state and the reading of the user turn it answers (the message before it).
  */
 export async function settleReply(
   db: Db,
   session: Pick<SessionRow, 'id' | 'userId'>,
   seq: number,
   reply: Pick<MessageRow, 'content' | 'status' | 'provider' | 'model'>,
-  patch?: Pick<SessionRow, 'state' | 'summary' | 'summarizedThrough' | 'updatedAt'>,
+  patch?: Pick<SessionRow, 'state' | 'summary' | 'summarizedThrough' | 'updatedAt'> & { reading?: TurnReading },
 ): Promise<void> {
   const own = { id: session.id, userId: session.userId };
+  if (!patch) {
+    await writeBatch(db, [settleStatements.reply.statement({ ...own, seq, ...reply }), settleStatements.unlock.statement(own)]);
+    return;
+  }
+  const { reading, ...state } = patch;
   await writeBatch(db, [
     settleStatements.reply.statement({ ...own, seq, ...reply }),
-    patch ? settleStatements.unlockWithState.statement({ ...own, ...patch }) : settleStatements.unlock.statement(own),
+    ...(reading ? [settleStatements.reading.statement({ ...own, seq: seq - 1, reading })] : []),
+    settleStatements.unlockWithState.statement({ ...own, ...state }),
   ]);
 }
 

@@ -1,0 +1,118 @@
+/**
+ * The words that signal the conversational acts no rubric check covers: wrapping up, small talk,
+ * asking after the other person, pushing back, grudging agreement. Vocabulary as data: each cue
+ * carries the sentences it must read as the act and the ones it must not, and the tests hold it
+ * to both. Patterns run on one folded sentence (lower case, plain apostrophes).
+ */
+export interface ActCue {
+  patterns: readonly string[];
+  examples: readonly string[];
+  counterexamples: readonly string[];
+}
+
+export const CUES = {
+  wraps_up: {
+    patterns: [
+      String.raw`^(?:ok(?:ay)?|great|perfect|brilliant|cool|sounds good|right|lovely)?[ ,!.-]*(?:thanks|thank you|cheers|ta)\b(?:[^?]*)$`,
+      String.raw`\b(?:thanks|thank you|cheers) (?:again|so much|for (?:your|the|making|fitting|taking|this|listening|today))`,
+      String.raw`\b(?:bye|goodbye|see you|see ya|speak (?:soon|then|to you)|talk (?:soon|then|later|to you)(?! about))\b`,
+      String.raw`\b(?:catch you (?:later|then)|have a good (?:one|day|weekend|evening))\b`,
+      String.raw`\b(?:let's|lets|we can|i'll) (?:leave it|call it|wrap (?:it )?up|stop) (?:there|here|for (?:now|today))\b`,
+      String.raw`\b(?:that's|thats) (?:all|it|everything) (?:from me|for (?:now|today)|i (?:had|wanted))\b`,
+      String.raw`\bi'll let you (?:go|get back|get on)\b`,
+    ],
+    examples: [
+      'First Monday of each month then. Thanks Helen.',
+      'ok thanks!',
+      'Cheers, speak Friday.',
+      "Let's leave it there for today.",
+      "That's all from me, I'll let you get back to it.",
+      'thank you so much for making the time',
+    ],
+    counterexamples: [
+      'Thanks, but can I ask what you need most right now?',
+      'no thanks to the rota team, the handover was a mess',
+      'Can we talk later about my goals?',
+    ],
+  },
+  small_talk: {
+    patterns: [
+      String.raw`\bhow was (?:your|the) (?:weekend|holiday|break|trip|time off|vacation|christmas|easter|summer)\b`,
+      String.raw`\b(?:weather|traffic|commute|the match|the game|football|coffee machine|parking)\b`,
+      String.raw`\b(?:did you (?:have a good|get away|watch)|any plans for the weekend)\b`,
+    ],
+    examples: ['How was your weekend?', 'Did you watch the match last night?', 'the traffic this morning was unreal'],
+    counterexamples: ['How was the quarter for the team numbers-wise?', 'What would help you most this week?'],
+  },
+  asks_situation: {
+    patterns: [
+      String.raw`\bhow (?:are|r) (?:you|u|things)\b`,
+      String.raw`\bhow(?:'s| is| are)? (?:it|everything|things|life)\b`,
+      String.raw`\bhow(?:'s| is| are)? (?:the (?:\w+ ){0,2}(?:going|looking)|your (?:\w+ ){0,2}(?:going|looking|holding up))\b`,
+      String.raw`\bhow(?:'s| is| are) (?:the|your) [\w -]{2,30}(?:going|coming along|holding up|treating you)\b`,
+      String.raw`\bhow are you (?:doing|holding up|finding|getting on)\b`,
+      String.raw`\bwhat(?:'s| is) (?:going on|happening|new) (?:with|for|on) (?:you|the|your)\b`,
+      String.raw`\b(?:you (?:look|seem|sound) (?:busy|swamped|tired|stressed|slammed))\b`,
+    ],
+    examples: ["How's the restructure going?", 'how are you holding up with the new rota?', "What's going on with the Henley account?", 'you seem swamped'],
+    counterexamples: ['How can I help?', 'How do you see my work so far?', 'how is that fair?'],
+  },
+  pushes_back: {
+    patterns: [
+      String.raw`\b(?:i (?:don't|do not|dont) (?:think|agree|see|buy)|i disagree)\b`,
+      String.raw`\b(?:that's not (?:fair|true|right|quite right|what i)|thats not (?:fair|true|right))\b`,
+      String.raw`\b(?:with (?:all due )?respect|to be fair|hang on|hold on|come on|i'm not sure (?:that's|about that)|not (?:really|exactly), )`,
+      String.raw`^(?:but|actually|well, actually)\b`,
+    ],
+    examples: ["I don't think that's fair, I closed more tickets than anyone.", "With respect, the delay wasn't on us.", 'But I did send it on Tuesday.'],
+    counterexamples: ['I think that sounds great.', "I'll do it, that's fine."],
+  },
+  grudging: {
+    patterns: [
+      String.raw`\bi (?:guess|suppose) (?:i (?:can|could|will|'ll)|so|that's fine|it's fine|someone has to)\b`,
+      String.raw`^(?:fine|whatever|ok fine|okay fine|sure whatever|yeah whatever)\b(?! by me| with me| thanks| thank you)`,
+      String.raw`\b(?:if i (?:have|must)|if i really have to|i don't have (?:a|much) choice|not like i have a choice)\b`,
+      String.raw`\b(?:because i have so much (?:free )?time|as if i (?:don't|dont) have enough)`,
+      String.raw`\b(?:oh (?:great|joy|goody|fantastic)|yay,? more|can't wait\b.*(?:lol|haha|/s))`,
+      String.raw`\b(?:sounds (?:pretty |really )?boring|(?:pretty|so|kinda) boring)\b`,
+    ],
+    examples: [
+      'I mean I guess I can do it',
+      'fine, whatever, I will do the rota',
+      'Oh great, more spreadsheets.',
+      'Honestly that sounds pretty boring lol. Why me though?',
+      'if I have to, I have to',
+    ],
+    counterexamples: ['I guess what I mean is I want to lead the launch.', "I'd be glad to take the rota off you.", 'Fine by me, happy to do it.'],
+  },
+  /** A question about what weighs on the manager, in other words than "how can I help". */
+  asks_needs: {
+    patterns: [
+      String.raw`\b(?:which|what) (?:of your |part of your |one of your )?` +
+        String.raw`(?:numbers?|metrics?|problems?|headaches?|fires?|things?|bits?|projects?|priorities)\b.{0,40}` +
+        String.raw`\b(?:hurting|worrying|bugging|keeping you|stressing|eating|draining|costing|most urgent|on fire|biggest)\b`,
+      String.raw`\b(?:hand|pass|give) (?:one|a|any) (?:problem|thing|headache|task|job) (?:to someone|off|away)\b.*\b(?:which|what)\b`,
+      String.raw`\bwhat(?:'s| is) (?:keeping you up|on fire|hurting (?:you|the team|most)|your biggest (?:headache|worry|problem|pain))\b`,
+      String.raw`\bwhat (?:keeps you up at night|would make (?:your|the) (?:week|month|quarter|life) (?:easier|better))\b`,
+    ],
+    examples: [
+      "Which of your numbers is hurting most right now? I'd rather start there than with me.",
+      'If you could hand one problem to someone else tomorrow and never think about it again, which one would it be?',
+      "what's your biggest headache at the moment",
+      'What keeps you up at night with the ward right now?',
+    ],
+    counterexamples: ['Which of my numbers do you want me to report?', 'What problem did the release have?'],
+  },
+  /** Agreement that sets a price: "I'll do it if I get ...". */
+  bargain: {
+    patterns: [
+      String.raw`\b(?:i'll|i will|i can|i could|happy to|ok|okay|fine|sure)\b.{0,60}` +
+        String.raw`\b(?:as long as i|only if i|if i (?:get|can (?:drop|skip|get|have|leave))|in exchange for|provided i (?:get|can))\b`,
+      String.raw`\b(?:as long as i|only if i) (?:get|can|don't have to)\b`,
+    ],
+    examples: ["fine, I'll do it if I get Fridays off", 'ok as long as I can drop the on-call rota', 'I can take it in exchange for the Thursday shift'],
+    counterexamples: ["I'll do it if you send me the template", "I'll have it done by Friday if the data lands Thursday"],
+  },
+} as const satisfies Record<string, ActCue>;
+
+export type CueId = keyof typeof CUES;

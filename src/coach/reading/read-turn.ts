@@ -1,0 +1,99 @@
+import { analyze } from '../analyzer/index.js';
+import { quoteOf, readDoc, type Doc } from '../analyzer/doc.js';
+import type { Sentence } from '../analyzer/sentences.js';
+import { isInjection } from '../roleplay/injection.js';
+import type { CheckId, Mode } from '../rubric.js';
+import { CUES, type CueId } from './act-cues.js';
+import { ACT_OF_CHECK, type ActId, type Tone } from './acts.js';
+import type { TurnReading } from './reading-schema.js';
+
+const CUE_PATTERNS = Object.fromEntries(Object.entries(CUES).map(([id, cue]) => [id, new RegExp(cue.patterns.map((p) => `(?:${p})`).join('|'))])) as Record<
+  CueId,
+  RegExp
+>;
+
+/** The sentences of a turn that show a cue. */
+function cued(doc: Doc, cue: CueId): Sentence[] {
+  return doc.sentences.filter((s) => CUE_PATTERNS[cue].test(s.text.trim()));
+}
+
+/** Whether a text shows a cue: for the vocabulary's own tests and for callers outside a reading. */
+export function showsCue(text: string, cue: CueId): boolean {
+  return cued(readDoc(text), cue).length > 0;
+}
+
+/** Help and commitment given grudgingly or at a price earn nothing (the rubric's "without conditions"). */
+const NOT_CREDITED_WHEN_GRUDGING: readonly CheckId[] = ['offers_help', 'commits_to_task'];
+
+const QUESTION_ACTS: readonly ActId[] = ['asks_feedback', 'asks_needs', 'asks_what_it_takes', 'asks_about_goals', 'asks_situation'];
+
+/**
+ * The offline reading of one user turn: the analyzer's checks, the acts they are evidence of, the
+ * acts no check covers (wrapping up, small talk, asking after the other person, pushing back,
+ * grudging or bargaining agreement, stepping out of the role), and the tone. `previous` is the
+ * other side's last line: a reply to its question is an answer.
+ */
+export function readTurnOffline(text: string, mode: Mode, previous?: string): TurnReading {
+  const analysis = analyze(text, mode);
+  const doc = readDoc(text);
+  const checks = new Map<CheckId, string[]>();
+  for (const [id, finding] of Object.entries(analysis.checks) as Array<[CheckId, { present: boolean; evidence: string[] }]>) {
+    if (finding.present && finding.evidence.length > 0) checks.set(id, finding.evidence);
+  }
+
+  // Asking what weighs on the manager is asking what they need, however it is worded; handing
+  // one of their problems to someone else is then no refusal of the user's own work.
+  const needs = mode === 'employee' ? cued(doc, 'asks_needs').filter((s) => s.question) : [];
+  if (needs.length > 0) {
+    const quotes = needs.map((s) => quoteOf(doc, s));
+    if (!checks.has('offers_help')) checks.set('offers_help', quotes);
+    const refusal = checks.get('refuses_work')?.filter((q) => !quotes.some((n) => n.includes(q) || q.includes(n)));
+    if (refusal?.length === 0) checks.delete('refuses_work');
+  }
+
+  const acts = new Set<ActId>();
+  const grudging = cued(doc, 'grudging');
+  const bargain = checks.has('links_goal_to_needs') ? [] : cued(doc, 'bargain');
+  if (grudging.length > 0 || bargain.length > 0) {
+    acts.add('grudging');
+    for (const id of NOT_CREDITED_WHEN_GRUDGING) checks.delete(id);
+  }
+  if (bargain.length > 0 && mode === 'employee' && !checks.has('refuses_work')) {
+    checks.set(
+      'refuses_work',
+      bargain.map((s) => quoteOf(doc, s)),
+    );
+  }
+  for (const id of checks.keys()) {
+    const act = ACT_OF_CHECK[id];
+    if (act) acts.add(act);
+  }
+  if (isInjection(text)) acts.add('breaks_frame');
+  if (cued(doc, 'pushes_back').length > 0) acts.add('pushes_back');
+  if (cued(doc, 'small_talk').length > 0) acts.add('small_talk');
+  if (cued(doc, 'asks_situation').some((s) => s.question || /\byou (?:look|seem|sound)\b/.test(s.text))) acts.add('asks_situation');
+  // A closing line that also asks something is not a goodbye yet.
+  if (cued(doc, 'wraps_up').length > 0 && !doc.sentences.some((s) => s.question && !CUE_PATTERNS.wraps_up.test(s.text.trim()))) acts.add('wraps_up');
+  const asked = previous !== undefined && /\?\s*["')\]]*\s*$|\?\s/.test(previous);
+  if (asked && !doc.sentences.every((s) => s.question) && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add('answers');
+  if (acts.size === 0) acts.add(doc.sentences.some((s) => s.question) ? 'answers' : 'small_talk');
+
+  return {
+    acts: [...acts],
+    checks: [...checks].map(([id, evidence]) => ({ id, evidence })),
+    tone: toneOf(doc, acts, checks),
+    source: 'analyzer',
+  };
+}
+
+function toneOf(doc: Doc, acts: ReadonlySet<ActId>, checks: ReadonlyMap<CheckId, string[]>): Tone {
+  const folded = doc.folded;
+  if (/\b(?:lol|haha|\/s)\b/.test(folded) && acts.has('grudging')) return 'sarcastic';
+  if (CUE_PATTERNS.grudging.test(folded) && /\b(?:oh (?:great|joy)|so much (?:free )?time|as if)\b/.test(folded)) return 'sarcastic';
+  if (acts.has('demands') || checks.has('blames_others') || acts.has('breaks_frame')) return 'hostile';
+  if (checks.has('over_hedging')) return 'hesitant';
+  if (/\b(?:thanks|thank you|cheers|appreciate|glad|happy to|love to|great)\b/.test(folded)) return 'warm';
+  if (acts.has('grudging')) return 'curt';
+  if (folded.trim().split(/\s+/).length <= 3) return 'curt';
+  return 'neutral';
+}

@@ -1,0 +1,18 @@
+import { z } from '@hono/zod-openapi';
+import { CheckIdSchema } from '../rubric.js';
+import { ActIdSchema, ToneSchema } from './acts.js';
+
+/**
+ * What a user turn of a rehearsal did, stored with the turn so the persona, the debrief and progress
+ * all use the same reading. `checks` lists only the checks present, each with verbatim quotes.
+ */
+export const TurnReadingSchema = z
+  .object({
+    acts: z.array(ActIdSchema),
+    checks: z.array(z.object({ id: CheckIdSchema, evidence: z.array(z.string()).min(1) })),
+    tone: ToneSchema,
+    /** Who read it: the offline analyzer, or a model (whose quotes our code verified). */
+    source: z.enum(['analyzer', 'model']),
+  })
+  .openapi('TurnReading');
+export type TurnReading = z.infer<typeof TurnReadingSchema>;
