@@ -20,6 +20,9 @@ export const CUES = {
       String.raw`\b(?:let's|lets|we can|i'll) (?:leave it|call it|wrap (?:it )?up|stop) (?:there|here|for (?:now|today))\b`,
       String.raw`\b(?:that's|thats) (?:all|it|everything) (?:from me|for (?:now|today)|i (?:had|wanted))\b`,
       String.raw`\bi'll let you (?:go|get back|get on)\b`,
+      String.raw`\b(?:gotta go|got to go|have to (?:run|dash|go)|need to (?:run|dash)|i'll leave you to it|until next time|ttyl)\b`,
+      String.raw`\b(?:going|heading) (?:home|off|back)\b|\bback to (?:my desk|work|it|the (?:floor|ward|shop))\b`,
+      String.raw`\b(?:catch you|see you|speak to you) (?:at|in|on|after|tomorrow|next)\b|\b(?:we're|were|i'm) done\b`,
     ],
     examples: [
       'First Monday of each month then. Thanks Helen.',
@@ -28,6 +31,8 @@ export const CUES = {
       "Let's leave it there for today.",
       "That's all from me, I'll let you get back to it.",
       'thank you so much for making the time',
+      'ok, gotta run, catch you at standup',
+      'right, heading home now',
     ],
     counterexamples: [
       'Thanks, but can I ask what you need most right now?',
@@ -102,6 +107,55 @@ export const CUES = {
       'What keeps you up at night with the ward right now?',
     ],
     counterexamples: ['Which of my numbers do you want me to report?', 'What problem did the release have?'],
+  },
+  /** A question about what the user's goal takes, with or without the goal named. */
+  question_requirements: {
+    patterns: [
+      String.raw`\bwhat (?:would|does|will) (?:it|that) take\b`,
+      String.raw`\bwhat (?:do|would|will|should) i (?:need|have) to (?:show|do|prove|get|deliver|change)\b`,
+      String.raw`\b(?:what's|what is) (?:the bar|missing|the gap)\b|\bwhere am i (?:falling short|missing)\b`,
+      String.raw`\bwhat would you (?:need|want|have) to see\b|\bis (?:that|it) enough (?:for you )?to\b`,
+    ],
+    examples: [
+      'staff eng. next cycle. what do i need to show?',
+      'Where am I falling short?',
+      "if Newport's number comes down, is that enough for you to put me forward?",
+    ],
+    counterexamples: ['What would help you most this week?', 'What do you need from me?'],
+  },
+  question_feedback: {
+    patterns: [
+      String.raw`\bhow (?:do|would) you (?:see|rate|think of|find|judge) (?:my|me\b)`,
+      String.raw`\bhow am i (?:doing|getting on|coming across)\b|\bwhat have you noticed\b|\b(?:honest|any) feedback\b`,
+      String.raw`\bwhat do you (?:think|make) of (?:my|me\b|how i)\b`,
+    ],
+    examples: ['Honest feedback. What have you noticed?', 'how am I doing, really?', 'What do you think of my handovers?'],
+    counterexamples: ['What do you think of the new rota?', 'How do you see the quarter going?'],
+  },
+  question_needs: {
+    patterns: [
+      String.raw`\bwhy (?:(?:does|is|did) )?(?:it|this|that|the \w+) (?:matters?|so important|comes? up|keeps? coming up|landed|lands?)\b`,
+      String.raw`\bwhat(?:'s| is) (?:riding on|at stake|bothering you|worrying you|driving)\b`,
+      String.raw`\bwhat do you (?:need|want) (?:most |from me|me to)\b|\bwhat would (?:help|make a difference)\b`,
+    ],
+    examples: ['can I ask why it matters so much right now?', "What's riding on the review?", 'What do you need from me this month?'],
+    counterexamples: ['Why did I not get the role?', 'What do you need to see from me for senior?'],
+  },
+  question_situation: {
+    patterns: [
+      String.raw`\bwhat(?:'s| has) changed\b|\bwhat(?:'s| is) (?:new|going on|happening)\b`,
+      String.raw`\bhow(?:'s| is| are) (?:you|things|it) (?:going|holding up|been)\b|\bhow are you (?:surviving|coping|finding)\b`,
+    ],
+    examples: ["So what's changed your end since then?", 'how are you surviving covering two teams?'],
+    counterexamples: ['What changed in my numbers?'],
+  },
+  question_goals: {
+    patterns: [
+      String.raw`\bwhat do you (?:want|actually want|see yourself)\b(?! me\b)|\bwhere do you (?:want|see yourself)\b`,
+      String.raw`\bwhat would (?:make|it take for) you (?:to )?(?:want|happy|stay|interested)\b|\bwhat (?:gets|energi[sz]es) you\b`,
+    ],
+    examples: ['what do you want, colin? more money, different work?', 'What would it take for you to want to do it?'],
+    counterexamples: ['What do you want me to send over?'],
   },
   /** Agreement that sets a price: "I'll do it if I get ...". */
   bargain: {

@@ -18,6 +18,7 @@ export const ACT_IDS = [
   'assumes_goal',
   'answers',
   'asks_situation',
+  'asks_other',
   'small_talk',
   'wraps_up',
   'pushes_back',

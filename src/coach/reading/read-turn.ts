@@ -25,7 +25,24 @@ export function showsCue(text: string, cue: CueId): boolean {
 /** Help and commitment given grudgingly or at a price earn nothing (the rubric's "without conditions"). */
 const NOT_CREDITED_WHEN_GRUDGING: readonly CheckId[] = ['offers_help', 'commits_to_task'];
 
-const QUESTION_ACTS: readonly ActId[] = ['asks_feedback', 'asks_needs', 'asks_what_it_takes', 'asks_about_goals', 'asks_situation'];
+const QUESTION_ACTS: readonly ActId[] = ['asks_feedback', 'asks_needs', 'asks_what_it_takes', 'asks_about_goals', 'asks_situation', 'asks_other'];
+
+const QUESTION_CUES: ReadonlyArray<[CueId, ActId]> = [
+  ['question_requirements', 'asks_what_it_takes'],
+  ['question_feedback', 'asks_feedback'],
+  ['question_needs', 'asks_needs'],
+  ['question_goals', 'asks_about_goals'],
+  ['question_situation', 'asks_situation'],
+];
+
+/** The act of a question no check placed: what it asks about, else a practical question (who, which, when, whether). */
+function questionAct(doc: Doc, mode: Mode): ActId {
+  for (const [cue, act] of QUESTION_CUES) {
+    if (act === 'asks_about_goals' && mode !== 'manager') continue;
+    if (cued(doc, cue).length > 0) return act;
+  }
+  return 'asks_other';
+}
 
 /**
  * The offline reading of one user turn: the analyzer's checks, the acts they are evidence of, the
@@ -74,9 +91,12 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string): Tu
   if (cued(doc, 'asks_situation').some((s) => s.question || /\byou (?:look|seem|sound)\b/.test(s.text))) acts.add('asks_situation');
   // A closing line that also asks something is not a goodbye yet.
   if (cued(doc, 'wraps_up').length > 0 && !doc.sentences.some((s) => s.question && !CUE_PATTERNS.wraps_up.test(s.text.trim()))) acts.add('wraps_up');
+  // Every question gets an answer: one no check covers is placed by what it asks about.
+  const questions = doc.sentences.filter((s) => s.question);
+  if (questions.length > 0 && !acts.has('small_talk') && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add(questionAct(doc, mode));
   const asked = previous !== undefined && /\?\s*["')\]]*\s*$|\?\s/.test(previous);
   if (asked && !doc.sentences.every((s) => s.question) && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add('answers');
-  if (acts.size === 0) acts.add(doc.sentences.some((s) => s.question) ? 'answers' : 'small_talk');
+  if (acts.size === 0) acts.add('small_talk');
 
   return {
     acts: [...acts],

@@ -8,6 +8,7 @@ const TOPIC_WORDS: Record<Topic, string> = {
   requirements: 'what their goal would take',
   goals: 'what you want from your career',
   situation: 'how you are or how things are going',
+  logistics: 'a practical matter (who, which, when, whether)',
 };
 
 const PITFALL_WORDS: Partial<Record<CheckId, string>> = {

@@ -25,7 +25,7 @@ export function stateFrom(json: Record<string, unknown>): RoleplayState {
 }
 
 /** What the user asked about, for an answer that gives nothing of the brief away yet. */
-export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation';
+export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation' | 'logistics';
 
 export type Reaction =
   | { kind: 'injection' }
@@ -59,6 +59,7 @@ const QUESTION_TOPICS: ReadonlyArray<[ActId, Topic]> = [
   ['asks_what_it_takes', 'requirements'],
   ['asks_about_goals', 'goals'],
   ['asks_situation', 'situation'],
+  ['asks_other', 'logistics'],
 ];
 
 /** The key under which lines of a reaction's kind are counted (pushback pools differ by pitfall). */

@@ -110,6 +110,8 @@ function personaSchema<const Side extends keyof typeof PUSHBACK_TRIGGERS, const 
           requirements: StateLines.optional(),
           goals: StateLines.optional(),
           situation: StateLines.optional(),
+          /** Who, which, when, whether: hand the small decision back, or allow what the user proposed. */
+          logistics: StateLines.optional(),
         })
         .optional(),
       /** When the user agrees grudgingly, sarcastically or at a price: named, in character. */
