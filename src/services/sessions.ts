@@ -166,8 +166,12 @@ export async function endSession(deps: SessionDeps, session: SessionRow): Promis
   // Holding the turn lock means no reply lands after the transcript was critiqued.
   await lockFor(deps, session, 'A reply is still being produced; end the session once it has arrived.');
   try {
+    // The debrief judges what the persona reacted to: the turns' stored readings, when every turn has one.
+    const readings = userTurns.map((m) => m.reading);
+    const observed = readings.every((r) => r !== null) ? readings.flatMap((r) => r.checks) : undefined;
     const critique = await runCritique(deps, {
       text: userTurns.map((m) => m.content).join('\n\n'),
+      ...(observed && { observed }),
       mode: scenario.mode,
       checks: scenarioChecks(scenario),
       targetSteps: scenarioTargetSteps(scenario),

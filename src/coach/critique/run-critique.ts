@@ -1,5 +1,5 @@
 import type { CoachEngine, CritiqueContext } from '../engine.js';
-import { checksFor, type Mode, type ModeCheck } from '../rubric.js';
+import { checksFor, type CheckId, type Mode, type ModeCheck } from '../rubric.js';
 import { assembleCritique } from './assemble-critique.js';
 import type { Critique } from './critique-schema.js';
 
@@ -14,6 +14,11 @@ export interface CritiqueRequest {
   /** A role-play scores its scenario's checks; a draft all of its mode's. */
   checks?: readonly ModeCheck[];
   targetSteps?: number;
+  /**
+   * What a rehearsal's turns were read to show, turn by turn. When given, these decide which checks
+   * are present (the persona reacted to the same readings); the engine writes the words around them.
+   */
+  observed?: ReadonlyArray<{ id: CheckId; evidence: readonly string[] }>;
   signal?: AbortSignal;
 }
 
@@ -33,7 +38,7 @@ export async function runCritique(deps: { engine: CoachEngine; newId: (prefix: '
   return assembleCritique({
     text: req.text,
     mode: req.mode,
-    engine: answer.value,
+    engine: req.observed ? { ...answer.value, checks: observedChecks(req.observed) } : answer.value,
     identity: { provider: answer.provider, model: answer.model },
     prompt: answer.prompt,
     checks,
@@ -44,4 +49,11 @@ export async function runCritique(deps: { engine: CoachEngine; newId: (prefix: '
     ...(req.sessionId && { sessionId: req.sessionId }),
     createdAt: new Date(deps.now()).toISOString(),
   });
+}
+
+/** Every check any turn showed, with all its quotes, as an engine would report them. */
+function observedChecks(observed: NonNullable<CritiqueRequest['observed']>) {
+  const byId = new Map<CheckId, string[]>();
+  for (const { id, evidence } of observed) byId.set(id, [...(byId.get(id) ?? []), ...evidence]);
+  return [...byId].map(([id, evidence]) => ({ id, present: true, evidence }));
 }
