@@ -110,6 +110,27 @@ describe('the offline persona answers what the turn did', () => {
     expect(new Set(replies).size).toBe(replies.length);
   });
 
+  it('tells a user who asked but met a guarded persona that they held back, not that they did not ask', async () => {
+    const a = app();
+    const { headers } = await newGuest(a);
+    const created = await a.request('/api/sessions', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ scenarioId: 'offer-help', personaId: 'skeptical', difficulty: 'hard' }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const say = (text: string) => a.request(`/api/sessions/${id}/messages`, { method: 'POST', headers, body: JSON.stringify({ text }) });
+    expect((await say('Is there anything on the regional side I could take off your plate this month?')).status).toBe(200);
+    const end = (await (await a.request(`/api/sessions/${id}/end`, { method: 'POST', headers })).json()) as {
+      discoveries: Array<{ id: string; uncovered: boolean; heldBack: boolean }>;
+      hints: string[];
+    };
+    expect(end.discoveries.find((d) => d.id === 'need')).toMatchObject({ uncovered: false, heldBack: true });
+    expect(end.discoveries.filter((d) => d.id !== 'need').every((d) => !d.heldBack)).toBe(true);
+    expect(end.hints.some((h) => h.startsWith('You asked about what they need from you, but they held back'))).toBe(true);
+    expect(end.hints.some((h) => h.startsWith('You did not find out what they need'))).toBe(false);
+  });
+
   it('stores the reading with the user turn when its reply settles', async () => {
     const s = await rehearse(app(), 'overwhelmed', 'offer-help');
     await s.say("What's the one thing on the ward I could take off you this week?");

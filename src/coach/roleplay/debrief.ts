@@ -31,7 +31,8 @@ export function briefJson(brief: HiddenBrief) {
 export function discoveries(brief: HiddenBrief, state: RoleplayState) {
   return brief.facts.map((f) => {
     const revealed = state.revealed.find((r) => r.id === f.id);
-    return { id: f.id, fact: f.fact, uncovered: revealed !== undefined, evidence: revealed?.evidence ?? [] };
+    const heldBack = revealed === undefined && (state.earned[f.id] ?? 0) > 0;
+    return { id: f.id, fact: f.fact, uncovered: revealed !== undefined, heldBack, evidence: revealed?.evidence ?? [] };
   });
 }
 
@@ -57,6 +58,8 @@ export function debriefOf(session: { scenarioId: string; personaId: string; stat
       .filter((d) => !d.uncovered)
       .map((d) => {
         const move = checksFor(scenario.mode).find((c) => brief.facts.find((f) => f.id === d.id)?.earnedBy.includes(c.id));
+        // Asking and being held back is not the same as not asking: say so, and how to ask again.
+        if (d.heldBack) return `You asked about ${FACT_WORDS[d.id]}, but they held back: ask again, more specifically, once you have shown them something.`;
         return `You did not find out ${FACT_WORDS[d.id]}: ${move ? move.advice : 'ask more open questions'}`;
       }),
     ...critique.topFixes.map((f) => f.fix),

@@ -24,6 +24,8 @@ export const DiscoverySchema = z
     id: z.enum(['need', 'perception', 'assumption', 'offer']),
     fact: z.string(),
     uncovered: z.boolean(),
+    /** Not uncovered, though the user made a move that earns it: the persona held back (a guarded one needs more than one). */
+    heldBack: z.boolean(),
     /** The user's words that earned it. */
     evidence: z.array(z.string()),
   })

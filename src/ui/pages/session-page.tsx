@@ -93,8 +93,8 @@ export function SessionPage(props: SessionPageProps) {
               <ul class="list discoveries">
                 {debrief.discoveries.map((d) => (
                   <li data-discovery={d.id} data-uncovered={String(d.uncovered)}>
-                    <span class={`tag ${d.uncovered ? 'ok' : 'miss'}`}>{d.uncovered ? 'uncovered' : 'missed'}</span> <strong>{FACT_TITLES[d.id]}:</strong>{' '}
-                    {d.fact}
+                    <span class={`tag ${d.uncovered ? 'ok' : 'miss'}`}>{d.uncovered ? 'uncovered' : d.heldBack ? 'held back' : 'missed'}</span>{' '}
+                    <strong>{FACT_TITLES[d.id]}:</strong> {d.fact}
                     {d.evidence.length > 0 ? <span class="muted"> Earned by: “{d.evidence.join('”, “')}”</span> : null}
                   </li>
                 ))}
