@@ -11,7 +11,7 @@ import type { ChatModel } from '../src/llm/chat-model.js';
 import { getPrompt, type PromptId } from '../src/prompts/render-prompt.js';
 import { compareReports, formatComparison, readReport } from './compare.js';
 import { terminalProgress, type EvalContext } from './context.js';
-import { readConversationDataset, readDraftDataset, readHumanLabels, readPersonaDataset, type Dataset } from './dataset.js';
+import { readConversationDataset, readDraftDataset, readHumanLabels, readPairDataset, readPersonaDataset, readTurnDataset, type Dataset } from './dataset.js';
 import { draftGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
 import { JUDGE_IDS } from './graders/judges.js';
 import { createCassetteModel, type CassetteMode } from './models/cassettes.js';
@@ -24,13 +24,17 @@ import {
   type AllReport,
   type CalibrationReport,
   type DraftReport,
+  type PairsReport,
   type Report,
   type ReportHeader,
   type RoleplayReport,
+  type TurnsReport,
 } from './report.js';
 import { runCalibration } from './suites/calibrate.js';
 import { draftMetrics, runDraftSuite } from './suites/drafts.js';
+import { runPairsSuite } from './suites/pairs.js';
 import { runRoleplaySuite } from './suites/roleplay.js';
+import { runTurnsSuite } from './suites/turns.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA = join(here, 'datasets');
@@ -40,7 +44,7 @@ const jsonlIn = (dir: string) =>
     .sort()
     .map((f) => join(dir, f));
 
-const USAGE = `npm run evals -- --suite drafts|roleplay|calibrate|all [options]
+const USAGE = `npm run evals -- --suite drafts|roleplay|turns|pairs|calibrate|all [options]
   --provider offline|openai   engine under test (default: LOOP_COACH_PROVIDER, else offline without a key)
   --model M                   model name for the provider
   --judge-model M             model answering judge prompts (default: --model); judges never run offline
@@ -48,8 +52,8 @@ const USAGE = `npm run evals -- --suite drafts|roleplay|calibrate|all [options]
   --concurrency N             cases in flight at once (default 4)
   --difficulty easy|medium|hard  role-play difficulty (default medium)
   --judge-sample N            drafts cases per run that the advice judge looks at (default 20)
-  --dataset PATH              replaces the default data of its kind (drafts, conversations, persona cases
-                              or human labels, told apart by their fields); repeatable
+  --dataset PATH              replaces the default data of its kind (drafts, conversations, persona cases,
+                              turns, pairs or human labels, told apart by their fields); repeatable
   --out PATH                  JSON report path; the Markdown report is written beside it
   --gate                      exit 1 below the bars in evals/thresholds.json (--thresholds PATH)
   --record | --replay         store model answers as cassettes / answer only from them (no network)
@@ -57,7 +61,7 @@ const USAGE = `npm run evals -- --suite drafts|roleplay|calibrate|all [options]
   --price IN,OUT              USD per million input/output tokens, for models without a known price
   --compare OLD.json NEW.json per-metric deltas and the cases that flipped between two reports`;
 
-const SUITES = ['drafts', 'roleplay', 'calibrate', 'all'] as const;
+const SUITES = ['drafts', 'roleplay', 'turns', 'pairs', 'calibrate', 'all'] as const;
 type Suite = (typeof SUITES)[number];
 
 const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
@@ -73,10 +77,13 @@ const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
     'judge-persona-no-leak',
     'judge-persona-no-cave',
   ],
+  // Reading a turn sends no prompt yet: both engines read with the analyzer.
+  turns: [],
+  pairs: ['roleplay-manager', 'roleplay-employee', 'summary', 'critique'],
   calibrate: [...JUDGE_IDS],
 };
 
-type DataKind = 'drafts' | 'conversations' | 'personas' | 'labels';
+type DataKind = 'drafts' | 'conversations' | 'personas' | 'turns' | 'pairs' | 'labels';
 
 /** Which kind of dataset a file is, from the fields of its first case. */
 function kindOf(path: string): DataKind {
@@ -86,6 +93,8 @@ function kindOf(path: string): DataKind {
   const row = first ? (JSON.parse(first) as Record<string, unknown>) : {};
   if ('probe' in row) return 'personas';
   if ('turns' in row) return 'conversations';
+  if ('strong' in row && 'weak' in row) return 'pairs';
+  if ('acts' in row && 'context' in row) return 'turns';
   if ('judge' in row && 'label' in row) return 'labels';
   return 'drafts';
 }
@@ -208,6 +217,8 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       ).map(readDraftDataset),
     conversations: () => pick('conversations', [join(DATA, 'conversations.jsonl')]).map(readConversationDataset),
     personas: () => pick('personas', jsonlIn(join(DATA, 'personas'))).map(readPersonaDataset),
+    turns: () => pick('turns', jsonlIn(join(DATA, 'turns'))).map(readTurnDataset),
+    pairs: () => pick('pairs', jsonlIn(join(DATA, 'pairs'))).map(readPairDataset),
     labels: () => pick('labels', jsonlIn(join(DATA, 'human-labels'))).map(readHumanLabels),
   };
 
@@ -242,7 +253,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   });
   const sumUsage = (cases: readonly object[]) => cases.reduce<UsageTotals>((u, c) => ('usage' in c ? addUsage(u, c.usage as UsageTotals) : u), emptyUsage());
 
-  const reports: { drafts?: DraftReport; roleplay?: RoleplayReport; calibrate?: CalibrationReport } = {};
+  const reports: { drafts?: DraftReport; roleplay?: RoleplayReport; turns?: TurnsReport; pairs?: PairsReport; calibrate?: CalibrationReport } = {};
   try {
     if (suite === 'calibrate' || suite === 'all') {
       const t = Date.now();
@@ -288,6 +299,18 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
         judges: summariseJudges(judges, calibration),
         cases,
       };
+    }
+    if (suite === 'turns' || suite === 'all') {
+      const t = Date.now();
+      const datasets = data.turns();
+      const { metrics, cases } = await runTurnsSuite(ctx, datasets);
+      reports.turns = { ...header('turns', datasets, sumUsage(cases), t), suite: 'turns', metrics, cases };
+    }
+    if (suite === 'pairs' || suite === 'all') {
+      const t = Date.now();
+      const datasets = data.pairs();
+      const { metrics, cases } = await runPairsSuite(ctx, datasets);
+      reports.pairs = { ...header('pairs', datasets, sumUsage(cases), t), suite: 'pairs', metrics, cases };
     }
   } finally {
     if (apps) (await apps).close();

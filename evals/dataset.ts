@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ActIdSchema, ToneSchema } from '../src/coach/reading/acts.js';
 import { CheckIdSchema, checksFor, ModeSchema, type CheckId } from '../src/coach/rubric.js';
 import { DIFFICULTIES, FACT_IDS, getBrief, getScenario, PERSONA_IDS, SCENARIO_IDS, type PersonaId, type ScenarioId } from '../src/coach/scenarios/index.js';
 
@@ -124,6 +125,59 @@ export function readPersonaDataset(path: string): Dataset<PersonaCase> {
     if (c.expect.length + c.reveals.length === 0) return 'a case must expect something';
     if (c.expect.includes('pushback') && !c.pitfall) return 'a pushback case names the pitfall of its probe';
     return pairProblem(c.personaId, c.scenarioId) ?? (c.pitfall ? checksOutsideMode(getScenario(c.scenarioId).mode, [c.pitfall]) : undefined);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Turn readings: one user turn after the conversation before it, labelled with its acts, checks and tone.
+
+const TranscriptSchema = z.array(z.object({ role: z.enum(['user', 'persona']), text: z.string().min(1) }));
+
+const TurnCaseSchema = z.object({
+  id: z.string().min(1),
+  /** Who wrote the case: leave-one-writer-out figures score each writer's turns apart. */
+  writer: z.string().min(1),
+  scenarioId: ScenarioIdSchema,
+  personaId: PersonaIdSchema,
+  mode: ModeSchema,
+  context: TranscriptSchema,
+  text: z.string().min(1),
+  acts: z.array(ActIdSchema),
+  checks: z.array(CheckIdSchema),
+  tone: ToneSchema,
+  note: z.string().optional(),
+});
+export type TurnCase = z.infer<typeof TurnCaseSchema>;
+
+export function readTurnDataset(path: string): Dataset<TurnCase> {
+  return readJsonl(path, TurnCaseSchema, (c) => {
+    const mode = getScenario(c.scenarioId).mode;
+    if (c.mode !== mode) return `${c.scenarioId} is a ${mode}-mode scenario, not ${c.mode}`;
+    return pairProblem(c.personaId, c.scenarioId) ?? checksOutsideMode(mode, c.checks);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pairs: two whole rehearsals of one scenario, persona and difficulty; an expert ranks `strong` higher.
+
+const PairCaseSchema = z.object({
+  id: z.string().min(1),
+  writer: z.string().min(1),
+  scenarioId: ScenarioIdSchema,
+  personaId: PersonaIdSchema,
+  difficulty: DifficultySchema,
+  strong: TranscriptSchema,
+  weak: TranscriptSchema,
+  /** What the weak side gets wrong (unusual-vs-polite, grudging-vs-real, …): figures are reported per kind. */
+  kind: z.string().min(1),
+  reason: z.string().min(1),
+});
+export type PairCase = z.infer<typeof PairCaseSchema>;
+
+export function readPairDataset(path: string): Dataset<PairCase> {
+  return readJsonl(path, PairCaseSchema, (c) => {
+    if (![c.strong, c.weak].every((side) => side.some((t) => t.role === 'user'))) return 'both sides need a user turn';
+    return pairProblem(c.personaId, c.scenarioId);
   });
 }
 

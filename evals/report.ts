@@ -1,12 +1,14 @@
 import type { Dataset } from './dataset.js';
 import type { Status } from './graders/grade.js';
 import type { JudgeGrade } from './graders/judges.js';
-import { wilson } from './metrics.js';
+import { wilson, type Prf } from './metrics.js';
 import type { UsageTotals } from './models/usage-meter.js';
 import type { JudgeCalibration, CalibrationCase } from './suites/calibrate.js';
 import type { DraftCaseResult, DraftMetrics } from './suites/drafts.js';
+import type { PairResult, PairsMetrics, PairTally } from './suites/pairs.js';
 import type { RoleplayCase, RoleplayMetrics } from './suites/roleplay.js';
 import type { Comparison, RehearsalResult } from './suites/simulated-users.js';
+import type { LeaveOneWriterOut, TurnCaseResult, TurnSetMetrics, TurnsMetrics } from './suites/turns.js';
 
 /** What every report starts with: what was measured, with what, on which data, when, at what cost. */
 export interface ReportHeader {
@@ -63,11 +65,23 @@ export interface CalibrationReport extends ReportHeader {
   cases: CalibrationCase[];
 }
 
-export type SuiteReport = DraftReport | RoleplayReport | CalibrationReport;
+export interface TurnsReport extends ReportHeader {
+  suite: 'turns';
+  metrics: TurnsMetrics;
+  cases: TurnCaseResult[];
+}
+
+export interface PairsReport extends ReportHeader {
+  suite: 'pairs';
+  metrics: PairsMetrics;
+  cases: PairResult[];
+}
+
+export type SuiteReport = DraftReport | RoleplayReport | CalibrationReport | TurnsReport | PairsReport;
 
 export interface AllReport extends ReportHeader {
   suite: 'all';
-  suites: { drafts?: DraftReport; roleplay?: RoleplayReport; calibrate?: CalibrationReport };
+  suites: { drafts?: DraftReport; roleplay?: RoleplayReport; calibrate?: CalibrationReport; turns?: TurnsReport; pairs?: PairsReport };
 }
 
 export type Report = SuiteReport | AllReport;
@@ -334,6 +348,109 @@ function calibrationSection(r: CalibrationReport): string[] {
   ];
 }
 
+const meanWorst = (x: LeaveOneWriterOut['checks']) => `${f3(x.mean)} / ${f3(x.worst)} (${x.worstWriter})`;
+
+/** One row per label that occurs in any writer's set; a cell per writer: F1 (precision, recall, support). */
+function perWriterTable(what: string, writers: ReadonlyArray<[string, Record<string, Prf>]>): string[] {
+  const ids = [...new Set(writers.flatMap(([, per]) => Object.keys(per)))].filter((id) =>
+    writers.some(([, per]) => (per[id]?.support ?? 0) > 0 || (per[id]?.fp ?? 0) > 0),
+  );
+  return table(
+    [what, ...writers.map(([w]) => `${w}: F1 (P, R, n)`)],
+    ids.map((id) => [
+      id,
+      ...writers.map(([, per]) => {
+        const p = per[id];
+        return p && (p.support > 0 || p.fp > 0) ? `${f3(p.f1)} (${f3(p.precision)}, ${f3(p.recall)}, ${p.support})` : '-';
+      }),
+    ]),
+  );
+}
+
+function turnsSection(r: TurnsReport): string[] {
+  const m = r.metrics;
+  const writers = Object.entries(m.writers);
+  const of = (k: number, s: TurnSetMetrics) => `${k}/${s.turns - s.notEvaluated}`;
+  const errors = writers.reduce((n, [, s]) => n + s.errors, 0);
+  return [
+    `## Turn readings`,
+    '',
+    "Each labelled user turn is read after the other side's last line, as in a rehearsal, and its checks, acts and tone are compared with the writer's labels; every quote must be in the turn. Acts are also scored without `asks_other`, which the writers could not use.",
+    '',
+    ...table(
+      [
+        'writer',
+        'turns',
+        'checks macro-F1',
+        'checks exact',
+        'acts macro-F1',
+        'without asks_other',
+        'acts exact',
+        'without asks_other',
+        'tone agreed',
+        'grounded quotes',
+      ],
+      writers.map(([w, s]) => [
+        w,
+        s.turns,
+        f3(s.checks.macroF1),
+        of(s.checks.exact, s),
+        f3(s.acts.macroF1),
+        f3(s.acts.macroF1WithoutAsksOther),
+        of(s.acts.exact, s),
+        of(s.acts.exactWithoutAsksOther, s),
+        of(s.toneAgreed, s),
+        `${f3(s.groundedQuoteRate)} of ${s.quotesShown}`,
+      ]),
+    ),
+    '',
+    `Errors: ${errors}. Not evaluated: ${m.notEvaluated}.`,
+    '',
+    "Leave one writer out: each design reads a writer's turns knowing only the other writers' (a rule-based design learns from none, so its figure is its figure on each writer). Macro-F1, mean / worst writer:",
+    '',
+    ...table(
+      ['design', 'trained', 'checks', 'acts', 'acts without asks_other'],
+      m.designs.map((d) => [d.design, d.trained ? 'yes' : 'no (rule-based)', meanWorst(d.checks), meanWorst(d.acts), meanWorst(d.actsWithoutAsksOther)]),
+    ),
+    '',
+    ...perWriterTable(
+      'check',
+      writers.map(([w, s]) => [w, s.checks.perCheck]),
+    ),
+    '',
+    ...perWriterTable(
+      'act',
+      writers.map(([w, s]) => [w, s.acts.perAct]),
+    ),
+  ];
+}
+
+function pairsSection(r: PairsReport): string[] {
+  const m = r.metrics;
+  const scores = (c: PairResult) => `${c.id} (${c.kind}): strong ${c.strong.score ?? 'none'} vs weak ${c.weak.score ?? 'none'}`;
+  const listed = (label: string, outcome: PairResult['outcome']) => {
+    const cs = r.cases.filter((c) => c.outcome === outcome);
+    return cs.length === 0 ? [] : [`${label}: ${cs.map(scores).join('; ')}.`];
+  };
+  const kindRow = (kind: string, t: PairTally) => [kind, t.pairs, pct(t.ordered, t.pairs - t.notEvaluated), t.ties, t.wrong, pct(t.lengthBaseline, t.pairs)];
+  return [
+    `## Rehearsal pairs`,
+    '',
+    "Two whole rehearsals of one scenario, persona and difficulty, one ranked stronger by an expert: the user turns of each are replayed through the app and its session ended; the pair is ordered when the strong side's debrief score is strictly higher. The length-only baseline orders a pair when the strong side has more user text.",
+    '',
+    ...table(
+      ['kind', 'pairs', 'ordered', 'ties', 'wrong', 'length baseline'],
+      [kindRow('all', m), ...Object.entries(m.byKind).map(([kind, t]) => kindRow(kind, t))],
+    ),
+    '',
+    ...listed('Wrongly ordered', 'wrong'),
+    ...listed('Tied', 'tie'),
+    ...listed('No score', 'error'),
+    ...r.cases.filter((c) => c.errors.length > 0).map((c) => `${c.id}: ${c.errors.join('; ')}.`),
+    ...(m.notEvaluated > 0 ? [`Not evaluated: ${m.notEvaluated}.`] : []),
+  ];
+}
+
 /** The headline figures of every suite in one table, with the held-out figure first where there is one. */
 function glance(suites: readonly SuiteReport[]): string[] {
   const rows: Array<[string, string]> = [];
@@ -352,6 +469,22 @@ function glance(suites: readonly SuiteReport[]): string[] {
         ['Persona behaviour cases passed', pct(m.personaCases.passed, m.personaCases.cases - m.personaCases.notEvaluated)],
         ['Leaks / persona breaks', `${m.leaks} / ${m.personaBreaks}`],
       );
+    } else if (s.suite === 'turns') {
+      for (const d of s.metrics.designs) {
+        rows.push(
+          [`Turn reading (${d.design}), checks macro-F1, leave-one-writer-out mean / worst`, meanWorst(d.checks)],
+          [
+            `Turn reading (${d.design}), acts macro-F1, leave-one-writer-out mean / worst`,
+            `${meanWorst(d.acts)}; without asks_other ${f3(d.actsWithoutAsksOther.mean)} / ${f3(d.actsWithoutAsksOther.worst)}`,
+          ],
+        );
+      }
+    } else if (s.suite === 'pairs') {
+      const m = s.metrics;
+      rows.push(
+        ['Rehearsal pairs ordered by the debrief score', pct(m.ordered, m.pairs - m.notEvaluated)],
+        ['Rehearsal pairs ordered by user-text length alone', pct(m.lengthBaseline, m.pairs)],
+      );
     } else {
       const judges = s.metrics.judges;
       const evaluated = judges.filter((j) => j.calibrated !== null);
@@ -369,7 +502,9 @@ export function formatMarkdown(report: Report, gate?: { failures: string[]; thre
   const lines = headerLines(report, title);
   const suites: SuiteReport[] =
     report.suite === 'all'
-      ? [report.suites.drafts, report.suites.roleplay, report.suites.calibrate].filter((s): s is SuiteReport => s !== undefined)
+      ? [report.suites.drafts, report.suites.roleplay, report.suites.turns, report.suites.pairs, report.suites.calibrate].filter(
+          (s): s is SuiteReport => s !== undefined,
+        )
       : [report];
   if (gate) {
     lines.push(
@@ -386,6 +521,8 @@ export function formatMarkdown(report: Report, gate?: { failures: string[]; thre
     lines.push('');
     if (s.suite === 'drafts') lines.push(...draftSection(s));
     else if (s.suite === 'roleplay') lines.push(...roleplaySection(s));
+    else if (s.suite === 'turns') lines.push(...turnsSection(s));
+    else if (s.suite === 'pairs') lines.push(...pairsSection(s));
     else lines.push(...calibrationSection(s));
   }
   return lines.join('\n');

@@ -56,7 +56,7 @@ export interface HintInput {
 export interface CoachEngine extends ModelIdentity {
   critique(input: CritiqueInput): Promise<CritiqueAnswer>;
   /** What a user turn of a rehearsal does (acts, checks with quotes, tone), read after the other side's last line. */
-  readTurn(input: { text: string; mode: Mode; previous?: string | undefined }): Promise<TurnReading>;
+  readTurn(input: { text: string; mode: Mode; previous?: string | undefined; turn?: number }): Promise<TurnReading>;
   /**
    * The persona's next line as text deltas, then exactly one `done` with the whole text. With
    * `stream: false` the reply is produced whole and arrives as one delta.

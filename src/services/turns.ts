@@ -96,7 +96,7 @@ export async function produceReply(deps: TurnDeps, prepared: PreparedReply, opts
       (m): m is HistoryMessage & { role: WindowMessage['role'] } => m.seq < replySeq && m.status === 'complete' && m.role !== 'coach',
     );
     const previous = complete.findLast((m) => m.role === 'persona')?.content;
-    const reading = await engine.readTurn({ text: userText, mode: scenario.mode, previous });
+    const reading = await engine.readTurn({ text: userText, mode: scenario.mode, previous, turn: session.userTurns });
     const outcome = advanceTurn(stateFrom(session.state), { brief, persona, difficulty, reading, turn: session.userTurns });
     const { summary, summarizedThrough, window } = await bringSummaryUpToDate(deps, session, complete, outcome.state, persona.name, scenario.mode, opts.signal);
     const turn = {

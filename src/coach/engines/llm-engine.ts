@@ -37,9 +37,9 @@ export function createLlmEngine(model: ChatModel): CoachEngine {
       }
       return { provider: reply.provider, model: reply.model, value: reply.value, prompt: { id: ref.id, version: ref.version } };
     },
-    async readTurn({ text, mode, previous }) {
+    async readTurn({ text, mode, previous, turn }) {
       // The analyzer's reading for both engines until the model's classification call exists.
-      return readTurnOffline(text, mode, previous);
+      return readTurnOffline(text, mode, previous, turn);
     },
     async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
       const prompt = personaPrompt(turn);

@@ -25,8 +25,8 @@ export function createOfflineEngine(): CoachEngine {
       // The offline analyzer answers the same prompt a model does, so critiques record its id.
       return { ...identity, value, prompt: { id: CRITIQUE_PROMPT.id, version: CRITIQUE_PROMPT.version } };
     },
-    async readTurn({ text, mode, previous }) {
-      return readTurnOffline(text, mode, previous);
+    async readTurn({ text, mode, previous, turn }) {
+      return readTurnOffline(text, mode, previous, turn);
     },
     async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
       const whole = offlinePersonaReply(turn);

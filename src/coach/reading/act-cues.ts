@@ -14,7 +14,6 @@ export const CUES = {
   wraps_up: {
     patterns: [
       String.raw`^(?:ok(?:ay)?|great|perfect|brilliant|cool|sounds good|right|lovely)?[ ,!.-]*(?:thanks|thank you|cheers|ta)\b(?:[^?]*)$`,
-      String.raw`\b(?:thanks|thank you|cheers) (?:again|so much|for (?:your|the|making|fitting|taking|this|listening|today))`,
       String.raw`\b(?:bye|goodbye|see you|see ya|speak (?:soon|then|to you)|talk (?:soon|then|later|to you)(?! about))\b`,
       String.raw`\b(?:catch you (?:later|then)|have a good (?:one|day|weekend|evening))\b`,
       String.raw`\b(?:let's|lets|we can|i'll) (?:leave it|call it|wrap (?:it )?up|stop) (?:there|here|for (?:now|today))\b`,
@@ -30,7 +29,6 @@ export const CUES = {
       'Cheers, speak Friday.',
       "Let's leave it there for today.",
       "That's all from me, I'll let you get back to it.",
-      'thank you so much for making the time',
       'ok, gotta run, catch you at standup',
       'right, heading home now',
     ],
@@ -39,6 +37,12 @@ export const CUES = {
       'no thanks to the rota team, the handover was a mess',
       'Can we talk later about my goals?',
     ],
+  },
+  /** Thanks for the time: a goodbye at the end, a greeting at the start (the reader tells them apart by the turn). */
+  thanks: {
+    patterns: [String.raw`\b(?:thanks|thank you|cheers) (?:again|so much|for (?:your|the|making|fitting|taking|this|listening|today))`],
+    examples: ['thank you so much for making the time', 'Thanks again, this was really useful.'],
+    counterexamples: ['Thanks, but can I ask what you need most right now?'],
   },
   small_talk: {
     patterns: [
@@ -160,12 +164,18 @@ export const CUES = {
   /** Agreement that sets a price: "I'll do it if I get ...". */
   bargain: {
     patterns: [
-      String.raw`\b(?:i'll|i will|i can|i could|happy to|ok|okay|fine|sure)\b.{0,60}` +
-        String.raw`\b(?:as long as i|only if i|if i (?:get|can (?:drop|skip|get|have|leave))|in exchange for|provided i (?:get|can))\b`,
-      String.raw`\b(?:as long as i|only if i) (?:get|can|don't have to)\b`,
+      // The price is the user's own gain or relief; "if I get stuck" or "if I can get the data" is no price.
+      String.raw`\b(?:i'll|i will|i can|i could)\b.{0,60}` +
+        String.raw`\b(?:as long as i|only if i|if i (?:get (?:to (?:skip|drop|leave)|\w+ off)|can (?:drop|skip|leave|hand off))|in exchange for|provided i get)\b`,
+      String.raw`\b(?:as long as i|only if i) (?:get (?:to (?:skip|drop)|\w+ off)|can (?:drop|skip|leave)|don't have to)\b`,
     ],
     examples: ["fine, I'll do it if I get Fridays off", 'ok as long as I can drop the on-call rota', 'I can take it in exchange for the Thursday shift'],
-    counterexamples: ["I'll do it if you send me the template", "I'll have it done by Friday if the data lands Thursday"],
+    counterexamples: [
+      "I'll do it if you send me the template",
+      "I'll have it done by Friday if the data lands Thursday",
+      'ok, and if I get stuck, who do I ask?',
+      'Sure, I can start Monday if I can get the data by Friday',
+    ],
   },
 } as const satisfies Record<string, ActCue>;
 

@@ -48,9 +48,9 @@ function questionAct(doc: Doc, mode: Mode): ActId {
  * The offline reading of one user turn: the analyzer's checks, the acts they are evidence of, the
  * acts no check covers (wrapping up, small talk, asking after the other person, pushing back,
  * grudging or bargaining agreement, stepping out of the role), and the tone. `previous` is the
- * other side's last line: a reply to its question is an answer.
+ * other side's last line: a reply to its question is an answer. `turn` is the user turn (1-based).
  */
-export function readTurnOffline(text: string, mode: Mode, previous?: string): TurnReading {
+export function readTurnOffline(text: string, mode: Mode, previous?: string, turn = 2): TurnReading {
   const analysis = analyze(text, mode);
   const doc = readDoc(text);
   const checks = new Map<CheckId, string[]>();
@@ -89,14 +89,18 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string): Tu
   if (cued(doc, 'pushes_back').length > 0) acts.add('pushes_back');
   if (cued(doc, 'small_talk').length > 0) acts.add('small_talk');
   if (cued(doc, 'asks_situation').some((s) => s.question || /\byou (?:look|seem|sound)\b/.test(s.text))) acts.add('asks_situation');
-  // A closing line that also asks something is not a goodbye yet.
-  if (cued(doc, 'wraps_up').length > 0 && !doc.sentences.some((s) => s.question && !CUE_PATTERNS.wraps_up.test(s.text.trim()))) acts.add('wraps_up');
+  // A closing line that also asks something is not a goodbye yet; thanks in the first turn is a greeting.
+  const closing = cued(doc, 'wraps_up').length > 0 || (turn > 1 && cued(doc, 'thanks').length > 0);
+  if (closing && !doc.sentences.some((s) => s.question && !CUE_PATTERNS.wraps_up.test(s.text.trim()) && !CUE_PATTERNS.thanks.test(s.text.trim()))) {
+    acts.add('wraps_up');
+  }
   // Every question gets an answer: one no check covers is placed by what it asks about.
   const questions = doc.sentences.filter((s) => s.question);
   if (questions.length > 0 && !acts.has('small_talk') && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add(questionAct(doc, mode));
   const asked = previous !== undefined && /\?\s*["')\]]*\s*$|\?\s/.test(previous);
   if (asked && !doc.sentences.every((s) => s.question) && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add('answers');
-  if (acts.size === 0) acts.add('small_talk');
+  // A statement that does nothing else tells the other person something: acknowledged, not small talk.
+  if (acts.size === 0) acts.add('answers');
 
   return {
     acts: [...acts],

@@ -114,7 +114,10 @@ export function advanceTurn(
   if (asked) reactions.push({ kind: 'deflect', topic: asked[1] });
   if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
   if (acts.has('answers') || acts.has('states_goal') || acts.has('reports_initiative')) reactions.push({ kind: 'acknowledge' });
-  if (reactions.length === 0) reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : { kind: 'neutral' });
+  if (reactions.length === 0) {
+    // The neutral lines open a conversation ("what's this about?"); past the first turns they would forget it.
+    reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : turn <= 2 ? { kind: 'neutral' } : { kind: 'acknowledge' });
+  }
 
   const first = reactions[0] as Reaction;
   const key = lineKey(first);

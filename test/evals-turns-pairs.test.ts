@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEvals, type EvalIo } from '../evals/cli.js';
+import { formatMarkdown, type PairsReport, type TurnsReport } from '../evals/report.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'loop-coach-turns-pairs-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function quietIo(): EvalIo & { text: () => string } {
+  const out: string[] = [];
+  return {
+    out: (t) => void out.push(t),
+    err: { write: () => true, isTTY: false } as unknown as EvalIo['err'],
+    text: () => out.join('\n'),
+  };
+}
+
+function jsonl(name: string, rows: readonly object[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return path;
+}
+
+/** Runs one suite through the CLI's own code path on the given file, offline; returns the JSON report and the Markdown. */
+async function run<R>(suite: string, dataset: string): Promise<{ report: R; markdown: string }> {
+  const out = join(dir, `${suite}.json`);
+  const io = quietIo();
+  expect(await runEvals(['--suite', suite, '--provider', 'offline', '--dataset', dataset, '--out', out], {}, io)).toBe(0);
+  return { report: JSON.parse(readFileSync(out, 'utf8')) as R, markdown: io.text() };
+}
+
+const turn = (id: string, writer: string, context: Array<[role: 'user' | 'persona', text: string]>, text: string, labels: object) => ({
+  id,
+  writer,
+  scenarioId: 'offer-help',
+  personaId: 'overwhelmed',
+  mode: 'employee',
+  context: context.map(([role, t]) => ({ role, text: t })),
+  text,
+  tone: 'neutral',
+  ...labels,
+});
+
+const TURNS = [
+  turn('x1', 'writer-x', [['persona', 'What did you want to talk about?']], 'Could you give me some honest feedback on how the quarterly report landed?', {
+    acts: ['asks_feedback'],
+    checks: ['asks_for_feedback'],
+  }),
+  // A practical question: the reader's asks_other, which the writer could only label otherwise.
+  turn('x2', 'writer-x', [['persona', 'Anything else?']], 'Which room are we in tomorrow?', { acts: ['asks_situation'], checks: [] }),
+  // Only the last persona line is a question: the turn answers it.
+  turn(
+    'y1',
+    'writer-y',
+    [
+      ['persona', 'Morning.'],
+      ['user', 'hi'],
+      ['persona', "What's up?"],
+    ],
+    'ok.',
+    { acts: ['answers'], checks: [], tone: 'curt' },
+  ),
+  turn('y2', 'writer-y', [['persona', 'The rota is killing me, honestly.']], "I'll have the rota done by Thursday and bring it to you to sign.", {
+    acts: ['commits'],
+    checks: ['commits_to_task'],
+  }),
+];
+
+describe('evals: turn readings', () => {
+  it('scores each writer apart, with and without asks_other, and reports leave-one-writer-out per design', async () => {
+    const { report, markdown } = await run<TurnsReport>('turns', jsonl('turns.jsonl', TURNS));
+    const { writers, designs } = report.metrics;
+    expect(Object.keys(writers)).toEqual(['writer-x', 'writer-y']);
+    const x = writers['writer-x'];
+    const y = writers['writer-y'];
+    expect(x?.checks.perCheck.asks_for_feedback).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(x?.checks).toMatchObject({ macroF1: 1, exact: 2 });
+    // asks_feedback right, asks_situation missed, asks_other a false positive: 1/3; without it 1/2.
+    expect(x?.acts.macroF1).toBeCloseTo(1 / 3);
+    expect(x?.acts.macroF1WithoutAsksOther).toBeCloseTo(1 / 2);
+    expect(x?.acts).toMatchObject({ exact: 1, exactWithoutAsksOther: 1 });
+    expect(y?.acts).toMatchObject({ macroF1: 1, exact: 2 });
+    expect(y?.checks.perCheck.commits_to_task).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(x?.groundedQuoteRate).toBe(1);
+    expect(report.cases.find((c) => c.id === 'y1')?.acts.predicted).toEqual(['answers']);
+    expect(report.cases.map((c) => [c.id, c.status])).toEqual([
+      ['x1', 'pass'],
+      ['x2', 'fail'],
+      ['y1', 'pass'],
+      ['y2', 'pass'],
+    ]);
+
+    expect(designs).toHaveLength(1);
+    expect(designs[0]).toMatchObject({ design: 'analyzer', trained: false, checks: { mean: 1, worst: 1 }, acts: { worstWriter: 'writer-x' } });
+    expect(designs[0]?.acts.worst).toBeCloseTo(1 / 3);
+    expect(designs[0]?.acts.mean).toBeCloseTo(2 / 3);
+    expect(designs[0]?.actsWithoutAsksOther.mean).toBeCloseTo(3 / 4);
+    expect(markdown).toContain('## Turn readings');
+    expect(markdown).toMatch(
+      /\| analyzer \| no \(rule-based\) \| 1\.000 \/ 1\.000 \(writer-x\) \| 0\.667 \/ 0\.333 \(writer-x\) \| 0\.750 \/ 0\.500 \(writer-x\) \|/,
+    );
+  });
+});
+
+const pair = (id: string, strong: string[], weak: string[]) => ({
+  id,
+  writer: 'writer-t',
+  scenarioId: 'offer-help',
+  personaId: 'overwhelmed',
+  difficulty: 'medium',
+  strong: [{ role: 'persona', text: "Go on, I've got five minutes." }, ...strong.map((text) => ({ role: 'user', text }))],
+  weak: [{ role: 'persona', text: "Go on, I've got five minutes." }, ...weak.map((text) => ({ role: 'user', text }))],
+  kind: 'test',
+  reason: 'test',
+});
+const GOOD = [
+  "What's the one thing on your list this week you'd most like off your plate?",
+  "I'll take the rota swaps and have them sorted by Thursday, then bring you the final rota to sign.",
+  "Let's check in on Thursday at 12 to see how it went.",
+];
+const PAIRS = [pair('t1', GOOD, ['ok.']), pair('t2', ['ok.'], ['ok.'])];
+
+describe('evals: rehearsal pairs', () => {
+  it('replays both sides through the app: a strong side over an empty-ish one is ordered, identical sides tie', async () => {
+    const { report, markdown } = await run<PairsReport>('pairs', jsonl('pairs.jsonl', PAIRS));
+    const [ordered, tied] = report.cases;
+    expect(ordered).toMatchObject({ id: 't1', outcome: 'ordered', status: 'pass', longerIsStrong: true, strong: { userTurns: 3 }, weak: { userTurns: 1 } });
+    expect(ordered?.strong.score).toBeGreaterThan(ordered?.weak.score ?? Infinity);
+    expect(tied).toMatchObject({ id: 't2', outcome: 'tie', status: 'fail', longerIsStrong: false });
+    expect(tied?.strong.score).toBe(tied?.weak.score);
+    expect(report.metrics).toMatchObject({ pairs: 2, ordered: 1, ties: 1, wrong: 0, errors: 0, notEvaluated: 0, lengthBaseline: 1 });
+    expect(report.metrics.byKind.test).toMatchObject({ pairs: 2, ordered: 1 });
+    expect(markdown).toContain('## Rehearsal pairs');
+    expect(markdown).toContain(`Tied: t2 (test): strong ${tied?.strong.score} vs weak ${tied?.weak.score}.`);
+  });
+});
+
+describe('evals: turns and pairs in the report of every suite', () => {
+  it('puts their headline figures in the At a glance table', async () => {
+    const turns = (await run<TurnsReport>('turns', jsonl('turns.jsonl', TURNS))).report;
+    const pairs = (await run<PairsReport>('pairs', jsonl('pairs.jsonl', PAIRS))).report;
+    const all = formatMarkdown({ ...turns, suite: 'all', suites: { turns, pairs } });
+    expect(all).toContain('| Turn reading (analyzer), checks macro-F1, leave-one-writer-out mean / worst | 1.000 / 1.000 (writer-x) |');
+    expect(all).toContain(
+      '| Turn reading (analyzer), acts macro-F1, leave-one-writer-out mean / worst | 0.667 / 0.333 (writer-x); without asks_other 0.750 / 0.500 |',
+    );
+    expect(all).toContain('| Rehearsal pairs ordered by the debrief score | 1/2 (50%');
+    expect(all).toContain('| Rehearsal pairs ordered by user-text length alone | 1/2 (50%');
+    expect(all.indexOf('## Turn readings')).toBeGreaterThan(all.indexOf('## At a glance'));
+    expect(all).toContain('## Rehearsal pairs');
+  });
+});
