@@ -78,11 +78,11 @@ export const CUES = {
   },
   grudging: {
     patterns: [
-      String.raw`\bi (?:guess|suppose) (?:i (?:can|could|will|'ll)|so|that's fine|it's fine|someone has to)\b`,
-      String.raw`^(?:fine|whatever|ok fine|okay fine|sure whatever|yeah whatever)\b(?! by me| with me| thanks| thank you)`,
-      String.raw`\b(?:if i (?:have|must)|if i really have to|i don't have (?:a|much) choice|not like i have a choice)\b`,
+      String.raw`\bi (?:guess|suppose) (?:i (?:can|could|will|'ll) (?:do|take|handle|cover|manage)|so\b(?! too)|that's fine|it's fine|someone has to)`,
+      String.raw`^(?:fine|whatever|ok fine|okay fine|sure whatever|yeah whatever)\b(?! by me| with me| thanks| thank you| - | — |, (?:thanks|good|and you))`,
+      String.raw`\b(?:if i (?:have to|must)(?! (?:ask|check|say|be honest))|if i really have to|i don't have (?:a|much) choice|not like i have a choice)\b`,
       String.raw`\b(?:because i have so much (?:free )?time|as if i (?:don't|dont) have enough)`,
-      String.raw`\b(?:oh (?:great|joy|goody|fantastic)|yay,? more|can't wait\b.*(?:lol|haha|/s))`,
+      String.raw`\b(?:oh (?:great|joy|goody|fantastic),? (?:more|another|just what)|yay,? more|can't wait\b.*(?:lol|haha|/s))`,
       String.raw`\b(?:sounds (?:pretty |really )?boring|(?:pretty|so|kinda) boring)\b`,
     ],
     examples: [
@@ -92,7 +92,15 @@ export const CUES = {
       'Honestly that sounds pretty boring lol. Why me though?',
       'if I have to, I have to',
     ],
-    counterexamples: ['I guess what I mean is I want to lead the launch.', "I'd be glad to take the rota off you.", 'Fine by me, happy to do it.'],
+    counterexamples: [
+      'I guess what I mean is I want to lead the launch.',
+      "I'd be glad to take the rota off you.",
+      'Fine by me, happy to do it.',
+      'Oh great, thanks, that really helps!',
+      "If I have questions I'll ping you.",
+      'I guess so too, it was a rough week for everyone.',
+      'Fine, thanks, and you?',
+    ],
   },
   /** A question about what weighs on the manager, in other words than "how can I help". */
   asks_needs: {
@@ -161,12 +169,34 @@ export const CUES = {
     examples: ['what do you want, colin? more money, different work?', 'What would it take for you to want to do it?'],
     counterexamples: ['What do you want me to send over?'],
   },
+  /** Practical questions, by what they ask for: permission, a favour, a decision, a fact. */
+  asks_permit: {
+    patterns: [
+      String.raw`\b(?:can|could|may) i\b|\bis it (?:ok|okay|alright|all right|fine) (?:if|to)\b|\b(?:do|would) you mind if i\b|\bam i (?:ok|okay|allowed) to\b`,
+    ],
+    examples: ['is it ok if I call the Bath and Swindon managers directly?', 'Can I take Friday to do it?'],
+    counterexamples: ['Could you review it before Friday?', 'When is the audit?'],
+  },
+  asks_request: {
+    patterns: [String.raw`\b(?:can|could|would|will) you\b(?! (?:tell|say|see|think|imagine|believe))|\bwould you be (?:ok|able|willing)\b`],
+    examples: ['Could you review it before Friday?', 'would you be able to intro me to the VP?'],
+    counterexamples: ['Can I take Friday to do it?', 'Can you tell me when the audit is?'],
+  },
+  asks_decide: {
+    patterns: [
+      String.raw`\bshould i\b|\bwhich (?:one|ones|of (?:them|those|these))\b`,
+      String.raw`\bdo you want me to\b|\bwould you rather\b|\b(?:or|vs\.?) (?:should|would|shall)\b`,
+    ],
+    examples: ['Which ones would you pick?', 'Should I start with the ward or the clinic?', 'do you want me to send it to the whole team?'],
+    counterexamples: ['When is the audit?'],
+  },
   /** Agreement that sets a price: "I'll do it if I get ...". */
   bargain: {
     patterns: [
       // The price is the user's own gain or relief; "if I get stuck" or "if I can get the data" is no price.
       String.raw`\b(?:i'll|i will|i can|i could)\b.{0,60}` +
-        String.raw`\b(?:as long as i|only if i|if i (?:get (?:to (?:skip|drop|leave)|\w+ off)|can (?:drop|skip|leave|hand off))|in exchange for|provided i get)\b`,
+        String.raw`\b(?:as long as i|only if i|if i (?:get (?:to (?:skip|drop|leave)|\w+ off)|can (?:drop|skip|leave|hand off))` +
+        String.raw`|in exchange for|provided i get)\b`,
       String.raw`\b(?:as long as i|only if i) (?:get (?:to (?:skip|drop)|\w+ off)|can (?:drop|skip|leave)|don't have to)\b`,
     ],
     examples: ["fine, I'll do it if I get Fridays off", 'ok as long as I can drop the on-call rota', 'I can take it in exchange for the Thursday shift'],

@@ -97,6 +97,7 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
   // Every question gets an answer: one no check covers is placed by what it asks about.
   const questions = doc.sentences.filter((s) => s.question);
   if (questions.length > 0 && !acts.has('small_talk') && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add(questionAct(doc, mode));
+  const asks = acts.has('asks_other') ? practicalAsk(questions, doc) : undefined;
   const asked = previous !== undefined && /\?\s*["')\]]*\s*$|\?\s/.test(previous);
   if (asked && !doc.sentences.every((s) => s.question) && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add('answers');
   // A statement that does nothing else tells the other person something: acknowledged, not small talk.
@@ -107,7 +108,17 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
     checks: [...checks].map(([id, evidence]) => ({ id, evidence })),
     tone: toneOf(doc, acts, checks),
     source: 'analyzer',
+    ...(asks && { asks }),
   };
+}
+
+/** What a practical question asks for, by its first question that says. */
+function practicalAsk(questions: readonly Sentence[], doc: Doc): NonNullable<TurnReading['asks']> {
+  const shows = (cue: CueId) => questions.some((s) => CUE_PATTERNS[cue].test(s.text.trim())) || cued(doc, cue).some((s) => s.question);
+  if (shows('asks_decide')) return 'decide';
+  if (shows('asks_permit')) return 'permit';
+  if (shows('asks_request')) return 'request';
+  return 'unknown';
 }
 
 function toneOf(doc: Doc, acts: ReadonlySet<ActId>, checks: ReadonlyMap<CheckId, string[]>): Tone {

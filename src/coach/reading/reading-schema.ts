@@ -11,6 +11,8 @@ export const TurnReadingSchema = z
     acts: z.array(ActIdSchema),
     checks: z.array(z.object({ id: CheckIdSchema, evidence: z.array(z.string()).min(1) })),
     tone: ToneSchema,
+    /** What a practical question asks for (`asks_other`): permission, a favour, a decision, or a fact. */
+    asks: z.enum(['permit', 'request', 'decide', 'unknown']).optional(),
     /** Who read it: the offline analyzer, or a model (whose quotes our code verified). */
     source: z.enum(['analyzer', 'model']),
   })

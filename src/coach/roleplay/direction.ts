@@ -9,6 +9,10 @@ const TOPIC_WORDS: Record<Topic, string> = {
   goals: 'what you want from your career',
   situation: 'how you are or how things are going',
   logistics: 'a practical matter (who, which, when, whether)',
+  permit: 'whether they may do what they proposed',
+  request: 'whether you will do something for them: agree to exactly that, or say what would need to happen first',
+  decide: 'a small decision they want your view on',
+  unknown: 'a fact you may not know: say so plainly and offer to find out',
 };
 
 const PITFALL_WORDS: Partial<Record<CheckId, string>> = {

@@ -112,6 +112,14 @@ function personaSchema<const Side extends keyof typeof PUSHBACK_TRIGGERS, const 
           situation: StateLines.optional(),
           /** Who, which, when, whether: hand the small decision back, or allow what the user proposed. */
           logistics: StateLines.optional(),
+          /** "Can I…?", "is it OK if I…?": allow what the user proposed (or say what would need to happen first). */
+          permit: StateLines.optional(),
+          /** "Could you…?", "would you…?": the user asks the persona to do something: agree to exactly that, in character. */
+          request: StateLines.optional(),
+          /** "Should I…?", "which one…?": a small decision: hand it back with a reason, or say what the persona would do. */
+          decide: StateLines.optional(),
+          /** "When is…?", "who owns…?": a fact the persona has no script for: say so plainly and promise to find out. */
+          unknown: StateLines.optional(),
         })
         .optional(),
       /** When the user agrees grudgingly, sarcastically or at a price: named, in character. */
