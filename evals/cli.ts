@@ -67,6 +67,7 @@ type Suite = (typeof SUITES)[number];
 const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
   drafts: ['critique', 'judge-advice-specific'],
   roleplay: [
+    'read-turn',
     'roleplay-manager',
     'roleplay-employee',
     'summary',
@@ -77,9 +78,9 @@ const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
     'judge-persona-no-leak',
     'judge-persona-no-cave',
   ],
-  // Reading a turn sends no prompt yet: both engines read with the analyzer.
-  turns: [],
-  pairs: ['roleplay-manager', 'roleplay-employee', 'summary', 'critique'],
+  // On a model each turn is read by a classification call (the read-turn prompt); offline, by the analyzer.
+  turns: ['read-turn'],
+  pairs: ['read-turn', 'roleplay-manager', 'roleplay-employee', 'summary', 'critique'],
   calibrate: [...JUDGE_IDS],
 };
 

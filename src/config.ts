@@ -30,6 +30,7 @@ export const ConfigSchema = z
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     LOOP_COACH_MODEL: z.string().trim().min(1).default(DEFAULT_MODEL),
+    LOOP_COACH_CLASSIFIER_MODEL: optionalText,
     LOOP_COACH_PROVIDER: z.enum(['auto', ...PROVIDERS]).default('auto'),
     LOOP_COACH_MODEL_TIMEOUT_MS: int(100, 600_000).default(30_000),
     LOOP_COACH_MODEL_RETRIES: int(0, 10).default(2),
@@ -60,6 +61,8 @@ export const ConfigSchema = z
       provider,
       openai: { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL },
       model: provider === 'offline' ? 'offline' : env.LOOP_COACH_MODEL,
+      /** The model that reads each user turn (a classification call); the persona's model unless set. */
+      classifierModel: provider === 'offline' ? 'offline' : (env.LOOP_COACH_CLASSIFIER_MODEL ?? env.LOOP_COACH_MODEL),
       modelTimeoutMs: env.LOOP_COACH_MODEL_TIMEOUT_MS,
       modelRetries: env.LOOP_COACH_MODEL_RETRIES,
       rateLimitPerMinute: env.LOOP_COACH_RATE_LIMIT,

@@ -89,7 +89,8 @@ function counter(usage: UsageTotals) {
 export function meterEngine(model: ChatModel | null): { engine: CoachEngine; usage: UsageTotals } {
   if (model) {
     const metered = meterModel(model);
-    return { engine: createLlmEngine(metered.model), usage: metered.usage };
+    // As the app composes it: the same model reads each turn (LOOP_COACH_CLASSIFIER_MODEL unset).
+    return { engine: createLlmEngine(metered.model, { classifier: metered.model }), usage: metered.usage };
   }
   return meterOfflineEngine();
 }

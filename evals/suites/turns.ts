@@ -103,14 +103,22 @@ interface TurnDesign {
   readerFor(training: readonly TurnCase[]): TurnReader;
 }
 
-/** The other side's last line: what the turn answers. */
-const previousLine = (turn: TurnCase) => turn.context.findLast((m) => m.role === 'persona')?.text;
+/**
+ * What the app passes when it reads a turn: the other side's last line (what the turn answers) and
+ * the turn's 1-based number among the user's.
+ */
+const readingInput = (turn: TurnCase) => ({
+  text: turn.text,
+  mode: turn.mode,
+  previous: turn.context.findLast((m) => m.role === 'persona')?.text,
+  turn: turn.context.filter((m) => m.role === 'user').length + 1,
+});
 
 /** The engine under test's own reading; offline (and for now on a model too) it is the rule-based analyzer's. */
 const ENGINE_READING: TurnDesign = {
   id: 'analyzer',
   trained: false,
-  readerFor: () => (engine, turn) => engine.readTurn({ text: turn.text, mode: turn.mode, previous: previousLine(turn) }),
+  readerFor: () => (engine, turn) => engine.readTurn(readingInput(turn)),
 };
 
 const DESIGNS: readonly TurnDesign[] = [ENGINE_READING];

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { offlineCritique } from '../../src/coach/critique/offline-critique.js';
+import { readTurnOffline } from '../../src/coach/reading/read-turn.js';
 import { ModeSchema } from '../../src/coach/rubric.js';
 import type { RecordedRequest, Script } from './scripted-openai-server.js';
 
@@ -43,6 +44,13 @@ export function fakeProvider(answers: FakeAnswers = {}): Script {
         const text = /<<<MESSAGE\n([\s\S]*)\nMESSAGE>>>/.exec(first)?.[1] ?? '';
         const mode = ModeSchema.parse(/for mode "(\w+)"/.exec(first)?.[1]);
         return reply(res, recorded, JSON.stringify(offlineCritique(text, mode)));
+      }
+      if (schema === 'turn_reading') {
+        // Reads the line as the analyzer does, so a model run's readings match the offline ones.
+        const blocks = [...first.matchAll(/<<<\n([\s\S]*?)\n>>>/g)].map((m) => m[1] ?? '');
+        const mode = /The user is the manager/.test(first) ? 'manager' : 'employee';
+        const { acts, checks, tone } = readTurnOffline(blocks.at(-1) ?? '', mode);
+        return reply(res, recorded, JSON.stringify({ acts, checks, tone }));
       }
       if (schema === 'judge_verdict') return reply(res, recorded, JSON.stringify(answers.judge?.(first) ?? { verdict: 'pass', reasoning: 'looks fine' }));
       if (first.startsWith('You are role-playing'))

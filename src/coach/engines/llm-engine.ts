@@ -1,6 +1,8 @@
-import { ModelBadReplyError } from '../../errors.js';
+import { AppError, ModelBadReplyError } from '../../errors.js';
 import type { ChatMessage, ChatModel, ChatStreamEvent } from '../../llm/chat-model.js';
 import { readTurnOffline } from '../reading/read-turn.js';
+import { ModelReadingSchema, readTurnPrompt } from '../reading/turn-reading-prompt.js';
+import { verifyReading } from '../reading/verify-reading.js';
 import { critiquePrompt } from '../critique/critique-prompt.js';
 import { EngineCritiqueSchema } from '../critique/critique-schema.js';
 import type { CoachEngine } from '../engine.js';
@@ -10,8 +12,13 @@ import { summaryPrompt } from '../roleplay/running-summary.js';
 
 const REPAIR = 'Your previous answer could not be used: it was not valid JSON of the required shape. Answer again with only the JSON object, nothing else.';
 
-/** The coach on a chat model: each task is its versioned prompt, rendered and sent to `model`. */
-export function createLlmEngine(model: ChatModel): CoachEngine {
+/**
+ * The coach on a chat model: each task is its versioned prompt, rendered and sent to `model`.
+ * With a `classifier`, each user turn is read by a classification call on it (JSON schema, quotes
+ * verified); when that call fails or times out the analyzer's reading is used and the turn goes on.
+ */
+export function createLlmEngine(model: ChatModel, opts: { classifier?: ChatModel } = {}): CoachEngine {
+  const { classifier } = opts;
   return {
     provider: model.provider,
     model: model.model,
@@ -38,8 +45,24 @@ export function createLlmEngine(model: ChatModel): CoachEngine {
       return { provider: reply.provider, model: reply.model, value: reply.value, prompt: { id: ref.id, version: ref.version } };
     },
     async readTurn({ text, mode, previous, turn }) {
-      // The analyzer's reading for both engines until the model's classification call exists.
-      return readTurnOffline(text, mode, previous, turn);
+      if (!classifier) return readTurnOffline(text, mode, previous, turn);
+      const { text: prompt, ref } = readTurnPrompt({ text, mode, previous });
+      try {
+        const reply = await classifier.structured({
+          messages: [{ role: 'user', content: prompt }],
+          prompt: ref,
+          schema: ModelReadingSchema,
+          schemaName: 'turn_reading',
+          temperature: 0,
+          maxTokens: 400,
+        });
+        const { quotesDropped: _dropped, ...reading } = verifyReading(reply.value, text, mode);
+        return reading;
+      } catch (err) {
+        // Any failure of the reading call (status, timeout, bad JSON) falls back; only a bug propagates.
+        if (!(err instanceof AppError)) throw err;
+        return readTurnOffline(text, mode, previous, turn);
+      }
     },
     async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
       const prompt = personaPrompt(turn);

@@ -5,12 +5,12 @@ import { isStorableText, UNSTORABLE_MESSAGE } from '../user-text.js';
 
 /**
  * How long a turn may hold the session before a crashed process's lock counts as free again. A
- * turn makes at most three model calls (a summary fold, the reply, and one regeneration of a reply
- * that leaked; ending makes a critique and one repair), each ending within its deadline, so a
- * live turn always finishes before its lock expires.
+ * turn makes at most four model calls (its reading, a summary fold, the reply, and one
+ * regeneration of a reply that leaked; ending makes a critique and one repair), each ending within
+ * its deadline, so a live turn always finishes before its lock expires.
  */
 export function turnDeadlineMs(config: Config): number {
-  return 3 * callDeadlineMs({ timeoutMs: config.modelTimeoutMs, maxRetries: config.modelRetries }) + 10_000;
+  return 4 * callDeadlineMs({ timeoutMs: config.modelTimeoutMs, maxRetries: config.modelRetries }) + 10_000;
 }
 
 /** Why a turn's text cannot be stored, if it cannot. */
