@@ -61,7 +61,7 @@ export const ConfigSchema = z
       provider,
       openai: { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL },
       model: provider === 'offline' ? 'offline' : env.LOOP_COACH_MODEL,
-      /** The model that reads each user turn (a classification call); the persona's model unless set. */
+      /** The model that reads each user turn (a classification call): the persona's unless set; `off` reads with the analyzer. */
       classifierModel: provider === 'offline' ? 'offline' : (env.LOOP_COACH_CLASSIFIER_MODEL ?? env.LOOP_COACH_MODEL),
       modelTimeoutMs: env.LOOP_COACH_MODEL_TIMEOUT_MS,
       modelRetries: env.LOOP_COACH_MODEL_RETRIES,

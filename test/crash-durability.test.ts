@@ -73,6 +73,8 @@ describe('crash durability', () => {
       OPENAI_BASE_URL: server.baseURL,
       LOOP_COACH_MODEL_TIMEOUT_MS: String(timeoutMs),
       LOOP_COACH_MODEL_RETRIES: '0',
+      // Each scripted answer here is a persona reply: turns are read by the analyzer, not a classification call.
+      LOOP_COACH_CLASSIFIER_MODEL: 'off',
       // On, but far above this test's traffic: the per-address limiter runs on the real socket.
       LOOP_COACH_RATE_LIMIT: '1000',
     };

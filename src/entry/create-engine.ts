@@ -12,6 +12,7 @@ export const CLASSIFIER_TIMEOUT_MS = 8_000;
 export function createChatModel(config: Config, transport: { fetch?: typeof fetch } = {}, role: 'persona' | 'classifier' = 'persona'): ChatModel | null {
   if (config.provider === 'offline') return null;
   const classifier = role === 'classifier';
+  if (classifier && config.classifierModel === 'off') return null;
   return createOpenAIChatModel({
     // parseConfig guarantees a key whenever the provider is openai.
     apiKey: config.openai.apiKey ?? '',

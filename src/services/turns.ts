@@ -111,6 +111,7 @@ export async function produceReply(deps: TurnDeps, prepared: PreparedReply, opts
       window,
       turn: session.userTurns,
       line: outcome.line,
+      reading,
     };
     const forbidden = forbiddenIn(brief, session.canary);
     const signal = opts.signal && { signal: opts.signal };

@@ -8,7 +8,6 @@ const TOPIC_WORDS: Record<Topic, string> = {
   requirements: 'what their goal would take',
   goals: 'what you want from your career',
   situation: 'how you are or how things are going',
-  logistics: 'a practical matter (who, which, when, whether)',
   permit: 'whether they may do what they proposed',
   request: 'whether you will do something for them: agree to exactly that, or say what would need to happen first',
   decide: 'a small decision they want your view on',

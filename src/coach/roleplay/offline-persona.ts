@@ -25,8 +25,7 @@ function linesFor(persona: Persona, turn: Pick<PersonaTurn, 'difficulty' | 'brie
     case 'follow-up':
       return lines.agreeFollowUp;
     case 'deflect':
-      // Lines for a kind of practical question fall back to the general practical answers.
-      return lines.deflect?.[reaction.topic] ?? (['permit', 'request', 'decide', 'unknown'].includes(reaction.topic) ? lines.deflect?.logistics : undefined);
+      return lines.deflect?.[reaction.topic];
     case 'small-talk':
       return lines.smallTalk;
     case 'acknowledge':

@@ -1,5 +1,6 @@
 import type { ChatMessage, PromptRef } from '../../llm/chat-model.js';
 import { getPrompt, renderPrompt } from '../../prompts/render-prompt.js';
+import type { TurnReading } from '../reading/reading-schema.js';
 import type { Difficulty, HiddenBrief, Persona, Scenario } from '../scenarios/index.js';
 import { DIFFICULTY_NOTES, directionFor } from './direction.js';
 import type { Reaction, RoleplayState } from './turn-state.js';
@@ -12,6 +13,8 @@ export interface WindowMessage {
 
 /** How many recent messages go to the model verbatim; older ones live in the running summary. */
 export const PROMPT_WINDOW = 12;
+
+export const TURN_NOTE_PROMPT = getPrompt('turn-note');
 
 export const PERSONA_PROMPTS = { employee: getPrompt('roleplay-manager'), manager: getPrompt('roleplay-employee') } as const;
 
@@ -27,6 +30,8 @@ export interface PersonaPromptInput {
   window: readonly WindowMessage[];
   /** The user turn being answered (1-based), to vary the offline persona's lines deterministically. */
   turn: number;
+  /** The reading of the user turn being answered; the request ends with it and the direction. */
+  reading?: TurnReading;
 }
 
 /**
@@ -52,10 +57,22 @@ export function personaPrompt(input: PersonaPromptInput): { messages: ChatMessag
     summary: input.summary || '(this is the start of the conversation)',
   });
   const recent = input.window.slice(-PROMPT_WINDOW);
-  return {
-    messages: [{ role: 'system', content: text }, ...recent.map((m): ChatMessage => ({ role: m.role === 'user' ? 'user' : 'assistant', content: m.content }))],
-    ref,
-  };
+  const messages: ChatMessage[] = [
+    { role: 'system', content: text },
+    ...recent.map((m): ChatMessage => ({ role: m.role === 'user' ? 'user' : 'assistant', content: m.content })),
+  ];
+  // The request ends with what the user just said, how it was read and what to do about it, so
+  // the model answers that line rather than the conversation in general.
+  const last = messages.at(-1);
+  if (input.reading && last?.role === 'user') {
+    const note = renderPrompt(TURN_NOTE_PROMPT, {
+      acts: input.reading.acts.join(', ') || 'makes no move',
+      tone: input.reading.tone,
+      direction: directionFor(input.reactions, input.difficulty),
+    });
+    messages[messages.length - 1] = { role: 'user', content: `${last.content}\n\n${note.text.trim()}` };
+  }
+  return { messages, ref };
 }
 
 /** What a reply must never carry, whichever engine wrote it: the canary or a sentence of the brief. */

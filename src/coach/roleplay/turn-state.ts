@@ -25,7 +25,7 @@ export function stateFrom(json: Record<string, unknown>): RoleplayState {
 }
 
 /** What the user asked about, for an answer that gives nothing of the brief away yet. */
-export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation' | 'logistics' | 'permit' | 'request' | 'decide' | 'unknown';
+export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation' | 'permit' | 'request' | 'decide' | 'unknown';
 
 export type Reaction =
   | { kind: 'injection' }
@@ -59,7 +59,7 @@ const QUESTION_TOPICS: ReadonlyArray<[ActId, Topic]> = [
   ['asks_what_it_takes', 'requirements'],
   ['asks_about_goals', 'goals'],
   ['asks_situation', 'situation'],
-  ['asks_other', 'logistics'],
+  ['asks_other', 'unknown'],
 ];
 
 /** The key under which lines of a reaction's kind are counted (pushback pools differ by pitfall). */
@@ -111,7 +111,7 @@ export function advanceTurn(
   if (acts.has('commits') && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
   if (acts.has('proposes_follow_up')) reactions.push({ kind: 'follow-up' });
   const asked = QUESTION_TOPICS.find(([act]) => acts.has(act));
-  if (asked) reactions.push({ kind: 'deflect', topic: asked[1] === 'logistics' && reading.asks ? reading.asks : asked[1] });
+  if (asked) reactions.push({ kind: 'deflect', topic: asked[0] === 'asks_other' && reading.asks ? reading.asks : asked[1] });
   if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
   if (acts.has('answers') || acts.has('states_goal') || acts.has('reports_initiative')) reactions.push({ kind: 'acknowledge' });
   if (reactions.length === 0) {

@@ -110,8 +110,6 @@ function personaSchema<const Side extends keyof typeof PUSHBACK_TRIGGERS, const 
           requirements: StateLines.optional(),
           goals: StateLines.optional(),
           situation: StateLines.optional(),
-          /** Who, which, when, whether: hand the small decision back, or allow what the user proposed. */
-          logistics: StateLines.optional(),
           /** "Can I…?", "is it OK if I…?": allow what the user proposed (or say what would need to happen first). */
           permit: StateLines.optional(),
           /** "Could you…?", "would you…?": the user asks the persona to do something: agree to exactly that, in character. */

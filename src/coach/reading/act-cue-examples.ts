@@ -1,0 +1,109 @@
+import type { CueId } from './act-cues.js';
+
+/** What each cue must read as its act, and what it must not: the vocabulary's own tests. */
+export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; counterexamples: readonly string[] }> = {
+  wraps_up: {
+    examples: [
+      'First Monday of each month then. Thanks Helen.',
+      'ok thanks!',
+      'Cheers, speak Friday.',
+      "Let's leave it there for today.",
+      "That's all from me, I'll let you get back to it.",
+      'ok, gotta run, catch you at standup',
+      'right, heading home now',
+    ],
+    counterexamples: [
+      'Thanks, but can I ask what you need most right now?',
+      'no thanks to the rota team, the handover was a mess',
+      'Can we talk later about my goals?',
+    ],
+  },
+  thanks: {
+    examples: ['thank you so much for making the time', 'Thanks again, this was really useful.'],
+    counterexamples: ['Thanks, but can I ask what you need most right now?'],
+  },
+  small_talk: {
+    examples: ['How was your weekend?', 'Did you watch the match last night?', 'the traffic this morning was unreal'],
+    counterexamples: ['How was the quarter for the team numbers-wise?', 'What would help you most this week?'],
+  },
+  asks_situation: {
+    examples: ["How's the restructure going?", 'how are you holding up with the new rota?', "What's going on with the Henley account?", 'you seem swamped'],
+    counterexamples: ['How can I help?', 'How do you see my work so far?', 'how is that fair?'],
+  },
+  pushes_back: {
+    examples: ["I don't think that's fair, I closed more tickets than anyone.", "With respect, the delay wasn't on us.", 'But I did send it on Tuesday.'],
+    counterexamples: ['I think that sounds great.', "I'll do it, that's fine."],
+  },
+  grudging: {
+    examples: [
+      'I mean I guess I can do it',
+      'fine, whatever, I will do the rota',
+      'Oh great, more spreadsheets.',
+      'Honestly that sounds pretty boring lol. Why me though?',
+      'if I have to, I have to',
+    ],
+    counterexamples: [
+      'I guess what I mean is I want to lead the launch.',
+      "I'd be glad to take the rota off you.",
+      'Fine by me, happy to do it.',
+      'Oh great, thanks, that really helps!',
+      "If I have questions I'll ping you.",
+      'I guess so too, it was a rough week for everyone.',
+      'Fine, thanks, and you?',
+    ],
+  },
+  asks_needs: {
+    examples: [
+      "Which of your numbers is hurting most right now? I'd rather start there than with me.",
+      'If you could hand one problem to someone else tomorrow and never think about it again, which one would it be?',
+      "what's your biggest headache at the moment",
+      'What keeps you up at night with the ward right now?',
+    ],
+    counterexamples: ['Which of my numbers do you want me to report?', 'What problem did the release have?'],
+  },
+  question_requirements: {
+    examples: [
+      'staff eng. next cycle. what do i need to show?',
+      'Where am I falling short?',
+      "if Newport's number comes down, is that enough for you to put me forward?",
+    ],
+    counterexamples: ['What would help you most this week?', 'What do you need from me?'],
+  },
+  question_feedback: {
+    examples: ['Honest feedback. What have you noticed?', 'how am I doing, really?', 'What do you think of my handovers?'],
+    counterexamples: ['What do you think of the new rota?', 'How do you see the quarter going?'],
+  },
+  question_needs: {
+    examples: ['can I ask why it matters so much right now?', "What's riding on the review?", 'What do you need from me this month?'],
+    counterexamples: ['Why did I not get the role?', 'What do you need to see from me for senior?'],
+  },
+  question_situation: {
+    examples: ["So what's changed your end since then?", 'how are you surviving covering two teams?'],
+    counterexamples: ['What changed in my numbers?'],
+  },
+  question_goals: {
+    examples: ['what do you want, colin? more money, different work?', 'What would it take for you to want to do it?'],
+    counterexamples: ['What do you want me to send over?'],
+  },
+  asks_permit: {
+    examples: ['is it ok if I call the Bath and Swindon managers directly?', 'Can I take Friday to do it?'],
+    counterexamples: ['Could you review it before Friday?', 'When is the audit?'],
+  },
+  asks_request: {
+    examples: ['Could you review it before Friday?', 'would you be able to intro me to the VP?'],
+    counterexamples: ['Can I take Friday to do it?', 'Can you tell me when the audit is?'],
+  },
+  asks_decide: {
+    examples: ['Which ones would you pick?', 'Should I start with the ward or the clinic?', 'do you want me to send it to the whole team?'],
+    counterexamples: ['When is the audit?'],
+  },
+  bargain: {
+    examples: ["fine, I'll do it if I get Fridays off", 'ok as long as I can drop the on-call rota', 'I can take it in exchange for the Thursday shift'],
+    counterexamples: [
+      "I'll do it if you send me the template",
+      "I'll have it done by Friday if the data lands Thursday",
+      'ok, and if I get stuck, who do I ask?',
+      'Sure, I can start Monday if I can get the data by Friday',
+    ],
+  },
+};
