@@ -106,4 +106,23 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       'Sure, I can start Monday if I can get the data by Friday',
     ],
   },
+  takes_it: {
+    examples: ["I'll take those.", 'yep I can do that', 'Sure, I will own it.'],
+    counterexamples: ["I'll take a look later", 'I can take or leave it', 'Could you take those?'],
+  },
+  own_action: {
+    examples: ["Right. I'll write up the decision doc this week.", 'I am going to move the Saturday fill to 6am.', 'SBAR from tonight, two minutes a patient.'],
+    counterexamples: ["I'll think about it.", "I'll see what I can do.", 'I will try, no promises.'],
+  },
+  checks_back: {
+    examples: [
+      "I'll ping you Thursday with the first two so we can check the format works.",
+      "Can you stand in on Thursday's handover and tell me if it's better?",
+    ],
+    counterexamples: ["I'll send you the file.", 'Can you look at the rota?'],
+  },
+  owns_it: {
+    examples: ["Yep, that's mine.", "that's on me, I should have flagged it"],
+    counterexamples: ["That's my promotion, I've earned it.", "It's mine and nobody else's, I deserve it."],
+  },
 };

@@ -12,8 +12,11 @@ export interface ActCue {
 export const CUES = {
   wraps_up: {
     patterns: [
-      String.raw`^(?:ok(?:ay)?|great|perfect|brilliant|cool|sounds good|right|lovely)?[ ,!.-]*(?:thanks|thank you|cheers|ta)\b(?:[^?]*)$`,
-      String.raw`\b(?:bye|goodbye|see you|see ya|speak (?:soon|then|to you)|talk (?:soon|then|later|to you)(?! about))\b`,
+      // A sentence that is only thanks ("ok thanks!", "cheers Helen"); thanks with more in it is the `thanks` cue.
+      String.raw`^(?:(?:ok(?:ay)?|great|perfect|brilliant|cool|sounds good|right|lovely)[ ,!.-]*)?` +
+        String.raw`(?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|again|\w+))?[ ,!.]*$`,
+      String.raw`\b(?:bye|goodbye|see you|see ya|talk (?:soon|then|later|to you)(?! about))\b`,
+      String.raw`\bspeak (?:soon|then|to you|later|tomorrow|next \w+|(?:on )?\w+day)\b`,
       String.raw`\b(?:catch you (?:later|then)|have a good (?:one|day|weekend|evening))\b`,
       String.raw`\b(?:let's|lets|we can|i'll) (?:leave it|call it|wrap (?:it )?up|stop) (?:there|here|for (?:now|today))\b`,
       String.raw`\b(?:that's|thats) (?:all|it|everything) (?:from me|for (?:now|today)|i (?:had|wanted))\b`,
@@ -72,6 +75,7 @@ export const CUES = {
       String.raw`\b(?:hand|pass|give) (?:one|a|any) (?:problem|thing|headache|task|job) (?:to someone|off|away)\b.*\b(?:which|what)\b`,
       String.raw`\bwhat(?:'s| is) (?:keeping you up|on fire|hurting (?:you|the team|most)|your biggest (?:headache|worry|problem|pain))\b`,
       String.raw`\bwhat (?:keeps you up at night|would make (?:your|the) (?:week|month|quarter|life) (?:easier|better))\b`,
+      String.raw`\bwhat(?:'s| is) (?:eating|taking|using) (?:up )?(?:the most of |most of |all )?your (?:time|week|day|evenings)\b`,
     ],
   },
   /** A question about what the user's goal takes, with or without the goal named. */
@@ -88,6 +92,7 @@ export const CUES = {
       String.raw`\bhow (?:do|would) you (?:see|rate|think of|find|judge) (?:my|me\b)`,
       String.raw`\bhow am i (?:doing|getting on|coming across)\b|\bwhat have you noticed\b|\b(?:honest|any) feedback\b`,
       String.raw`\bwhat do you (?:think|make) of (?:my|me\b|how i)\b`,
+      String.raw`\b(?:what|one thing|anything)\b.{0,40}\byou(?:'d| would) (?:want|like|change)\b.{0,30}\bdiffer(?:ent|ently)\b`,
     ],
   },
   question_needs: {
@@ -123,6 +128,33 @@ export const CUES = {
       String.raw`\bshould i\b|\bwhich (?:one|ones|of (?:them|those|these))\b`,
       String.raw`\bdo you want me to\b|\bwould you rather\b|\b(?:or|vs\.?) (?:should|would|shall)\b`,
     ],
+  },
+  /** Taking on what the other side just named, by pronoun: "I'll take those". */
+  takes_it: {
+    patterns: [
+      String.raw`^(?:(?:yes|yep|yeah|sure|ok(?:ay)?|right|fine|go on|fair)[ ,.!-]+)?` +
+        String.raw`i(?:'ll| will| can| could) (?:take|do|own|handle|pick up|cover|grab|run) (?:it|that|those|them|this|these|both|the lot)\b`,
+    ],
+  },
+  /** The user's own next action, said plainly after hearing the other side: acting on it. */
+  own_action: {
+    patterns: [
+      String.raw`^(?:(?:right|ok(?:ay)?|yep|yes|yeah|fair|got it|understood|sure|noted)[ ,.!-]+)?(?:i'll|i will|i'm going to|i am going to) ` +
+        String.raw`(?!think|consider|see|try|reflect|look into|have a think|mull|get back|bear|keep (?:it|that) in mind|do my best|ask)\w+`,
+      String.raw`^(?:(?:right|ok(?:ay)?|yep|fair)[ ,.!-]+)?\w+(?: \w+){0,3} from (?:tonight|tomorrow|today|monday|next week|now on)\b`,
+    ],
+  },
+  /** Checking back, said as what the user will do or asks the other side to watch. */
+  checks_back: {
+    patterns: [
+      String.raw`\bi(?:'ll| will) (?:ping|ring|call|message|update|send|show|check in with|come back to|report back to|get back to) you\b.{0,60}` +
+        String.raw`\b(?:every|on|by|next|this|tomorrow|monday|tuesday|wednesday|thursday|friday|weekend|week|fortnight|end of)\b`,
+      String.raw`\b(?:can|could|would) you (?:stand in|sit in|look|check|watch|review|come)\b.{0,60}\b(?:tell me|let me know|see if|whether|if it's)\b`,
+    ],
+  },
+  /** Owning a problem ("that's mine", "that's on me"): no claim of entitlement. */
+  owns_it: {
+    patterns: [String.raw`^(?:(?:yep|yes|yeah|fair|ok(?:ay)?|right)[ ,.!-]*)?(?:(?:that'?s|thats) (?:mine|on me)|(?:that'?s|it'?s) (?:my fault|my bad))\b`],
   },
   /** Agreement that sets a price: "I'll do it if I get ...". */
   bargain: {

@@ -68,6 +68,8 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
     if (refusal?.length === 0) checks.delete('refuses_work');
   }
 
+  if (mode === 'employee') creditInContext(doc, checks, previous);
+
   const acts = new Set<ActId>();
   const grudging = cued(doc, 'grudging');
   const bargain = checks.has('links_goal_to_needs') ? [] : cued(doc, 'bargain');
@@ -110,6 +112,38 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
     source: 'analyzer',
     ...(asks && { asks }),
   };
+}
+
+/**
+ * Moves that only read as moves after the other side has spoken: taking on "those" they just
+ * named, acting on what they said, checking back about it, asking what they would want different;
+ * and owning a problem ("that's mine"), which is no claim of entitlement.
+ */
+function creditInContext(doc: Doc, checks: Map<CheckId, string[]>, previous: string | undefined): void {
+  const add = (id: CheckId, sentences: readonly Sentence[]) => {
+    if (sentences.length === 0 || checks.has(id)) return;
+    checks.set(
+      id,
+      sentences.map((s) => quoteOf(doc, s)),
+    );
+  };
+  add(
+    'asks_for_feedback',
+    cued(doc, 'question_feedback').filter((s) => s.question),
+  );
+  const owned = cued(doc, 'owns_it').map((s) => quoteOf(doc, s));
+  const demands = checks.get('demanding')?.filter((q) => !owned.some((o) => o.includes(q) || q.includes(o)));
+  if (demands?.length === 0) checks.delete('demanding');
+  if (previous === undefined) return;
+  const taken = cued(doc, 'takes_it');
+  add('offers_help', taken);
+  const asked = /\?|(?:could|can|would) you|i (?:need|want) (?:you|someone|an owner)/i.test(previous);
+  if (asked) add('commits_to_task', taken);
+  add(
+    'commits_to_task',
+    cued(doc, 'own_action').filter((s) => !s.question),
+  );
+  add('proposes_follow_up', cued(doc, 'checks_back'));
 }
 
 /** What a practical question asks for, by its first question that says. */
