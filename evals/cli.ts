@@ -12,7 +12,7 @@ import { getPrompt, type PromptId } from '../src/prompts/render-prompt.js';
 import { compareReports, formatComparison, readReport } from './compare.js';
 import { terminalProgress, type EvalContext } from './context.js';
 import { readConversationDataset, readDraftDataset, readHumanLabels, readPairDataset, readPersonaDataset, readTurnDataset, type Dataset } from './dataset.js';
-import { draftGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
+import { draftGateFailures, pairsGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
 import { JUDGE_IDS } from './graders/judges.js';
 import { createCassetteModel, type CassetteMode } from './models/cassettes.js';
 import { costUsd, parsePrice, PRICES, type Price } from './models/prices.js';
@@ -321,6 +321,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   const failures = [
     ...(reports.drafts ? draftGateFailures(reports.drafts.metrics, reports.drafts.errors, thresholds.drafts) : []),
     ...(reports.roleplay ? roleplayGateFailures(reports.roleplay.metrics, thresholds.roleplay) : []),
+    ...(reports.pairs ? pairsGateFailures(reports.pairs.metrics, thresholds.pairs) : []),
   ];
   const all = Object.values(reports);
   const report: Report =

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { DraftMetrics } from './suites/drafts.js';
+import type { PairsMetrics } from './suites/pairs.js';
 import type { RoleplayMetrics } from './suites/roleplay.js';
 
 /** The bars `--gate` enforces, kept in evals/thresholds.json so raising one is a one-line change. */
@@ -13,6 +14,7 @@ const ThresholdsSchema = z.object({
     maxPersonaBreaks: z.number().int(),
     personaCasePassRate: z.number(),
   }),
+  pairs: z.object({ orderedRate: z.number(), tunedWriters: z.array(z.string()) }),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
@@ -61,5 +63,23 @@ export function roleplayGateFailures(m: RoleplayMetrics, t: Thresholds['roleplay
   }
   if (pc.notEvaluated > 0) failures.push(`roleplay: ${pc.notEvaluated} persona case(s) not evaluated`);
   if (m.conversations.notEvaluated > 0) failures.push(`roleplay: ${m.conversations.notEvaluated} conversation(s) not evaluated`);
+  return failures;
+}
+
+/**
+ * The pairs bar holds on the writers whose pairs were never tuned on (all of them pooled); a
+ * writer the engine was tuned on is reported but cannot carry the gate.
+ */
+export function pairsGateFailures(m: PairsMetrics, t: Thresholds['pairs']): string[] {
+  const untuned = Object.entries(m.byWriter).filter(([w]) => !t.tunedWriters.includes(w));
+  const ordered = untuned.reduce((n, [, x]) => n + x.ordered, 0);
+  const evaluated = untuned.reduce((n, [, x]) => n + x.pairs - x.notEvaluated, 0);
+  const failures: string[] = [];
+  if (evaluated === 0) failures.push('pairs: no pairs from a writer not tuned on');
+  else if (ordered / evaluated < t.orderedRate) {
+    failures.push(`pairs: ${ordered}/${evaluated} ordered on writers not tuned on (${f3(ordered / evaluated)} < ${t.orderedRate})`);
+  }
+  const errors = untuned.reduce((n, [, x]) => n + x.errors + x.notEvaluated, 0);
+  if (errors > 0) failures.push(`pairs: ${errors} pair(s) failed with an error or were not evaluated`);
   return failures;
 }

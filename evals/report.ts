@@ -443,6 +443,13 @@ function pairsSection(r: PairsReport): string[] {
       [kindRow('all', m), ...Object.entries(m.byKind).map(([kind, t]) => kindRow(kind, t))],
     ),
     '',
+    'By writer (a writer whose pairs were tuned on is listed in evals/thresholds.json; the gate holds on the others):',
+    '',
+    ...table(
+      ['writer', 'pairs', 'ordered', 'ties', 'wrong', 'length baseline'],
+      Object.entries(m.byWriter ?? {}).map(([writer, t]) => kindRow(writer, t)),
+    ),
+    '',
     ...listed('Wrongly ordered', 'wrong'),
     ...listed('Tied', 'tie'),
     ...listed('No score', 'error'),

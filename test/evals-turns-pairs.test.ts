@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pairsGateFailures } from '../evals/gate.js';
 import { runEvals, type EvalIo } from '../evals/cli.js';
 import { formatMarkdown, type PairsReport, type TurnsReport } from '../evals/report.js';
 
@@ -153,5 +154,28 @@ describe('evals: turns and pairs in the report of every suite', () => {
     expect(all).toContain('| Rehearsal pairs ordered by user-text length alone | 1/2 (50%');
     expect(all.indexOf('## Turn readings')).toBeGreaterThan(all.indexOf('## At a glance'));
     expect(all).toContain('## Rehearsal pairs');
+  });
+});
+
+describe('the pairs gate', () => {
+  const tally = (pairs: number, ordered: number) => ({
+    pairs,
+    ordered,
+    ties: pairs - ordered,
+    wrong: 0,
+    errors: 0,
+    notEvaluated: 0,
+    orderedInterval: { low: 0, high: 1 },
+    lengthBaseline: 0,
+  });
+  const metrics = (byWriter: Record<string, ReturnType<typeof tally>>) => ({ ...tally(0, 0), byKind: {}, byWriter });
+
+  it('holds on the writers not tuned on, and ignores a tuned writer however it does', () => {
+    const t = { orderedRate: 0.85, tunedWriters: ['writer-p'] };
+    expect(pairsGateFailures(metrics({ 'writer-p': tally(10, 1), 'writer-q': tally(10, 9) }), t)).toEqual([]);
+    expect(pairsGateFailures(metrics({ 'writer-p': tally(10, 10), 'writer-q': tally(10, 8) }), t)).toEqual([
+      'pairs: 8/10 ordered on writers not tuned on (0.800 < 0.85)',
+    ]);
+    expect(pairsGateFailures(metrics({ 'writer-p': tally(10, 10) }), t)).toEqual(['pairs: no pairs from a writer not tuned on']);
   });
 });

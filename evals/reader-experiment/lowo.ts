@@ -277,7 +277,10 @@ async function main() {
     Object.fromEntries(
       LABELS.map((l) => {
         const f1s = subset.map((n) => scores[design][n]!.perCheck[l.key]).filter((m): m is Prf => m !== undefined && m.support > 0);
-        return [l.key, { f1: f1s.length === 0 ? null : round(mean(f1s.map((m) => m.f1))), writers: f1s.length, support: f1s.reduce((s, m) => s + m.support, 0) }];
+        return [
+          l.key,
+          { f1: f1s.length === 0 ? null : round(mean(f1s.map((m) => m.f1))), writers: f1s.length, support: f1s.reduce((s, m) => s + m.support, 0) },
+        ];
       }),
     );
 
@@ -324,7 +327,8 @@ async function main() {
       }
       perWriter.set(w.name, row);
     }
-    for (const [s, members] of Object.entries(subsets)) for (const design of DESIGNS) draws[s]![design].push(mean(members.map((n) => perWriter.get(n)![design])));
+    for (const [s, members] of Object.entries(subsets))
+      for (const design of DESIGNS) draws[s]![design].push(mean(members.map((n) => perWriter.get(n)![design])));
   }
   const quantile = (xs: number[], q: number) => {
     const sorted = [...xs].sort((a, b) => a - b);
@@ -337,7 +341,13 @@ async function main() {
         const diffs = draws[s]![x].map((v, i) => v - draws[s]![y][i]!);
         const point = mean(members.map((n) => scores[x][n]!.macroF1 - scores[y][n]!.macroF1));
         const wins = members.filter((n) => scores[x][n]!.macroF1 > scores[y][n]!.macroF1).length;
-        return { comparison: `${x} - ${y}`, difference: round(point), low: round(quantile(diffs, 0.025)), high: round(quantile(diffs, 0.975)), writersBetter: `${wins}/${members.length}` };
+        return {
+          comparison: `${x} - ${y}`,
+          difference: round(point),
+          low: round(quantile(diffs, 0.025)),
+          high: round(quantile(diffs, 0.975)),
+          writersBetter: `${wins}/${members.length}`,
+        };
       }),
     ]),
   );
@@ -399,9 +409,7 @@ async function main() {
       ]),
   );
   const hybridAnalyzerWeights = Object.fromEntries(
-    finalRun!.models
-      .filter((m) => m.design === 'hybrid')
-      .map((m) => [m.label, round(m.weights.find(([f]) => f === `a:${m.label}`)?.[1] ?? NaN, 2)]),
+    finalRun!.models.filter((m) => m.design === 'hybrid').map((m) => [m.label, round(m.weights.find(([f]) => f === `a:${m.label}`)?.[1] ?? NaN, 2)]),
   );
 
   // ---------------------------------------------------------------------------------------------
@@ -481,7 +489,11 @@ async function main() {
     ['check', 'analyzer verdict weight', 'largest n-gram weight'],
     finalRun!.models
       .filter((m) => m.design === 'hybrid')
-      .map((m) => [m.label, hybridAnalyzerWeights[m.label]!.toFixed(2), Math.max(...m.weights.filter(([f]) => !f.startsWith('a:')).map(([, w]) => w)).toFixed(2)]),
+      .map((m) => [
+        m.label,
+        hybridAnalyzerWeights[m.label]!.toFixed(2),
+        Math.max(...m.weights.filter(([f]) => !f.startsWith('a:')).map(([, w]) => w)).toFixed(2),
+      ]),
   );
   out.push('### The evals convention (evals/metrics.ts macroF1: ids pooled over modes, false-positive-only checks count 0), for comparison', '');
   table(
@@ -495,7 +507,14 @@ async function main() {
 
   const results = {
     settings: { char: CHAR, lambdas: LAMBDAS, weightings: WEIGHTINGS, thresholds: THRESHOLDS, minDf: 2, prune: PRUNE, bootstrap: BOOTSTRAP, workers: WORKERS },
-    writers: writers.map((w: Writer) => ({ name: w.name, file: w.file, sha256: w.sha256, texts: w.docs.length, tuning: w.tuning, beforeTuning: w.beforeTuning ?? null })),
+    writers: writers.map((w: Writer) => ({
+      name: w.name,
+      file: w.file,
+      sha256: w.sha256,
+      texts: w.docs.length,
+      tuning: w.tuning,
+      beforeTuning: w.beforeTuning ?? null,
+    })),
     summary: Object.fromEntries(DESIGNS.map((d) => [d, { all: summarise(d, names), neverTuned: summarise(d, neverTuned) }])),
     perWriter: Object.fromEntries(
       writers.map((w) => [
@@ -517,7 +536,10 @@ async function main() {
         ),
       ]),
     ),
-    perCheck: { all: Object.fromEntries(DESIGNS.map((d) => [d, perCheckMean(d, names)])), neverTuned: Object.fromEntries(DESIGNS.map((d) => [d, perCheckMean(d, neverTuned)])) },
+    perCheck: {
+      all: Object.fromEntries(DESIGNS.map((d) => [d, perCheckMean(d, names)])),
+      neverTuned: Object.fromEntries(DESIGNS.map((d) => [d, perCheckMean(d, neverTuned)])),
+    },
     chosen,
     bootstrap,
     pruning,
@@ -548,7 +570,11 @@ function shippable(models: readonly ExportedModel[], decisionThreshold: number, 
         .filter(([, w]) => shipWeight(w, prune) !== 0)
         .map(([f, w]) => [position.get(f)!, shipWeight(w, prune)] as const)
         .sort((a, b) => a[0] - b[0]);
-      checks[m.label.slice(mode.length + 1)] = { b: Math.round(m.bias * 100) / 100, i: kept.map(([i], k) => i - (k === 0 ? 0 : kept[k - 1]![0])), w: kept.map(([, w]) => w) };
+      checks[m.label.slice(mode.length + 1)] = {
+        b: Math.round(m.bias * 100) / 100,
+        i: kept.map(([i], k) => i - (k === 0 ? 0 : kept[k - 1]![0])),
+        w: kept.map(([, w]) => w),
+      };
     }
     modes[mode] = { features, checks };
   }

@@ -18,6 +18,7 @@ interface Side {
 
 export interface PairResult {
   id: string;
+  writer: string;
   kind: string;
   scenarioId: PairCase['scenarioId'];
   personaId: PairCase['personaId'];
@@ -53,6 +54,8 @@ export interface PairTally {
 
 export interface PairsMetrics extends PairTally {
   byKind: Record<string, PairTally>;
+  /** Each writer's pairs apart: a writer whose pairs were tuned on is no measure of new text. */
+  byWriter: Record<string, PairTally>;
 }
 
 const userTurns = (side: PairCase['strong']) => side.filter((t) => t.role === 'user').map((t) => t.text);
@@ -92,6 +95,7 @@ async function evaluate(ctx: Pick<EvalContext, 'model'>, apps: EvalApps, pair: P
   return {
     run: {
       id: pair.id,
+      writer: pair.writer,
       kind: pair.kind,
       scenarioId: pair.scenarioId,
       personaId: pair.personaId,
@@ -125,7 +129,12 @@ function tally(results: readonly PairResult[]): PairTally {
 
 function pairsMetrics(results: readonly PairResult[]): PairsMetrics {
   const kinds = [...new Set(results.map((r) => r.kind))];
-  return { ...tally(results), byKind: Object.fromEntries(kinds.map((k) => [k, tally(results.filter((r) => r.kind === k))])) };
+  const writers = [...new Set(results.map((r) => r.writer))];
+  return {
+    ...tally(results),
+    byKind: Object.fromEntries(kinds.map((k) => [k, tally(results.filter((r) => r.kind === k))])),
+    byWriter: Object.fromEntries(writers.map((w) => [w, tally(results.filter((r) => r.writer === w))])),
+  };
 }
 
 /**
