@@ -144,3 +144,16 @@ describe('the offline persona answers what the turn did', () => {
     expect(rows.filter((r) => r.role === 'persona').every((r) => r.reading === null)).toBe(true);
   });
 });
+
+describe('hints for where the conversation is', () => {
+  it('names the next move after the furthest step reached, not the first one missing', async () => {
+    const { nextMove } = await import('../src/coach/roleplay/hint.js');
+    const { getScenario } = await import('../src/coach/scenarios/index.js');
+    const scenario = getScenario('goal-alignment');
+    const start = nextMove(scenario, { earned: {}, revealed: [], seen: {} });
+    expect(start?.id).toBe(scenario.scoredChecks.includes('asks_for_feedback') ? 'asks_for_feedback' : start?.id);
+    const atGoal = nextMove(scenario, { earned: {}, revealed: [], seen: { states_goal: 2 } });
+    expect(atGoal && typeof atGoal.step === 'number' ? atGoal.step : 0).toBeGreaterThanOrEqual(4);
+    expect(atGoal?.id).not.toBe('states_goal');
+  });
+});

@@ -86,7 +86,7 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
     counterexamples: ['What do you want me to send over?'],
   },
   asks_permit: {
-    examples: ['is it ok if I call the Bath and Swindon managers directly?', 'Can I take Friday to do it?'],
+    examples: ['is it ok if I call the Bath and Swindon managers directly?', 'Can I take Friday to do it?', 'can we do Tuesday at 11?'],
     counterexamples: ['Could you review it before Friday?', 'When is the audit?'],
   },
   asks_request: {

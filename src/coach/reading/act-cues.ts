@@ -117,7 +117,8 @@ export const CUES = {
   /** Practical questions, by what they ask for: permission, a favour, a decision, a fact. */
   asks_permit: {
     patterns: [
-      String.raw`\b(?:can|could|may) i\b|\bis it (?:ok|okay|alright|all right|fine) (?:if|to)\b|\b(?:do|would) you mind if i\b|\bam i (?:ok|okay|allowed) to\b`,
+      String.raw`\b(?:can|could|may) i\b|\b(?:can|could|shall) we\b|\bis it (?:ok|okay|alright|all right|fine) (?:if|to)\b`,
+      String.raw`\b(?:do|would) you mind if i\b|\bam i (?:ok|okay|allowed) to\b`,
     ],
   },
   asks_request: {

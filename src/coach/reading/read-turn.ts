@@ -152,6 +152,8 @@ function practicalAsk(questions: readonly Sentence[], doc: Doc): NonNullable<Tur
   if (shows('asks_decide')) return 'decide';
   if (shows('asks_permit')) return 'permit';
   if (shows('asks_request')) return 'request';
+  // A question about the other person is answered as about them, not as a fact to look up.
+  if (questions.some((s) => /\b(?:you|your|yours|yourself)\b/.test(s.text))) return 'personal';
   return 'unknown';
 }
 

@@ -11,8 +11,11 @@ export const TurnReadingSchema = z
     acts: z.array(ActIdSchema),
     checks: z.array(z.object({ id: CheckIdSchema, evidence: z.array(z.string()).min(1) })),
     tone: ToneSchema,
-    /** What a practical question asks for (`asks_other`): permission, a favour, a decision, or a fact. */
-    asks: z.enum(['permit', 'request', 'decide', 'unknown']).optional(),
+    /**
+     * What a question no check places asks for (`asks_other`): permission, a favour, a decision, a
+     * fact, or something about the other person themselves.
+     */
+    asks: z.enum(['permit', 'request', 'decide', 'unknown', 'personal']).optional(),
     /** Who read it: the offline analyzer, or a model (whose quotes our code verified). */
     source: z.enum(['analyzer', 'model']),
   })

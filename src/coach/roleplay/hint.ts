@@ -6,12 +6,17 @@ import type { RoleplayState } from './turn-state.js';
 
 export const HINT_PROMPT = getPrompt('hint');
 
-/** The scenario's next move the user has not made yet, in the loop's order. */
+/**
+ * The scenario's next move for where the conversation is: the first move not made yet at or after
+ * the furthest step the user has reached (a conversation already at its goal is not sent back to
+ * ask for feedback), else the first move not made at all, in the loop's order.
+ */
 export function nextMove(scenario: Scenario, state: RoleplayState): ModeCheck | null {
   const moves = checksFor(scenario.mode).filter((c) => scenario.scoredChecks.includes(c.id));
-  const missing = moves.filter((c) => state.seen[c.id] === undefined);
   const order = (c: ModeCheck) => (typeof c.step === 'number' ? c.step : 6);
-  return [...missing].sort((a, b) => order(a) - order(b))[0] ?? null;
+  const missing = moves.filter((c) => state.seen[c.id] === undefined).sort((a, b) => order(a) - order(b));
+  const reached = Math.max(0, ...moves.filter((c) => state.seen[c.id] !== undefined).map(order));
+  return missing.find((c) => order(c) >= reached) ?? missing[0] ?? null;
 }
 
 /** The offline hint: the rubric's advice for the next move. */

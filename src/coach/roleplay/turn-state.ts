@@ -62,6 +62,12 @@ const QUESTION_TOPICS: ReadonlyArray<[ActId, Topic]> = [
   ['asks_other', 'unknown'],
 ];
 
+/** A question about the persona itself: a report answers with what they want, a manager with how things are. */
+function practicalTopic(asks: NonNullable<TurnReading['asks']>, persona: Persona): Topic {
+  if (asks !== 'personal') return asks;
+  return persona.side === 'employee' ? 'goals' : 'situation';
+}
+
 /** The key under which lines of a reaction's kind are counted (pushback pools differ by pitfall). */
 export function lineKey(reaction: Reaction): string {
   if (reaction.kind === 'pushback') return `pushback.${reaction.because[0] ?? ''}`;
@@ -111,7 +117,7 @@ export function advanceTurn(
   if (acts.has('commits') && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
   if (acts.has('proposes_follow_up')) reactions.push({ kind: 'follow-up' });
   const asked = QUESTION_TOPICS.find(([act]) => acts.has(act));
-  if (asked) reactions.push({ kind: 'deflect', topic: asked[0] === 'asks_other' && reading.asks ? reading.asks : asked[1] });
+  if (asked) reactions.push({ kind: 'deflect', topic: asked[0] === 'asks_other' && reading.asks ? practicalTopic(reading.asks, persona) : asked[1] });
   if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
   if (acts.has('answers') || acts.has('states_goal') || acts.has('reports_initiative')) reactions.push({ kind: 'acknowledge' });
   if (reactions.length === 0) {
