@@ -125,4 +125,8 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
     examples: ["Yep, that's mine.", "that's on me, I should have flagged it"],
     counterexamples: ["That's my promotion, I've earned it.", "It's mine and nobody else's, I deserve it."],
   },
+  agrees: {
+    examples: ['Yes, I will.', 'yes happy to do it', 'Absolutely.', 'will do!'],
+    counterexamples: ['Yes, but not this month.', 'Sure, if I can drop the rota.', 'yes I think so'],
+  },
 };

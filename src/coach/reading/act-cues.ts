@@ -59,7 +59,8 @@ export const CUES = {
   grudging: {
     patterns: [
       String.raw`\bi (?:guess|suppose) (?:i (?:can|could|will|'ll) (?:do|take|handle|cover|manage)|so\b(?! too)|that's fine|it's fine|someone has to)`,
-      String.raw`^(?:fine|whatever|ok fine|okay fine|sure whatever|yeah whatever)\b(?! by me| with me| thanks| thank you| - | — |, (?:thanks|good|and you))`,
+      String.raw`^(?:fine|whatever)[ ,.!]*$|^(?:ok fine|okay fine|sure whatever|yeah whatever|whatever)\b`,
+      String.raw`^fine,? (?:whatever|i guess|if you (?:say so|insist))\b`,
       String.raw`\b(?:if i (?:have to|must)(?! (?:ask|check|say|be honest))|if i really have to|i don't have (?:a|much) choice|not like i have a choice)\b`,
       String.raw`\b(?:because i have so much (?:free )?time|as if i (?:don't|dont) have enough)`,
       String.raw`\b(?:oh (?:great|joy|goody|fantastic),? (?:more|another|just what)|yay,? more|can't wait\b.*(?:lol|haha|/s))`,
@@ -135,6 +136,14 @@ export const CUES = {
     patterns: [
       String.raw`^(?:(?:yes|yep|yeah|sure|ok(?:ay)?|right|fine|go on|fair)[ ,.!-]+)?` +
         String.raw`i(?:'ll| will| can| could) (?:take|do|own|handle|pick up|cover|grab|run) (?:it|that|those|them|this|these|both|the lot)\b`,
+    ],
+  },
+  /** A plain yes to what the other side asked ("yes, I will", "happy to"): agreeing to it. */
+  agrees: {
+    patterns: [
+      String.raw`^(?:yes|yep|yeah|yup|sure|absolutely|of course|definitely|will do|happy to|no problem|consider it done|on it)\b` +
+        String.raw`(?:[ ,.!-]+(?:i will|i'll|i can|i'd be happy to|happy to(?: do it| help)?|do it|no problem|will do|consider it done|on it` +
+        String.raw`|absolutely))*[ ,.!]*$`,
     ],
   },
   /** The user's own next action, said plainly after hearing the other side: acting on it. */

@@ -138,7 +138,7 @@ function creditInContext(doc: Doc, checks: Map<CheckId, string[]>, previous: str
   const taken = cued(doc, 'takes_it');
   add('offers_help', taken);
   const asked = /\?|(?:could|can|would) you|i (?:need|want) (?:you|someone|an owner)/i.test(previous);
-  if (asked) add('commits_to_task', taken);
+  if (asked) add('commits_to_task', [...taken, ...cued(doc, 'agrees')]);
   add(
     'commits_to_task',
     cued(doc, 'own_action').filter((s) => !s.question),
