@@ -155,6 +155,9 @@ export async function benchTurn(opts: { rounds: number; seconds: number; profile
       OPENAI_API_KEY: 'bench',
       OPENAI_BASE_URL: `${model.url}/v1`,
       LOOP_COACH_MODEL: 'bench',
+      // The figure is Loop Coach's overhead on one model call. Reading each turn with a model is a
+      // second call (its cost is the model's, and `off` or a fast classifier model avoids it).
+      LOOP_COACH_CLASSIFIER_MODEL: 'off',
       LOOP_COACH_RATE_LIMIT: '0',
       LOOP_COACH_MAX_TURNS: '10000',
     },

@@ -1,5 +1,5 @@
 import { LABELS, loadWriters, type Doc } from './data.js';
-import { Interner, rawFeatures, Vocabulary, type RawFeatures } from './features.js';
+import { Interner, rawFeatures, selectColumns, Vocabulary, type RawFeatures } from './features.js';
 import { fitLogistic, predict, type Model } from './logreg.js';
 
 /** The learned designs: n-grams alone, or n-grams plus the analyzer's 0/1 verdicts as features. */
@@ -14,6 +14,11 @@ export interface FitRequest {
   lambdas: number[];
   /** Also predict with weights pruned below each of these magnitudes (and rounded as shipped). */
   prune?: number[];
+  /**
+   * Also keep only each check's K largest n-gram weights (by magnitude; the analyzer's features of
+   * the hybrid are always kept) and refit on those columns, for each K here: a model small enough to ship.
+   */
+  top?: number[];
   /** Return the fitted weights (for the size of the shipped model). */
   returnModel?: boolean;
 }
@@ -31,8 +36,8 @@ export interface Prediction {
   design: LearnedDesign;
   weighting: Weighting;
   lambda: number;
-  /** Pruning magnitude, or null for the full-precision model. */
-  prune: number | null;
+  /** `full`, `prune:<magnitude>` or `top:<K>` (see `FitRequest`). */
+  variant: string;
   label: string;
   /** Indices (into `allDocs`) of the test texts of the label's mode, and p(present) for each. */
   docs: number[];
@@ -43,6 +48,7 @@ export interface ExportedModel {
   design: LearnedDesign;
   weighting: Weighting;
   lambda: number;
+  variant: string;
   label: string;
   bias: number;
   /** Every weight of the model, by feature name. */
@@ -105,16 +111,27 @@ export class Experiment {
               fits += 1;
               init = model;
               const base = { design, weighting: request.weighting, lambda, label, docs: testIndices };
-              if (testDocs.length > 0) {
-                predictions.push({ ...base, prune: null, probs: [...predict(model, Xtest)] });
-                for (const threshold of request.prune ?? []) {
-                  predictions.push({ ...base, prune: threshold, probs: [...predict(pruned(model, threshold), Xtest)] });
+              const emit = (variant: string, m: Model, columns: readonly number[] | null, test: typeof Xtest) => {
+                if (testDocs.length > 0) predictions.push({ ...base, variant, probs: [...predict(m, test)] });
+                if (request.returnModel) {
+                  const names = (columns ?? [...m.w.keys()]).map((j) => this.interner.names[vocab.globalIds[j]!]!);
+                  models.push({ design, weighting: request.weighting, lambda, variant, label, bias: m.b, weights: names.map((n, j) => [n, m.w[j]!]) });
                 }
-              }
-              if (request.returnModel) {
-                const weights: Array<[string, number]> = [];
-                model.w.forEach((w, j) => weights.push([this.interner.names[vocab.globalIds[j]!]!, w]));
-                models.push({ design, weighting: request.weighting, lambda, label, bias: model.b, weights });
+              };
+              emit('full', model, null, Xtest);
+              for (const threshold of request.prune ?? []) emit(`prune:${threshold}`, pruned(model, threshold), null, Xtest);
+              for (const k of request.top ?? []) {
+                const ngrams = [...model.w.keys()]
+                  .filter((j) => !this.interner.names[vocab.globalIds[j]!]!.startsWith('a:'))
+                  .sort((a, b) => Math.abs(model.w[b]!) - Math.abs(model.w[a]!))
+                  .slice(0, k);
+                const analyzerColumns = [...model.w.keys()].filter((j) => this.interner.names[vocab.globalIds[j]!]!.startsWith('a:'));
+                const columns = [...ngrams, ...analyzerColumns].sort((a, b) => a - b);
+                // Warm-started from the full model's weights on those columns: the same optimum, sooner.
+                const start: Model = { w: Float64Array.from(columns, (j) => model.w[j]!), b: model.b };
+                const small = fitLogistic(selectColumns(X, columns), y, { lambda, positiveWeight, init: start, tolerance: 1e-5 });
+                fits += 1;
+                emit(`top:${k}`, pruned(small, 0), columns, selectColumns(Xtest, columns));
               }
             }
           }

@@ -127,8 +127,9 @@ export class Vocabulary {
   }
 
   /**
-   * Rows for texts: each n-gram block is binary and scaled to unit length over the kept n-grams, so
-   * a long draft and a one-line turn weigh alike; analyzer features are 0/1.
+   * Rows for texts: each n-gram block is binary and scaled by 1/sqrt(the text's number of distinct
+   * n-grams of that block, in the vocabulary or not), so a long draft and a one-line turn weigh alike
+   * and a shipped model needs no vocabulary beyond its own weights to compute it; analyzer features are 0/1.
    */
   matrix(texts: readonly RawFeatures[]): Csr {
     const ptr = new Int32Array(texts.length + 1);
@@ -140,7 +141,7 @@ export class Vocabulary {
         const c = this.local.get(id);
         if (c !== undefined) cols.push(c);
       }
-      const v = scaled && cols.length > 0 ? 1 / Math.sqrt(cols.length) : 1;
+      const v = scaled && ids.length > 0 ? 1 / Math.sqrt(ids.length) : 1;
       for (const c of cols) {
         idx.push(c);
         val.push(v);
@@ -154,4 +155,23 @@ export class Vocabulary {
     });
     return { rows: texts.length, cols: this.size, ptr, idx: Int32Array.from(idx), val: Float64Array.from(val) };
   }
+}
+
+/** The same rows restricted to `columns` (renumbered 0..columns.length-1 in that order). */
+export function selectColumns(X: Csr, columns: readonly number[]): Csr {
+  const position = new Map(columns.map((c, i) => [c, i]));
+  const ptr = new Int32Array(X.rows + 1);
+  const idx: number[] = [];
+  const val: number[] = [];
+  for (let i = 0; i < X.rows; i += 1) {
+    for (let k = X.ptr[i]!; k < X.ptr[i + 1]!; k += 1) {
+      const c = position.get(X.idx[k]!);
+      if (c !== undefined) {
+        idx.push(c);
+        val.push(X.val[k]!);
+      }
+    }
+    ptr[i + 1] = idx.length;
+  }
+  return { rows: X.rows, cols: columns.length, ptr, idx: Int32Array.from(idx), val: Float64Array.from(val) };
 }

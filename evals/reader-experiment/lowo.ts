@@ -27,13 +27,24 @@ const option = (name: string) => {
 const CHAR = args.includes('--char');
 const WORKERS = Number(option('--workers') ?? Math.max(1, Math.min(availableParallelism(), 4)));
 const BOOTSTRAP = Number(option('--bootstrap') ?? 1000);
-/** L2 strengths, strongest first (each fit warm-starts the next). */
-const LAMBDAS = [1e-4, 3e-5, 1e-5, 3e-6];
-const WEIGHTINGS: Weighting[] = ['none', 'balanced'];
+/**
+ * L2 strengths, strongest first (each fit warm-starts the next). The grid moved down twice: the
+ * inner folds chose the weakest value in every outer fold with {1e-3 .. 3e-5}, then about half the
+ * time with {1e-4 .. 3e-6}, where the inner scores are flat (README.md).
+ */
+const LAMBDAS = [3e-5, 1e-5, 3e-6];
+/**
+ * Class weighting: `balanced` only by default. With both on the grid, the inner folds chose
+ * `balanced` in all 54 n-gram and hybrid selections of three runs; `--weightings none,balanced` puts
+ * `none` back (and doubles the time of phase 1).
+ */
+const WEIGHTINGS = (option('--weightings') ?? 'balanced').split(',') as Weighting[];
 /** Decision thresholds on p(present), one for all checks, chosen with the other hyperparameters. */
 const THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
-/** Pruning magnitudes for the shipped-size table. */
-const PRUNE = [0.25, 0.5, 1, 1.5, 2, 3, 4];
+/** Smaller models for the shipped-size table: weights pruned below a magnitude, or each check's top K refitted. */
+const PRUNE = [0.5, 1, 2, 3];
+const TOP = [10, 25, 50, 100];
+const VARIANTS = ['full', ...PRUNE.map((p) => `prune:${p}`), ...TOP.map((k) => `top:${k}`)];
 
 type Design = 'analyzer' | 'ngram' | 'hybrid' | 'analyzer-or-ngram';
 const DESIGNS: Design[] = ['analyzer', 'ngram', 'hybrid', 'analyzer-or-ngram'];
@@ -158,17 +169,17 @@ const mean = (xs: readonly number[]) => (xs.length === 0 ? NaN : xs.reduce((s, x
 /** Predictions of one task, looked up by design, configuration, pruning and label. */
 class PredictionTable {
   private readonly table = new Map<string, Map<number, number>>();
-  private static key(design: LearnedDesign, cfg: string, prune: number | null, label: string) {
-    return `${design}|${cfg}|${prune ?? '-'}|${label}`;
+  private static key(design: LearnedDesign, cfg: string, variant: string, label: string) {
+    return `${design}|${cfg}|${variant}|${label}`;
   }
   add(p: Prediction) {
     const m = new Map<number, number>();
     p.docs.forEach((d, i) => m.set(d, p.probs[i]!));
-    this.table.set(PredictionTable.key(p.design, configKey(p.weighting, p.lambda), p.prune, p.label), m);
+    this.table.set(PredictionTable.key(p.design, configKey(p.weighting, p.lambda), p.variant, p.label), m);
   }
-  prob(design: LearnedDesign, cfg: string, prune: number | null, label: string, doc: number): number {
-    const p = this.table.get(PredictionTable.key(design, cfg, prune, label))?.get(doc);
-    if (p === undefined) throw new Error(`no prediction for ${design} ${cfg} ${prune} ${label} doc ${doc}`);
+  prob(design: LearnedDesign, cfg: string, variant: string, label: string, doc: number): number {
+    const p = this.table.get(PredictionTable.key(design, cfg, variant, label))?.get(doc);
+    if (p === undefined) throw new Error(`no prediction for ${design} ${cfg} ${variant} ${label} doc ${doc}`);
     return p;
   }
 }
@@ -184,7 +195,7 @@ async function main() {
   // those of A): the inner training set all-but-{A,B} is the same for both, so it is fitted once.
   const pairs: Array<[string, string]> = [];
   names.forEach((a, i) => names.slice(i + 1).forEach((b) => pairs.push([a, b])));
-  const grid = (design: LearnedDesign) => WEIGHTINGS.map((weighting) => ({ design, weighting, lambdas: LAMBDAS }));
+  const grid = (design: LearnedDesign) => WEIGHTINGS.map((weighting) => ({ design, weighting, lambdas: LAMBDAS, prune: PRUNE, top: TOP }));
   const phase1 = await runTasks(
     pairs.map(([a, b]) => ({ train: names.filter((n) => n !== a && n !== b), test: [a, b], char: CHAR, fits: [...grid('ngram'), ...grid('hybrid')] })),
     WORKERS,
@@ -200,11 +211,15 @@ async function main() {
   // Selection, per outer writer and design: the weighting, L2 strength and threshold with the best
   // mean macro-F1 over the inner left-out writers (never the outer one).
   const chosen: Record<string, Partial<Record<Design, Config & { innerMacroF1: number }>>> = {};
+  /** Per outer writer and design, the best inner score at each L2 strength (to see how flat the choice is). */
+  const innerByLambda: Record<string, Partial<Record<Design, Record<string, number>>>> = {};
   for (const outer of names) {
     chosen[outer] = {};
+    innerByLambda[outer] = {};
     for (const design of DESIGNS) {
       if (design === 'analyzer') continue;
       const learner = LEARNER[design];
+      const curve: Record<string, number> = {};
       let best: (Config & { innerMacroF1: number }) | undefined;
       for (const { weighting, lambda } of CONFIGS) {
         const cfg = configKey(weighting, lambda);
@@ -218,26 +233,59 @@ async function main() {
               return fastMacro(docs, rows, (r, li) => {
                 const d = docs[r]!;
                 const label = LABELS[li]!.key;
-                const p = table.prob(learner, cfg, null, label, d.index) > threshold;
+                const p = table.prob(learner, cfg, 'full', label, d.index) > threshold;
                 return design === 'analyzer-or-ngram' ? p || d.analyzer.has(label) : p;
               });
             });
           const score = mean(scores);
+          curve[lambda] = round(Math.max(curve[lambda] ?? 0, score));
           if (!best || score > best.innerMacroF1 + 1e-12) best = { weighting, lambda, threshold, innerMacroF1: score };
         }
       }
       chosen[outer]![design] = best!;
+      innerByLambda[outer]![design] = curve;
+    }
+  }
+
+  // The smaller variants of the n-gram and hybrid models keep the full model's weighting and L2
+  // strength but get their own threshold, chosen the same way on the inner folds.
+  const variantThreshold: Record<string, Record<LearnedDesign, Record<string, number>>> = {};
+  for (const outer of names) {
+    variantThreshold[outer] = { ngram: {}, hybrid: {} };
+    for (const design of ['ngram', 'hybrid'] as const) {
+      const c = chosen[outer]![design]!;
+      const cfg = configKey(c.weighting, c.lambda);
+      for (const variant of VARIANTS) {
+        let best = { threshold: c.threshold, score: -1 };
+        for (const threshold of THRESHOLDS) {
+          const score = mean(
+            names
+              .filter((n) => n !== outer)
+              .map((innerName) => {
+                const table = inner.get(`${outer}|${innerName}`)!;
+                const docs = byName.get(innerName)!.docs;
+                return fastMacro(
+                  docs,
+                  docs.map((_, r) => r),
+                  (r, li) => table.prob(design, cfg, variant, LABELS[li]!.key, docs[r]!.index) > threshold,
+                );
+              }),
+          );
+          if (score > best.score + 1e-12) best = { threshold, score };
+        }
+        variantThreshold[outer]![design]![variant] = variant === 'full' ? c.threshold : best.threshold;
+      }
     }
   }
 
   // Phase 2: per outer writer, fit the chosen configurations on the other eight writers and predict
-  // the left-out writer (the n-gram model also pruned, for the size table).
+  // the left-out writer (also the smaller variants of the n-gram and hybrid models, for the size table).
   const phase2 = await runTasks(
     names.map((outer) => {
       const c = chosen[outer]!;
       const fits = [
-        { design: 'ngram' as const, weighting: c.ngram!.weighting, lambdas: [c.ngram!.lambda], prune: PRUNE },
-        { design: 'hybrid' as const, weighting: c.hybrid!.weighting, lambdas: [c.hybrid!.lambda], prune: PRUNE },
+        { design: 'ngram' as const, weighting: c.ngram!.weighting, lambdas: [c.ngram!.lambda], prune: PRUNE, top: TOP },
+        { design: 'hybrid' as const, weighting: c.hybrid!.weighting, lambdas: [c.hybrid!.lambda], prune: PRUNE, top: TOP },
         { design: 'ngram' as const, weighting: c['analyzer-or-ngram']!.weighting, lambdas: [c['analyzer-or-ngram']!.lambda] },
       ];
       return { train: names.filter((n) => n !== outer), test: [outer], char: CHAR, fits };
@@ -251,14 +299,15 @@ async function main() {
     outerTables.set(outer, table);
   });
 
-  const decider = (design: Design, outer: string, prune: number | null = null): Decide => {
+  const decider = (design: Design, outer: string, variant = 'full'): Decide => {
     if (design === 'analyzer') return (d, label) => d.analyzer.has(label);
     const c = chosen[outer]![design]!;
     const table = outerTables.get(outer)!;
     const learner = LEARNER[design];
     const cfg = configKey(c.weighting, c.lambda);
+    const threshold = design === 'analyzer-or-ngram' ? c.threshold : variantThreshold[outer]![design]![variant]!;
     return (d, label) => {
-      const p = table.prob(learner, cfg, prune, label, d.index) > c.threshold;
+      const p = table.prob(learner, cfg, variant, label, d.index) > threshold;
       return design === 'analyzer-or-ngram' ? p || d.analyzer.has(label) : p;
     };
   };
@@ -352,15 +401,8 @@ async function main() {
     ]),
   );
 
-  // Pruned n-gram models on the left-out writers: what shipping a smaller model costs.
-  const pruning = [null, ...PRUNE].map((threshold) => {
-    const f1s = writers.map((w) => scoreDocs(w.docs, decider('ngram', w.name, threshold)).macroF1);
-    const never = writers.flatMap((w, i) => (w.tuning === 'never tuned' ? [f1s[i]!] : []));
-    return { prune: threshold, lowoMean: round(mean(f1s)), lowoWorst: round(Math.min(...f1s)), neverTunedMean: round(mean(never)) };
-  });
-
   // The model one would ship: the configuration chosen most often across the nine outer folds,
-  // fitted on all nine writers.
+  // fitted on all nine writers, with its smaller variants.
   const mostChosen = (design: 'ngram' | 'hybrid'): Config => {
     const counts = new Map<string, { c: Config; n: number }>();
     for (const outer of names) {
@@ -381,25 +423,43 @@ async function main() {
           design,
           weighting: shipped[design].weighting,
           lambdas: [shipped[design].lambda],
+          prune: PRUNE,
+          top: TOP,
           returnModel: true,
         })),
       },
     ],
     1,
   );
-  const sizes = (['ngram', 'hybrid'] as const).flatMap((design) =>
-    [0, ...PRUNE].map((threshold) => {
-      const models = finalRun!.models.filter((m) => m.design === design);
-      const json = JSON.stringify(shippable(models, shipped[design].threshold, threshold));
-      const kept = models.reduce((s, m) => s + m.weights.filter(([, w]) => shipWeight(w, threshold) !== 0).length, 0);
-      const features = new Set(models.flatMap((m) => m.weights.filter(([, w]) => shipWeight(w, threshold) !== 0).map(([f]) => f))).size;
-      const all = models.reduce((s, m) => s + m.weights.length, 0);
-      return { design, prune: threshold, weights: kept, of: all, features, jsonBytes: json.length, gzipBytes: gzipSync(json, { level: 9 }).length };
+
+  // Each variant scored leave-one-writer-out (the left-out writer's own fold, as above) and sized as
+  // JSON when fitted on all nine writers.
+  const variants = (['ngram', 'hybrid'] as const).flatMap((design) =>
+    VARIANTS.map((variant) => {
+      const f1s = writers.map((w) => scoreDocs(w.docs, decider(design, w.name, variant)).macroF1);
+      const never = writers.flatMap((w, i) => (w.tuning === 'never tuned' ? [f1s[i]!] : []));
+      const models = finalRun!.models.filter((m) => m.design === design && m.variant === variant);
+      const thresholds = names.map((n) => variantThreshold[n]![design]![variant]!);
+      const modal = thresholds.reduce((a, b) => (thresholds.filter((t) => t === b).length > thresholds.filter((t) => t === a).length ? b : a));
+      const json = JSON.stringify(shippable(models, modal));
+      const kept = models.flatMap((m) => m.weights.filter(([, w]) => shipWeight(w, 0) !== 0));
+      return {
+        design,
+        variant,
+        lowoMean: round(mean(f1s)),
+        lowoWorst: round(Math.min(...f1s)),
+        neverTunedMean: round(mean(never)),
+        neverTunedWorst: round(Math.min(...never)),
+        weights: kept.length,
+        features: new Set(kept.map(([f]) => f)).size,
+        jsonBytes: json.length,
+        gzipBytes: gzipSync(json, { level: 9 }).length,
+      };
     }),
   );
   const topWeights = Object.fromEntries(
     finalRun!.models
-      .filter((m) => m.design === 'ngram')
+      .filter((m) => m.design === 'ngram' && m.variant === 'full')
       .map((m) => [
         m.label,
         [...m.weights]
@@ -409,7 +469,7 @@ async function main() {
       ]),
   );
   const hybridAnalyzerWeights = Object.fromEntries(
-    finalRun!.models.filter((m) => m.design === 'hybrid').map((m) => [m.label, round(m.weights.find(([f]) => f === `a:${m.label}`)?.[1] ?? NaN, 2)]),
+    finalRun!.models.filter((m) => m.design === 'hybrid' && m.variant === 'full').map((m) => [m.label, round(m.weights.find(([f]) => f === `a:${m.label}`)?.[1] ?? NaN, 2)]),
   );
 
   // ---------------------------------------------------------------------------------------------
@@ -471,24 +531,37 @@ async function main() {
     ['writers', 'comparison', 'difference', '95% interval', 'writers better'],
     Object.entries(bootstrap).flatMap(([s, rows]) => rows.map((r) => [s, r.comparison, f3(r.difference), `${f3(r.low)} to ${f3(r.high)}`, r.writersBetter])),
   );
-  out.push('### The n-gram model pruned and rounded as shipped, scored leave-one-writer-out', '');
+  out.push('### Hyperparameters: best inner macro-F1 at each L2 strength (over weighting and threshold), n-gram design', '');
   table(
-    ['prune |w| <', 'mean (9)', 'worst (9)', 'mean (4 never tuned)'],
-    pruning.map((p) => [p.prune === null ? 'none (full precision)' : p.prune, f3(p.lowoMean), f3(p.lowoWorst), f3(p.neverTunedMean)]),
+    ['left-out writer', ...LAMBDAS.map((l) => `lambda ${l}`)],
+    names.map((n) => [n, ...LAMBDAS.map((l) => f3(innerByLambda[n]!.ngram![l]!))]),
   );
   out.push(
-    `### Size of the model fitted on all nine writers (ngram: ${configKey(shipped.ngram.weighting, shipped.ngram.lambda)} @ ${shipped.ngram.threshold}; hybrid: ${configKey(shipped.hybrid.weighting, shipped.hybrid.lambda)} @ ${shipped.hybrid.threshold})`,
+    `### Smaller models: scored leave-one-writer-out, and sized when fitted on all nine writers (ngram: ${configKey(shipped.ngram.weighting, shipped.ngram.lambda)} @ ${shipped.ngram.threshold}; hybrid: ${configKey(shipped.hybrid.weighting, shipped.hybrid.lambda)} @ ${shipped.hybrid.threshold})`,
+    '',
+    "`prune:x` drops weights below x in magnitude; `top:K` keeps each check's K largest n-gram weights and refits on them; each variant's threshold is chosen on the inner folds. Weights rounded to 2 decimals. The hybrid also needs the analyzer at run time.",
     '',
   );
   table(
-    ['design', 'prune |w| <', 'weights kept', 'features kept', 'JSON bytes', 'gzip bytes'],
-    sizes.map((s) => [s.design, s.prune, `${s.weights} / ${s.of}`, s.features, s.jsonBytes, `${s.gzipBytes} (${(s.gzipBytes / 1024).toFixed(1)} KiB)`]),
+    ['design', 'variant', 'mean (9)', 'worst (9)', 'mean (4 never tuned)', 'worst (4 never tuned)', 'weights', 'features', 'JSON bytes', 'gzip bytes'],
+    variants.map((v) => [
+      v.design,
+      v.variant,
+      f3(v.lowoMean),
+      f3(v.lowoWorst),
+      f3(v.neverTunedMean),
+      f3(v.neverTunedWorst),
+      v.weights,
+      v.features,
+      v.jsonBytes,
+      `${v.gzipBytes} (${(v.gzipBytes / 1024).toFixed(1)} KiB)`,
+    ]),
   );
   out.push("### The hybrid model fitted on all nine writers: weight of each check's own analyzer verdict (largest n-gram weight beside it)", '');
   table(
     ['check', 'analyzer verdict weight', 'largest n-gram weight'],
     finalRun!.models
-      .filter((m) => m.design === 'hybrid')
+      .filter((m) => m.design === 'hybrid' && m.variant === 'full')
       .map((m) => [
         m.label,
         hybridAnalyzerWeights[m.label]!.toFixed(2),
@@ -506,7 +579,7 @@ async function main() {
   console.log(out.join('\n'));
 
   const results = {
-    settings: { char: CHAR, lambdas: LAMBDAS, weightings: WEIGHTINGS, thresholds: THRESHOLDS, minDf: 2, prune: PRUNE, bootstrap: BOOTSTRAP, workers: WORKERS },
+    settings: { char: CHAR, lambdas: LAMBDAS, weightings: WEIGHTINGS, thresholds: THRESHOLDS, minDf: 2, prune: PRUNE, top: TOP, bootstrap: BOOTSTRAP, workers: WORKERS },
     writers: writers.map((w: Writer) => ({
       name: w.name,
       file: w.file,
@@ -541,10 +614,11 @@ async function main() {
       neverTuned: Object.fromEntries(DESIGNS.map((d) => [d, perCheckMean(d, neverTuned)])),
     },
     chosen,
+    variantThreshold,
+    innerByLambda,
     bootstrap,
-    pruning,
     shipped,
-    sizes,
+    variants,
     hybridAnalyzerWeights,
     topWeights,
     run: { fits, seconds: round(seconds, 1) },
@@ -556,25 +630,21 @@ async function main() {
 
 /**
  * The model as it would ship: per mode the feature names that any check uses, and per check its bias
- * and its kept weights as (delta-encoded feature index, weight) lists. Tokenizer code not included.
+ * and its nonzero weights as (delta-encoded feature index, weight) lists. Tokenizer code not included.
  */
-function shippable(models: readonly ExportedModel[], decisionThreshold: number, prune: number) {
+function shippable(models: readonly ExportedModel[], decisionThreshold: number) {
   const modes: Record<string, { features: string[]; checks: Record<string, { b: number; i: number[]; w: number[] }> }> = {};
   for (const mode of ['employee', 'manager']) {
     const ofMode = models.filter((m) => m.label.startsWith(`${mode}:`));
-    const features = [...new Set(ofMode.flatMap((m) => m.weights.filter(([, w]) => shipWeight(w, prune) !== 0).map(([f]) => f)))].sort();
+    const features = [...new Set(ofMode.flatMap((m) => m.weights.filter(([, w]) => shipWeight(w, 0) !== 0).map(([f]) => f)))].sort();
     const position = new Map(features.map((f, i) => [f, i]));
     const checks: Record<string, { b: number; i: number[]; w: number[] }> = {};
     for (const m of ofMode) {
       const kept = m.weights
-        .filter(([, w]) => shipWeight(w, prune) !== 0)
-        .map(([f, w]) => [position.get(f)!, shipWeight(w, prune)] as const)
+        .filter(([, w]) => shipWeight(w, 0) !== 0)
+        .map(([f, w]) => [position.get(f)!, shipWeight(w, 0)] as const)
         .sort((a, b) => a[0] - b[0]);
-      checks[m.label.slice(mode.length + 1)] = {
-        b: Math.round(m.bias * 100) / 100,
-        i: kept.map(([i], k) => i - (k === 0 ? 0 : kept[k - 1]![0])),
-        w: kept.map(([, w]) => w),
-      };
+      checks[m.label.slice(mode.length + 1)] = { b: Math.round(m.bias * 100) / 100, i: kept.map(([i], k) => i - (k === 0 ? 0 : kept[k - 1]![0])), w: kept.map(([, w]) => w) };
     }
     modes[mode] = { features, checks };
   }
