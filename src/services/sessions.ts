@@ -117,7 +117,7 @@ export async function deleteSession(deps: Pick<Deps, 'db'>, userId: string, id: 
 }
 
 /** Takes the session's turn lock for a step that must not interleave with a reply, or says why not. */
-async function lockFor(deps: SessionDeps, session: SessionRow, busy: string): Promise<SessionRow> {
+export async function lockFor(deps: Pick<Deps, 'db' | 'now' | 'config'>, session: SessionRow, busy: string): Promise<SessionRow> {
   const now = deps.now();
   const locked = await lockSession(deps.db, session.userId, session.id, now, now + turnDeadlineMs(deps.config));
   if (!locked) throw new ConflictError(busy);

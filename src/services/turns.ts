@@ -6,22 +6,16 @@ import { checkTurnAllowed, LOCKED_MESSAGE, textError, turnDeadlineMs } from '../
 import { advanceTurn, stateFrom, type RoleplayState } from '../coach/roleplay/turn-state.js';
 import { getBrief, getPersona, getScenario, type Difficulty, type PersonaId, type ScenarioId } from '../coach/scenarios/index.js';
 import type { HistoryMessage, MessageRow, SessionRow } from '../db/queries/sessions.js';
-import { beginTurnWrite, getMessages, getSession, lockSession, settleReply, unlockSession } from '../db/queries/sessions.js';
+import { beginTurnWrite, getMessages, getSession, settleReply, unlockSession } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
 import type { ChatStreamEvent } from '../llm/chat-model.js';
 import { ConflictError, NotFoundError, PersonaLeakError, RuleViolationError } from '../errors.js';
+import { lockFor } from './sessions.js';
 
 export type TurnDeps = Pick<Deps, 'db' | 'engine' | 'now' | 'config'>;
 
 /** Called with each piece of the reply as it may be shown, when the client streams. */
 export type OnDelta = (text: string) => Promise<void> | void;
-
-async function lockOrConflict(deps: TurnDeps, session: SessionRow): Promise<SessionRow> {
-  const now = deps.now();
-  const locked = await lockSession(deps.db, session.userId, session.id, now, now + turnDeadlineMs(deps.config));
-  if (!locked) throw new ConflictError(LOCKED_MESSAGE);
-  return locked;
-}
 
 export interface PreparedReply {
   session: SessionRow;
@@ -67,7 +61,7 @@ export async function beginTurn(deps: TurnDeps, userId: string, sessionId: strin
 /** Prepares to regenerate the last reply when it failed (or was left pending by a crash whose lock expired). */
 export async function beginRetry(deps: TurnDeps, session: SessionRow): Promise<PreparedReply> {
   if (session.status === 'ended') throw new RuleViolationError('session_ended', 'This session has ended.');
-  const locked = await lockOrConflict(deps, session);
+  const locked = await lockFor(deps, session, LOCKED_MESSAGE);
   const recent = await getMessages(deps.db, session.userId, session.id, Math.max(0, locked.nextSeq - 2));
   const last = recent.at(-1);
   const userTurn = recent.at(-2);

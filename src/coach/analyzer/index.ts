@@ -1,7 +1,7 @@
 import { CHECKS_BY_MODE, type CheckId, type Mode } from '../rubric.js';
 import { employeeChecks } from './checks/employee.js';
 import { managerChecks } from './checks/manager.js';
-import { readDoc } from './doc.js';
+import { readDoc, type Doc } from './doc.js';
 import type { Finding } from './finding.js';
 
 export type { Finding } from './finding.js';
@@ -23,8 +23,7 @@ export interface Analysis {
  * library, so it runs anywhere (Node, Workers: no I/O, no async), deterministically, in well under a
  * millisecond for a typical draft. Every quote, goal and task it returns is a slice of `text`.
  */
-export function analyze(text: string, mode: Mode): Analysis {
-  const doc = readDoc(text);
+export function analyze(text: string, mode: Mode, doc: Doc = readDoc(text)): Analysis {
   const found = mode === 'employee' ? employeeChecks(doc) : managerChecks(doc);
   const checks: Partial<Record<CheckId, Finding>> = {};
   // The mode's check list is the contract: every check of the mode, and no other.

@@ -52,3 +52,6 @@ export const ACT_OF_CHECK: Partial<Record<CheckId, ActId>> = {
   refuses_work: 'refuses',
   demanding: 'demands',
 };
+
+/** Help and commitment given grudgingly or at a price earn nothing (the rubric's "without conditions"). */
+export const NOT_CREDITED_WHEN_GRUDGING: readonly CheckId[] = ['offers_help', 'commits_to_task'];

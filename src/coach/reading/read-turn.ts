@@ -4,7 +4,7 @@ import type { Sentence } from '../analyzer/sentences.js';
 import { isInjection } from '../roleplay/injection.js';
 import type { CheckId, Mode } from '../rubric.js';
 import { CUES, type CueId } from './act-cues.js';
-import { ACT_OF_CHECK, type ActId, type Tone } from './acts.js';
+import { ACT_OF_CHECK, NOT_CREDITED_WHEN_GRUDGING, type ActId, type Tone } from './acts.js';
 import type { TurnReading } from './reading-schema.js';
 
 const CUE_PATTERNS = Object.fromEntries(Object.entries(CUES).map(([id, cue]) => [id, new RegExp(cue.patterns.map((p) => `(?:${p})`).join('|'))])) as Record<
@@ -21,9 +21,6 @@ function cued(doc: Doc, cue: CueId): Sentence[] {
 export function showsCue(text: string, cue: CueId): boolean {
   return cued(readDoc(text), cue).length > 0;
 }
-
-/** Help and commitment given grudgingly or at a price earn nothing (the rubric's "without conditions"). */
-const NOT_CREDITED_WHEN_GRUDGING: readonly CheckId[] = ['offers_help', 'commits_to_task'];
 
 const QUESTION_ACTS: readonly ActId[] = ['asks_feedback', 'asks_needs', 'asks_what_it_takes', 'asks_about_goals', 'asks_situation', 'asks_other'];
 
@@ -51,8 +48,8 @@ function questionAct(doc: Doc, mode: Mode): ActId {
  * other side's last line: a reply to its question is an answer. `turn` is the user turn (1-based).
  */
 export function readTurnOffline(text: string, mode: Mode, previous?: string, turn = 2): TurnReading {
-  const analysis = analyze(text, mode);
   const doc = readDoc(text);
+  const analysis = analyze(text, mode, doc);
   const checks = new Map<CheckId, string[]>();
   for (const [id, finding] of Object.entries(analysis.checks) as Array<[CheckId, { present: boolean; evidence: string[] }]>) {
     if (finding.present && finding.evidence.length > 0) checks.set(id, finding.evidence);

@@ -1,8 +1,7 @@
 import { CHECKS_BY_MODE, type Mode } from '../rubric.js';
+import { NOT_CREDITED_WHEN_GRUDGING } from './acts.js';
 import type { TurnReading } from './reading-schema.js';
 import type { ModelReading } from './turn-reading-prompt.js';
-
-const CREDIT_WITHHELD_WHEN_GRUDGING = new Set(['offers_help', 'commits_to_task']);
 
 /**
  * A model's reading as we store it: only the mode's checks, each kept only with quotes that are
@@ -15,7 +14,7 @@ export function verifyReading(reading: ModelReading, text: string, mode: Mode): 
   let quotesDropped = 0;
   const checks: TurnReading['checks'] = [];
   for (const check of reading.checks) {
-    if (!allowed.has(check.id) || (grudging && CREDIT_WITHHELD_WHEN_GRUDGING.has(check.id))) continue;
+    if (!allowed.has(check.id) || (grudging && NOT_CREDITED_WHEN_GRUDGING.includes(check.id))) continue;
     const evidence = [...new Set(check.evidence.map((q) => q.trim()).filter((q) => q !== '' && text.includes(q)))];
     quotesDropped += check.evidence.length - evidence.length;
     if (evidence.length > 0 && !checks.some((c) => c.id === check.id)) checks.push({ id: check.id, evidence });
