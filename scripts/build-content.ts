@@ -139,7 +139,7 @@ function assemble(content: Content) {
       const brief = content.briefs[personaId][scenarioId];
       if (!brief) return [];
       const facts = FACT_IDS.map((id) => ({ id, ...brief.facts[id], earnedBy: earnedBy[scenarioId][id] }));
-      return [{ personaId, scenarioId, situation: brief.situation, facts }];
+      return [{ personaId, scenarioId, situation: brief.situation, facts, ...(brief.answers && { answers: brief.answers }) }];
     }),
   );
   return { scenarios, personas, earnedBy, briefs };

@@ -91,7 +91,7 @@ export async function produceReply(deps: TurnDeps, prepared: PreparedReply, opts
     );
     const previous = complete.findLast((m) => m.role === 'persona')?.content;
     const reading = await engine.readTurn({ text: userText, mode: scenario.mode, previous, turn: session.userTurns });
-    const outcome = advanceTurn(stateFrom(session.state), { brief, persona, difficulty, reading, turn: session.userTurns });
+    const outcome = advanceTurn(stateFrom(session.state), { brief, persona, difficulty, reading, turn: session.userTurns, text: userText });
     const { summary, summarizedThrough, window } = await bringSummaryUpToDate(deps, session, complete, outcome.state, persona.name, scenario.mode, opts.signal);
     const turn = {
       scenario,

@@ -1,6 +1,10 @@
 import type { PersonaTurn } from '../engine.js';
 import { pushbackLines, type Persona } from '../scenarios/index.js';
+import { LEADS, fillWhen } from './reply-leads.js';
 import type { Reaction } from './turn-state.js';
+
+/** At most this many sentences a reply, lead included: people answer in a few. */
+export const MAX_SENTENCES = 4;
 
 /** The `n`th line of a pool: each said once, in order; a pool said through starts over. */
 function nth(lines: readonly string[] | undefined, n: number): string | undefined {
@@ -10,6 +14,8 @@ function nth(lines: readonly string[] | undefined, n: number): string | undefine
 function linesFor(persona: Persona, turn: Pick<PersonaTurn, 'difficulty' | 'brief'>, reaction: Reaction): readonly string[] | undefined {
   const { lines } = persona;
   switch (reaction.kind) {
+    case 'confirm':
+      return undefined;
     case 'injection':
       return lines.stayInCharacter;
     case 'pushback':
@@ -26,6 +32,8 @@ function linesFor(persona: Persona, turn: Pick<PersonaTurn, 'difficulty' | 'brie
       return lines.agreeFollowUp;
     case 'deflect':
       return lines.deflect?.[reaction.topic];
+    case 'answer':
+      return turn.brief.answers?.[reaction.topic];
     case 'small-talk':
       return lines.smallTalk;
     case 'acknowledge':
@@ -37,18 +45,46 @@ function linesFor(persona: Persona, turn: Pick<PersonaTurn, 'difficulty' | 'brie
   }
 }
 
+/** The short words in front of the line: the time or "that's right" the turn ended on, or thanks for what came before the question. */
+function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefined {
+  const confirm = reactions.find((r) => r.kind === 'confirm');
+  if (confirm?.kind === 'confirm') {
+    if (!confirm.when) return nth(LEADS.check, confirm.n);
+    return fillWhen(nth(main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when, confirm.n) ?? '', confirm.when);
+  }
+  if (main.kind === 'answer' && reactions.some((r) => r.kind === 'commitment')) return nth(LEADS.thanks, reactions.length);
+  return undefined;
+}
+
+const SENTENCE = /[^.!?…]+(?:[.!?…]+["'’”)\]]*|$)\s*/g;
+
+/** The first `max` sentences of a line (a long scripted line keeps its opening, where its point is). */
+function firstSentences(text: string, max: number): string {
+  const sentences = text.match(SENTENCE) ?? [text];
+  return sentences.length <= max ? text : sentences.slice(0, max).join('').trim();
+}
+
 /**
  * The scripted persona as a small dialogue manager: it answers the most important thing the
  * user's turn did (the first reaction: stepping out of the role, a pitfall, grudging agreement,
  * an earned fact, a goodbye, a commitment, a follow-up, a question, small talk, an answer), with
  * one line of the persona's own (facts earned together are told together), never one it has said
- * before in the session while its pool lasts. Deterministic: the same turn in the same state gets the same reply.
+ * before in the session while its pool lasts; a time or "is that right?" at the end of the turn
+ * is answered first, in a few words. Deterministic: the same turn in the same state gets the same reply.
  */
 export function offlinePersonaReply(turn: Pick<PersonaTurn, 'persona' | 'brief' | 'difficulty' | 'reactions' | 'line'>): string {
-  const first = turn.reactions[0] ?? { kind: 'neutral' };
+  const main = turn.reactions.find((r) => r.kind !== 'confirm') ?? { kind: 'neutral' };
+  const lead = leadOf(turn.reactions, main);
   // Facts earned by the same turn are told together: each is the answer to what was just done.
-  if (first.kind === 'reveal') return (linesFor(turn.persona, turn, first) ?? []).join(' ');
-  const n = turn.line;
-  // A persona without lines of this kind yet answers with its neutral lines rather than nothing.
-  return nth(linesFor(turn.persona, turn, first), n) ?? nth(turn.persona.lines.neutral, n) ?? '';
+  const budget = lead ? MAX_SENTENCES - 1 : MAX_SENTENCES;
+  let line: string;
+  if (main.kind === 'reveal') {
+    const reveals = linesFor(turn.persona, turn, main) ?? [];
+    // Each fact keeps its opening sentences, so two facts told together both get told.
+    line = reveals.map((l) => firstSentences(l, Math.max(1, Math.floor(budget / reveals.length)))).join(' ');
+  } else {
+    // A persona without lines of this kind yet answers with its neutral lines rather than nothing.
+    line = firstSentences(nth(linesFor(turn.persona, turn, main), turn.line) ?? nth(turn.persona.lines.neutral, turn.line) ?? '', budget);
+  }
+  return lead ? `${lead} ${line}` : line;
 }

@@ -1,6 +1,8 @@
 import type { ActId } from '../reading/acts.js';
+import { closingAsk, type ClosingAsk } from '../reading/closing-ask.js';
 import type { TurnReading } from '../reading/reading-schema.js';
 import type { CheckId } from '../rubric.js';
+import type { AnswerTopic } from '../scenarios/content-schema.js';
 import type { BriefFact, Difficulty, HiddenBrief, Persona } from '../scenarios/index.js';
 
 export type FactId = BriefFact['id'];
@@ -15,6 +17,8 @@ export interface RoleplayState {
   seen: Partial<Record<CheckId, number>>;
   /** How many lines of each kind the offline persona has said, so it never says one twice. */
   said?: Partial<Record<string, number>>;
+  /** Facts earned while another was being told, with the words that earned them: told on a later turn, one a turn. */
+  queued?: Array<{ id: FactId; evidence: string[] }>;
 }
 
 export const INITIAL_STATE: RoleplayState = { earned: {}, revealed: [], seen: {} };
@@ -28,6 +32,8 @@ export function stateFrom(json: Record<string, unknown>): RoleplayState {
 export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation' | 'permit' | 'request' | 'decide' | 'unknown';
 
 export type Reaction =
+  /** The turn ended on a time or on "is that right?": said first, in a few words ("Thursday works."); `n` varies the words. */
+  | { kind: 'confirm'; when?: string; n: number }
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
   | { kind: 'grudging' }
@@ -36,6 +42,8 @@ export type Reaction =
   | { kind: 'commitment' }
   | { kind: 'follow-up' }
   | { kind: 'deflect'; topic: Topic }
+  /** A question about the persona's own world, answered from what the brief lets it say before anything is earned. */
+  | { kind: 'answer'; topic: AnswerTopic }
   | { kind: 'small-talk' }
   | { kind: 'acknowledge' }
   | { kind: 'close' }
@@ -72,6 +80,8 @@ function practicalTopic(asks: NonNullable<TurnReading['asks']>, persona: Persona
 export function lineKey(reaction: Reaction): string {
   if (reaction.kind === 'pushback') return `pushback.${reaction.because[0] ?? ''}`;
   if (reaction.kind === 'deflect') return `deflect.${reaction.topic}`;
+  if (reaction.kind === 'answer') return `answer.${reaction.topic}`;
+  if (reaction.kind === 'confirm') return reaction.when ? 'confirm.when' : 'confirm.check';
   return reaction.kind;
 }
 
@@ -83,12 +93,18 @@ export function lineKey(reaction: Reaction): string {
  */
 export function advanceTurn(
   prev: RoleplayState,
-  input: { brief: HiddenBrief; persona: Persona; difficulty: Difficulty; reading: TurnReading; turn: number },
+  input: { brief: HiddenBrief; persona: Persona; difficulty: Difficulty; reading: TurnReading; turn: number; text?: string },
 ): TurnOutcome {
   const { brief, persona, difficulty, reading, turn } = input;
   const acts = new Set(reading.acts);
   const present = reading.checks.map((c) => c.id);
-  const state: RoleplayState = { earned: { ...prev.earned }, revealed: [...prev.revealed], seen: { ...prev.seen }, said: { ...prev.said } };
+  const state: RoleplayState = {
+    earned: { ...prev.earned },
+    revealed: [...prev.revealed],
+    seen: { ...prev.seen },
+    said: { ...prev.said },
+    queued: [...(prev.queued ?? [])],
+  };
   for (const id of present) state.seen[id] ??= turn;
 
   const reactions: Reaction[] = [];
@@ -99,6 +115,7 @@ export function advanceTurn(
 
   const earns = !(difficulty === 'hard' && pitfalls.length > 0) && !acts.has('breaks_frame');
   const newly: BriefFact[] = [];
+  const ready: Array<{ fact: BriefFact; evidence: string[] }> = [];
   if (earns) {
     for (const fact of brief.facts) {
       if (state.revealed.some((r) => r.id === fact.id)) continue;
@@ -107,11 +124,22 @@ export function advanceTurn(
       state.earned[fact.id] = count;
       if (count >= persona.guardedness[difficulty]) {
         const evidence = reading.checks.filter((c) => fact.earnedBy.includes(c.id)).flatMap((c) => c.evidence);
-        state.revealed.push({ id: fact.id, turn, evidence });
-        newly.push(fact);
+        ready.push({ fact, evidence });
       }
     }
+    // One fact a turn, so each is told whole; one earned earlier goes first, the rest wait their turn.
+    for (const q of state.queued ?? []) {
+      const fact = brief.facts.find((f) => f.id === q.id);
+      if (fact && !ready.some((r) => r.fact.id === q.id)) ready.unshift({ fact, evidence: q.evidence });
+    }
+    const [told, ...waiting] = ready;
+    if (told) {
+      state.revealed.push({ id: told.fact.id, turn, evidence: told.evidence });
+      newly.push(told.fact);
+    }
+    state.queued = waiting.map((w) => ({ id: w.fact.id, evidence: w.evidence }));
   }
+  if (state.queued?.length === 0) delete state.queued;
   if (newly.length > 0) reactions.push({ kind: 'reveal', facts: newly });
   if (acts.has('wraps_up')) reactions.push({ kind: 'farewell' });
   if (acts.has('commits') && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
@@ -125,9 +153,59 @@ export function advanceTurn(
     reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : turn <= 2 ? { kind: 'neutral' } : { kind: 'acknowledge' });
   }
 
-  const first = reactions[0] as Reaction;
+  answerTheEnd(reactions, input.text === undefined ? undefined : closingAsk(input.text), brief, state);
+
+  const first = reactions.find((r) => r.kind !== 'confirm') as Reaction;
   const key = lineKey(first);
   const line = state.said?.[key] ?? 0;
   if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
   return { state, reactions, line };
+}
+
+/** Reactions that refuse or correct the turn: no "yes, that's right" goes in front of them. */
+const CONTRARY: ReadonlySet<Reaction['kind']> = new Set(['injection', 'pushback', 'grudging']);
+/** What a question of each kind is still answered with when the brief has no line for it. */
+const ANSWERABLE: ReadonlySet<Topic> = new Set(['unknown', 'situation', 'needs']);
+
+/**
+ * People answer the last thing said to them: a time proposed at the end is agreed first, in a
+ * few words, and a question about the persona's own world is answered from the brief's lines for
+ * it rather than with a stock deflection, while those last. Edits `reactions` and counts the lines.
+ */
+function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief: HiddenBrief, state: RoleplayState): void {
+  if (reactions.some((r) => CONTRARY.has(r.kind))) return;
+  // A question the words do not place, about the persona's world, is most often about what is on its plate.
+  ask ??= reactions.some((r) => r.kind === 'deflect' && r.topic === 'unknown') ? { kind: 'about', topic: 'focus' } : undefined;
+  if (!ask) return;
+  const count = (key: string) => {
+    const n = state.said?.[key] ?? 0;
+    state.said = { ...state.said, [key]: n + 1 };
+    return n;
+  };
+  if (ask.kind === 'when' || ask.kind === 'check') {
+    // A time already agreed is not agreed again each time it is repeated.
+    const agreedKey = ask.kind === 'when' ? `agreed:${ask.when.toLowerCase()}` : undefined;
+    if (agreedKey && state.said?.[agreedKey]) return;
+    if (agreedKey) count(agreedKey);
+    const confirm: Reaction = ask.kind === 'when' ? { kind: 'confirm', when: ask.when, n: 0 } : { kind: 'confirm', n: 0 };
+    confirm.n = count(lineKey(confirm));
+    // Agreeing the time, or that they have it right, is the answer to the practical question about it.
+    const asked = reactions.findIndex(
+      (r) => (r.kind === 'deflect' && r.topic !== 'feedback' && r.topic !== 'requirements') || r.kind === 'acknowledge' || r.kind === 'neutral',
+    );
+    const agreed = reactions.some((r) => r.kind === 'follow-up' || r.kind === 'farewell' || r.kind === 'commitment' || r.kind === 'reveal');
+    const instead: Reaction[] = agreed ? [] : [ask.kind === 'when' ? { kind: 'follow-up' } : { kind: 'acknowledge' }];
+    if (asked >= 0) reactions.splice(asked, 1, ...instead);
+    reactions.unshift(confirm);
+    return;
+  }
+  const pool = brief.answers?.[ask.topic];
+  if (!pool || (state.said?.[`answer.${ask.topic}`] ?? 0) >= pool.length) return;
+  // A fact told, a goodbye, or a question the reading placed (what it takes, feedback, goals, a favour) has its own answer.
+  if (reactions.some((r) => r.kind === 'reveal' || r.kind === 'farewell' || (r.kind === 'deflect' && !ANSWERABLE.has(r.topic)))) return;
+  const at = reactions.findIndex((r) => (r.kind === 'deflect' && ANSWERABLE.has(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
+  const answer: Reaction = { kind: 'answer', topic: ask.topic };
+  // Asked last, answered first: what else the turn did is acknowledged after it.
+  if (at >= 0) reactions.splice(at, 1);
+  reactions.unshift(answer);
 }

@@ -56,12 +56,24 @@ const BriefFactSchema = z.strictObject({
 });
 export type BriefFact = z.infer<typeof BriefFactSchema>;
 
+/**
+ * What the persona can say about its own world when asked, before any fact is earned: the kinds
+ * of question no rubric move places (what is on its mind, which numbers matter, who is involved,
+ * what is coming up, when it is free). Each line answers in character and gives no fact away.
+ */
+export const ANSWER_TOPICS = ['focus', 'numbers', 'people', 'timeline', 'diary'] as const;
+export type AnswerTopic = (typeof ANSWER_TOPICS)[number];
+const AnswersSchema = z.strictObject(
+  Object.fromEntries(ANSWER_TOPICS.map((t) => [t, z.array(Text).min(2).readonly()])) as Record<AnswerTopic, z.ZodReadonly<z.ZodArray<typeof Text>>>,
+);
+
 /** What a persona knows, needs and assumes in one scenario; hidden until the session ends. */
 const HiddenBriefSchema = z.strictObject({
   personaId: PersonaIdSchema,
   scenarioId: ScenarioIdSchema,
   situation: Text,
   facts: z.array(BriefFactSchema).readonly(),
+  answers: AnswersSchema.optional(),
 });
 export type HiddenBrief = z.infer<typeof HiddenBriefSchema>;
 
@@ -157,7 +169,9 @@ const ContentFilesSchema = z.strictObject({
     PersonaIdSchema,
     z.partialRecord(
       ScenarioIdSchema,
-      HiddenBriefSchema.pick({ situation: true }).extend({ facts: z.record(FactIdSchema, BriefFactSchema.pick({ fact: true, revealLine: true })) }),
+      HiddenBriefSchema.pick({ situation: true, answers: true }).extend({
+        facts: z.record(FactIdSchema, BriefFactSchema.pick({ fact: true, revealLine: true })),
+      }),
     ),
   ),
 });

@@ -1,0 +1,85 @@
+import { readDoc, quoteOf } from '../analyzer/doc.js';
+import type { AnswerTopic } from '../scenarios/content-schema.js';
+import { ASK_CUES, type AskCueId } from './ask-cues.js';
+
+/**
+ * What the end of a turn leaves the other person to answer. People answer the last thing said to
+ * them: "I'll do the draft. Can we talk Thursday?" needs "Thursday works" whatever else the
+ * reply says.
+ * - `when`: a time or date the user proposed or asked about ("is Friday 9am okay?");
+ * - `check`: asks whether what they said is right or agreed ("sound right?", "deal?");
+ * - `about`: a question about the other person's own world, by topic.
+ */
+export type ClosingAsk = { kind: 'when'; when: string } | { kind: 'check' } | { kind: 'about'; topic: AnswerTopic };
+
+const PATTERNS = Object.fromEntries(
+  Object.entries(ASK_CUES).map(([id, cue]) => [id, new RegExp(cue.patterns.map((p) => `(?:${p})`).join('|'), 'i')]),
+) as Record<AskCueId, RegExp>;
+
+/** Whether a sentence shows an ask cue: for the vocabulary's own tests. */
+export function showsAskCue(text: string, cue: AskCueId): boolean {
+  return PATTERNS[cue].test(text);
+}
+
+const TOPIC_CUES: ReadonlyArray<[AskCueId, AnswerTopic]> = [
+  ['diary', 'diary'],
+  ['people', 'people'],
+  ['numbers', 'numbers'],
+  ['timeline', 'timeline'],
+  ['focus', 'focus'],
+];
+
+/** The other side's words seen from the speaker's side: "your morning" said to me is "my morning". */
+export function reflect(phrase: string): string {
+  const swap: Record<string, string> = { your: 'my', yours: 'mine', you: 'me', my: 'your', me: 'you', mine: 'yours' };
+  return phrase.replace(/\b(?:your|yours|you|my|me|mine)\b/gi, (w) => {
+    const out = swap[w.toLowerCase()] ?? w;
+    return w[0] === w[0]?.toUpperCase() ? out[0]?.toUpperCase() + out.slice(1) : out;
+  });
+}
+
+/** The time phrase of a sentence, verbatim (reflected), or undefined. */
+export function whenOf(sentence: string): string | undefined {
+  const found = PATTERNS.when.exec(sentence);
+  if (!found) return undefined;
+  const phrase = found[0].replace(/^(?:on|at|for|by)\s+/i, '').replace(/[\s,]+$/, '');
+  return phrase.length > 0 ? reflect(phrase) : undefined;
+}
+
+/**
+ * The ask the turn ends on, if any: its last question, or a closing proposal of a time ("let's
+ * say Monday the 24th", "I'll put something in for the 12th").
+ */
+export function closingAsk(text: string): ClosingAsk | undefined {
+  const doc = readDoc(text);
+  const sentences = doc.sentences.map((s) => ({ text: quoteOf(doc, s), question: s.question }));
+  const lastQuestion = sentences.findLast((s) => s.question);
+  if (sentences.length === 0) return undefined;
+  const proposed = () => {
+    // A time proposed in the closing sentences is the thing to answer, asked or not.
+    for (const s of sentences.slice(-3).reverse()) {
+      const when = whenOf(s.text);
+      // A sentence that is little more than the time ("Thursday after handover.") proposes it.
+      const bare = when !== undefined && when.length >= s.text.replace(/[\s.!,]+$/, '').length * 0.6;
+      if (when && (s.question || bare || PATTERNS.proposes_time.test(s.text))) return when;
+    }
+    return undefined;
+  };
+  if (!lastQuestion) {
+    const when = proposed();
+    return when ? { kind: 'when', when } : undefined;
+  }
+  const asked = whenOf(lastQuestion.text);
+  if (asked) return { kind: 'when', when: asked };
+  if (PATTERNS.check.test(lastQuestion.text)) {
+    // "Monday the 24th, thirty minutes. Deal?" agrees the time.
+    const when = proposed();
+    return when ? { kind: 'when', when } : { kind: 'check' };
+  }
+  // Else an earlier question of the turn says it ("six weeks until what? And what does it include?").
+  // Only open questions: "do you want the deal on the budget?" is no question about numbers.
+  if (PATTERNS.diary.test(lastQuestion.text)) return { kind: 'about', topic: 'diary' };
+  const questions = [lastQuestion, ...sentences.filter((s) => s.question && s !== lastQuestion).reverse()].filter((s) => PATTERNS.open.test(s.text));
+  for (const s of questions) for (const [cue, topic] of TOPIC_CUES) if (PATTERNS[cue].test(s.text)) return { kind: 'about', topic };
+  return undefined;
+}
