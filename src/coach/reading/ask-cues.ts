@@ -27,7 +27,8 @@ export const ASK_CUES = {
   /** Proposing a time without asking: "let's say", "I'll put something in", "first one Monday then". */
   proposes_time: {
     patterns: [
-      String.raw`\b(?:let'?s|lets|shall we|how about|what about|maybe|could we|can we|we could|i'll (?:put|pop|send|book|stick|drop)|i will (?:put|send|book))\b`,
+      String.raw`\b(?:let'?s|lets|shall we|how about|what about|maybe|could we|can we|we could)\b`,
+      String.raw`\bi(?:'ll| will) (?:put|pop|send|book|stick|drop)\b`,
       String.raw`\b(?:then|it is|it's a date|works for me|calendar|invite)\b`,
     ],
   },
@@ -46,7 +47,7 @@ export const ASK_CUES = {
   /** When the other person is free, or whether now is a bad time. */
   diary: {
     patterns: [
-      String.raw`\b(?:are|were) you (?:free|around|about|available|busy|in)\b|\bbad time\b|\breschedule\b|\bhave you got (?:a (?:sec|second|minute)|time)\b`,
+      String.raw`\b(?:are|were) you (?:free|around|about|available|busy|in)\b(?! to)|\bbad time\b|\breschedule\b|\bhave you got (?:a (?:sec|second|minute)|time)\b`,
       String.raw`\byour (?:week|diary|calendar|schedule|day)\b|\bwhen (?:are|is) (?:you|it) (?:free|best|good|easiest)\b|\bwhen suits\b|\bwhen can we\b`,
     ],
   },
@@ -57,7 +58,8 @@ export const ASK_CUES = {
   /** Which numbers, metrics or results matter. */
   numbers: {
     patterns: [
-      String.raw`\b(?:numbers?|metrics?|kpis?|figures?|data|stats|targets?|scores?|league table|dashboard|budget|revenue|margins?|shrink|rate|rates|percent|ratings?)\b`,
+      String.raw`\b(?:numbers?|metrics?|kpis?|figures?|data|stats|targets?|scores?|league table|dashboard)\b`,
+      String.raw`\b(?:budget|revenue|margins?|shrink|rate|rates|percent|ratings?)\b`,
     ],
   },
   /** What is coming up, when something is due, how long there is. */
@@ -70,8 +72,10 @@ export const ASK_CUES = {
   focus: {
     patterns: [
       String.raw`\bworr|\bfocus|\bpriorit|\bkeeps? you up\b|\bon your (?:mind|plate|list)\b|\bhardest\b|\bpushing\b|\bgrill|\bstress|\bbiggest\b`,
-      String.raw`\bstruggl|\bbother|\bconcern|\bcare about\b|\bmatters? (?:most|to you)\b|\bwhat(?:'s| is) (?:going on|happening|up)\b|\bheadache|\bpain\b|\bhurting\b`,
-      String.raw`\bwhat (?:are|is) (?:you|your team|the team) (?:working on|doing|up to)\b|\bwhat'?s (?:top|next) (?:of|on)\b|\bwhat (?:do|would) you (?:need|want)\b`,
+      String.raw`\bstruggl|\bbother|\bconcern|\bcare about\b|\bmatters? (?:most|to you)\b|\bheadache|\bpain\b|\bhurting\b`,
+      String.raw`\bwhat(?:'s| is) (?:going on|happening|up)\b`,
+      String.raw`\bwhat (?:are|is) (?:you|your team|the team) (?:working on|doing|up to)\b|\bwhat'?s (?:top|next) (?:of|on)\b`,
+      String.raw`\bwhat (?:do|would) you (?:need|want)\b`,
     ],
   },
 } as const satisfies Record<string, AskCue>;

@@ -1,0 +1,110 @@
+/** What the end of a turn asks for, and the offline persona answering it first, in conversation context. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { ASK_CUE_EXAMPLES } from '../src/coach/reading/ask-cue-examples.js';
+import type { AskCueId } from '../src/coach/reading/ask-cues.js';
+import { closingAsk, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
+import { MAX_SENTENCES } from '../src/coach/roleplay/offline-persona.js';
+import { getBrief, getPersona, type PersonaId } from '../src/coach/scenarios/index.js';
+import type { Db } from '../src/db/client.js';
+import { newGuest } from './support/api.js';
+import { createTestDb, testDeps } from './support/test-deps.js';
+
+let db: Db;
+let cleanup: () => void;
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+});
+afterAll(() => cleanup());
+
+describe('ask cues (vocabulary as data)', () => {
+  for (const [id, cue] of Object.entries(ASK_CUE_EXAMPLES)) {
+    it(`${id}: matches every example, and no counterexample`, () => {
+      for (const example of cue.examples) expect(showsAskCue(example, id as AskCueId), example).toBe(true);
+      for (const counter of cue.counterexamples) expect(showsAskCue(counter, id as AskCueId), counter).toBe(false);
+    });
+  }
+});
+
+describe('closingAsk', () => {
+  it('takes the time the turn ends on, in the user words seen from the other side', () => {
+    expect(closingAsk("I'll have the draft by Thursday. Can we grab five minutes on Thursday after handover?")).toEqual({
+      kind: 'when',
+      when: 'Thursday after handover',
+    });
+    expect(closingAsk("Let's set it: Monday the 24th, thirty minutes. Deal? Safe drive back.")).toEqual({ kind: 'when', when: 'Monday the 24th' });
+    expect(closingAsk('First one Monday then. Thanks Helen.')).toEqual({ kind: 'when', when: 'Monday' });
+    expect(reflect('your morning')).toBe('my morning');
+  });
+
+  it('answers the last question, not a time said earlier in passing', () => {
+    expect(closingAsk("So Friday then. And what would make you say I'd done a good job with it?")).not.toMatchObject({ kind: 'when' });
+    expect(closingAsk('I triage the backlog and quarantine the worst tests. Sound right?')).toEqual({ kind: 'check' });
+  });
+
+  it('places a question about the other person by what it asks about, and a yes/no about something else nowhere', () => {
+    expect(closingAsk("What's head office going to grill you about at eleven?")).toEqual({ kind: 'about', topic: 'focus' });
+    expect(closingAsk('Which numbers are you watching most?')).toEqual({ kind: 'about', topic: 'numbers' });
+    expect(closingAsk('Who else should I talk to about the migration?')).toEqual({ kind: 'about', topic: 'people' });
+    expect(closingAsk('Is this a bad time, should we reschedule?')).toEqual({ kind: 'about', topic: 'diary' });
+    expect(closingAsk('Do you want the deal on the labour budget?')).toBeUndefined();
+    expect(closingAsk('I want to be promoted next year.')).toBeUndefined();
+  });
+});
+
+type App = ReturnType<typeof createApp>;
+async function rehearse(app: App, personaId: PersonaId, scenarioId: string, difficulty = 'medium') {
+  const { headers } = await newGuest(app);
+  const res = await app.request('/api/sessions', { method: 'POST', headers, body: JSON.stringify({ scenarioId, personaId, difficulty }) });
+  const session = (await res.json()) as { id: string };
+  return async (text: string) => {
+    const r = await app.request(`/api/sessions/${session.id}/messages`, { method: 'POST', headers, body: JSON.stringify({ text }) });
+    expect(r.status, await r.clone().text()).toBe(200);
+    return ((await r.json()) as { reply: { content: string } }).reply.content;
+  };
+}
+
+const sentences = (text: string) => text.match(/[^.!?…]+(?:[.!?…]+["'’”)\]]*|$)/g)?.length ?? 0;
+
+describe('the offline persona answers the end of the turn first', () => {
+  const app = () => createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' } }));
+
+  it('agrees a proposed time in the user words, once, then goes on', async () => {
+    const say = await rehearse(app(), 'overwhelmed', 'offer-help');
+    const first = await say("I'll type the rota up this week. Can we check in on Thursday after handover so you can look it over?");
+    expect(first.startsWith('Thursday after handover')).toBe(true);
+    expect(sentences(first)).toBeLessThanOrEqual(MAX_SENTENCES);
+    const again = await say('Great, Thursday after handover then.');
+    expect(again.startsWith('Thursday after handover')).toBe(false);
+  });
+
+  it('answers "sound right?" before anything else, and never agrees to sarcasm', async () => {
+    const say = await rehearse(app(), 'supportive-busy', 'unglamorous-task');
+    const reply = await say("I'll take the flaky-test backlog and have the worst ten fixed by the 14th. Does that sound right?");
+    expect(reply).toMatch(/^(?:The 14th|Broadly, yes|That's about right|Yes, fair|More or less, yes)/);
+    const sarcastic = await rehearse(app(), 'supportive-busy', 'unglamorous-task');
+    const grudging = await sarcastic('Oh great, more spreadsheets. I guess I can do it. Happy?');
+    expect(getPersona('supportive-busy').lines.grudging).toContain(grudging);
+  });
+
+  it('answers a question about its own world from the brief, not with "I will find out"', async () => {
+    const say = await rehearse(app(), 'skeptical', 'offer-help', 'hard');
+    const reply = await say('Which numbers are you watching most closely across the region right now?');
+    const answers = getBrief('skeptical', 'offer-help').answers;
+    expect([...(answers?.numbers ?? []), ...getBrief('skeptical', 'offer-help').facts.map((f) => f.revealLine)]).toContain(reply);
+    const people = await say('Who at head office decides on that?');
+    expect(answers?.people).toContain(people);
+  });
+
+  it('tells one fact a turn, whole, and the next one on the turn after', async () => {
+    const say = await rehearse(app(), 'supportive-busy', 'goal-alignment', 'easy');
+    const brief = getBrief('supportive-busy', 'goal-alignment');
+    const reply = await say(
+      "Before my thing: what's the biggest thing on your plate I could help with? And honestly, how do you see my work at the moment? My goal is to lead the reconciliation service within a year.",
+    );
+    const told = brief.facts.filter((f) => reply.includes(f.revealLine.split(/(?<=[.!?])\s/)[0] ?? '\u0000'));
+    expect(told).toHaveLength(1);
+    const next = await say('Okay, that makes sense.');
+    expect(brief.facts.some((f) => f.id !== told[0]?.id && next.includes(f.revealLine.split(/(?<=[.!?])\s/)[0] ?? '\u0000'))).toBe(true);
+  });
+});
