@@ -1,4 +1,5 @@
 import { BRIEFS, DIFFICULTIES, pushbackLines, SCENARIOS, type Difficulty, type Persona } from '../../src/coach/scenarios/index.js';
+import { LEADS } from '../../src/coach/roleplay/reply-leads.js';
 import { fail, pass, type Grade } from './grade.js';
 
 /** Every line the offline engine can say as this persona, longest first. */
@@ -18,10 +19,24 @@ export function scriptedLines(persona: Persona): string[] {
     ...(l.smallTalk ?? []),
     ...(l.acknowledge ?? []),
     ...(l.farewell ?? []),
-    ...BRIEFS.filter((b) => b.personaId === persona.id).flatMap((b) => b.facts.map((f) => f.revealLine)),
+    ...BRIEFS.filter((b) => b.personaId === persona.id).flatMap((b) => [...b.facts.map((f) => f.revealLine), ...Object.values(b.answers ?? {}).flat()]),
   ];
-  return [...new Set(lines)].sort((a, b) => b.length - a.length);
+  // A reply keeps a long line's opening sentences when it must stay short.
+  const openings = lines.flatMap((line) => {
+    const sentences = line.match(/[^.!?…]+(?:[.!?…]+["'’”)\]]*|$)\s*/g) ?? [line];
+    return sentences.slice(1).map((_, k) => sentences.slice(0, k + 1).join('').trim());
+  });
+  return [...new Set([...lines, ...openings])].sort((a, b) => b.length - a.length);
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The few words any persona may start a reply with (`reply-leads.ts`), the user's time phrase standing for `{when}`. */
+const LEAD = new RegExp(
+  `^(?:${Object.values(LEADS)
+    .flat()
+    .map((t) => escape(t).replace(/\\\{When\\\}|\\\{when\\\}/g, '.{1,60}?'))
+    .join('|')})\\s+`,
+);
 
 /**
  * What is left of a reply once the persona's scripted lines are taken off its front, one after
@@ -30,13 +45,18 @@ export function scriptedLines(persona: Persona): string[] {
  */
 export function offScript(reply: string, persona: Persona): string {
   const lines = scriptedLines(persona);
-  let rest = reply.trim();
-  while (rest !== '') {
-    const line = lines.find((x) => rest.startsWith(x));
-    if (!line) return rest;
-    rest = rest.slice(line.length).trimStart();
-  }
-  return '';
+  const strip = (text: string) => {
+    let rest = text;
+    while (rest !== '') {
+      const line = lines.find((x) => rest.startsWith(x));
+      if (!line) return rest;
+      rest = rest.slice(line.length).trimStart();
+    }
+    return '';
+  };
+  const whole = strip(reply.trim());
+  // "Yes, let's." is a line of its own and a lead ("Yes, {when}."): a reply is on script if either reading is.
+  return whole === '' ? '' : LEAD.test(reply.trim()) && strip(reply.trim().replace(LEAD, '')) === '' ? '' : whole;
 }
 
 export function gradeOnScript(reply: string, persona: Persona): Grade {

@@ -69,7 +69,8 @@ export function closingAsk(text: string): ClosingAsk | undefined {
     const when = proposed();
     return when ? { kind: 'when', when } : undefined;
   }
-  const asked = whenOf(lastQuestion.text);
+  // "Is Friday okay?" asks about a time; "what could I take off you before Friday?" asks something else.
+  const asked = PATTERNS.open.test(lastQuestion.text) && !/\bwhen\b|\bwhat time\b/i.test(lastQuestion.text) ? undefined : whenOf(lastQuestion.text);
   if (asked) return { kind: 'when', when: asked };
   if (PATTERNS.check.test(lastQuestion.text)) {
     // "Monday the 24th, thirty minutes. Deal?" agrees the time.
