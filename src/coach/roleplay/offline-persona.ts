@@ -74,14 +74,13 @@ function firstSentences(text: string, max: number): string {
  */
 export function offlinePersonaReply(turn: Pick<PersonaTurn, 'persona' | 'brief' | 'difficulty' | 'reactions' | 'line'>): string {
   const main = turn.reactions.find((r) => r.kind !== 'confirm') ?? { kind: 'neutral' };
-  const lead = leadOf(turn.reactions, main);
+  // A fact told is the answer: it is said whole (the debrief and the probes hold it to its words), with nothing in front.
+  const lead = main.kind === 'reveal' ? undefined : leadOf(turn.reactions, main);
   // Facts earned by the same turn are told together: each is the answer to what was just done.
   const budget = lead ? MAX_SENTENCES - 1 : MAX_SENTENCES;
   let line: string;
   if (main.kind === 'reveal') {
-    const reveals = linesFor(turn.persona, turn, main) ?? [];
-    // Each fact keeps its opening sentences, so two facts told together both get told.
-    line = reveals.map((l) => firstSentences(l, Math.max(1, Math.floor(budget / reveals.length)))).join(' ');
+    line = (linesFor(turn.persona, turn, main) ?? []).join(' ');
   } else {
     // A persona without lines of this kind yet answers with its neutral lines rather than nothing.
     line = firstSentences(nth(linesFor(turn.persona, turn, main), turn.line) ?? nth(turn.persona.lines.neutral, turn.line) ?? '', budget);

@@ -127,17 +127,18 @@ export function advanceTurn(
         ready.push({ fact, evidence });
       }
     }
-    // One fact a turn, so each is told whole; one earned earlier goes first, the rest wait their turn.
+    // One earned earlier goes first.
     for (const q of state.queued ?? []) {
       const fact = brief.facts.find((f) => f.id === q.id);
       if (fact && !ready.some((r) => r.fact.id === q.id)) ready.unshift({ fact, evidence: q.evidence });
     }
-    const [told, ...waiting] = ready;
-    if (told) {
-      state.revealed.push({ id: told.fact.id, turn, evidence: told.evidence });
-      newly.push(told.fact);
+    // At most two facts a turn, so each is told whole enough; a third waits for the next turn.
+    const told = ready.slice(0, 2);
+    for (const t of told) {
+      state.revealed.push({ id: t.fact.id, turn, evidence: t.evidence });
+      newly.push(t.fact);
     }
-    state.queued = waiting.map((w) => ({ id: w.fact.id, evidence: w.evidence }));
+    state.queued = ready.slice(2).map((w) => ({ id: w.fact.id, evidence: w.evidence }));
   }
   if (state.queued?.length === 0) delete state.queued;
   if (newly.length > 0) reactions.push({ kind: 'reveal', facts: newly });
