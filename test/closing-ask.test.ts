@@ -71,7 +71,7 @@ describe('the offline persona answers the end of the turn first', () => {
 
   it('agrees a proposed time in the user words, once, then goes on', async () => {
     const say = await rehearse(app(), 'overwhelmed', 'offer-help');
-    const first = await say("I'll type the rota up this week. Can we check in on Thursday after handover so you can look it over?");
+    const first = await say('Can we check in on Thursday after handover about the rota?');
     expect(first.startsWith('Thursday after handover')).toBe(true);
     expect(sentences(first)).toBeLessThanOrEqual(MAX_SENTENCES);
     const again = await say('Great, Thursday after handover then.');
@@ -81,7 +81,9 @@ describe('the offline persona answers the end of the turn first', () => {
   it('answers "sound right?" before anything else, and never agrees to sarcasm', async () => {
     const say = await rehearse(app(), 'supportive-busy', 'unglamorous-task');
     const reply = await say("I'll take the flaky-test backlog and have the worst ten fixed by the 14th. Does that sound right?");
-    expect(reply).toMatch(/^(?:The 14th|Broadly, yes|That's about right|Yes, fair|More or less, yes)/);
+    // A fact that move earned is the answer, said whole; else the short yes comes first.
+    const facts = getBrief('supportive-busy', 'unglamorous-task').facts.map((f) => f.revealLine);
+    if (!facts.some((line) => reply.startsWith(line))) expect(reply).toMatch(/^(?:The 14th|Broadly, yes|That's about right|Yes, fair|More or less, yes)/);
     const sarcastic = await rehearse(app(), 'supportive-busy', 'unglamorous-task');
     const grudging = await sarcastic('Oh great, more spreadsheets. I guess I can do it. Happy?');
     expect(getPersona('supportive-busy').lines.grudging).toContain(grudging);
