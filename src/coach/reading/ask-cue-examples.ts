@@ -3,7 +3,13 @@ import type { AskCueId } from './ask-cues.js';
 /** What each ask cue must match, and what it must not: the vocabulary's own tests (kept out of the runtime bundle). */
 export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; counterexamples: readonly string[] }> = {
   when: {
-    examples: ['Is Friday 9am okay?', 'Can we do ten minutes on the 21st?', 'Monday the 24th, thirty minutes.', 'Thursday after handover.', 'by end of the week'],
+    examples: [
+      'Is Friday 9am okay?',
+      'Can we do ten minutes on the 21st?',
+      'Monday the 24th, thirty minutes.',
+      'Thursday after handover.',
+      'by end of the week',
+    ],
     counterexamples: ['I send a progress update every Friday.', 'We were at 11.5 in August.', 'The backlog is huge.'],
   },
   proposes_time: {
@@ -35,7 +41,12 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
     counterexamples: ['Which numbers matter?', 'Who decides?'],
   },
   focus: {
-    examples: ["What's the biggest thing on your plate?", 'What keeps you up at night?', "What's head office going to grill you about?", 'What are you working on?'],
+    examples: [
+      "What's the biggest thing on your plate?",
+      'What keeps you up at night?',
+      "What's head office going to grill you about?",
+      'What are you working on?',
+    ],
     counterexamples: ['When is the audit?', 'Who decides?', 'Is Friday okay?'],
   },
 };

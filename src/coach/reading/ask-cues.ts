@@ -43,11 +43,17 @@ export const ASK_CUES = {
     ],
   },
   /** An open question, or one that asks for something to be named ("is there one thing…?"). */
-  open: { patterns: [String.raw`\b(?:what|what's|whats|which|who|whom|whose|when|where|how|why)\b|\bis there (?:one|any|anything|something)\b|\banything\b`] },
+  open: {
+    patterns: [
+      String.raw`\b(?:what|what's|whats|which|who|whom|whose|when|where|how|why)\b`,
+      String.raw`\bis there (?:one|any|anything|something)\b|\banything\b`,
+    ],
+  },
   /** When the other person is free, or whether now is a bad time. */
   diary: {
     patterns: [
-      String.raw`\b(?:are|were) you (?:free|around|about|available|busy|in)\b(?! to)|\bbad time\b|\breschedule\b|\bhave you got (?:a (?:sec|second|minute)|time)\b`,
+      String.raw`\b(?:are|were) you (?:free|around|about|available|busy|in)\b(?! to)|\bbad time\b|\breschedule\b`,
+      String.raw`\bhave you got (?:a (?:sec|second|minute)|time)\b`,
       String.raw`\byour (?:week|diary|calendar|schedule|day)\b|\bwhen (?:are|is) (?:you|it) (?:free|best|good|easiest)\b|\bwhen suits\b|\bwhen can we\b`,
     ],
   },
