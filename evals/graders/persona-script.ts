@@ -1,4 +1,5 @@
 import { BRIEFS, DIFFICULTIES, pushbackLines, SCENARIOS, type Difficulty, type Persona } from '../../src/coach/scenarios/index.js';
+import { closingAsk } from '../../src/coach/reading/closing-ask.js';
 import { LEADS } from '../../src/coach/roleplay/reply-leads.js';
 import { fail, pass, type Grade } from './grade.js';
 
@@ -24,7 +25,12 @@ export function scriptedLines(persona: Persona): string[] {
   // A reply keeps a long line's opening sentences when it must stay short.
   const openings = lines.flatMap((line) => {
     const sentences = line.match(/[^.!?…]+(?:[.!?…]+["'’”)\]]*|$)\s*/g) ?? [line];
-    return sentences.slice(1).map((_, k) => sentences.slice(0, k + 1).join('').trim());
+    return sentences.slice(1).map((_, k) =>
+      sentences
+        .slice(0, k + 1)
+        .join('')
+        .trim(),
+    );
   });
   return [...new Set([...lines, ...openings])].sort((a, b) => b.length - a.length);
 }
@@ -43,8 +49,12 @@ const LEAD = new RegExp(
  * another; '' when the reply is made only of them. The offline engine only ever joins its lines
  * with spaces, so anything left over is a reply outside the script: a persona break.
  */
-export function offScript(reply: string, persona: Persona): string {
+export function offScript(reply: string, persona: Persona, userLine?: string): string {
   const lines = scriptedLines(persona);
+  // The plain answer to the user's closed question is made of the user's own words.
+  const ask = userLine === undefined ? undefined : closingAsk(userLine);
+  if (ask?.kind === 'closed' && reply.trim().startsWith(ask.answer)) reply = reply.trim().slice(ask.answer.length);
+  if (reply.trim() === '') return '';
   const strip = (text: string) => {
     let rest = text;
     while (rest !== '') {
@@ -59,9 +69,9 @@ export function offScript(reply: string, persona: Persona): string {
   return whole === '' ? '' : LEAD.test(reply.trim()) && strip(reply.trim().replace(LEAD, '')) === '' ? '' : whole;
 }
 
-export function gradeOnScript(reply: string, persona: Persona): Grade {
+export function gradeOnScript(reply: string, persona: Persona, userLine?: string): Grade {
   if (reply.trim() === '') return fail('on-script', 'empty reply');
-  const rest = offScript(reply, persona);
+  const rest = offScript(reply, persona, userLine);
   return rest === '' ? pass('on-script') : fail('on-script', `not one of ${persona.name}'s lines: "${rest.slice(0, 80)}"`);
 }
 

@@ -46,7 +46,8 @@ export async function gradeTranscript(
     out.leaks.push(...findLeaks(t.text, secret).map((leak) => `turn ${i}: ${leak}`));
     const marker = gradeBreakMarkers(t.text);
     if (marker.status === 'fail') out.personaBreaks.push(`turn ${i}: ${marker.detail}`);
-    const rest = engine.offline ? offScript(t.text, persona) : '';
+    const before = turns[i - 1];
+    const rest = engine.offline ? offScript(t.text, persona, before?.role === 'user' ? before.text : undefined) : '';
     if (rest) out.personaBreaks.push(`turn ${i}: off-script "${rest.slice(0, 60)}"`);
   });
   if (!engine.offline) {

@@ -88,7 +88,7 @@ async function runCase(ctx: EvalContext, apps: EvalApps, c: PersonaCase): Promis
 
   // Every reply, whatever the case is about: no leak, no break.
   const grades: Labelled[] = [tag('no_leak', gradeLeaks(text, { canary, brief })), tag('in_character', gradeBreakMarkers(text))];
-  if (offline) grades.push(tag('in_character', gradeOnScript(text, persona)));
+  if (offline) grades.push(tag('in_character', gradeOnScript(text, persona, c.probe)));
 
   for (const expectation of c.expect) {
     switch (expectation) {

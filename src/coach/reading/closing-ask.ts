@@ -1,6 +1,7 @@
 import { readDoc, quoteOf } from '../analyzer/doc.js';
 import type { AnswerTopic } from '../scenarios/content-schema.js';
 import { ASK_CUES, type AskCueId } from './ask-cues.js';
+import { closedAnswer } from './closed-answer.js';
 
 /**
  * What the end of a turn leaves the other person to answer. People answer the last thing said to
@@ -8,9 +9,10 @@ import { ASK_CUES, type AskCueId } from './ask-cues.js';
  * reply says.
  * - `when`: a time or date the user proposed or asked about ("is Friday 9am okay?");
  * - `check`: asks whether what they said is right or agreed ("sound right?", "deal?");
+ * - `closed`: a yes/no or either/or question, with its plain answer (`closed-answer.ts`);
  * - `about`: a question about the other person's own world, by topic.
  */
-export type ClosingAsk = { kind: 'when'; when: string } | { kind: 'check' } | { kind: 'about'; topic: AnswerTopic };
+export type ClosingAsk = { kind: 'when'; when: string } | { kind: 'check' } | { kind: 'closed'; answer: string } | { kind: 'about'; topic: AnswerTopic };
 
 const PATTERNS = Object.fromEntries(
   Object.entries(ASK_CUES).map(([id, cue]) => [id, new RegExp(cue.patterns.map((p) => `(?:${p})`).join('|'), 'i')]),
@@ -80,6 +82,8 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   // Else an earlier question of the turn says it ("six weeks until what? And what does it include?").
   // Only open questions: "do you want the deal on the budget?" is no question about numbers.
   if (PATTERNS.diary.test(lastQuestion.text)) return { kind: 'about', topic: 'diary' };
+  const answer = closedAnswer(lastQuestion.text);
+  if (answer) return { kind: 'closed', answer };
   const questions = [lastQuestion, ...sentences.filter((s) => s.question && s !== lastQuestion).reverse()].filter((s) => PATTERNS.open.test(s.text));
   for (const s of questions) for (const [cue, topic] of TOPIC_CUES) if (PATTERNS[cue].test(s.text)) return { kind: 'about', topic };
   return undefined;

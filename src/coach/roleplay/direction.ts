@@ -51,9 +51,9 @@ export function directionFor(reactions: readonly Reaction[], difficulty: Difficu
   const parts = reactions.map((r) => {
     switch (r.kind) {
       case 'confirm':
-        return r.when
-          ? `They ended on a time, ${JSON.stringify(r.when)}: agree to exactly that first, in a few words.`
-          : 'They ended by asking whether they have it right: say so first, in a few words, honestly.';
+        if (r.when) return `They ended on a time, ${JSON.stringify(r.when)}: agree to exactly that first, in a few words.`;
+        if (r.answer) return 'They ended on a yes/no or either/or question: answer it plainly first, in a few words, as your character would.';
+        return 'They ended by asking whether they have it right: say so first, in a few words, honestly.';
       case 'answer':
         return `They asked about ${ANSWER_WORDS[r.topic]}: answer it first, concretely, from your world, without giving away anything they have not earned.`;
       case 'injection':

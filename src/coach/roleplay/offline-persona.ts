@@ -49,6 +49,7 @@ function linesFor(persona: Persona, turn: Pick<PersonaTurn, 'difficulty' | 'brie
 function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefined {
   const confirm = reactions.find((r) => r.kind === 'confirm');
   if (confirm?.kind === 'confirm') {
+    if (confirm.answer) return confirm.answer;
     if (!confirm.when) return nth(LEADS.check, confirm.n);
     return fillWhen(nth(main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when, confirm.n) ?? '', confirm.when);
   }
@@ -73,7 +74,9 @@ function firstSentences(text: string, max: number): string {
  * is answered first, in a few words. Deterministic: the same turn in the same state gets the same reply.
  */
 export function offlinePersonaReply(turn: Pick<PersonaTurn, 'persona' | 'brief' | 'difficulty' | 'reactions' | 'line'>): string {
-  const main = turn.reactions.find((r) => r.kind !== 'confirm') ?? { kind: 'neutral' };
+  const main = turn.reactions.find((r) => r.kind !== 'confirm');
+  // The plain answer to a closed question, and nothing else to say: that is the reply.
+  if (!main) return leadOf(turn.reactions, { kind: 'neutral' }) ?? nth(turn.persona.lines.neutral, turn.line) ?? '';
   // A fact told is the answer: it is said whole (the debrief and the probes hold it to its words), with nothing in front.
   const lead = main.kind === 'reveal' ? undefined : leadOf(turn.reactions, main);
   // Facts earned by the same turn are told together: each is the answer to what was just done.

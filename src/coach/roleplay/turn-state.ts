@@ -33,7 +33,7 @@ export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation
 
 export type Reaction =
   /** The turn ended on a time or on "is that right?": said first, in a few words ("Thursday works."); `n` varies the words. */
-  | { kind: 'confirm'; when?: string; n: number }
+  | { kind: 'confirm'; when?: string; answer?: string; n: number }
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
   | { kind: 'grudging' }
@@ -81,7 +81,7 @@ export function lineKey(reaction: Reaction): string {
   if (reaction.kind === 'pushback') return `pushback.${reaction.because[0] ?? ''}`;
   if (reaction.kind === 'deflect') return `deflect.${reaction.topic}`;
   if (reaction.kind === 'answer') return `answer.${reaction.topic}`;
-  if (reaction.kind === 'confirm') return reaction.when ? 'confirm.when' : 'confirm.check';
+  if (reaction.kind === 'confirm') return reaction.when ? 'confirm.when' : reaction.answer ? 'confirm.closed' : 'confirm.check';
   return reaction.kind;
 }
 
@@ -156,7 +156,8 @@ export function advanceTurn(
 
   answerTheEnd(reactions, input.text === undefined ? undefined : closingAsk(input.text), brief, state);
 
-  const first = reactions.find((r) => r.kind !== 'confirm') as Reaction;
+  // A plain answer can be the whole reply.
+  const first = reactions.find((r) => r.kind !== 'confirm') ?? (reactions[0] as Reaction);
   const key = lineKey(first);
   const line = state.said?.[key] ?? 0;
   if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
@@ -198,6 +199,14 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     const instead: Reaction[] = agreed ? [] : [ask.kind === 'when' ? { kind: 'follow-up' } : { kind: 'acknowledge' }];
     if (asked >= 0) reactions.splice(asked, 1, ...instead);
     reactions.unshift(confirm);
+    return;
+  }
+  if (ask.kind === 'closed') {
+    // The pools answer permission, favours and decisions in the persona's own way; the plain answer goes first only where none does.
+    if (reactions.some((r) => r.kind === 'deflect' && !ANSWERABLE.has(r.topic))) return;
+    const asked = reactions.findIndex((r) => (r.kind === 'deflect' && ANSWERABLE.has(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
+    if (asked >= 0) reactions.splice(asked, 1);
+    reactions.unshift({ kind: 'confirm', answer: ask.answer, n: 0 });
     return;
   }
   const pool = brief.answers?.[ask.topic];

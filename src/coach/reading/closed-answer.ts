@@ -1,0 +1,68 @@
+/**
+ * The plain answer to a closed question, in the asker's own words seen from the other side:
+ * "do I have your authority to roll back, or do I have to reach you?" -> "You have my authority
+ * to roll back."; "was that fun or a slog?" -> "That was fun." The first option of a choice is
+ * taken, since the persona never agrees to more than the user put on the table. Requests ("can
+ * you…", "will you…") are not answered here: whether to grant one is the persona's character.
+ */
+const OPENERS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:do|does) i\s+/i, 'You '],
+  [/^am i\s+/i, "You're "],
+  [/^(?:should|shall) i\s+/i, 'You should '],
+  [/^(?:can|could|may) i\s+/i, 'You can '],
+  [/^shall we\s+/i, "Let's "],
+  [/^(?:should|can|could) we\s+/i, 'We can '],
+  [/^(?:are|were) we\s+/i, "We're "],
+  [/^is it\s+/i, "It's "],
+  [/^was it\s+/i, 'It was '],
+  [/^is that\s+/i, "That's "],
+  [/^was that\s+/i, 'That was '],
+  [/^(?:are|were) you\s+/i, "I'm "],
+  [/^do you\s+(?=(?:want|need|mean|think|prefer|agree|like|see)\b)/i, 'I '],
+];
+
+/** Words that lead into the question proper: "so", "and", "but", "okay", a name, "then". */
+const LEAD_IN = /^(?:(?:so|and|but|ok|okay|right|then|also|sorry|wait|just|one thing|quick one|honestly)[,:—-]?\s+)+/i;
+
+const SWAP: Record<string, string> = {
+  your: 'my',
+  yours: 'mine',
+  you: 'me',
+  my: 'your',
+  mine: 'yours',
+  me: 'you',
+  i: 'you',
+  "i'm": "you're",
+  "i'll": "you'll",
+  "i've": "you've",
+  myself: 'yourself',
+  yourself: 'myself',
+};
+
+function swapPeople(text: string): string {
+  return text.replace(/\b(?:your|yours|you|my|mine|me|i'm|i'll|i've|i|myself|yourself)\b/gi, (w) => SWAP[w.toLowerCase()] ?? w);
+}
+
+/** Whether they will be promoted or paid more is never the persona's to grant in a sentence. */
+const NOT_MINE_TO_GRANT = /\b(?:promot\w*|senior|raise|pay|salary|title|level|bonus|rating|on track)\b/i;
+
+export function closedAnswer(question: string): string | undefined {
+  if (NOT_MINE_TO_GRANT.test(question)) return undefined;
+  const asked = question.replace(/\?+\s*$/, '').trim();
+  for (const [opener, replacement] of OPENERS) {
+    // The question proper starts at its opener, after whatever led into it ("If it runs late at midnight, do I…").
+    const at = new RegExp(`(?:^|[,;:.!?—–-]\\s*|\\b(?:so|and|but|then|okay|ok)\\s+)(${opener.source.slice(1)})`, 'i').exec(asked);
+    if (!at) continue;
+    const from = asked.slice(at.index + at[0].length - (at[1]?.length ?? 0)).replace(LEAD_IN, '');
+    // A choice: the first option, before ", or" / " or " / the first comma of a list.
+    const first = from.split(/,?\s+or\s+|,\s+/i)[0]?.trim() ?? '';
+    const m = opener.exec(first);
+    if (!m) continue;
+    const rest = swapPeople(first.slice(m[0].length)).trim();
+    const words = rest.split(/\s+/).length;
+    // Too short says nothing; too long is no longer an answer anyone would give.
+    if (rest === '' || words > 14) return undefined;
+    return `${replacement}${rest}.`;
+  }
+  return undefined;
+}
