@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { ASK_CUE_EXAMPLES } from '../src/coach/reading/ask-cue-examples.js';
 import type { AskCueId } from '../src/coach/reading/ask-cues.js';
+import { closedAnswer } from '../src/coach/reading/closed-answer.js';
 import { closingAsk, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
 import { MAX_SENTENCES } from '../src/coach/roleplay/offline-persona.js';
 import { getBrief, getPersona, type PersonaId } from '../src/coach/scenarios/index.js';
@@ -42,13 +43,39 @@ describe('closingAsk', () => {
     expect(closingAsk('I triage the backlog and quarantine the worst tests. Sound right?')).toEqual({ kind: 'check' });
   });
 
-  it('places a question about the other person by what it asks about, and a yes/no about something else nowhere', () => {
+  it('places a question about the other person by what it asks about; a closed one gets its plain answer; a request is left to the persona', () => {
     expect(closingAsk("What's head office going to grill you about at eleven?")).toEqual({ kind: 'about', topic: 'focus' });
     expect(closingAsk('Which numbers are you watching most?')).toEqual({ kind: 'about', topic: 'numbers' });
     expect(closingAsk('Who else should I talk to about the migration?')).toEqual({ kind: 'about', topic: 'people' });
     expect(closingAsk('Is this a bad time, should we reschedule?')).toEqual({ kind: 'about', topic: 'diary' });
-    expect(closingAsk('Do you want the deal on the labour budget?')).toBeUndefined();
+    expect(closingAsk('Do you want the deal on the labour budget?')).toEqual({ kind: 'closed', answer: 'I want the deal on the labour budget.' });
+    expect(closingAsk('Will you send the note to the store managers?')).toBeUndefined();
     expect(closingAsk('I want to be promoted next year.')).toBeUndefined();
+  });
+});
+
+describe('closedAnswer', () => {
+  it('answers a yes/no or either/or question in the asker words, seen from the other side, taking the first option', () => {
+    const cases: Array<[string, string]> = [
+      [
+        'If it runs three hours late at midnight, do I have your authority to roll back, or do I have to reach you in Lisbon?',
+        'You have my authority to roll back.',
+      ],
+      ['So the 7th? Am I running that also, or are you there for that one?', "You're running that also."],
+      ['Was that fun or was it a slog?', 'That was fun.'],
+      ['Is it the scope, the numbers, or just them dithering?', "It's the scope."],
+      ['I let the account lead talk. Is that what you see too?', "That's what I see too."],
+      ['Do you think I should take it?', 'I think you should take it.'],
+      ['Should I start with the training catch-up?', 'You should start with the training catch-up.'],
+    ];
+    for (const [question, answer] of cases) expect(closedAnswer(question), question).toBe(answer);
+  });
+
+  it('never grants a promotion or pay in a sentence, and leaves open questions and requests alone', () => {
+    expect(closedAnswer('Am I on track for senior this cycle?')).toBeUndefined();
+    expect(closedAnswer('Can I get a raise if this goes well?')).toBeUndefined();
+    expect(closedAnswer('What would it take?')).toBeUndefined();
+    expect(closedAnswer('Will you send the note to the store managers?')).toBeUndefined();
   });
 });
 

@@ -39,8 +39,13 @@ const SWAP: Record<string, string> = {
   yourself: 'myself',
 };
 
+/** "you" before a verb is the subject: "is that what you see" -> "that's what I see". */
+const YOU_ACTS =
+  /\byou(?=\s+(?:see|think|want|need|mean|know|like|feel|are|were|have|had|do|did|can|could|would|will|should|said|told|get|got|expect|prefer)\b)/gi;
+
 function swapPeople(text: string): string {
-  return text.replace(/\b(?:your|yours|you|my|mine|me|i'm|i'll|i've|i|myself|yourself)\b/gi, (w) => SWAP[w.toLowerCase()] ?? w);
+  const marked = text.replace(YOU_ACTS, '\u0000');
+  return marked.replace(/\b(?:your|yours|you|my|mine|me|i'm|i'll|i've|i|myself|yourself)\b/gi, (w) => SWAP[w.toLowerCase()] ?? w).replace(/\u0000/g, 'I');
 }
 
 /** Whether they will be promoted or paid more is never the persona's to grant in a sentence. */

@@ -77,12 +77,12 @@ export function offlinePersonaReply(turn: Pick<PersonaTurn, 'persona' | 'brief' 
   const main = turn.reactions.find((r) => r.kind !== 'confirm');
   // The plain answer to a closed question, and nothing else to say: that is the reply.
   if (!main) return leadOf(turn.reactions, { kind: 'neutral' }) ?? nth(turn.persona.lines.neutral, turn.line) ?? '';
-  // A fact told is the answer: it is said whole (the debrief and the probes hold it to its words), with nothing in front.
-  const lead = main.kind === 'reveal' ? undefined : leadOf(turn.reactions, main);
+  const lead = leadOf(turn.reactions, main);
   // Facts earned by the same turn are told together: each is the answer to what was just done.
   const budget = lead ? MAX_SENTENCES - 1 : MAX_SENTENCES;
   let line: string;
   if (main.kind === 'reveal') {
+    // A fact told is said whole: the debrief and the probes hold it to its words.
     line = (linesFor(turn.persona, turn, main) ?? []).join(' ');
   } else {
     // A persona without lines of this kind yet answers with its neutral lines rather than nothing.
