@@ -11,7 +11,12 @@ import { startHranaServer } from '../test/support/hrana-server.js';
 import type { Figure } from './figure.js';
 
 const run = promisify(execFile);
-const BAR_KIB = 300;
+/**
+ * Our own bar, well under Cloudflare's (3 MiB gzip free, 10 MiB paid; 1 s start-up): raised from
+ * 300 in December 2026 for the personas' answer lines and the learned reader's weights, with the
+ * start-up measured by `npx wrangler check startup` (README, "Worker bundle").
+ */
+const BAR_KIB = 450;
 
 /** Bundle size (deterministic: can fail the bench) with what dominates it, and cold start in workerd. */
 export async function benchWorker(): Promise<Figure[]> {

@@ -118,7 +118,7 @@ describe('npm run build:worker', () => {
     const bundle = join(out, 'worker.js');
     expect(statSync(bundle).size).toBeGreaterThan(0);
     const gzip = gzipSync(readFileSync(bundle)).length;
-    // The performance bar (start-up grows with size); Cloudflare's own limit is 3 MiB.
-    expect(gzip).toBeLessThanOrEqual(300 * 1024);
+    // Our bar (start-up grows with size; see bench/worker-bundle.ts); Cloudflare's own limit is 3 MiB.
+    expect(gzip).toBeLessThanOrEqual(450 * 1024);
   }, 120_000);
 });
