@@ -1,6 +1,7 @@
 import type { ChatStreamEvent, ModelIdentity } from '../llm/chat-model.js';
 import type { EngineCritique } from './critique/critique-schema.js';
 import type { TurnReading } from './reading/reading-schema.js';
+import type { Purpose } from './critique/purpose.js';
 import type { Mode, ModeCheck } from './rubric.js';
 import type { PersonaPromptInput, WindowMessage } from './roleplay/persona-prompt.js';
 import type { RoleplayState } from './roleplay/turn-state.js';
@@ -19,6 +20,8 @@ export interface CritiqueInput {
   /** The checks to judge; a role-play scores its scenario's, a draft all of its mode's. */
   checks: readonly ModeCheck[];
   context: CritiqueContext;
+  /** What the message is for, when the user said (a draft in employee mode). */
+  purpose?: Purpose | undefined;
   signal?: AbortSignal;
 }
 

@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CritiqueSchema } from '../coach/critique/critique-schema.js';
-import { CritiqueDraftBodySchema, DraftContextSchema } from '../coach/critique/draft-schema.js';
+import { CritiqueAgainBodySchema, CritiqueDraftBodySchema, DraftContextSchema } from '../coach/critique/draft-schema.js';
+import type { Purpose } from '../coach/critique/purpose.js';
 import { ModeSchema, type Mode } from '../coach/rubric.js';
 import type { Deps } from '../deps.js';
 import { PageQuerySchema, pageSchema } from '../http/pagination.js';
 import { errorResponses } from '../http/problem.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { createRouter } from '../http/router.js';
+import { ValidationError } from '../errors.js';
 import { critiqueDraft, deleteDraft, listDrafts, ownDraft, saveDraft, viewDraft, type DraftView } from '../services/drafts.js';
 
 const DraftSchema = z
@@ -70,10 +72,10 @@ const critiqueAgain = createRoute({
   method: 'post',
   path: '/{id}/critique',
   tags: ['drafts'],
-  summary: 'Critique a saved draft again (after a model failure, or with another engine)',
+  summary: 'Critique a saved draft again (after a model failure, with another engine, or against a purpose you name)',
   security,
-  request: { params: IdParams },
-  responses: { 201: json(CritiqueSchema, 'The new critique'), ...errorResponses(401, 404, 429, 502, 503, 504) },
+  request: { params: IdParams, body: { required: false, content: { 'application/json': { schema: CritiqueAgainBodySchema } } } },
+  responses: { 201: json(CritiqueSchema, 'The new critique'), ...errorResponses(400, 401, 404, 429, 502, 503, 504) },
 });
 
 /** Mounted behind `requireUser`: every handler reads and writes only `c.get('user')`'s rows. */
@@ -85,8 +87,9 @@ export function draftRoutes(deps: Deps) {
   return app
     .openapi(critiqueNew, async (c) => {
       const userId = c.get('user').id;
-      const draft = await saveDraft(deps, userId, c.req.valid('json'));
-      return c.json(await critiqueDraft(deps, userId, draft), 201);
+      const body = c.req.valid('json');
+      const draft = await saveDraft(deps, userId, body);
+      return c.json(await critiqueDraft(deps, userId, draft, body.purpose), 201);
     })
     .openapi(list, async (c) => {
       const page = await listDrafts(deps, c.get('user').id, c.req.valid('query'));
@@ -103,7 +106,13 @@ export function draftRoutes(deps: Deps) {
     .openapi(critiqueAgain, async (c) => {
       const userId = c.get('user').id;
       const draft = await ownDraft(deps, userId, c.req.valid('param').id);
-      return c.json(await critiqueDraft(deps, userId, draft), 201);
+      const purpose = (c.req.valid('json') as { purpose?: Purpose } | undefined)?.purpose;
+      if (purpose !== undefined && draft.mode !== 'employee') {
+        throw new ValidationError('A purpose applies to messages to your manager.', {
+          details: [{ path: 'purpose', message: 'applies to messages to your manager (mode employee); a manager-mode message has one purpose' }],
+        });
+      }
+      return c.json(await critiqueDraft(deps, userId, draft, purpose), 201);
     });
 }
 

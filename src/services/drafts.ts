@@ -1,5 +1,6 @@
 import { EARNING_CHECKS } from '../coach/critique/order-check.js';
 import type { Critique } from '../coach/critique/critique-schema.js';
+import type { Purpose } from '../coach/critique/purpose.js';
 import type { DraftInput } from '../coach/critique/draft-schema.js';
 import { runCritique } from '../coach/critique/run-critique.js';
 import type { CritiqueContext } from '../coach/engine.js';
@@ -53,11 +54,22 @@ export async function saveDraft(deps: DraftDeps, userId: string, input: DraftInp
 }
 
 /** Critiques a saved draft and stores the critique. */
-export async function critiqueDraft(deps: DraftDeps, userId: string, draft: DraftRow): Promise<Critique> {
+export async function critiqueDraft(deps: DraftDeps, userId: string, draft: DraftRow, purpose?: Purpose): Promise<Critique> {
   const context = draft.context as CritiqueContext;
   try {
-    const earnedBefore = context.managerName ? await hasEarnedBefore(deps, userId, context.managerName, draft.id) : false;
-    const result = await runCritique(deps, { text: draft.text, mode: draft.mode, context, earnedBefore, draftId: draft.id });
+    const earlier = context.managerName ? await critiquesForManager(deps.db, userId, context.managerName, draft.id) : [];
+    const earnedBefore = context.managerName ? await hasEarnedBefore(deps, userId, context.managerName, earlier) : false;
+    // The last message to the same manager says where the loop stands, for a message that shows no purpose of its own.
+    const previousPurpose = earlier.map((c) => c.purpose?.step).find((step): step is Purpose => step !== undefined && step !== null);
+    const result = await runCritique(deps, {
+      text: draft.text,
+      mode: draft.mode,
+      context,
+      earnedBefore,
+      draftId: draft.id,
+      ...(purpose !== undefined && { purpose }),
+      ...(previousPurpose !== undefined && { previousPurpose }),
+    });
     await insertCritique(deps.db, userId, result);
     return result;
   } catch (err) {
@@ -68,8 +80,7 @@ export async function critiqueDraft(deps: DraftDeps, userId: string, draft: Draf
 }
 
 /** Steps 1-3 shown before to this manager: in an earlier draft's critique, or in a rehearsal's turns. */
-async function hasEarnedBefore(deps: DraftDeps, userId: string, managerName: string, draftId: string): Promise<boolean> {
-  const earlier = await critiquesForManager(deps.db, userId, managerName, draftId);
+async function hasEarnedBefore(deps: DraftDeps, userId: string, managerName: string, earlier: readonly Critique[]): Promise<boolean> {
   if (earlier.some((c) => c.checks.some((check) => check.present && EARNING_CHECKS.includes(check.id)))) return true;
   const rehearsals = await sessionStatesForManager(deps.db, userId, managerName);
   return rehearsals.some((state) => EARNING_CHECKS.some((id) => stateFrom(state).seen[id] !== undefined));

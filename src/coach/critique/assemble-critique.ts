@@ -3,7 +3,8 @@ import { checksFor, type CheckId, type Mode, type ModeCheck } from '../rubric.js
 import type { CheckResult, Critique, EngineCritique, Suggestion, TopFix } from './critique-schema.js';
 import { quoteGrounder } from './ground-quotes.js';
 import { orderCheck } from './order-check.js';
-import { scoreChecks } from './score.js';
+import { detectPurpose, movesFor, nextStepFor, type CritiquePurpose, type Purpose } from './purpose.js';
+import { scoreChecks, scoreForPurpose } from './score.js';
 
 /** Pitfalls first (the worst first), then missing moves in loop order. */
 const PITFALL_PRIORITY: readonly CheckId[] = ['demanding', 'refuses_work', 'blames_others', 'assumes_goal', 'vague_goal', 'over_hedging'];
@@ -21,6 +22,10 @@ export interface AssembleInput {
   targetSteps?: number;
   /** Whether earlier drafts or sessions with this manager already showed steps 1-3. */
   earnedBefore: boolean;
+  /** What the message is for, when the user said; else it is detected (employee mode). */
+  purpose?: Purpose;
+  /** The purpose of the last message to the same manager, for a message that shows none of its own. */
+  previousPurpose?: Purpose;
   id: string;
   draftId?: string;
   sessionId?: string;
@@ -60,6 +65,10 @@ export function assembleCritique(input: AssembleInput): Critique {
   }
 
   const order = orderCheck(input.mode, checks, input.earnedBefore);
+  const purpose = purposeOf(input, checks);
+  // A draft is judged against its purpose; a rehearsal against the moves its scenario scores.
+  const byPurpose = input.checks === undefined;
+  const moves = movesFor(input.mode, purpose.step);
   return {
     id: input.id,
     ...(input.draftId && { draftId: input.draftId }),
@@ -69,16 +78,54 @@ export function assembleCritique(input: AssembleInput): Critique {
     model: input.identity.model,
     promptId: input.prompt.id,
     promptVersion: input.prompt.version,
-    score: scoreChecks(checks, input.targetSteps),
+    score: byPurpose ? scoreForPurpose(checks, moves, input.mode === 'manager' ? MANAGER_MOVES_NEEDED : undefined) : scoreChecks(checks, input.targetSteps),
+    purpose,
+    nextStep: nextStepFor(input.mode, purpose.step),
     summary: input.engine.summary.trim(),
     checks,
-    topFixes: topFixes(checks, order.ok),
+    topFixes: byPurpose ? topFixesFor(checks, order.ok, moves.counts, purpose.step) : topFixes(checks, order.ok),
     suggestions,
     rewrite: input.engine.rewrite.trim(),
     order,
     quotesDropped,
     createdAt: input.createdAt,
   };
+}
+
+/** A manager's message does its job with three of its five moves (score.ts). */
+const MANAGER_MOVES_NEEDED = 3;
+
+function purposeOf(input: AssembleInput, checks: readonly CheckResult[]): CritiquePurpose {
+  if (input.mode === 'manager') return { step: null, source: input.purpose === undefined ? 'detected' : 'given' };
+  if (input.purpose !== undefined) return { step: input.purpose, source: 'given' };
+  const present = new Set(checks.filter((c) => c.present).map((c) => c.id));
+  return { step: detectPurpose(present, input.text, input.previousPurpose), source: 'detected' };
+}
+
+/** What to say instead of a check's own advice when the purpose gives the move another meaning. */
+const ADVICE_FOR: Partial<Record<Purpose, Partial<Record<CheckId, string>>>> = {
+  5: { commits_to_task: 'Say plainly what you delivered since you last spoke, so the next loop starts from it.' },
+};
+
+/**
+ * Top fixes against the purpose: pitfalls present (the worst first), then the purpose's own
+ * missing moves. Later steps are never a fix; a commitment is advised only for a message that
+ * answers work that was asked for (step 3) or reports it (step 5).
+ */
+export function topFixesFor(checks: readonly CheckResult[], orderOk: boolean, counts: readonly CheckId[], step: Purpose | null): TopFix[] {
+  const fixes: TopFix[] = [];
+  for (const id of PITFALL_PRIORITY) {
+    const check = checks.find((c) => c.id === id);
+    if (check?.present) fixes.push({ check: id, fix: check.advice });
+  }
+  const offer = checks.find((c) => c.id === 'offers_help');
+  if (!orderOk && offer && !offer.present) fixes.push({ check: 'offers_help', fix: offer.advice });
+  for (const id of counts) {
+    const check = checks.find((c) => c.id === id);
+    if (!check || check.present || fixes.some((f) => f.check === id)) continue;
+    fixes.push({ check: id, fix: (step !== null && ADVICE_FOR[step]?.[id]) || check.advice });
+  }
+  return fixes.slice(0, MAX_TOP_FIXES);
 }
 
 export function topFixes(checks: readonly CheckResult[], orderOk: boolean): TopFix[] {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CheckIdSchema, ModeSchema } from '../rubric.js';
+import { CritiquePurposeSchema } from './purpose.js';
 
 export const StepSchema = z.union([z.number().int().min(1).max(5), z.literal('advanced'), z.null()]);
 
@@ -35,6 +36,10 @@ export const CritiqueSchema = z
     promptId: z.string(),
     promptVersion: z.number().int(),
     score: z.number().int().min(0).max(100),
+    /** What the message is for, given or detected; the score and top fixes judge it against that. Absent on critiques stored before purposes. */
+    purpose: CritiquePurposeSchema.optional(),
+    /** One sentence: what to do next in the loop after this message. */
+    nextStep: z.string().optional(),
     summary: z.string(),
     checks: z.array(CheckResultSchema),
     topFixes: z.array(TopFixSchema).max(3),

@@ -1,7 +1,10 @@
 import type { CoachEngine, CritiqueContext } from '../engine.js';
 import { checksFor, type CheckId, type Mode, type ModeCheck } from '../rubric.js';
+import { analyze } from '../analyzer/index.js';
 import { assembleCritique } from './assemble-critique.js';
 import type { Critique } from './critique-schema.js';
+import { editRewrite } from './edit-rewrite.js';
+import type { Purpose } from './purpose.js';
 
 export interface CritiqueRequest {
   text: string;
@@ -14,6 +17,10 @@ export interface CritiqueRequest {
   /** A role-play scores its scenario's checks; a draft all of its mode's. */
   checks?: readonly ModeCheck[];
   targetSteps?: number;
+  /** What the message is for, when the user said; else detected (employee mode). */
+  purpose?: Purpose | undefined;
+  /** The purpose of the last message to the same manager, for a message that shows none. */
+  previousPurpose?: Purpose | undefined;
   /**
    * What a rehearsal's turns were read to show, turn by turn. When given, these decide which checks
    * are present (the persona reacted to the same readings); the engine writes the words around them.
@@ -28,27 +35,58 @@ export interface CritiqueRequest {
  */
 export async function runCritique(deps: { engine: CoachEngine; newId: (prefix: 'crq') => string; now: () => number }, req: CritiqueRequest): Promise<Critique> {
   const checks = req.checks ?? checksFor(req.mode);
+  // A draft (all of its mode's checks) is judged against its purpose; a rehearsal against its scenario's checks.
+  const scenarioChecks = req.checks !== undefined;
   const answer = await deps.engine.critique({
     text: req.text,
     mode: req.mode,
     checks,
     context: req.context ?? {},
+    ...(req.purpose !== undefined && { purpose: req.purpose }),
     ...(req.signal && { signal: req.signal }),
   });
-  return assembleCritique({
+  const critique = assembleCritique({
     text: req.text,
     mode: req.mode,
     engine: req.observed ? { ...answer.value, checks: observedChecks(req.observed) } : answer.value,
     identity: { provider: answer.provider, model: answer.model },
     prompt: answer.prompt,
-    checks,
+    ...(scenarioChecks && { checks }),
     ...(req.targetSteps !== undefined && { targetSteps: req.targetSteps }),
     earnedBefore: req.earnedBefore,
+    ...(req.purpose !== undefined && { purpose: req.purpose }),
+    ...(req.previousPurpose !== undefined && { previousPurpose: req.previousPurpose }),
     id: deps.newId('crq'),
     ...(req.draftId && { draftId: req.draftId }),
     ...(req.sessionId && { sessionId: req.sessionId }),
     createdAt: new Date(deps.now()).toISOString(),
   });
+  // Whatever wrote it, a rewrite must be an edit of the writer's message: one that holds a blank
+  // to fill in, or keeps under half of the writer's words, is replaced by the edit made here.
+  if (!keepsTheWriter(req.text, critique.rewrite)) {
+    const analysis = analyze(req.text, req.mode);
+    critique.rewrite = editRewrite(req.text, req.mode, critique.checks, critique.purpose?.step ?? null, {
+      goal: analysis.goal ?? req.context?.goal,
+      task: analysis.task,
+    });
+  }
+  return critique;
+}
+
+const STOP_WORDS = new Set(
+  'a an the and or but to of in on for with at by from is are was were be been it this that so if as do just can could would will have has had not no'.split(
+    ' ',
+  ),
+);
+const contentWords = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).filter((w) => !STOP_WORDS.has(w)));
+
+/** Share of the writer's content words a rewrite keeps, and no `[placeholder]`. */
+export function keepsTheWriter(text: string, rewrite: string): boolean {
+  if (/\[[^\]\n]{2,}\]/.test(rewrite) || rewrite.trim() === '') return false;
+  const own = contentWords(text);
+  if (own.size === 0) return true;
+  const kept = contentWords(rewrite);
+  return [...own].filter((w) => kept.has(w)).length / own.size >= 0.5;
 }
 
 /** Every check any turn showed, with all its quotes, as an engine would report them. */

@@ -1,3 +1,4 @@
+import type { CheckId } from '../rubric.js';
 import type { CheckResult } from './critique-schema.js';
 
 /**
@@ -33,4 +34,24 @@ export function scoreChecks(checks: readonly CheckResult[], target: number = DRA
   for (const { present, total } of steps.values()) credit += present / total;
   const base = 100 * Math.min(1, credit / Math.max(1, Math.min(target, steps.size)));
   return Math.max(0, Math.min(100, Math.round(base - PITFALL_PENALTY * pitfalls)));
+}
+
+/**
+ * A draft's score against its purpose (rubric, Scoring):
+ *
+ *   counted = moves of the purpose present / moves it needs      (capped at 1)
+ *   bonus   = bonus moves of the purpose present / bonus moves   (manager mode has none: counted again)
+ *   score   = clamp(round(80 * counted + 20 * bonus - 15 * pitfalls present), 0, 100)
+ *
+ * A message that makes its purpose's moves with no pitfall scores at least 80; later steps add
+ * nothing and are never required. A manager's message needs three of its five moves. Monotonic:
+ * a move only adds, a pitfall only subtracts.
+ */
+export function scoreForPurpose(checks: readonly CheckResult[], moves: { counts: readonly CheckId[]; bonus: readonly CheckId[] }, need?: number): number {
+  const present = (id: CheckId) => checks.some((c) => c.id === id && c.present);
+  const required = Math.max(1, Math.min(need ?? moves.counts.length, moves.counts.length));
+  const counted = Math.min(1, moves.counts.filter(present).length / required);
+  const bonus = moves.bonus.length > 0 ? moves.bonus.filter(present).length / moves.bonus.length : counted;
+  const pitfalls = checks.filter((c) => c.kind === 'pitfall' && c.present).length;
+  return Math.max(0, Math.min(100, Math.round(80 * counted + 20 * bonus - PITFALL_PENALTY * pitfalls)));
 }
