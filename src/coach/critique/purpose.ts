@@ -50,14 +50,24 @@ export const nextStepFor = (mode: Mode, step: Purpose | null): string => NEXT_ST
  */
 export const PURPOSE_CUES = {
   delivered: [
-    String.raw`\b(?:is|are|was|were|now|has been|have been|got)\s+(?:all\s+|now\s+)?(?:done|finished|complete|completed|live|submitted|signed off|approved|wrapped(?: up)?|closed)\b`,
-    String.raw`\b(?:i|we)(?:'ve| have)?\s+(?:shipped|delivered|finished|completed|submitted|wrapped up|closed out|handed over)\b`,
-    String.raw`\b(?:shipped|went live|went out|launched|landed)\b(?! by| next| on \w+day\?)`,
-    String.raw`\bclosing the loop\b|\bas promised\b|\bwe(?:'ve| have) hit\b|\bit'?s (?:done|finished|live)\b`,
-  ].join('|'),
-  informed: String.raw`\b(?:fyi|heads[- ]up|quick update|short update|an update on|update on something|for your awareness|just so you know|wanted you to know|no action needed|nothing (?:needed|required) from you|nothing for you to do|no need to do anything)\b`,
-  acted: String.raw`\bi(?:'ve| have)? (?:fixed|set up|sorted|handled|patched|moved|rerouted|switched|arranged|rebuilt|resolved|got (?:their|the) \w+ together|worked it through|put in place|added|changed)\b`,
-  next: String.raw`\bwhat(?:'s| is) (?:next|top of your list|on your plate|the next)\b|\bready for (?:round two|the next|more)\b|\bwhat (?:would|could) (?:be )?(?:most )?useful\b`,
+    String.raw`\b(?:is|are|was|were|now|has been|have been|got)\s+(?:all\s+|now\s+)?`,
+    String.raw`(?:done|finished|complete|completed|live|submitted|signed off|approved|wrapped(?: up)?|closed)\b`,
+    String.raw`|\b(?:i|we)(?:'ve| have)?\s+(?:shipped|delivered|finished|completed|submitted|wrapped up|closed out|handed over)\b`,
+    String.raw`|\b(?:shipped|went live|went out|launched|landed)\b(?! by| next| on \w+day\?)`,
+    String.raw`|\bclosing the loop\b|\bas promised\b|\bwe(?:'ve| have) hit\b|\bit'?s (?:done|finished|live)\b`,
+  ].join(''),
+  informed: [
+    String.raw`\b(?:fyi|heads[- ]up|quick update|short update|an update on|update on something|for your awareness|just so you know|wanted you to know`,
+    String.raw`|no action needed|nothing (?:needed|required) from you|nothing for you to do|no need to do anything)\b`,
+  ].join(''),
+  acted: [
+    String.raw`\bi(?:'ve| have)? (?:fixed|set up|sorted|handled|patched|moved|rerouted|switched|arranged|rebuilt|resolved`,
+    String.raw`|got (?:their|the) \w+ together|worked it through|put in place|added|changed)\b`,
+  ].join(''),
+  next: [
+    String.raw`\bwhat(?:'s| is) (?:next|top of your list|on your plate|the next)\b|\bready for (?:round two|the next|more)\b`,
+    String.raw`|\bwhat (?:would|could) (?:be )?(?:most )?useful\b`,
+  ].join(''),
 } as const;
 const CUE = Object.fromEntries(Object.entries(PURPOSE_CUES).map(([k, v]) => [k, new RegExp(v, 'i')])) as Record<keyof typeof PURPOSE_CUES, RegExp>;
 
