@@ -123,7 +123,9 @@ describe('assembleCritique', () => {
     expect(critique.quotesDropped).toBe(1);
     expect(critique.checks.find((c) => c.id === 'states_goal')?.present).toBe(false);
     expect(critique.checks.find((c) => c.id === 'over_hedging')?.evidence).toEqual(['Sorry, I just wondered, no worries if not.']);
-    expect(critique.topFixes.map((f) => f.check)).toEqual(['vague_goal', 'over_hedging', 'asks_for_feedback']);
+    // A vague ask for oneself is the alignment ask made badly: its first missing move is the fix after the pitfalls.
+    expect(critique.purpose).toEqual({ step: 4, source: 'detected' });
+    expect(critique.topFixes.map((f) => f.check)).toEqual(['vague_goal', 'over_hedging', 'states_goal']);
     expect(critique.score).toBe(0);
     expect(critique.summary).toBe('s');
   });

@@ -83,6 +83,12 @@ export function draftRoutes(deps: Deps) {
   const app = createRouter();
   app.use('/critique', rateLimit(deps));
   app.use('/:id/critique', rateLimit(deps));
+  // The body is optional here, and clients that always send a JSON content type send none: an
+  // empty body reads as {} rather than malformed JSON (the validator parses Hono's cached text).
+  app.use('/:id/critique', async (c, next) => {
+    if (c.req.method === 'POST' && (await c.req.text()).trim() === '') c.req.bodyCache.text = Promise.resolve('{}');
+    await next();
+  });
 
   return app
     .openapi(critiqueNew, async (c) => {

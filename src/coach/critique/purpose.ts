@@ -83,7 +83,8 @@ export const showsPurposeCue = (text: string, cue: keyof typeof PURPOSE_CUES) =>
  */
 export function detectPurpose(present: ReadonlySet<CheckId>, text: string, previous?: Purpose): Purpose {
   const has = (...ids: CheckId[]) => ids.some((id) => present.has(id));
-  const ask = has('states_goal', 'links_goal_to_needs', 'asks_what_it_takes');
+  // A vague or demanding ask for oneself is still the alignment ask, made badly.
+  const ask = has('states_goal', 'links_goal_to_needs', 'asks_what_it_takes', 'vague_goal', 'demanding');
   if (has('keeps_leader_informed') || (!ask && CUE.informed.test(text) && CUE.acted.test(text))) return 'advanced';
   const delivered = CUE.delivered.test(text);
   // A report that leads into the alignment ask is the ask (step 4); one that leads into the next round of help is step 5.
