@@ -136,6 +136,29 @@ describe('the web UI in chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('judges a draft by the purpose chosen for it, and by the one it shows when Loop Coach decides', async () => {
+    const { page, problems } = await visitor();
+    const text = 'Is there anything on your plate I could take off it this sprint?';
+    await page.goto('/drafts/new');
+    expect(await page.getByLabel(/What is this message for/).inputValue()).toBe('');
+    await page.getByLabel('Your draft').fill(text);
+    await page.getByRole('button', { name: 'Get feedback' }).click();
+    await page.waitForURL(/\/drafts\/drf_/);
+    expect(await page.locator('[data-purpose]').getAttribute('data-purpose')).toBe('2');
+    expect(await page.locator('[data-purpose]').textContent()).toMatch(/read from your message/);
+    expect(Number(await page.locator('[data-score]').getAttribute('data-score'))).toBeGreaterThanOrEqual(80);
+
+    await page.goto('/drafts/new');
+    await page.getByLabel(/What is this message for/).selectOption('4');
+    await page.getByLabel('Your draft').fill(text);
+    await page.getByRole('button', { name: 'Get feedback' }).click();
+    await page.waitForURL(/\/drafts\/drf_/);
+    expect(await page.locator('[data-purpose]').getAttribute('data-purpose')).toBe('4');
+    expect(await page.locator('[data-purpose]').textContent()).toMatch(/as you chose/);
+    expect(await page.locator('.next-step').textContent()).toMatch(/Next in the loop/);
+    expect(problems).toEqual([]);
+  });
+
   it('shows two points on the progress chart after two finished rehearsals', async () => {
     const { page, problems } = await visitor();
     await page.goto('/progress');

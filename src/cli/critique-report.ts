@@ -7,7 +7,16 @@ const stepName = (step: Critique['checks'][number]['step']) => (step === null ? 
 export function formatCritiqueReport(critique: Critique): string {
   const labels = new Map(checksFor(critique.mode).map((c) => [c.id, c.label]));
   const engine = critique.provider === 'offline' ? 'offline' : `${critique.provider}, ${critique.model}`;
-  const lines = [`Loop Coach critique (${critique.mode} mode, engine: ${engine})`, `Score: ${critique.score}/100`, '', critique.summary, ''];
+  const purpose = critique.purpose?.step ? `${stepName(critique.purpose.step)} (${critique.purpose.source})` : undefined;
+  const lines = [
+    `Loop Coach critique (${critique.mode} mode, engine: ${engine})`,
+    ...(purpose ? [`Purpose: ${purpose}`] : []),
+    `Score: ${critique.score}/100`,
+    '',
+    critique.summary,
+    ...(critique.nextStep ? ['', `Next in the loop: ${critique.nextStep}`] : []),
+    '',
+  ];
 
   const row = (mark: string, label: string, step: string, quotes: string[]) => {
     lines.push(`  ${mark} ${step.padEnd(9)}${label}`);

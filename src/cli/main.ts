@@ -1,4 +1,5 @@
 import type { Critique } from '../coach/critique/critique-schema.js';
+import { PurposeSchema, type Purpose } from '../coach/critique/purpose.js';
 import { runCritique } from '../coach/critique/run-critique.js';
 import type { CoachEngine } from '../coach/engine.js';
 import { MODES, type Mode } from '../coach/rubric.js';
@@ -16,6 +17,7 @@ Commands:
   serve                        Start the web app and API (same as npm start)
   critique [FILE | -]          Critique a message to your manager, read from FILE or stdin
       --mode employee|manager    who is writing (default: employee)
+      --purpose 1-5|advanced     what the message is for (default: detected from the text)
       --json                     print the critique as JSON
   practice                     Rehearse a conversation in the terminal (/hint, /retry, /end)
       --scenario ID              e.g. goal-alignment (default), performance-check, manager-initiated
@@ -80,8 +82,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 class UsageError extends Error {}
 
-function parseCritiqueArgs(args: readonly string[]): { mode: Mode; json: boolean; source: string } {
+function parseCritiqueArgs(args: readonly string[]): { mode: Mode; json: boolean; source: string; purpose?: Purpose } {
   let mode: Mode = 'employee';
+  let purpose: Purpose | undefined;
   let json = false;
   let source: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -91,11 +94,17 @@ function parseCritiqueArgs(args: readonly string[]): { mode: Mode; json: boolean
       const value = arg === '--mode' ? args[++i] : arg.slice('--mode='.length);
       if (!MODES.includes(value as Mode)) throw new UsageError(`--mode must be employee or manager (got ${value ?? 'nothing'}).`);
       mode = value as Mode;
+    } else if (arg === '--purpose' || arg.startsWith('--purpose=')) {
+      const value = arg === '--purpose' ? args[++i] : arg.slice('--purpose='.length);
+      const parsed = PurposeSchema.safeParse(value === 'advanced' ? value : Number(value));
+      if (!parsed.success) throw new UsageError(`--purpose must be 1, 2, 3, 4, 5 or advanced (got ${value ?? 'nothing'}).`);
+      purpose = parsed.data;
     } else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}. Run loop-coach --help.`);
     else if (source !== undefined) throw new UsageError('Give one file (or - for stdin).');
     else source = arg;
   }
-  return { mode, json, source: source ?? '-' };
+  if (purpose !== undefined && mode !== 'employee') throw new UsageError('--purpose applies to messages to your manager (--mode employee).');
+  return { mode, json, source: source ?? '-', ...(purpose !== undefined && { purpose }) };
 }
 
 async function critiqueCommand(args: readonly string[], config: Config, io: CliIo): Promise<number> {
@@ -118,7 +127,10 @@ async function critiqueCommand(args: readonly string[], config: Config, io: CliI
   const now = () => Date.now();
   let critique: Critique;
   try {
-    critique = await runCritique({ engine: io.createEngine(config), newId: createIdGenerator(now), now }, { text, mode: parsed.mode, earnedBefore: false });
+    critique = await runCritique(
+      { engine: io.createEngine(config), newId: createIdGenerator(now), now },
+      { text, mode: parsed.mode, earnedBefore: false, ...(parsed.purpose !== undefined && { purpose: parsed.purpose }) },
+    );
   } catch (err) {
     io.err(`The critique failed: ${err instanceof Error ? err.message : String(err)}`);
     return 1;

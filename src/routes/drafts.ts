@@ -84,9 +84,10 @@ export function draftRoutes(deps: Deps) {
   app.use('/critique', rateLimit(deps));
   app.use('/:id/critique', rateLimit(deps));
   // The body is optional here, and clients that always send a JSON content type send none: an
-  // empty body reads as {} rather than malformed JSON (the validator parses Hono's cached text).
+  // empty body reads as {} rather than malformed JSON (the validator parses Hono's cached text,
+  // which Hono keeps as a promise though it types it as the value).
   app.use('/:id/critique', async (c, next) => {
-    if (c.req.method === 'POST' && (await c.req.text()).trim() === '') c.req.bodyCache.text = Promise.resolve('{}');
+    if (c.req.method === 'POST' && (await c.req.text()).trim() === '') c.req.bodyCache.text = Promise.resolve('{}') as unknown as string;
     await next();
   });
 

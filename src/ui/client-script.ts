@@ -102,6 +102,9 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       var managerName = String(data.get('managerName') || '').trim();
       var body = { text: String(data.get('text') || ''), mode: String(data.get('mode') || 'employee') };
       if (managerName) body.context = { managerName: managerName };
+      // What the message is for: only for messages to one's manager; '' lets Loop Coach decide.
+      var purpose = String(data.get('purpose') || '');
+      if (purpose && body.mode === 'employee') body.purpose = purpose === 'advanced' ? purpose : Number(purpose);
       showAlert(alertBox, '');
       var restore = busy(form.querySelector('button[type=submit]'), 'Checking your draft…');
       callApi('/api/drafts/critique', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }).then(function (r) {

@@ -29,14 +29,17 @@ export function draftPages(deps: Deps) {
   };
 
   return new Hono<AppEnv>()
-    .get('/drafts/new', (c) => form(c, { text: '', mode: asMode(c.req.query('mode')), managerName: '' }, undefined))
+    .get('/drafts/new', (c) => form(c, { text: '', mode: asMode(c.req.query('mode')), managerName: '', purpose: '' }, undefined))
     .post('/drafts', async (c) => {
       const field = await formFields(c);
-      const values = { text: field('text'), mode: asMode(field('mode')), managerName: field('managerName').trim() };
+      const values = { text: field('text'), mode: asMode(field('mode')), managerName: field('managerName').trim(), purpose: field('purpose') };
+      // A purpose is for messages to one's manager; chosen with the manager mode, it is left to Loop Coach.
+      const purpose = values.mode === 'employee' && values.purpose ? (values.purpose === 'advanced' ? 'advanced' : Number(values.purpose)) : undefined;
       const parsed = CritiqueDraftBodySchema.safeParse({
         text: values.text,
         mode: values.mode,
         ...(values.managerName && { context: { managerName: values.managerName } }),
+        ...(purpose !== undefined && { purpose }),
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -47,7 +50,7 @@ export function draftPages(deps: Deps) {
       try {
         const draft = await limited(c, async () => {
           saved.draft = await saveDraft(deps, userId, parsed.data);
-          await critiqueDraft(deps, userId, saved.draft);
+          await critiqueDraft(deps, userId, saved.draft, parsed.data.purpose);
           return saved.draft;
         });
         return c.redirect(`/drafts/${draft.id}`, 303);

@@ -21,7 +21,8 @@ export function createOfflineEngine(): CoachEngine {
     async critique(input) {
       const goal = input.context.goal;
       // Checked like any engine's answer, so the offline engine cannot drift from the shape.
-      const value = EngineCritiqueSchema.parse(offlineCritique(input.text, input.mode, { ...(goal && { goal }), ...(input.purpose !== undefined && { purpose: input.purpose }) }));
+      const opts = { ...(goal && { goal }), ...(input.purpose !== undefined && { purpose: input.purpose }) };
+      const value = EngineCritiqueSchema.parse(offlineCritique(input.text, input.mode, opts));
       // The offline analyzer answers the same prompt a model does, so critiques record its id.
       return { ...identity, value, prompt: { id: CRITIQUE_PROMPT.id, version: CRITIQUE_PROMPT.version } };
     },

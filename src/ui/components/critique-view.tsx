@@ -3,6 +3,15 @@ import { CHECKS_BY_MODE, type CheckId, type Mode } from '../../coach/rubric.js';
 import { anchorKey, type Segment } from '../highlight-quotes.js';
 import { LOOP_STEP_TEXT, type LoopStepKey } from '../loop-steps.js';
 
+const PURPOSE_TEXT: Record<string, string> = {
+  '1': 'a message asking how your work is seen (step 1)',
+  '2': 'an offer of help (step 2)',
+  '3': 'taking on what was asked (step 3)',
+  '4': 'the goal-alignment ask (step 4)',
+  '5': 'a report back that starts the next loop (step 5)',
+  advanced: 'an update on something you fixed (advanced)',
+};
+
 type CheckState = 'present' | 'missing' | 'pitfall' | 'avoided';
 const STATE_TEXT: Record<CheckState, string> = { present: '✓ present', missing: '✗ missing', pitfall: '⚠ pitfall', avoided: 'avoided' };
 
@@ -17,8 +26,18 @@ export function ScoreSummary({ critique }: { critique: Critique }) {
         <b data-score={critique.score}>{critique.score}</b>
         <span class="muted">out of 100</span>
       </p>
+      {critique.purpose?.step ? (
+        <p class="muted" data-purpose={String(critique.purpose.step)}>
+          Judged as {PURPOSE_TEXT[String(critique.purpose.step)]} ({critique.purpose.source === 'given' ? 'as you chose' : 'read from your message'})
+        </p>
+      ) : null}
       <p>{critique.summary}</p>
       {critique.order.ok ? null : <p class="notice">{critique.order.note}</p>}
+      {critique.nextStep ? (
+        <p class="next-step">
+          <strong>Next in the loop:</strong> {critique.nextStep}
+        </p>
+      ) : null}
       <p class="engine">
         Feedback by <strong>{critique.model}</strong> · prompt {critique.promptId} v{critique.promptVersion}
       </p>

@@ -5,7 +5,20 @@ export interface DraftFormValues {
   text: string;
   mode: Mode;
   managerName: string;
+  /** '' lets Loop Coach decide. */
+  purpose: string;
 }
+
+/** The choices for "What is this message for?", in the loop's order. */
+export const PURPOSE_CHOICES: ReadonlyArray<[string, string]> = [
+  ['', 'Let Loop Coach decide'],
+  ['1', 'Finding out how my work is seen (step 1)'],
+  ['2', 'Offering to help (step 2)'],
+  ['3', 'Taking on what I was asked to do (step 3)'],
+  ['4', 'Asking about my goal and what it takes (step 4)'],
+  ['5', 'Reporting back and starting the next round (step 5)'],
+  ['advanced', 'Telling them about something I already fixed (advanced)'],
+];
 
 export function DraftFormPage({ engine, values, error, maxChars }: { engine: string; values: DraftFormValues; error?: string; maxChars: number }) {
   return (
@@ -25,6 +38,16 @@ export function DraftFormPage({ engine, values, error, maxChars }: { engine: str
             <input type="radio" name="mode" value="manager" checked={values.mode === 'manager'} /> I am the manager, writing to someone on my team
           </label>
         </fieldset>
+        <label for="purpose">
+          What is this message for? <span class="hint-text">Messages to your manager only. It is judged on what it is for, not on every step.</span>
+        </label>
+        <select id="purpose" name="purpose">
+          {PURPOSE_CHOICES.map(([value, label]) => (
+            <option value={value} selected={values.purpose === value}>
+              {label}
+            </option>
+          ))}
+        </select>
         <label for="managerName">
           Manager's name <span class="hint-text">Optional. Drafts to the same person are read together: help offered earlier earns a later ask.</span>
         </label>
