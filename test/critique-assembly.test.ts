@@ -3,7 +3,8 @@ import { assembleCritique } from '../src/coach/critique/assemble-critique.js';
 import type { CheckResult } from '../src/coach/critique/critique-schema.js';
 import { quoteGrounder } from '../src/coach/critique/ground-quotes.js';
 import { orderCheck } from '../src/coach/critique/order-check.js';
-import { scoreChecks } from '../src/coach/critique/score.js';
+import { movesFor, PURPOSES } from '../src/coach/critique/purpose.js';
+import { scoreChecks, scoreDraft } from '../src/coach/critique/score.js';
 import { checksFor, type Mode } from '../src/coach/rubric.js';
 
 /** A small deterministic PRNG, so the property tests explore many cases yet always the same ones. */
@@ -42,6 +43,28 @@ describe('score', () => {
         }
       }
     }
+  });
+
+  it('scores a draft against its purpose: monotonic, at least 80 for its own moves with no pitfall, later steps never required', () => {
+    const random = rng(11);
+    for (const [mode, step] of [...PURPOSES.map((p) => ['employee', p] as const), ['manager', null] as const]) {
+      const all = checksFor(mode);
+      const { counts } = movesFor(mode, step);
+      expect(scoreDraft(checksWith(mode, new Set(counts)), mode, step)).toBeGreaterThanOrEqual(80);
+      for (let trial = 0; trial < 500; trial++) {
+        const present = new Set(all.filter(() => random() < 0.4).map((c) => c.id));
+        const before = scoreDraft(checksWith(mode, present), mode, step);
+        for (const c of all) {
+          if (present.has(c.id)) continue;
+          const after = scoreDraft(checksWith(mode, new Set([...present, c.id])), mode, step);
+          if (c.kind === 'move') expect(after).toBeGreaterThanOrEqual(before);
+          else expect(after).toBeLessThanOrEqual(before);
+        }
+      }
+    }
+    // A perfect offer of help is not marked down for having no goal in it.
+    expect(scoreDraft(checksWith('employee', new Set(['offers_help'])), 'employee', 2)).toBe(80);
+    expect(scoreDraft(checksWith('employee', new Set(['offers_help', 'demanding'])), 'employee', 2)).toBe(65);
   });
 
   it('counts each step once: steps 2 and 4 beat step 2 alone, and a step-4 move is worth less than a whole step', () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApp, type App } from '../src/app.js';
 import type { Critique } from '../src/coach/critique/critique-schema.js';
-import { scoreChecks } from '../src/coach/critique/score.js';
+import { scoreDraft } from '../src/coach/critique/score.js';
 import { isInjection } from '../src/coach/roleplay/injection.js';
 import { getBrief, getPersona, SCENARIOS, SCENARIO_IDS, type PersonaId, type ScenarioId } from '../src/coach/scenarios/index.js';
 import type { Db } from '../src/db/client.js';
@@ -204,7 +204,7 @@ function expectObeysRubric(critique: Critique, text: string) {
     for (const quote of check.evidence) expect(text).toContain(quote);
     expect(check.present).toBe(check.evidence.length > 0);
   }
-  expect(critique.score).toBe(scoreChecks(critique.checks));
+  expect(critique.score).toBe(scoreDraft(critique.checks, critique.mode, critique.purpose?.step ?? null));
   expect(critique.score).toBeLessThan(100);
   expect(critique.topFixes.length).toBeGreaterThan(0);
 }

@@ -1,7 +1,7 @@
 import type { Critique } from '../../src/coach/critique/critique-schema.js';
 import type { CoachEngine } from '../../src/coach/engine.js';
 import { runCritique } from '../../src/coach/critique/run-critique.js';
-import { scoreChecks } from '../../src/coach/critique/score.js';
+import { scoreDraft } from '../../src/coach/critique/score.js';
 import { checksFor, MODES } from '../../src/coach/rubric.js';
 import { createIdGenerator } from '../../src/ids.js';
 import type { ChatModel } from '../../src/llm/chat-model.js';
@@ -97,7 +97,8 @@ async function evaluate(engine: CoachEngine, judge: ChatModel | undefined, c: Dr
   const predicted = present.map((k) => k.id);
   const quotes = gradeQuotes(c.text, evidence, critique.quotesDropped);
   const order = gradeOrder(c.mode, c.expected, critique.order.ok);
-  const monotonic = gradeMonotonicity(critique.checks, scoreChecks);
+  // Judged as the critique was: against its purpose.
+  const monotonic = gradeMonotonicity(critique.checks, (checks) => scoreDraft(checks, critique.mode, critique.purpose?.step ?? null));
   const advice = judged ? await runJudge(judge, 'judge-advice-specific', { mode: c.mode, text: c.text, advice: adviceText(critique) }) : undefined;
   // A judge that could not answer leaves the case unproven (not_evaluated), never passed.
   const grades: Grade[] = [gradeChecks(c.expected, predicted), quotes, order, monotonic, ...(advice ? [advice] : [])];

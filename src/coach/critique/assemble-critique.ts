@@ -4,7 +4,7 @@ import type { CheckResult, Critique, EngineCritique, Suggestion, TopFix } from '
 import { quoteGrounder } from './ground-quotes.js';
 import { orderCheck } from './order-check.js';
 import { detectPurpose, movesFor, nextStepFor, type CritiquePurpose, type Purpose } from './purpose.js';
-import { scoreChecks, scoreForPurpose } from './score.js';
+import { scoreChecks, scoreDraft } from './score.js';
 
 /** Pitfalls first (the worst first), then missing moves in loop order. */
 const PITFALL_PRIORITY: readonly CheckId[] = ['demanding', 'refuses_work', 'blames_others', 'assumes_goal', 'vague_goal', 'over_hedging'];
@@ -78,7 +78,7 @@ export function assembleCritique(input: AssembleInput): Critique {
     model: input.identity.model,
     promptId: input.prompt.id,
     promptVersion: input.prompt.version,
-    score: byPurpose ? scoreForPurpose(checks, moves, input.mode === 'manager' ? MANAGER_MOVES_NEEDED : undefined) : scoreChecks(checks, input.targetSteps),
+    score: byPurpose ? scoreDraft(checks, input.mode, purpose.step) : scoreChecks(checks, input.targetSteps),
     purpose,
     nextStep: nextStepFor(input.mode, purpose.step),
     summary: input.engine.summary.trim(),
@@ -91,9 +91,6 @@ export function assembleCritique(input: AssembleInput): Critique {
     createdAt: input.createdAt,
   };
 }
-
-/** A manager's message does its job with three of its five moves (score.ts). */
-const MANAGER_MOVES_NEEDED = 3;
 
 function purposeOf(input: AssembleInput, checks: readonly CheckResult[]): CritiquePurpose {
   if (input.mode === 'manager') return { step: null, source: input.purpose === undefined ? 'detected' : 'given' };

@@ -1,4 +1,5 @@
-import type { CheckId } from '../rubric.js';
+import type { CheckId, Mode } from '../rubric.js';
+import { movesFor, type Purpose } from './purpose.js';
 import type { CheckResult } from './critique-schema.js';
 
 /**
@@ -54,4 +55,12 @@ export function scoreForPurpose(checks: readonly CheckResult[], moves: { counts:
   const bonus = moves.bonus.length > 0 ? moves.bonus.filter(present).length / moves.bonus.length : counted;
   const pitfalls = checks.filter((c) => c.kind === 'pitfall' && c.present).length;
   return Math.max(0, Math.min(100, Math.round(80 * counted + 20 * bonus - PITFALL_PENALTY * pitfalls)));
+}
+
+/** A manager's message does its job with three of its five moves. */
+const MANAGER_MOVES_NEEDED = 3;
+
+/** A draft's score: against its purpose's moves (employee mode) or the manager's moves. */
+export function scoreDraft(checks: readonly CheckResult[], mode: Mode, step: Purpose | null): number {
+  return scoreForPurpose(checks, movesFor(mode, step), mode === 'manager' ? MANAGER_MOVES_NEEDED : undefined);
 }
