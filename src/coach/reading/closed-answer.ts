@@ -69,5 +69,15 @@ export function closedAnswer(question: string): string | undefined {
     if (rest === '' || words > 14) return undefined;
     return `${replacement}${rest}.`;
   }
+  // A bare choice ("the planning doc: usual template or something new?") is answered with its first option.
+  const choice = /(?:^|[,:—–-]\s*)([^,:—–?]{2,60}?)\s+or\s+[^,?]{2,60}$/i.exec(asked);
+  const option = choice?.[1]?.trim().replace(LEAD_IN, '');
+  if (
+    option &&
+    option.split(/\s+/).length <= 6 &&
+    !/^(?:what|which|who|how|why|when|where|do|does|did|is|are|was|were|can|could|will|would|should)\b/i.test(option)
+  ) {
+    return `${option.charAt(0).toUpperCase()}${swapPeople(option.slice(1))}.`;
+  }
   return undefined;
 }

@@ -53,7 +53,7 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
     if (!confirm.when) return nth(LEADS.check, confirm.n);
     return fillWhen(nth(main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when, confirm.n) ?? '', confirm.when);
   }
-  if (main.kind === 'answer' && reactions.some((r) => r.kind === 'commitment')) return nth(LEADS.thanks, reactions.length);
+  if ((main.kind === 'answer' || main.kind === 'deflect') && reactions.some((r) => r.kind === 'commitment')) return nth(LEADS.thanks, reactions.length);
   return undefined;
 }
 

@@ -154,7 +154,10 @@ export function advanceTurn(
     reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : turn <= 2 ? { kind: 'neutral' } : { kind: 'acknowledge' });
   }
 
-  answerTheEnd(reactions, input.text === undefined ? undefined : closingAsk(input.text), brief, state);
+  if (input.text !== undefined) {
+    answerTheEnd(reactions, closingAsk(input.text), brief, state, input.text);
+    askedLastAnsweredFirst(reactions, input.text);
+  }
 
   // A plain answer can be the whole reply.
   const first = reactions.find((r) => r.kind !== 'confirm') ?? (reactions[0] as Reaction);
@@ -163,6 +166,15 @@ export function advanceTurn(
   if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
   return { state, reactions, line };
 }
+
+/** Asking after the person: answered with how they are, not with what is on their plate. */
+const WELLBEING = new RegExp(
+  [
+    String.raw`\bhow (?:are|r) (?:you|u)\b|\b(?:you|u) (?:ok|okay|alright|all right|doing ok)\b`,
+    String.raw`|\bhow(?:'s| is| was) (?:your|ur) (?:day|week|weekend|morning)\b|\bhow are things\b|\bhow have you been\b|\bholding up\b`,
+  ].join(''),
+  'i',
+);
 
 /** Reactions that refuse or correct the turn: no "yes, that's right" goes in front of them. */
 const CONTRARY: ReadonlySet<Reaction['kind']> = new Set(['injection', 'pushback', 'grudging']);
@@ -174,10 +186,12 @@ const ANSWERABLE: ReadonlySet<Topic> = new Set(['unknown', 'situation', 'needs']
  * few words, and a question about the persona's own world is answered from the brief's lines for
  * it rather than with a stock deflection, while those last. Edits `reactions` and counts the lines.
  */
-function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief: HiddenBrief, state: RoleplayState): void {
+function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief: HiddenBrief, state: RoleplayState, text: string): void {
   if (reactions.some((r) => CONTRARY.has(r.kind))) return;
-  // A question the words do not place, about the persona's world, is most often about what is on its plate.
-  ask ??= reactions.some((r) => r.kind === 'deflect' && r.topic === 'unknown') ? { kind: 'about', topic: 'focus' } : undefined;
+  // A question the words do not place, about the persona's world, is most often about what is on its plate;
+  // so is one about how things are that is not asking after the person ("what's giving you the most grief?").
+  const placedNowhere = reactions.some((r) => r.kind === 'deflect' && (r.topic === 'unknown' || (r.topic === 'situation' && !WELLBEING.test(text))));
+  ask ??= placedNowhere ? { kind: 'about', topic: 'focus' } : undefined;
   if (!ask) return;
   const count = (key: string) => {
     const n = state.said?.[key] ?? 0;
@@ -218,4 +232,21 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   // Asked last, answered first: what else the turn did is acknowledged after it.
   if (at >= 0) reactions.splice(at, 1);
   reactions.unshift(answer);
+}
+
+/** What a turn did before the question it ends on: acknowledged after the answer. */
+const BEFORE_THE_QUESTION: ReadonlySet<Reaction['kind']> = new Set(['commitment', 'follow-up', 'acknowledge', 'small-talk', 'neutral']);
+
+/**
+ * A turn that ends on a question is answered first: "I'll do the audit. What would good look like to
+ * you?" gets the answer, with thanks in front, not only thanks for the audit.
+ */
+function askedLastAnsweredFirst(reactions: Reaction[], text: string): void {
+  if (!/\?[\s"')\]]*$/.test(text.trim())) return;
+  const first = reactions.find((r) => r.kind !== 'confirm');
+  const question = reactions.findIndex((r) => r.kind === 'deflect' || r.kind === 'answer');
+  if (!first || question < 0 || !BEFORE_THE_QUESTION.has(first.kind)) return;
+  const [asked] = reactions.splice(question, 1);
+  const at = reactions.findIndex((r) => r.kind !== 'confirm');
+  reactions.splice(at < 0 ? reactions.length : at, 0, asked as Reaction);
 }
