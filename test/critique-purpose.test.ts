@@ -119,4 +119,30 @@ describe('a draft judged by its purpose', () => {
     expect(body.rewrite).not.toContain('[');
     expect(body.rewrite).toContain('evidence folder');
   });
+
+  it("rewrites a rehearsal's turns by editing the user's own words, leaving out the grudging and hostile ones", async () => {
+    const a = app();
+    const { headers } = await newGuest(a);
+    const created = await a.request('/api/sessions', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ scenarioId: 'unglamorous-task', personaId: 'supportive-busy', difficulty: 'easy' }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const turns = [
+      'Oh great, more spreadsheets. I guess I can do it.',
+      'Why does it matter so much to you this quarter?',
+      "Okay. I'll take the flaky-test backlog and have the worst ten fixed by Friday.",
+    ];
+    for (const text of turns) {
+      const r = await a.request(`/api/sessions/${id}/messages`, { method: 'POST', headers, body: JSON.stringify({ text }) });
+      expect(r.status).toBe(200);
+    }
+    const end = (await (await a.request(`/api/sessions/${id}/end`, { method: 'POST', headers })).json()) as { critique: Critique };
+    expect(end.critique.purpose).toEqual({ step: 3, source: 'given' });
+    expect(end.critique.rewrite).not.toContain('I guess');
+    expect(end.critique.rewrite).toContain("I'll take the flaky-test backlog");
+    expect(end.critique.rewrite).toContain('Why does it matter so much to you this quarter?');
+    expect(end.critique.rewrite).not.toMatch(/\[[^\]]+\]/);
+  });
 });

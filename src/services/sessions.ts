@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import { runCritique } from '../coach/critique/run-critique.js';
+import type { ActId } from '../coach/reading/acts.js';
 import { debriefOf, scenarioChecks, scenarioTargetSteps, type Debrief } from '../coach/roleplay/debrief.js';
 import type { CreateSessionSchema } from '../coach/roleplay/session-schema.js';
 import type { WindowMessage } from '../coach/roleplay/persona-prompt.js';
@@ -151,6 +152,9 @@ export async function giveHint(deps: SessionDeps, session: SessionRow): Promise<
   }
 }
 
+/** Turns a debrief's rewrite leaves out rather than edits. */
+const NOT_REWRITTEN: ReadonlySet<ActId> = new Set(['grudging', 'refuses', 'demands', 'breaks_frame']);
+
 /**
  * Ends a rehearsal with a critique of the user's own turns (same engine and shape as drafts) and
  * returns the session's view with its debrief. Ending an ended session returns the same result.
@@ -169,8 +173,12 @@ export async function endSession(deps: SessionDeps, session: SessionRow): Promis
     // The debrief judges what the persona reacted to: the turns' stored readings, when every turn has one.
     const readings = userTurns.map((m) => m.reading);
     const observed = readings.every((r) => r !== null) ? readings.flatMap((r) => r.checks) : undefined;
+    // The debrief's rewrite edits the user's own turns, leaving out the ones read as grudging, hostile or out of the role.
+    const kept = userTurns.filter((m) => !m.reading || (!m.reading.acts.some((a) => NOT_REWRITTEN.has(a)) && m.reading.tone !== 'hostile'));
     const critique = await runCritique(deps, {
       text: userTurns.map((m) => m.content).join('\n\n'),
+      rewriteOf: kept.map((m) => m.content).join('\n\n'),
+      ...(scenario.step !== null && scenario.mode === 'employee' && { purpose: scenario.step }),
       ...(observed && { observed }),
       mode: scenario.mode,
       checks: scenarioChecks(scenario),

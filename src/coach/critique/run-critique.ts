@@ -22,6 +22,11 @@ export interface CritiqueRequest {
   /** The purpose of the last message to the same manager, for a message that shows none. */
   previousPurpose?: Purpose | undefined;
   /**
+   * What the rewrite edits, when not the whole text: a rehearsal's debrief rewrites the user's own
+   * turns without the grudging, hostile or role-breaking ones, whatever the engine proposed.
+   */
+  rewriteOf?: string;
+  /**
    * What a rehearsal's turns were read to show, turn by turn. When given, these decide which checks
    * are present (the persona reacted to the same readings); the engine writes the words around them.
    */
@@ -63,7 +68,14 @@ export async function runCritique(deps: { engine: CoachEngine; newId: (prefix: '
   });
   // Whatever wrote it, a rewrite must be an edit of the writer's message: one that holds a blank
   // to fill in, or keeps under half of the writer's words, is replaced by the edit made here.
-  if (!keepsTheWriter(req.text, critique.rewrite)) {
+  if (req.rewriteOf !== undefined) {
+    const analysis = analyze(req.rewriteOf, req.mode);
+    const own = critique.checks.map((c) => ({ ...c, evidence: c.evidence.filter((q) => req.rewriteOf?.includes(q)) }));
+    critique.rewrite = editRewrite(req.rewriteOf, req.mode, own, critique.purpose?.step ?? null, {
+      goal: analysis.goal ?? req.context?.goal,
+      task: analysis.task,
+    });
+  } else if (!keepsTheWriter(req.text, critique.rewrite)) {
     const analysis = analyze(req.text, req.mode);
     critique.rewrite = editRewrite(req.text, req.mode, critique.checks, critique.purpose?.step ?? null, {
       goal: analysis.goal ?? req.context?.goal,
