@@ -40,6 +40,8 @@ export default tseslint.config(
   layer(
     ['src/coach/**'],
     forbid(['db', 'http', 'ui', 'routes', 'services', 'entry'], 'src/coach is pure coaching: the database is reached through src/services.'),
+    // Fitting the learned reader is for scripts/train-reader.ts, evals and tests: the app only reads its model.
+    forbid(['training'], 'The app reads the learned reader, it does not train it: only scripts, evals and tests import learned/training/.'),
   ),
   // llm: a plain chat-model client; it knows nothing of coaching.
   layer(

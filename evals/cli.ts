@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { terminalProgress, type EvalContext } from './context.js';
 import { readConversationDataset, readDraftDataset, readHumanLabels, readPairDataset, readPersonaDataset, readTurnDataset, type Dataset } from './dataset.js';
 import { draftGateFailures, pairsGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
 import { JUDGE_IDS } from './graders/judges.js';
+import { DRAFT_FILES, jsonlIn, turnFiles } from './labelled-writers.js';
 import { createCassetteModel, type CassetteMode } from './models/cassettes.js';
 import { costUsd, parsePrice, PRICES, type Price } from './models/prices.js';
 import { addUsage, emptyUsage, type UsageTotals } from './models/usage-meter.js';
@@ -38,11 +39,6 @@ import { runTurnsSuite } from './suites/turns.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA = join(here, 'datasets');
-const jsonlIn = (dir: string) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .map((f) => join(dir, f));
 
 const USAGE = `npm run evals -- --suite drafts|roleplay|turns|pairs|calibrate|all [options]
   --provider offline|openai   engine under test (default: LOOP_COACH_PROVIDER, else offline without a key)
@@ -203,22 +199,10 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   const pick = (kind: DataKind, defaults: string[]) =>
     given.some((g) => g.kind === kind) ? given.filter((g) => g.kind === kind).map((g) => g.path) : defaults;
   const data = {
-    drafts: () =>
-      pick(
-        'drafts',
-        [
-          'drafts.jsonl',
-          'drafts-dev.jsonl',
-          'drafts-fresh.jsonl',
-          'drafts-fresh2.jsonl',
-          'drafts-fresh4.jsonl',
-          'drafts-holdout.jsonl',
-          'drafts-holdout-3.jsonl',
-        ].map((f) => join(DATA, f)),
-      ).map(readDraftDataset),
+    drafts: () => pick('drafts', [...DRAFT_FILES]).map(readDraftDataset),
     conversations: () => pick('conversations', [join(DATA, 'conversations.jsonl')]).map(readConversationDataset),
     personas: () => pick('personas', jsonlIn(join(DATA, 'personas'))).map(readPersonaDataset),
-    turns: () => pick('turns', jsonlIn(join(DATA, 'turns'))).map(readTurnDataset),
+    turns: () => pick('turns', turnFiles()).map(readTurnDataset),
     pairs: () => pick('pairs', jsonlIn(join(DATA, 'pairs'))).map(readPairDataset),
     labels: () => pick('labels', jsonlIn(join(DATA, 'human-labels'))).map(readHumanLabels),
   };
@@ -304,8 +288,10 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     if (suite === 'turns' || suite === 'all') {
       const t = Date.now();
       const datasets = data.turns();
-      const { metrics, cases } = await runTurnsSuite(ctx, datasets);
-      reports.turns = { ...header('turns', datasets, sumUsage(cases), t), suite: 'turns', metrics, cases };
+      // The drafts' writers too: the analyzer designs are scored, and the learned reader fitted, leave one writer out over all of them.
+      const drafts = data.drafts();
+      const { metrics, cases } = await runTurnsSuite(ctx, datasets, drafts);
+      reports.turns = { ...header('turns', [...datasets, ...drafts], sumUsage(cases), t), suite: 'turns', metrics, cases };
     }
     if (suite === 'pairs' || suite === 'all') {
       const t = Date.now();

@@ -27,11 +27,12 @@ function jsonl(name: string, rows: readonly object[]): string {
   return path;
 }
 
-/** Runs one suite through the CLI's own code path on the given file, offline; returns the JSON report and the Markdown. */
-async function run<R>(suite: string, dataset: string): Promise<{ report: R; markdown: string }> {
+/** Runs one suite through the CLI's own code path on the given files, offline; returns the JSON report and the Markdown. */
+async function run<R>(suite: string, ...datasets: string[]): Promise<{ report: R; markdown: string }> {
   const out = join(dir, `${suite}.json`);
   const io = quietIo();
-  expect(await runEvals(['--suite', suite, '--provider', 'offline', '--dataset', dataset, '--out', out], {}, io)).toBe(0);
+  const given = datasets.flatMap((d) => ['--dataset', d]);
+  expect(await runEvals(['--suite', suite, '--provider', 'offline', ...given, '--out', out], {}, io)).toBe(0);
   return { report: JSON.parse(readFileSync(out, 'utf8')) as R, markdown: io.text() };
 }
 
@@ -72,10 +73,22 @@ const TURNS = [
   }),
 ];
 
+/** A third writer, of drafts: the learned reader of each fold is fitted on the other writers' drafts and turns. */
+const DRAFTS = [
+  { id: 'z1', mode: 'employee', text: "I'd like to lead the Q3 migration. What would it take to get there?", expected: ['states_goal', 'asks_what_it_takes'] },
+  {
+    id: 'z2',
+    mode: 'employee',
+    text: "Happy to take the rota swaps off your plate. I'll have them sorted by Thursday.",
+    expected: ['offers_help', 'commits_to_task'],
+  },
+  { id: 'z3', mode: 'manager', text: 'What would you like to be doing a year from now?', expected: ['asks_about_goals'] },
+];
+
 describe('evals: turn readings', () => {
   it('scores each writer apart, with and without asks_other, and reports leave-one-writer-out per design', async () => {
-    const { report, markdown } = await run<TurnsReport>('turns', jsonl('turns.jsonl', TURNS));
-    const { writers, designs } = report.metrics;
+    const { report, markdown } = await run<TurnsReport>('turns', jsonl('turns.jsonl', TURNS), jsonl('drafts-z.jsonl', DRAFTS));
+    const { writers, designs, analyzerDesigns } = report.metrics;
     expect(Object.keys(writers)).toEqual(['writer-x', 'writer-y']);
     const x = writers['writer-x'];
     const y = writers['writer-y'];
@@ -96,15 +109,30 @@ describe('evals: turn readings', () => {
       ['y2', 'pass'],
     ]);
 
-    expect(designs).toHaveLength(1);
-    expect(designs[0]).toMatchObject({ design: 'analyzer', trained: false, checks: { mean: 1, worst: 1 }, acts: { worstWriter: 'writer-x' } });
+    // Offline, the engine's own reading uses the reader fitted on every labelled writer: it is no leave-one-writer-out design.
+    expect(designs.map((d) => [d.design, d.trained])).toEqual([
+      ['analyzer', false],
+      ['analyzer-or-ngram', true],
+    ]);
+    expect(designs[0]).toMatchObject({ checks: { mean: 1, worst: 1 }, acts: { worstWriter: 'writer-x' } });
     expect(designs[0]?.acts.worst).toBeCloseTo(1 / 3);
     expect(designs[0]?.acts.mean).toBeCloseTo(2 / 3);
     expect(designs[0]?.actsWithoutAsksOther.mean).toBeCloseTo(3 / 4);
+    expect(Object.keys(designs[1]?.writers ?? {})).toEqual(['writer-x', 'writer-y']);
     expect(markdown).toContain('## Turn readings');
     expect(markdown).toMatch(
       /\| analyzer \| no \(rule-based\) \| 1\.000 \/ 1\.000 \(writer-x\) \| 0\.667 \/ 0\.333 \(writer-x\) \| 0\.750 \/ 0\.500 \(writer-x\) \|/,
     );
+
+    // Both analyzer designs on every writer, the draft file as one more writer; none of these writers is a known one.
+    expect(analyzerDesigns.map((d) => [d.design, d.trained, Object.keys(d.writers), d.neverTuned])).toEqual([
+      ['analyzer', false, ['drafts-z', 'writer-x', 'writer-y'], null],
+      ['analyzer-or-ngram', true, ['drafts-z', 'writer-x', 'writer-y'], null],
+    ]);
+    expect(analyzerDesigns[0]?.writers['drafts-z']).toMatchObject({ tuning: 'unknown', texts: 3, macroF1: 1 });
+    expect(analyzerDesigns[0]?.writers['drafts-z']?.perCheck.asks_about_goals).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(markdown).toContain('### Analyzer designs, leave one writer out over every labelled writer');
+    expect(markdown).toMatch(/\| drafts-z \| unknown \| 3 \| 1\.000 \| \d\.\d{3} \|/);
   });
 });
 
@@ -143,7 +171,7 @@ describe('evals: rehearsal pairs', () => {
 
 describe('evals: turns and pairs in the report of every suite', () => {
   it('puts their headline figures in the At a glance table', async () => {
-    const turns = (await run<TurnsReport>('turns', jsonl('turns.jsonl', TURNS))).report;
+    const turns = (await run<TurnsReport>('turns', jsonl('turns.jsonl', TURNS), jsonl('drafts-z.jsonl', DRAFTS))).report;
     const pairs = (await run<PairsReport>('pairs', jsonl('pairs.jsonl', PAIRS))).report;
     const all = formatMarkdown({ ...turns, suite: 'all', suites: { turns, pairs } });
     expect(all).toContain('| Turn reading (analyzer), checks macro-F1, leave-one-writer-out mean / worst | 1.000 / 1.000 (writer-x) |');

@@ -61,8 +61,9 @@ const TURNS: ReadonlyArray<{ name: string; file: string }> = [
 
 const datasetPath = (file: string) => fileURLToPath(new URL(`../datasets/${file}`, import.meta.url));
 
+/** The hand-written analyzer alone (no learned reader), as it was measured here. */
 function analyzerChecks(text: string, mode: Mode): Set<string> {
-  const found = analyze(text, mode).checks;
+  const found = analyze(text, mode, undefined, null).checks;
   return new Set(
     Object.entries(found)
       .filter(([, finding]) => finding?.present)

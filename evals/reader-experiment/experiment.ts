@@ -1,6 +1,7 @@
 import { LABELS, loadWriters, type Doc } from './data.js';
-import { Interner, rawFeatures, selectColumns, Vocabulary, type RawFeatures } from './features.js';
-import { fitLogistic, predict, type Model } from './logreg.js';
+import { fitLogistic, predict, type Model } from '../../src/coach/analyzer/learned/training/logistic-regression.js';
+import { Interner, Vocabulary, type TextFeatures } from '../../src/coach/analyzer/learned/training/sparse-rows.js';
+import { ANALYZER_FEATURES, rawFeatures, selectColumns, type RawFeatures } from './features.js';
 
 /** The learned designs: n-grams alone, or n-grams plus the analyzer's 0/1 verdicts as features. */
 export type LearnedDesign = 'ngram' | 'hybrid';
@@ -92,13 +93,17 @@ export class Experiment {
       for (const mode of ['employee', 'manager'] as const) {
         const trainDocs = this.docs.filter((d) => d.mode === mode && train.has(d.writer));
         const testDocs = this.docs.filter((d) => d.mode === mode && test.has(d.writer));
-        const vocab = new Vocabulary(
-          { char: task.char, analyzer: design === 'hybrid', minDf: 2 },
-          trainDocs.map((d) => this.raw[d.index]!),
-          this.interner,
-        );
-        const X = vocab.matrix(trainDocs.map((d) => this.raw[d.index]!));
-        const Xtest = vocab.matrix(testDocs.map((d) => this.raw[d.index]!));
+        // Word n-grams (and char n-grams) scaled per block; the hybrid adds the analyzer's verdicts as 0/1 columns.
+        const hybrid = design === 'hybrid';
+        const rows = (docs: readonly Doc[]): TextFeatures[] =>
+          docs.map((d) => {
+            const r = this.raw[d.index]!;
+            return { ngrams: task.char ? [r.word, r.char] : [r.word], ...(hybrid && { fixed: r.analyzer }) };
+          });
+        const fixed = hybrid ? ANALYZER_FEATURES.map((name) => this.interner.id(name)) : [];
+        const vocab = new Vocabulary(rows(trainDocs), { minDf: 2, fixed });
+        const X = vocab.matrix(rows(trainDocs));
+        const Xtest = vocab.matrix(rows(testDocs));
         const testIndices = testDocs.map((d) => d.index);
         for (const { key: label } of LABELS.filter((l) => l.mode === mode)) {
           const y = Uint8Array.from(trainDocs.map((d) => (d.labels.has(label) ? 1 : 0)));

@@ -49,7 +49,11 @@ export interface PurposeMetrics {
   macroF1: number;
 }
 
-const STOP = new Set('a an the and or but to of in on for with at by from is are was were be been it this that so if as do just can could would will have has had not no'.split(' '));
+const STOP = new Set(
+  'a an the and or but to of in on for with at by from is are was were be been it this that so if as do just can could would will have has had not no'.split(
+    ' ',
+  ),
+);
 const contentWords = (t: string) => new Set((t.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).filter((w) => !STOP.has(w)));
 function share(text: string, rewrite: string): number {
   const own = contentWords(text);

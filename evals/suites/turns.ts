@@ -1,12 +1,17 @@
+import { analyze } from '../../src/coach/analyzer/index.js';
+import { compileReader, type LearnedReader } from '../../src/coach/analyzer/learned/learned-reader.js';
+import { trainReader } from '../../src/coach/analyzer/learned/training/train-reader.js';
 import type { CoachEngine } from '../../src/coach/engine.js';
 import { ACT_IDS } from '../../src/coach/reading/acts.js';
+import { readTurnOffline } from '../../src/coach/reading/read-turn.js';
 import type { TurnReading } from '../../src/coach/reading/reading-schema.js';
-import { checksFor, MODES } from '../../src/coach/rubric.js';
+import { checksFor, MODES, type Mode } from '../../src/coach/rubric.js';
 import type { EvalContext } from '../context.js';
-import type { Dataset, TurnCase } from '../dataset.js';
+import type { Dataset, DraftCase, TurnCase } from '../dataset.js';
 import { gradeChecks } from '../graders/checks.js';
 import { combine, type Grade, type Status } from '../graders/grade.js';
 import { gradeQuotes } from '../graders/quotes.js';
+import { labelledWriters, type LabelledWriter, type Tuning } from '../labelled-writers.js';
 import { macroF1, perLabel, type LabelledPrediction, type Prf } from '../metrics.js';
 import { CassetteMissError } from '../models/cassettes.js';
 import { addUsage, emptyUsage, meterEngine, type UsageTotals } from '../models/usage-meter.js';
@@ -65,7 +70,7 @@ export interface TurnSetMetrics {
   passed: number;
 }
 
-/** A design's leave-one-writer-out figure: read each writer's turns with what the other writers' turns taught it. */
+/** A design's leave-one-writer-out figure: read each writer's turns with what the other writers' texts taught it. */
 export interface LeaveOneWriterOut {
   design: string;
   trained: boolean;
@@ -82,25 +87,41 @@ interface MeanWorst {
   worstWriter: string;
 }
 
+/**
+ * One analyzer design scored leave one writer out over every labelled writer (the draft files and
+ * the turn sets): each text read on its own by `analyze`, per check, in the evals' convention.
+ */
+export interface AnalyzerDesign {
+  design: string;
+  trained: boolean;
+  writers: Record<string, { tuning: Tuning | 'unknown'; texts: number; macroF1: number; perCheck: Record<string, Prf> }>;
+  all: MeanWorst;
+  /** Over the writers the hand-written analyzer was never tuned on: the fair comparison for a new writer. */
+  neverTuned: MeanWorst | null;
+}
+
 export interface TurnsMetrics {
   turns: number;
   notEvaluated: number;
   /** The engine under test's reading, per writer set. */
   writers: Record<string, TurnSetMetrics>;
+  /** Turn readings, leave one writer out (the engine's own reading only when no labelled writer taught it: on a model). */
   designs: LeaveOneWriterOut[];
+  /** The hand-written analyzer and the analyzer with the learned reader, leave one writer out over every labelled writer. */
+  analyzerDesigns: AnalyzerDesign[];
 }
 
 type TurnReader = (engine: CoachEngine, turn: TurnCase) => Promise<TurnReading>;
 
 /**
- * A way of reading turns, scored leave one writer out: `readerFor` gets every other writer's turns
- * and returns the reader of the left-out writer's. A rule-based design ignores them, so its figure
- * is its figure on each writer; a trained one fits on them.
+ * A way of reading turns, scored leave one writer out: `readerFor` gets the learned reader fitted on
+ * every other writer's labelled texts and returns the reader of the left-out writer's turns. A
+ * rule-based design ignores it, so its figure is its figure on each writer.
  */
 interface TurnDesign {
   id: string;
   trained: boolean;
-  readerFor(training: readonly TurnCase[]): TurnReader;
+  readerFor(learned: LearnedReader | null): TurnReader;
 }
 
 /**
@@ -114,14 +135,26 @@ const readingInput = (turn: TurnCase) => ({
   turn: turn.context.filter((m) => m.role === 'user').length + 1,
 });
 
-/** The engine under test's own reading; offline (and for now on a model too) it is the rule-based analyzer's. */
+/**
+ * The engine under test's own reading. Offline it is the analyzer with the shipped learned reader,
+ * which was fitted on these very turns: a figure on the data it learned, never a leave-one-writer-out one.
+ */
 const ENGINE_READING: TurnDesign = {
-  id: 'analyzer',
+  id: 'engine',
   trained: false,
   readerFor: () => (engine, turn) => engine.readTurn(readingInput(turn)),
 };
 
-const DESIGNS: readonly TurnDesign[] = [ENGINE_READING];
+const offlineReading = (reader: LearnedReader | null) => async (_engine: CoachEngine, turn: TurnCase) => {
+  const { text, mode, previous, turn: n } = readingInput(turn);
+  return readTurnOffline(text, mode, previous, n, reader);
+};
+
+/** The offline reading over the hand-written analyzer alone, and over the analyzer with the reader fitted on the other writers. */
+const OFFLINE_DESIGNS: readonly TurnDesign[] = [
+  { id: 'analyzer', trained: false, readerFor: () => offlineReading(null) },
+  { id: 'analyzer-or-ngram', trained: true, readerFor: (learned) => offlineReading(learned) },
+];
 
 async function evaluate(engine: CoachEngine, design: string, read: TurnReader, c: TurnCase): Promise<Run> {
   const base = { id: c.id, writer: c.writer, mode: c.mode, design };
@@ -220,23 +253,60 @@ function leaveOneWriterOut(design: TurnDesign, byWriter: Record<string, TurnSetM
   };
 }
 
+/** The learned reader fitted on every writer but one, with the analyze() settings it ships with, per left-out writer. */
+function foldReaders(writers: readonly LabelledWriter[]): Map<string, LearnedReader> {
+  return new Map(writers.map((w) => [w.name, compileReader(trainReader(writers.filter((o) => o !== w).flatMap((o) => o.texts)))]));
+}
+
+const checkIdsOf = (modes: Iterable<Mode>) => [...new Set([...modes].flatMap((m) => checksFor(m).map((c) => c.id)))];
+
+/** Both analyzer designs on every labelled writer, each text on its own. */
+function analyzerDesigns(writers: readonly LabelledWriter[], folds: ReadonlyMap<string, LearnedReader>): AnalyzerDesign[] {
+  return OFFLINE_DESIGNS.map(({ id, trained }) => {
+    const byWriter = Object.fromEntries(
+      writers.map((w) => {
+        const reader = trained ? folds.get(w.name)! : null;
+        const cases = w.texts.map((t) => {
+          const found = analyze(t.text, t.mode, undefined, reader).checks;
+          return {
+            expected: t.checks,
+            predicted: checksFor(t.mode)
+              .filter((c) => found[c.id]?.present)
+              .map((c) => c.id),
+          };
+        });
+        const perCheck = perLabel(cases, checkIdsOf(new Set(w.texts.map((t) => t.mode))));
+        return [w.name, { tuning: w.tuning, texts: w.texts.length, macroF1: macroF1(perCheck), perCheck }];
+      }),
+    );
+    const figure = (names: readonly string[]) => meanWorst(names.map((n) => [n, byWriter[n]!.macroF1]));
+    const never = writers.filter((w) => w.tuning === 'never tuned').map((w) => w.name);
+    return { design: id, trained, writers: byWriter, all: figure(Object.keys(byWriter)), neverTuned: never.length === 0 ? null : figure(never) };
+  });
+}
+
 /**
- * Reads every labelled turn, writer by writer, with each design (the engine under test's reading
- * first), and scores each writer's turns apart. The cases and per-writer figures reported are the
- * first design's.
+ * Reads every labelled turn, writer by writer: with the engine under test (the cases and per-writer
+ * figures reported), then with each offline design leave one writer out, whose learned reader is
+ * fitted on the other writers' drafts and turns. Then scores both analyzer designs on every
+ * labelled writer, drafts too, the same way.
  */
 export async function runTurnsSuite(
   ctx: Pick<EvalContext, 'model' | 'concurrency' | 'repeats' | 'progress'>,
   datasets: readonly Dataset<TurnCase>[],
+  drafts: readonly Dataset<DraftCase>[],
 ): Promise<{ metrics: TurnsMetrics; cases: TurnCaseResult[] }> {
   const turns = datasets.flatMap((d) => d.cases);
   const writers = [...new Set(turns.map((t) => t.writer))];
-  const tick = ctx.progress.phase('turns', turns.length * ctx.repeats * DESIGNS.length);
+  const labelled = labelledWriters(drafts, datasets);
+  const folds = foldReaders(labelled);
+  const designs = [ENGINE_READING, ...OFFLINE_DESIGNS];
+  const tick = ctx.progress.phase('turns', turns.length * ctx.repeats * designs.length);
   const runs: Array<{ design: TurnDesign; cases: TurnCaseResult[] }> = [];
-  for (const design of DESIGNS) {
+  for (const design of designs) {
     const cases: TurnCaseResult[] = [];
     for (const writer of writers) {
-      const read = design.readerFor(turns.filter((t) => t.writer !== writer));
+      const read = design.readerFor(folds.get(writer) ?? null);
       const mine = turns.filter((t) => t.writer === writer);
       cases.push(
         ...(await mapPool(mine, ctx.concurrency, async (c) => {
@@ -265,7 +335,9 @@ export async function runTurnsSuite(
       turns: turns.length,
       notEvaluated: engineCases.filter((c) => c.status === 'not_evaluated').length,
       writers: byWriter(engineCases),
-      designs: runs.map((r) => leaveOneWriterOut(r.design, byWriter(r.cases))),
+      // Offline, the engine's reading is the analyzer with the reader fitted on these turns: not a leave-one-writer-out figure.
+      designs: runs.filter((r) => r.design !== ENGINE_READING || ctx.model).map((r) => leaveOneWriterOut(r.design, byWriter(r.cases))),
+      analyzerDesigns: analyzerDesigns(labelled, folds),
     },
     cases: engineCases,
   };

@@ -6,6 +6,8 @@ export interface Finding {
   present: boolean;
   /** Verbatim quotes, each a substring of the input. */
   evidence: string[];
+  /** Found by the learned reader alone, not by the frames (`learned/`). */
+  learned?: true;
 }
 
 // A critique shows a few quotes per check; more repeats the point.

@@ -3,6 +3,9 @@ import { employeeChecks } from './checks/employee.js';
 import { managerChecks } from './checks/manager.js';
 import { readDoc, type Doc } from './doc.js';
 import type { Finding } from './finding.js';
+import { learnedFindings } from './learned/learned-findings.js';
+import type { LearnedReader } from './learned/learned-reader.js';
+import { SHIPPED_READER } from './learned/shipped-reader.js';
 
 export type { Finding } from './finding.js';
 
@@ -19,15 +22,21 @@ export interface Analysis {
 
 /**
  * The offline analyzer: reads a draft against the rubric with a hand-written linguistic pipeline
- * (sentences, negation and hypotheticals, who acts, semantic frames) rather than a model or an NLP
- * library, so it runs anywhere (Node, Workers: no I/O, no async), deterministically, in well under a
- * millisecond for a typical draft. Every quote, goal and task it returns is a slice of `text`.
+ * (sentences, negation and hypotheticals, who acts, semantic frames) rather than an NLP library, and
+ * adds what a small learned reader (`learned/`: word n-grams, fitted on every labelled writer) finds
+ * that the frames missed, quoted by its most telling sentence. It runs anywhere (Node, Workers: no
+ * I/O, no async), deterministically, in well under a millisecond for a typical draft. Every quote,
+ * goal and task it returns is a slice of `text`. `reader` null is the hand-written analyzer alone.
  */
-export function analyze(text: string, mode: Mode, doc: Doc = readDoc(text)): Analysis {
+export function analyze(text: string, mode: Mode, doc: Doc = readDoc(text), reader: LearnedReader | null = SHIPPED_READER): Analysis {
   const found = mode === 'employee' ? employeeChecks(doc) : managerChecks(doc);
   const checks: Partial<Record<CheckId, Finding>> = {};
   // The mode's check list is the contract: every check of the mode, and no other.
   for (const { id } of CHECKS_BY_MODE[mode]) checks[id] = found.checks[id] ?? { present: false, evidence: [] };
+  if (reader) {
+    const present = new Set(CHECKS_BY_MODE[mode].filter(({ id }) => checks[id]?.present).map(({ id }) => id));
+    Object.assign(checks, learnedFindings(reader, doc, mode, present));
+  }
   const analysis: Analysis = { mode, checks };
   if (found.goal !== undefined && text.includes(found.goal)) analysis.goal = found.goal;
   if (found.task !== undefined && text.includes(found.task)) analysis.task = found.task;

@@ -1,5 +1,6 @@
-import { analyze } from '../analyzer/index.js';
+import { analyze, type Finding } from '../analyzer/index.js';
 import { quoteOf, readDoc, type Doc } from '../analyzer/doc.js';
+import type { LearnedReader } from '../analyzer/learned/learned-reader.js';
 import type { Sentence } from '../analyzer/sentences.js';
 import { isInjection } from '../roleplay/injection.js';
 import type { CheckId, Mode } from '../rubric.js';
@@ -46,12 +47,16 @@ function questionAct(doc: Doc, mode: Mode): ActId {
  * acts no check covers (wrapping up, small talk, asking after the other person, pushing back,
  * grudging or bargaining agreement, stepping out of the role), and the tone. `previous` is the
  * other side's last line: a reply to its question is an answer. `turn` is the user turn (1-based).
+ * `reader` is the analyzer's learned reader (its default when left out; null for none).
  */
-export function readTurnOffline(text: string, mode: Mode, previous?: string, turn = 2): TurnReading {
+export function readTurnOffline(text: string, mode: Mode, previous?: string, turn = 2, reader?: LearnedReader | null): TurnReading {
   const doc = readDoc(text);
-  const analysis = analyze(text, mode, doc);
+  const analysis = analyze(text, mode, doc, reader);
   const checks = new Map<CheckId, string[]>();
-  for (const [id, finding] of Object.entries(analysis.checks) as Array<[CheckId, { present: boolean; evidence: string[] }]>) {
+  // Small talk and asking after the other person are no moves: the learned reader's credit on such a line alone is dropped.
+  const chat = new Set([...cued(doc, 'small_talk'), ...cued(doc, 'asks_situation')].map((s) => quoteOf(doc, s)));
+  for (const [id, finding] of Object.entries(analysis.checks) as Array<[CheckId, Finding]>) {
+    if (finding.learned && finding.evidence.every((q) => chat.has(q))) continue;
     if (finding.present && finding.evidence.length > 0) checks.set(id, finding.evidence);
   }
 
@@ -134,7 +139,7 @@ function creditInContext(doc: Doc, checks: Map<CheckId, string[]>, previous: str
   if (previous === undefined) return;
   const taken = cued(doc, 'takes_it');
   add('offers_help', taken);
-  const asked = /\?|(?:could|can|would) you|i (?:need|want) (?:you|someone|an owner)/i.test(previous);
+  const asked = /\?|\b(?:could|can|would) you\b|\bi (?:need|want) (?:you|someone|an owner)\b/i.test(previous);
   if (asked) add('commits_to_task', [...taken, ...cued(doc, 'agrees')]);
   add(
     'commits_to_task',

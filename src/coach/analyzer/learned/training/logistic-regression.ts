@@ -1,4 +1,4 @@
-import type { Csr } from './features.js';
+import type { Csr } from './sparse-rows.js';
 
 /** A binary logistic regression: p(present) = sigmoid(w·x + b). */
 export interface Model {

@@ -1,0 +1,97 @@
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CheckId, Mode } from '../src/coach/rubric.js';
+import { readDraftDataset, readTurnDataset, type Dataset, type DraftCase, type TurnCase } from './dataset.js';
+
+const DATA = join(dirname(fileURLToPath(import.meta.url)), 'datasets');
+
+/** The labelled drafts, one writer per file: the drafts suite's default data and the learned reader's training data. */
+export const DRAFT_FILES: readonly string[] = [
+  'drafts.jsonl',
+  'drafts-dev.jsonl',
+  'drafts-fresh.jsonl',
+  'drafts-fresh2.jsonl',
+  'drafts-fresh4.jsonl',
+  'drafts-holdout.jsonl',
+  'drafts-holdout-3.jsonl',
+].map((f) => join(DATA, f));
+
+/** Every `.jsonl` file of a folder, sorted. */
+export const jsonlIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dir, f));
+
+/** The labelled turn sets (each turn names its writer). */
+export const turnFiles = () => jsonlIn(join(DATA, 'turns'));
+
+/**
+ * How the hand-written analyzer has seen each writer's labels (evals/README.md, the datasets' notes):
+ * `tuned` on it; `tuned after scoring` (measured before any tuning, then tuned on); `never tuned`.
+ * Only the never-tuned writers give the hand-written analyzer an honest figure for a new writer.
+ */
+export type Tuning = 'tuned' | 'tuned after scoring' | 'never tuned';
+const TUNING: Record<string, Tuning> = {
+  drafts: 'tuned',
+  'drafts-dev': 'tuned',
+  'drafts-fresh': 'tuned after scoring',
+  'drafts-fresh2': 'tuned after scoring',
+  'drafts-fresh4': 'tuned after scoring',
+  'drafts-holdout': 'never tuned',
+  'drafts-holdout-3': 'never tuned',
+  'writer-a': 'never tuned',
+  'writer-b': 'never tuned',
+};
+
+/** One labelled text: a draft, or a user turn with what it answers. */
+export interface LabelledText {
+  id: string;
+  mode: Mode;
+  text: string;
+  checks: readonly CheckId[];
+  /** A turn's context: the other side's last line and the turn's 1-based number among the user's. */
+  turn?: { previous: string | undefined; number: number };
+}
+
+export interface LabelledWriter {
+  /** A draft file's name without `.jsonl`, or a turn set's `writer`. */
+  name: string;
+  /** Unknown for a file given with --dataset that is not one of ours. */
+  tuning: Tuning | 'unknown';
+  texts: LabelledText[];
+}
+
+/** Every writer of these datasets: each draft file is one writer, turns are grouped by their `writer`. */
+export function labelledWriters(drafts: readonly Dataset<DraftCase>[], turns: readonly Dataset<TurnCase>[]): LabelledWriter[] {
+  const writer = (name: string, texts: LabelledText[]): LabelledWriter => ({ name, tuning: TUNING[name] ?? 'unknown', texts });
+  const turnCases = turns.flatMap((d) => d.cases);
+  return [
+    ...drafts.map((d) =>
+      writer(
+        basename(d.path, '.jsonl'),
+        d.cases.map((c) => ({ id: c.id, mode: c.mode, text: c.text, checks: c.expected })),
+      ),
+    ),
+    ...[...new Set(turnCases.map((t) => t.writer))].map((name) =>
+      writer(
+        name,
+        turnCases
+          .filter((t) => t.writer === name)
+          .map((t) => ({
+            id: t.id,
+            mode: t.mode,
+            text: t.text,
+            checks: t.checks,
+            turn: { previous: t.context.findLast((m) => m.role === 'persona')?.text, number: t.context.filter((m) => m.role === 'user').length + 1 },
+          })),
+      ),
+    ),
+  ];
+}
+
+/** The nine labelled writers of the default datasets: the learned reader is trained on all of them. */
+export function readLabelledWriters(): LabelledWriter[] {
+  return labelledWriters(DRAFT_FILES.map(readDraftDataset), turnFiles().map(readTurnDataset));
+}
