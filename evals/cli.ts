@@ -11,13 +11,22 @@ import type { ChatModel } from '../src/llm/chat-model.js';
 import { getPrompt, type PromptId } from '../src/prompts/render-prompt.js';
 import { compareReports, formatComparison, readReport } from './compare.js';
 import { terminalProgress, type EvalContext } from './context.js';
-import { readConversationDataset, readDraftDataset, readHumanLabels, readPairDataset, readPersonaDataset, readTurnDataset, type Dataset } from './dataset.js';
-import { draftGateFailures, pairsGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
+import {
+  readConversationDataset,
+  readDraftDataset,
+  readHumanLabels,
+  readPairDataset,
+  readPersonaDataset,
+  readPurposeDataset,
+  readTurnDataset,
+  type Dataset,
+} from './dataset.js';
+import { draftGateFailures, pairsGateFailures, purposeGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
 import { JUDGE_IDS } from './graders/judges.js';
 import { DRAFT_FILES, jsonlIn, turnFiles } from './labelled-writers.js';
 import { createCassetteModel, type CassetteMode } from './models/cassettes.js';
 import { costUsd, parsePrice, PRICES, type Price } from './models/prices.js';
-import { addUsage, emptyUsage, type UsageTotals } from './models/usage-meter.js';
+import { addUsage, emptyUsage, meterEngine, type UsageTotals } from './models/usage-meter.js';
 import { openEvalApps, type EvalApps } from './rehearsal.js';
 import {
   formatMarkdown,
@@ -25,6 +34,7 @@ import {
   type AllReport,
   type CalibrationReport,
   type DraftReport,
+  type PurposeReport,
   type PairsReport,
   type Report,
   type ReportHeader,
@@ -34,13 +44,14 @@ import {
 import { runCalibration } from './suites/calibrate.js';
 import { draftMetrics, runDraftSuite } from './suites/drafts.js';
 import { runPairsSuite } from './suites/pairs.js';
+import { runPurposeSuite } from './suites/purpose.js';
 import { runRoleplaySuite } from './suites/roleplay.js';
 import { runTurnsSuite } from './suites/turns.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA = join(here, 'datasets');
 
-const USAGE = `npm run evals -- --suite drafts|roleplay|turns|pairs|calibrate|all [options]
+const USAGE = `npm run evals -- --suite drafts|roleplay|turns|pairs|purpose|calibrate|all [options]
   --provider offline|openai   engine under test (default: LOOP_COACH_PROVIDER, else offline without a key)
   --model M                   model name for the provider
   --judge-model M             model answering judge prompts (default: --model); judges never run offline
@@ -57,7 +68,7 @@ const USAGE = `npm run evals -- --suite drafts|roleplay|turns|pairs|calibrate|al
   --price IN,OUT              USD per million input/output tokens, for models without a known price
   --compare OLD.json NEW.json per-metric deltas and the cases that flipped between two reports`;
 
-const SUITES = ['drafts', 'roleplay', 'turns', 'pairs', 'calibrate', 'all'] as const;
+const SUITES = ['drafts', 'roleplay', 'turns', 'pairs', 'purpose', 'calibrate', 'all'] as const;
 type Suite = (typeof SUITES)[number];
 
 const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
@@ -77,10 +88,11 @@ const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
   // On a model each turn is read by a classification call (the read-turn prompt); offline, by the analyzer.
   turns: ['read-turn'],
   pairs: ['read-turn', 'roleplay-manager', 'roleplay-employee', 'summary', 'critique'],
+  purpose: ['critique'],
   calibrate: [...JUDGE_IDS],
 };
 
-type DataKind = 'drafts' | 'conversations' | 'personas' | 'turns' | 'pairs' | 'labels';
+type DataKind = 'drafts' | 'conversations' | 'personas' | 'turns' | 'pairs' | 'purpose' | 'labels';
 
 /** Which kind of dataset a file is, from the fields of its first case. */
 function kindOf(path: string): DataKind {
@@ -91,6 +103,7 @@ function kindOf(path: string): DataKind {
   if ('probe' in row) return 'personas';
   if ('turns' in row) return 'conversations';
   if ('strong' in row && 'weak' in row) return 'pairs';
+  if ('quality' in row && 'purpose' in row) return 'purpose';
   if ('acts' in row && 'context' in row) return 'turns';
   if ('judge' in row && 'label' in row) return 'labels';
   return 'drafts';
@@ -204,6 +217,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     personas: () => pick('personas', jsonlIn(join(DATA, 'personas'))).map(readPersonaDataset),
     turns: () => pick('turns', turnFiles()).map(readTurnDataset),
     pairs: () => pick('pairs', jsonlIn(join(DATA, 'pairs'))).map(readPairDataset),
+    purpose: () => pick('purpose', jsonlIn(join(DATA, 'purpose'))).map(readPurposeDataset),
     labels: () => pick('labels', jsonlIn(join(DATA, 'human-labels'))).map(readHumanLabels),
   };
 
@@ -238,7 +252,14 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
   });
   const sumUsage = (cases: readonly object[]) => cases.reduce<UsageTotals>((u, c) => ('usage' in c ? addUsage(u, c.usage as UsageTotals) : u), emptyUsage());
 
-  const reports: { drafts?: DraftReport; roleplay?: RoleplayReport; turns?: TurnsReport; pairs?: PairsReport; calibrate?: CalibrationReport } = {};
+  const reports: {
+    drafts?: DraftReport;
+    roleplay?: RoleplayReport;
+    turns?: TurnsReport;
+    pairs?: PairsReport;
+    purpose?: PurposeReport;
+    calibrate?: CalibrationReport;
+  } = {};
   try {
     if (suite === 'calibrate' || suite === 'all') {
       const t = Date.now();
@@ -299,6 +320,13 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       const { metrics, cases } = await runPairsSuite(ctx, datasets);
       reports.pairs = { ...header('pairs', datasets, sumUsage(cases), t), suite: 'pairs', metrics, cases };
     }
+    if (suite === 'purpose' || suite === 'all') {
+      const t = Date.now();
+      const datasets = data.purpose();
+      const { engine: critic, usage } = meterEngine(ctx.model);
+      const metrics = await runPurposeSuite(critic, datasets);
+      reports.purpose = { ...header('purpose', datasets, usage, t), suite: 'purpose', metrics };
+    }
   } finally {
     if (apps) (await apps).close();
   }
@@ -308,6 +336,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     ...(reports.drafts ? draftGateFailures(reports.drafts.metrics, reports.drafts.errors, thresholds.drafts) : []),
     ...(reports.roleplay ? roleplayGateFailures(reports.roleplay.metrics, thresholds.roleplay) : []),
     ...(reports.pairs ? pairsGateFailures(reports.pairs.metrics, thresholds.pairs) : []),
+    ...(reports.purpose ? purposeGateFailures(reports.purpose.metrics, thresholds.purpose) : []),
   ];
   const all = Object.values(reports);
   const report: Report =

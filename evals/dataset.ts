@@ -198,3 +198,25 @@ export type HumanLabel = z.infer<typeof HumanLabelSchema>;
 export function readHumanLabels(path: string): Dataset<HumanLabel> {
   return readJsonl(path, HumanLabelSchema);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Purpose-labelled drafts: what a message is for, good or weak, in pairs of the same situation.
+
+const PurposeCaseSchema = z.object({
+  id: z.string(),
+  mode: ModeSchema,
+  purpose: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal('advanced'), z.null()]),
+  quality: z.enum(['good', 'weak']),
+  pair: z.string().nullable(),
+  text: z.string().min(1),
+  expected: z.array(CheckIdSchema),
+  note: z.string().optional(),
+});
+export type PurposeCase = z.infer<typeof PurposeCaseSchema>;
+
+export function readPurposeDataset(path: string): Dataset<PurposeCase> {
+  return readJsonl(path, PurposeCaseSchema, (c) => {
+    if ((c.mode === 'manager') !== (c.purpose === null)) return 'a manager-mode draft has purpose null, and only it';
+    return checksOutsideMode(c.mode, c.expected);
+  });
+}

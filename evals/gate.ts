@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { DraftMetrics } from './suites/drafts.js';
 import type { PairsMetrics } from './suites/pairs.js';
+import type { PurposeMetrics } from './suites/purpose.js';
 import type { RoleplayMetrics } from './suites/roleplay.js';
 
 /** The bars `--gate` enforces, kept in evals/thresholds.json so raising one is a one-line change. */
@@ -15,6 +16,17 @@ const ThresholdsSchema = z.object({
     personaCasePassRate: z.number(),
   }),
   pairs: z.object({ orderedRate: z.number(), tunedWriters: z.array(z.string()) }),
+  /** Bars for the purpose-labelled sets, per split: only `held-out` is gated. */
+  purpose: z.object({
+    'held-out': z.object({
+      purposeAccuracy: z.number(),
+      goodAt70: z.number(),
+      goodAboveWeak: z.number(),
+      maxPlaceholders: z.number().int(),
+      goodRewritesKept: z.number(),
+      macroF1: z.number(),
+    }),
+  }),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
@@ -81,5 +93,23 @@ export function pairsGateFailures(m: PairsMetrics, t: Thresholds['pairs']): stri
   }
   const errors = untuned.reduce((n, [, x]) => n + x.errors + x.notEvaluated, 0);
   if (errors > 0) failures.push(`pairs: ${errors} pair(s) failed with an error or were not evaluated`);
+  return failures;
+}
+
+/** Why the held-out purpose sets miss their bars (tuning sets are reported, never gated). */
+export function purposeGateFailures(sets: readonly PurposeMetrics[], t: Thresholds['purpose']): string[] {
+  const bar = t['held-out'];
+  const failures: string[] = [];
+  const held = sets.filter((m) => m.split === 'held-out');
+  if (held.length === 0) failures.push('purpose: no held-out set');
+  for (const m of held) {
+    const below = (what: string, value: number, min: number) => value < min && failures.push(`purpose (${m.dataset}): ${what} ${f3(value)} < ${min}`);
+    below('purpose right', m.purposeAccuracy, bar.purposeAccuracy);
+    below('good drafts at 70+', m.goodAt70, bar.goodAt70);
+    below('good above weak', m.goodAboveWeak, bar.goodAboveWeak);
+    below('good rewrites keeping 70% of words', m.goodRewritesKept, bar.goodRewritesKept);
+    below('checks macro-F1', m.macroF1, bar.macroF1);
+    if (m.placeholders > bar.maxPlaceholders) failures.push(`purpose (${m.dataset}): ${m.placeholders} rewrite(s) with a placeholder`);
+  }
   return failures;
 }

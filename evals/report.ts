@@ -5,6 +5,7 @@ import { wilson, type Prf } from './metrics.js';
 import type { UsageTotals } from './models/usage-meter.js';
 import type { JudgeCalibration, CalibrationCase } from './suites/calibrate.js';
 import type { DraftCaseResult, DraftMetrics } from './suites/drafts.js';
+import type { PurposeMetrics } from './suites/purpose.js';
 import type { PairResult, PairsMetrics, PairTally } from './suites/pairs.js';
 import type { RoleplayCase, RoleplayMetrics } from './suites/roleplay.js';
 import type { Comparison, RehearsalResult } from './suites/simulated-users.js';
@@ -77,11 +78,17 @@ export interface PairsReport extends ReportHeader {
   cases: PairResult[];
 }
 
-export type SuiteReport = DraftReport | RoleplayReport | CalibrationReport | TurnsReport | PairsReport;
+export interface PurposeReport extends ReportHeader {
+  suite: 'purpose';
+  /** One entry per purpose-labelled set, with its split. */
+  metrics: PurposeMetrics[];
+}
+
+export type SuiteReport = DraftReport | RoleplayReport | CalibrationReport | TurnsReport | PairsReport | PurposeReport;
 
 export interface AllReport extends ReportHeader {
   suite: 'all';
-  suites: { drafts?: DraftReport; roleplay?: RoleplayReport; calibrate?: CalibrationReport; turns?: TurnsReport; pairs?: PairsReport };
+  suites: { drafts?: DraftReport; roleplay?: RoleplayReport; calibrate?: CalibrationReport; turns?: TurnsReport; pairs?: PairsReport; purpose?: PurposeReport };
 }
 
 export type Report = SuiteReport | AllReport;
@@ -510,6 +517,30 @@ function pairsSection(r: PairsReport): string[] {
   ];
 }
 
+function purposeSection(r: PurposeReport): string[] {
+  const pctOf = (x: number) => `${Math.round(100 * x)}%`;
+  return [
+    '## Drafts judged by their purpose',
+    '',
+    "Each draft critiqued as the API does with no purpose given; the writer's labels say what it is for, whether it is good or weak, and which pairs share a situation. A `held-out` set has never been used to build anything (evals/datasets/manifest.json).",
+    '',
+    ...table(
+      ['set', 'split', 'drafts', 'purpose right', 'good at 70+', 'good above weak', 'placeholders', 'good rewrites keep 70% of words', 'checks macro-F1'],
+      r.metrics.map((m) => [
+        m.dataset,
+        m.split,
+        m.drafts,
+        pctOf(m.purposeAccuracy),
+        pctOf(m.goodAt70),
+        `${pctOf(m.goodAboveWeak)} of ${m.pairs}`,
+        m.placeholders,
+        pctOf(m.goodRewritesKept),
+        f3(m.macroF1),
+      ]),
+    ),
+  ];
+}
+
 /** The headline figures of every suite in one table, with the held-out figure first where there is one. */
 function glance(suites: readonly SuiteReport[]): string[] {
   const rows: Array<[string, string]> = [];
@@ -544,6 +575,10 @@ function glance(suites: readonly SuiteReport[]): string[] {
           ],
         );
       }
+    } else if (s.suite === 'purpose') {
+      for (const m of s.metrics.filter((x) => x.split === 'held-out')) {
+        rows.push([`Drafts by purpose (${m.dataset}, held out): purpose right / good at 70+ / good above weak`, `${f3(m.purposeAccuracy)} / ${f3(m.goodAt70)} / ${f3(m.goodAboveWeak)}`]);
+      }
     } else if (s.suite === 'pairs') {
       const m = s.metrics;
       rows.push(
@@ -567,7 +602,7 @@ export function formatMarkdown(report: Report, gate?: { failures: string[]; thre
   const lines = headerLines(report, title);
   const suites: SuiteReport[] =
     report.suite === 'all'
-      ? [report.suites.drafts, report.suites.roleplay, report.suites.turns, report.suites.pairs, report.suites.calibrate].filter(
+      ? [report.suites.drafts, report.suites.roleplay, report.suites.turns, report.suites.pairs, report.suites.purpose, report.suites.calibrate].filter(
           (s): s is SuiteReport => s !== undefined,
         )
       : [report];
@@ -588,6 +623,7 @@ export function formatMarkdown(report: Report, gate?: { failures: string[]; thre
     else if (s.suite === 'roleplay') lines.push(...roleplaySection(s));
     else if (s.suite === 'turns') lines.push(...turnsSection(s));
     else if (s.suite === 'pairs') lines.push(...pairsSection(s));
+    else if (s.suite === 'purpose') lines.push(...purposeSection(s));
     else lines.push(...calibrationSection(s));
   }
   return lines.join('\n');
@@ -603,7 +639,7 @@ export function caseStatuses(report: Report): Map<string, Status> {
   const suites: SuiteReport[] = report.suite === 'all' ? Object.values(report.suites) : [report];
   const out = new Map<string, Status>();
   for (const s of suites) {
-    for (const c of s.cases as LooseCase[]) {
+    for (const c of ('cases' in s ? s.cases : []) as LooseCase[]) {
       const exact = c.expected && c.predicted && c.expected.length === c.predicted.length && c.expected.every((id) => c.predicted?.includes(id));
       out.set(`${s.suite ?? 'drafts'}:${c.id}`, c.status ?? (exact ? 'pass' : 'fail'));
     }

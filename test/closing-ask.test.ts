@@ -67,6 +67,8 @@ describe('closedAnswer', () => {
       ['I let the account lead talk. Is that what you see too?', "That's what I see too."],
       ['Do you think I should take it?', 'I think you should take it.'],
       ['Should I start with the training catch-up?', 'You should start with the training catch-up.'],
+      ['Are these both Tier 1 positions?', "They're both Tier 1 positions."],
+      ['Only one thing I need to know: copy exactly, or flag the gaps to you?', 'Copy exactly.'],
     ];
     for (const [question, answer] of cases) expect(closedAnswer(question), question).toBe(answer);
   });
@@ -74,6 +76,7 @@ describe('closedAnswer', () => {
   it('never grants a promotion or pay in a sentence, and leaves open questions and requests alone', () => {
     expect(closedAnswer('Am I on track for senior this cycle?')).toBeUndefined();
     expect(closedAnswer('Can I get a raise if this goes well?')).toBeUndefined();
+    expect(closedAnswer('So, would that count towards Delivery Manager?')).toBeUndefined();
     expect(closedAnswer('What would it take?')).toBeUndefined();
     expect(closedAnswer('Will you send the note to the store managers?')).toBeUndefined();
   });

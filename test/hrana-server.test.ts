@@ -301,10 +301,10 @@ describe('hrana test server', () => {
       await c.execute('CREATE TABLE t (x)');
       const tx = await c.transaction('write');
       await tx.execute('INSERT INTO t VALUES (1)');
-      const started = Date.now();
-      // Queued behind the transaction until it idles out.
+      // Queued behind the transaction until it idles out, then sees its insert rolled back. (No
+      // timing assertion: the idle clock starts on the server, before the client hears back, so a
+      // busy machine makes any client-side bound flaky; the expired baton below proves the expiry.)
       expect((await c.execute('SELECT count(*) AS n FROM t')).rows[0]?.n).toBe(0);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(100);
       const e = await rejection(tx.execute('INSERT INTO t VALUES (2)'));
       expect(e.code).toBe('STREAM_EXPIRED');
       tx.close();

@@ -1,38 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { PurposeSchema } from '../../src/coach/critique/purpose.js';
 import { runCritique } from '../../src/coach/critique/run-critique.js';
 import type { CoachEngine } from '../../src/coach/engine.js';
-import { CheckIdSchema, ModeSchema } from '../../src/coach/rubric.js';
 import { createIdGenerator } from '../../src/ids.js';
+import type { Dataset, PurposeCase } from '../dataset.js';
+import { splitOf, type Split } from '../manifest.js';
 import { macroF1, perLabel } from '../metrics.js';
 
-/** One draft of a purpose-labelled set: what it is for, good or weak, and its pair. */
-export const PurposeCaseSchema = z.object({
-  id: z.string(),
-  mode: ModeSchema,
-  purpose: PurposeSchema.nullable(),
-  quality: z.enum(['good', 'weak']),
-  pair: z.string().nullable(),
-  text: z.string().min(1),
-  expected: z.array(CheckIdSchema),
-  note: z.string().optional(),
-});
-export type PurposeCase = z.infer<typeof PurposeCaseSchema>;
-
-export function readPurposeDataset(path: string): { name: string; cases: PurposeCase[] } {
-  const cases = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const parsed = PurposeCaseSchema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.message}`);
-      return parsed.data;
-    });
-  return { name: path.replace(/^.*\//, '').replace(/\.jsonl$/, ''), cases };
-}
-
 export interface PurposeMetrics {
+  /** The set's file name, and whether it has been used to build the engine (evals/datasets/manifest.json). */
+  dataset: string;
+  split: Split;
   drafts: number;
   /** Detected purpose equals the label (employee mode; manager mode has none to detect). */
   purposeAccuracy: number;
@@ -62,7 +38,15 @@ function share(text: string, rewrite: string): number {
 }
 
 /** Critiques every draft as the API would with no purpose given, and measures it against the writer's labels. */
-export async function runPurposeSuite(engine: CoachEngine, cases: readonly PurposeCase[]): Promise<PurposeMetrics> {
+export async function runPurposeSuite(engine: CoachEngine, datasets: ReadonlyArray<Dataset<PurposeCase>>): Promise<PurposeMetrics[]> {
+  const out: PurposeMetrics[] = [];
+  for (const d of datasets) {
+    out.push({ dataset: d.path.replace(/^.*\//, '').replace(/\.jsonl$/, ''), split: splitOf(d.path), ...(await measure(engine, d.cases)) });
+  }
+  return out;
+}
+
+async function measure(engine: CoachEngine, cases: readonly PurposeCase[]): Promise<Omit<PurposeMetrics, 'dataset' | 'split'>> {
   const now = () => Date.UTC(2026, 11, 7);
   const deps = { engine, newId: createIdGenerator(now), now };
   const scored = [];

@@ -19,6 +19,12 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
   [/^was that\s+/i, 'That was '],
   [/^(?:are|were) you\s+/i, "I'm "],
   [/^do you\s+(?=(?:want|need|mean|think|prefer|agree|like|see)\b)/i, 'I '],
+  [/^you\s+(?=(?:want|need|mean|think|prefer|said)\b)/i, 'I '],
+  [/^(?:are|were) (?:they|these|those)\s+/i, "They're "],
+  [/^did (?:it|that|this)\s+/i, 'It did '],
+  [/^does (?:it|that|this)\s+/i, 'It does '],
+  [/^will (?:it|that|this)\s+/i, 'It will '],
+  [/^would (?:it|that|this)\s+/i, 'It would '],
 ];
 
 /** Words that lead into the question proper: "so", "and", "but", "okay", a name, "then". */
@@ -49,7 +55,7 @@ function swapPeople(text: string): string {
 }
 
 /** Whether they will be promoted or paid more is never the persona's to grant in a sentence. */
-const NOT_MINE_TO_GRANT = /\b(?:promot\w*|senior|raise|pay|salary|title|level|bonus|rating|on track)\b/i;
+const NOT_MINE_TO_GRANT = /\b(?:promot\w*|senior|raise|pay|salary|title|level|bonus|rating|on track|counts? (?:towards?|for)|put me forward)\b/i;
 
 export function closedAnswer(question: string): string | undefined {
   if (NOT_MINE_TO_GRANT.test(question)) return undefined;
@@ -70,7 +76,7 @@ export function closedAnswer(question: string): string | undefined {
     return `${replacement}${rest}.`;
   }
   // A bare choice ("the planning doc: usual template or something new?") is answered with its first option.
-  const choice = /(?:^|[,:—–-]\s*)([^,:—–?]{2,60}?)\s+or\s+[^,?]{2,60}$/i.exec(asked);
+  const choice = /(?:^|[,:—–-]\s*)([^,:—–?]{2,60}?),?\s+or\s+[^,?]{2,60}$/i.exec(asked);
   const option = choice?.[1]?.trim().replace(LEAD_IN, '');
   if (
     option &&

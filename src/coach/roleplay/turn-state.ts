@@ -190,7 +190,9 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   if (reactions.some((r) => CONTRARY.has(r.kind))) return;
   // A question the words do not place, about the persona's world, is most often about what is on its plate;
   // so is one about how things are that is not asking after the person ("what's giving you the most grief?").
-  const placedNowhere = reactions.some((r) => r.kind === 'deflect' && (r.topic === 'unknown' || (r.topic === 'situation' && !WELLBEING.test(text))));
+  // Only an open question: a yes/no one answered with a worry of the persona's own reads as a dodge.
+  const open = /\b(?:what|what's|which|how)\b[^?]*\?/i.test(text) && !/\?[^?]*\b(?:yes or no|or not)\b/i.test(text);
+  const placedNowhere = open && reactions.some((r) => r.kind === 'deflect' && (r.topic === 'unknown' || (r.topic === 'situation' && !WELLBEING.test(text))));
   ask ??= placedNowhere ? { kind: 'about', topic: 'focus' } : undefined;
   if (!ask) return;
   const count = (key: string) => {
