@@ -577,7 +577,10 @@ function glance(suites: readonly SuiteReport[]): string[] {
       }
     } else if (s.suite === 'purpose') {
       for (const m of s.metrics.filter((x) => x.split === 'held-out')) {
-        rows.push([`Drafts by purpose (${m.dataset}, held out): purpose right / good at 70+ / good above weak`, `${f3(m.purposeAccuracy)} / ${f3(m.goodAt70)} / ${f3(m.goodAboveWeak)}`]);
+        rows.push([
+          `Drafts by purpose (${m.dataset}, held out): purpose right / good at 70+ / good above weak`,
+          `${f3(m.purposeAccuracy)} / ${f3(m.goodAt70)} / ${f3(m.goodAboveWeak)}`,
+        ]);
       }
     } else if (s.suite === 'pairs') {
       const m = s.metrics;
