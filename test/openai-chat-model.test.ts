@@ -76,7 +76,8 @@ describe('complete', () => {
     const [req] = server.requests;
     expect(req?.path).toBe('/v1/chat/completions');
     expect(req?.headers.authorization).toBe(`Bearer ${API_KEY}`);
-    expect(req?.body).toMatchObject({ model: MODEL, messages: ask.messages, temperature: 0.2, max_completion_tokens: 300 });
+    // Not OpenAI's own endpoint, so the token limit goes as max_tokens, the name other servers know.
+    expect(req?.body).toMatchObject({ model: MODEL, messages: ask.messages, temperature: 0.2, max_tokens: 300 });
     expect(req?.body?.stream).toBeFalsy();
   });
 
@@ -206,8 +207,8 @@ describe('structured', () => {
       type: 'json_schema',
       json_schema: {
         name: 'draft_feedback',
-        strict: false,
-        schema: { type: 'object', properties: { score: { type: 'integer' } }, required: ['score', 'tips'] },
+        strict: true,
+        schema: { type: 'object', properties: { score: { type: 'integer' } }, required: ['score', 'tips'], additionalProperties: false },
       },
     });
   });

@@ -58,11 +58,19 @@ export interface StructuredResult<T> extends ModelIdentity {
   usage: Usage | null;
 }
 
+/**
+ * Every text is the answer only: a reasoning model's thinking (`<think>` blocks, reasoning fields)
+ * is never returned. A reply the model did not finish (cut off at its token limit) is a retryable
+ * ModelBadReplyError, never a shorter answer.
+ */
 export interface ChatModel extends ModelIdentity {
   complete(req: ChatRequest): Promise<ChatResult>;
   /** Yields text deltas as they arrive, then exactly one `done` event with the whole text. */
   stream(req: ChatRequest): AsyncIterable<ChatStreamEvent>;
-  /** A reply parsed as JSON and checked against `schema`; a reply that fails either is a ModelBadReplyError. */
+  /**
+   * A reply parsed as JSON (out of a code fence or surrounding prose if need be) and checked
+   * against `schema`; a reply that fails either is a ModelBadReplyError.
+   */
   structured<S extends z.ZodType>(req: StructuredRequest<S>): Promise<StructuredResult<z.infer<S>>>;
 }
 

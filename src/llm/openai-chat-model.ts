@@ -1,22 +1,24 @@
-import OpenAI, {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  InternalServerError,
-  NotFoundError as SdkNotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-} from 'openai';
-import type { ChatCompletion, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
+import OpenAI, { APIError, APIUserAbortError } from 'openai';
+import type { ChatCompletionChunk, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
-import { z } from 'zod';
-import { AppError, ModelBadReplyError, ModelConfigError, ModelTimeoutError, ModelUnavailableError } from '../errors.js';
+import type { z } from 'zod';
+import { ModelBadReplyError, ModelConfigError, ModelTimeoutError } from '../errors.js';
 import { callDeadlineMs, type ChatModel, type ChatRequest, type ChatStreamEvent, type StructuredRequest, type Usage } from './chat-model.js';
+import { endpointKey, processEndpointMemory, refusedFeature, type EndpointMemory, type Refusable } from './endpoint-memory.js';
+import { notAChatCompletion, notTheApi, toModelError, unfinished, type ErrorContext } from './provider-errors.js';
+import { providerFetch } from './provider-fetch.js';
+import { jsonSchemaFormat, parseJsonReply, responseFormat } from './structured-output.js';
+import { createThinkFilter, visibleText } from './think-filter.js';
 
 /** Passed explicitly so the SDK never falls back to OPENAI_BASE_URL behind our config's back. */
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/**
+ * How long a stream that has finished its answer may take to send the rest (the usage chunk,
+ * `[DONE]`) before it is taken as complete: some servers never send `[DONE]` and keep the
+ * connection open.
+ */
+const AFTER_FINISH_MS = 500;
 
 export interface OpenAIChatModelOptions {
   apiKey: string;
@@ -31,143 +33,194 @@ export interface OpenAIChatModelOptions {
    */
   maxRetries: number;
   fetch?: typeof fetch;
+  /** What endpoints were found to refuse; the process's own memory unless a test isolates itself. */
+  memory?: EndpointMemory;
 }
 
-interface Context {
-  model: string;
-  timeoutMs: number;
+interface Context extends ErrorContext {
   deadlineMs: number;
-  signal: AbortSignal | undefined;
 }
+
+type Deadline = ReturnType<typeof startDeadline>;
 
 export function createOpenAIChatModel(opts: OpenAIChatModelOptions): ChatModel {
   // The SDK would read OPENAI_API_KEY itself if given nothing; we want our config to be the only source.
   if (!opts.apiKey) throw new ModelConfigError('OPENAI_API_KEY is empty: set it to use the openai provider.');
 
+  const baseURL = opts.baseURL ?? OPENAI_DEFAULT_BASE_URL;
   const client = new OpenAI({
     apiKey: opts.apiKey,
-    baseURL: opts.baseURL ?? OPENAI_DEFAULT_BASE_URL,
+    baseURL,
     // null, not undefined: undefined makes the SDK read OPENAI_ORG_ID / OPENAI_PROJECT_ID.
     organization: null,
     project: null,
     timeout: opts.timeoutMs,
     maxRetries: opts.maxRetries,
-    fetch: refuseLongRetryWaits(opts.fetch ?? fetch, opts.timeoutMs),
+    fetch: providerFetch(opts.fetch ?? fetch, opts.timeoutMs),
   });
-  const { model, timeoutMs } = opts;
+  const { model, timeoutMs, apiKey } = opts;
   const identity = { provider: 'openai', model } as const;
-  const contextOf = (req: ChatRequest): Context => ({ model, timeoutMs, deadlineMs: callDeadlineMs(opts), signal: req.signal });
+  const memory = opts.memory ?? processEndpointMemory;
+  const endpoint = endpointKey(baseURL, model);
+  // OpenAI's reasoning models reject max_tokens; most other servers know only max_tokens.
+  const official = new URL(baseURL).hostname === 'api.openai.com';
+  const tokenLimits = official ? (['max_completion_tokens', 'max_tokens'] as const) : (['max_tokens', 'max_completion_tokens'] as const);
+  const contextOf = (req: ChatRequest): Context => ({ model, timeoutMs, apiKey, deadlineMs: callDeadlineMs(opts), signal: req.signal });
 
-  function params(req: ChatRequest): ChatCompletionCreateParamsBase {
+  function params(req: ChatRequest, refused: ReadonlySet<Refusable>): ChatCompletionCreateParamsBase {
+    const limit = tokenLimits.find((p) => !refused.has(p));
     return {
       model,
       messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
-      ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
-      // max_tokens is deprecated and rejected by OpenAI's reasoning models; current compatible servers take this one.
-      ...(req.maxTokens !== undefined ? { max_completion_tokens: req.maxTokens } : {}),
+      ...(req.temperature !== undefined && !refused.has('temperature') && { temperature: req.temperature }),
+      ...(req.maxTokens !== undefined && limit === 'max_tokens' && { max_tokens: req.maxTokens }),
+      ...(req.maxTokens !== undefined && limit === 'max_completion_tokens' && { max_completion_tokens: req.maxTokens }),
     };
+  }
+
+  /**
+   * Sends a request, again without whatever the endpoint refuses, once per feature; a refusal is
+   * remembered, so later requests leave the feature out from the start.
+   */
+  async function send<B extends object, T>(build: (refused: ReadonlySet<Refusable>) => B, run: (body: B) => Promise<T>): Promise<T> {
+    const dropped = new Set<Refusable>();
+    for (;;) {
+      const body = build(memory.refused(endpoint));
+      try {
+        return await run(body);
+      } catch (err) {
+        const feature = refusedFeature(err, body);
+        // Each feature once per call, so a memory that did not take cannot loop.
+        if (!feature || dropped.has(feature)) throw err;
+        dropped.add(feature);
+        memory.remember(endpoint, feature);
+      }
+    }
+  }
+
+  /** One whole (not streamed) call under its deadline, its failures typed. */
+  async function whole<T>(req: ChatRequest, call: (deadline: Deadline) => Promise<T>): Promise<T> {
+    const ctx = contextOf(req);
+    const deadline = startDeadline(ctx);
+    try {
+      return await call(deadline);
+    } catch (err) {
+      throw deadline.expired() ? deadline.timeoutError() : toModelError(err, ctx);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  async function answer(req: ChatRequest, deadline: Deadline, format?: (refused: ReadonlySet<Refusable>) => object) {
+    const { data, response } = await send(
+      (refused) => ({ ...params(req, refused), ...format?.(refused), stream: false as const }),
+      (body) => deadline.race(client.chat.completions.create(body, { signal: deadline.signal }).withResponse()),
+    );
+    return replyOf(data, response.headers.get('content-type') ?? '', apiKey);
+  }
+
+  async function* streamChat(req: ChatRequest): AsyncGenerator<ChatStreamEvent> {
+    const ctx = contextOf(req);
+    const think = createThinkFilter();
+    let text = '';
+    let usage: Usage | null = null;
+    let finish: string | null = null;
+    let chunksSeen = 0;
+    let contentType = '';
+    let silent = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    // A stream that trickles (each chunk just inside the watchdog) must still end: the deadline
+    // covers the whole reply, so the turn lock never outlives the call holding it.
+    const deadline = startDeadline(ctx);
+
+    try {
+      const { data: chunks, response } = await send(
+        (refused) => ({
+          ...params(req, refused),
+          stream: true as const,
+          ...(!refused.has('stream_options') && { stream_options: { include_usage: true } }),
+        }),
+        (body) => deadline.race(client.chat.completions.create(body, { signal: deadline.signal }).withResponse()),
+      );
+      contentType = response.headers.get('content-type') ?? '';
+      if (/html/i.test(contentType)) {
+        const page = await deadline.race(response.text());
+        throw notTheApi(page, contentType, apiKey);
+      }
+      // The SDK's timeout stops at the response headers, so a stream that stalls afterwards would
+      // hang forever. Aborting its controller ends the iteration quietly; `silent` says why.
+      const arm = (ms: number) => {
+        watchdog = setTimeout(() => {
+          silent = true;
+          chunks.controller.abort();
+        }, ms);
+      };
+      arm(timeoutMs);
+      for await (const chunk of chunks as AsyncIterable<Partial<ChatCompletionChunk> | null>) {
+        clearTimeout(watchdog);
+        chunksSeen += 1;
+        // Azure opens with `choices: []` (its prompt filter results); some servers send `delta: null`.
+        if (chunk?.usage) usage = toUsage(chunk.usage);
+        const choice = chunk?.choices?.[0];
+        if (choice?.finish_reason) finish = choice.finish_reason;
+        // Reasoning fields (`reasoning_content`, `reasoning`) are never read: only the answer is.
+        const piece = choice?.delta?.content;
+        const shown = typeof piece === 'string' && piece ? think.push(piece) : '';
+        if (shown) {
+          text += shown;
+          yield { type: 'delta', text: shown };
+        }
+        // Only time the provider, not a slow consumer of the deltas.
+        arm(finish ? Math.min(timeoutMs, AFTER_FINISH_MS) : timeoutMs);
+      }
+    } catch (err) {
+      // The watchdog's own abort: a quiet end over fetch, an "aborted" error over node:http. Judged below either way.
+      if (!silent) throw deadline.expired() ? deadline.timeoutError() : toModelError(err, ctx);
+    } finally {
+      clearTimeout(watchdog);
+      deadline.clear();
+    }
+
+    // The SDK swallows aborts mid-stream and just ends, which would look like a short but complete answer.
+    if (silent && !finish) {
+      throw new ModelTimeoutError(
+        text ? `The model stream stalled for more than ${timeoutMs} ms.` : `The model sent no answer within ${timeoutMs} ms of starting its stream.`,
+      );
+    }
+    if (deadline.expired()) throw deadline.timeoutError();
+    if (ctx.signal?.aborted) throw new APIUserAbortError();
+    if (chunksSeen === 0) throw notAChatCompletion(`sent a stream without a single event (content-type ${contentType || 'none'})`);
+    if (!finish) throw new ModelBadReplyError('The model stream ended before the model finished its answer.');
+    const cut = unfinished(finish);
+    if (cut) throw cut;
+    const rest = think.end();
+    if (rest) {
+      text += rest;
+      yield { type: 'delta', text: rest };
+    }
+    if (!text) throw new ModelBadReplyError('The model reply had no answer text.');
+    yield { type: 'done', text, usage, ...identity };
   }
 
   return {
     ...identity,
 
-    async complete(req) {
-      const ctx = contextOf(req);
-      const deadline = startDeadline(ctx);
-      try {
-        const res = await deadline.race(client.chat.completions.create({ ...params(req), stream: false }, { signal: deadline.signal }));
-        return { ...identity, text: contentOf(res), usage: toUsage(res.usage) };
-      } catch (err) {
-        throw deadline.expired() ? deadline.timeoutError() : toModelError(err, ctx);
-      } finally {
-        deadline.clear();
-      }
-    },
+    complete: (req) =>
+      whole(req, async (deadline) => {
+        const { text, usage } = await answer(req, deadline);
+        return { ...identity, text, usage };
+      }),
 
-    stream: (req) => streamChat(client, params(req), contextOf(req), identity),
+    stream: streamChat,
 
-    async structured<S extends z.ZodType>(req: StructuredRequest<S>) {
-      // The model writes what the schema parses, so describe the schema's input side.
-      const schema = z.toJSONSchema(req.schema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-      const ctx = contextOf(req);
-      const deadline = startDeadline(ctx);
-      try {
-        const res = await deadline.race(
-          client.chat.completions.create(
-            {
-              ...params(req),
-              stream: false,
-              response_format: { type: 'json_schema', json_schema: { name: req.schemaName, schema, strict: false } },
-            },
-            { signal: deadline.signal },
-          ),
-        );
-        const value: z.infer<S> = parseReply(req.schema, req.schemaName, contentOf(res));
-        return { ...identity, value, usage: toUsage(res.usage) };
-      } catch (err) {
-        throw deadline.expired() ? deadline.timeoutError() : toModelError(err, ctx);
-      } finally {
-        deadline.clear();
-      }
-    },
+    structured: <S extends z.ZodType>(req: StructuredRequest<S>) =>
+      whole(req, async (deadline) => {
+        const schema = jsonSchemaFormat(req.schema);
+        const { text, usage } = await answer(req, deadline, (refused) => responseFormat(refused, req.schemaName, schema));
+        const value: z.infer<S> = parseJsonReply(req.schema, req.schemaName, text);
+        return { ...identity, value, usage };
+      }),
   };
-}
-
-async function* streamChat(
-  client: OpenAI,
-  body: ChatCompletionCreateParamsBase,
-  ctx: Context,
-  identity: { provider: 'openai'; model: string },
-): AsyncGenerator<ChatStreamEvent> {
-  let text = '';
-  let usage: Usage | null = null;
-  let finished = false;
-  let stalled = false;
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
-  // A stream that trickles (each chunk just inside the watchdog) must still end: the deadline
-  // covers the whole reply, so the turn lock never outlives the call holding it.
-  const deadline = startDeadline(ctx);
-
-  try {
-    const chunks = await deadline.race(
-      client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal: deadline.signal }),
-    );
-    // The SDK's timeout stops at the response headers, so a stream that stalls afterwards would
-    // hang forever. Aborting its controller ends the iteration quietly; `stalled` says why.
-    const arm = () => {
-      watchdog = setTimeout(() => {
-        stalled = true;
-        chunks.controller.abort();
-      }, ctx.timeoutMs);
-    };
-    arm();
-    for await (const chunk of chunks) {
-      clearTimeout(watchdog);
-      if (chunk.usage) usage = toUsage(chunk.usage);
-      const choice = chunk.choices?.[0];
-      if (choice?.finish_reason) finished = true;
-      const piece = choice?.delta?.content;
-      if (piece) {
-        text += piece;
-        yield { type: 'delta', text: piece };
-      }
-      // Only time the provider, not a slow consumer of the deltas.
-      arm();
-    }
-  } catch (err) {
-    throw deadline.expired() ? deadline.timeoutError() : toModelError(err, ctx);
-  } finally {
-    clearTimeout(watchdog);
-    deadline.clear();
-  }
-
-  // The SDK swallows aborts mid-stream and just ends, which would look like a short but complete answer.
-  if (stalled) throw new ModelTimeoutError(`The model stream stalled for more than ${ctx.timeoutMs} ms.`);
-  if (deadline.expired()) throw deadline.timeoutError();
-  if (ctx.signal?.aborted) throw new APIUserAbortError();
-  if (!finished) throw new ModelBadReplyError('The model stream ended before the model finished its answer.');
-  if (!text) throw new ModelBadReplyError('The model reply had no answer text.');
-  yield { type: 'done', text, usage, ...identity };
 }
 
 /**
@@ -203,107 +256,28 @@ function startDeadline(ctx: Context) {
   };
 }
 
-/**
- * Waiting longer than an attempt may take, because a provider said so, would stall the user's
- * request past its deadline (the SDK sleeps whatever `retry-after` says). Such a response is
- * marked not retryable: the call fails at once, and the wait goes on to our client as retry-after.
- */
-function refuseLongRetryWaits(inner: typeof fetch, maxWaitMs: number): typeof fetch {
-  return async (input, init) => {
-    const res = await inner(input, init);
-    const wait = retryAfterMs(res.headers);
-    if (res.status < 400 || wait === undefined || wait <= maxWaitMs) return res;
-    const headers = new Headers(res.headers);
-    headers.set('x-should-retry', 'false');
-    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
-  };
-}
-
-function contentOf(res: ChatCompletion): string {
-  // Optional chaining on typed fields: a proxy may answer 200 with anything, even a plain string.
-  const message = res.choices?.[0]?.message;
-  if (message?.refusal) throw new ModelBadReplyError('The model refused to answer.');
-  const content = message?.content;
-  if (typeof content !== 'string' || content === '') throw new ModelBadReplyError('The model reply had no answer text.');
-  return content;
+/** The answer of a whole completion, without reasoning; anything else is an error saying what came instead. */
+function replyOf(res: unknown, contentType: string, apiKey: string): { text: string; usage: Usage | null } {
+  // Optional chaining on typed fields: a proxy may answer 200 with anything (the SDK hands a body that is not JSON over as a string).
+  if (typeof res === 'string') throw notTheApi(res, contentType, apiKey);
+  const body = (res ?? {}) as { choices?: unknown; error?: unknown; usage?: CompletionUsage | null };
+  // A few proxies send their error with a 200; it is read as a stream's error event is.
+  if (body.error) throw new APIError(undefined, body.error as object, undefined, undefined);
+  if (!Array.isArray(body.choices)) {
+    throw notAChatCompletion('answered with JSON that is not a chat completion');
+  }
+  const choice = body.choices[0] as { finish_reason?: string | null; message?: { content?: unknown; refusal?: unknown } | null } | undefined;
+  const cut = unfinished(choice?.finish_reason ?? '');
+  if (cut) throw cut;
+  if (choice?.message?.refusal) throw new ModelBadReplyError('The model refused to answer.');
+  // Reasoning fields (`reasoning_content`, `reasoning`) are never read: only the answer is.
+  const content = choice?.message?.content;
+  const text = typeof content === 'string' ? visibleText(content) : '';
+  if (text === '') throw new ModelBadReplyError('The model reply had no answer text.');
+  return { text, usage: toUsage(body.usage) };
 }
 
 function toUsage(usage: CompletionUsage | null | undefined): Usage | null {
   if (!usage || typeof usage.prompt_tokens !== 'number' || typeof usage.completion_tokens !== 'number') return null;
   return { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens };
-}
-
-function parseReply<S extends z.ZodType>(schema: S, schemaName: string, text: string): z.infer<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new ModelBadReplyError(`The model reply for "${schemaName}" was not valid JSON.`, { cause: err });
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    // Paths and messages only: issues can carry the offending input, which is model output.
-    const details = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
-    throw new ModelBadReplyError(`The model reply did not match the "${schemaName}" schema.`, { details });
-  }
-  return parsed.data;
-}
-
-/**
- * The one place SDK failures become typed errors. Timeout first: APIConnectionTimeoutError is an
- * APIConnectionError. Messages never include the key or the provider's own message (OpenAI's 401
- * text echoes part of the key); the original stays available as `cause`.
- */
-function toModelError(err: unknown, ctx: Context): unknown {
-  if (err instanceof AppError || err instanceof APIUserAbortError) return err;
-  // An abort after the headers surfaces as a bare AbortError/TypeError; the caller asked for it either way.
-  if (ctx.signal?.aborted) return new APIUserAbortError();
-
-  const status = err instanceof APIError ? err.status : undefined;
-  const details = err instanceof APIError && status !== undefined ? { providerStatus: status, providerCode: err.code ?? null } : undefined;
-  const opts = { cause: err, ...(details ? { details } : {}) };
-
-  if (err instanceof APIConnectionTimeoutError || status === 408) {
-    return new ModelTimeoutError(`The model did not answer within ${ctx.timeoutMs} ms.`, opts);
-  }
-  if (err instanceof RateLimitError) {
-    return new ModelUnavailableError('The model provider is rate limiting us.', { ...opts, ...retryAfter(err.headers) });
-  }
-  if (err instanceof InternalServerError) {
-    return new ModelUnavailableError(`The model provider failed (HTTP ${err.status}).`, { ...opts, ...retryAfter(err.headers) });
-  }
-  if (err instanceof APIConnectionError) {
-    return new ModelUnavailableError('Could not reach the model provider.', opts);
-  }
-  if (err instanceof AuthenticationError || err instanceof PermissionDeniedError) {
-    return new ModelConfigError(`The model provider refused our credentials (HTTP ${err.status}): check OPENAI_API_KEY.`, opts);
-  }
-  if (err instanceof SdkNotFoundError) {
-    return new ModelConfigError(`The model provider does not know model "${ctx.model}" (HTTP 404): check LOOP_COACH_MODEL and OPENAI_BASE_URL.`, opts);
-  }
-  if (err instanceof APIError) {
-    // Other statuses, or an error event inside a stream (status undefined).
-    const what = status === undefined ? 'an error in its stream' : `HTTP ${status}`;
-    return new ModelBadReplyError(`The model provider answered with ${what}.`, opts);
-  }
-  // E.g. a SyntaxError from a body that is not JSON, or a connection cut mid-stream.
-  return new ModelBadReplyError('The model provider sent a reply we could not read.', opts);
-}
-
-/** Seconds for our own retry-after header. */
-function retryAfter(headers: Headers | undefined): { retryAfterSeconds?: number } {
-  const ms = retryAfterMs(headers);
-  return ms === undefined ? {} : { retryAfterSeconds: Math.ceil(ms / 1000) };
-}
-
-/** The wait a provider asks for, in ms; retry-after-ms wins, as it does in the SDK. */
-function retryAfterMs(headers: Headers | undefined): number | undefined {
-  const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const raw = headers?.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -152,9 +152,10 @@ export function sessionRoutes(deps: Deps) {
       } catch (err) {
         const known = err instanceof AppError ? err : undefined;
         if (!known) deps.log({ level: 'error', msg: 'stream failed', requestId: c.get('requestId'), error: String(err) });
-        // The reply is marked failed and the lock released, so every stream error can be retried.
+        // The reply is marked failed and the lock released, so a retry is always allowed; `retryable`
+        // says whether it can help (a refused key or an unknown model cannot), as the JSON answer does.
         const body = known
-          ? { code: known.code, message: known.message, retryable: true }
+          ? { code: known.code, message: known.message, retryable: known.retryable }
           : { code: 'internal_error', message: 'Something went wrong on our side.', retryable: true };
         await stream.writeSSE({ event: 'error', data: JSON.stringify(body) });
       }

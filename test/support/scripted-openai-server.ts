@@ -34,6 +34,35 @@ export interface RecordedRequest {
   body: RecordedBody | undefined;
 }
 
+/** Request features a provider may lack; `refuse` answers a request carrying one with a 400 naming it. */
+export type RefusedFeature = 'json_schema' | 'json_object' | 'stream_options' | 'temperature' | 'max_tokens' | 'max_completion_tokens';
+
+/**
+ * How the providers people run depart from OpenAI's own API, as modes of this server: set for
+ * every answer with `startScriptedOpenAI({ quirks })` or `server.quirks = …`, or on one `text` or
+ * `json` script (its own fields win).
+ */
+export interface Quirks {
+  /** Answered with a 400 naming the feature, as servers without it do; such a request uses no script. */
+  refuse?: RefusedFeature[];
+  /** `json` answers wrapped: in a ```json fence, or with a sentence before and after. */
+  wrap?: 'fence' | 'prose';
+  /** Reasoning written into the answer as `<think>…</think>` (DeepSeek-R1, Qwen3 served raw); streamed in 3-character pieces, so tags split across chunks. */
+  think?: string;
+  /** Reasoning in its own field beside the answer: `reasoning_content` (DeepSeek, vLLM) or `reasoning` (OpenRouter, Ollama). */
+  reasoning?: { field: 'reasoning_content' | 'reasoning'; text: string };
+  /** Azure OpenAI's stream: opens with a `choices: []` chunk carrying `prompt_filter_results`. */
+  azure?: boolean;
+  /** Chunks with `delta: null` and with `content: null` among the deltas. */
+  nullDeltas?: boolean;
+  /** How a stream ends: `[DONE]` (the default), closed without it, or left open without it. */
+  end?: 'done' | 'close' | 'hold';
+  /** The finish reason reported; `stop` unless set (`length`: cut off at the token limit). */
+  finishReason?: string;
+}
+
+type Answer = Omit<Quirks, 'refuse'> & { usage?: WireUsage; delayMs?: number };
+
 export type Script =
   /**
    * A normal answer: a `chat.completion`, or SSE chunks when the request has `stream: true`
@@ -41,11 +70,19 @@ export type Script =
    * `[DONE]`). `delayMs` waits before each chunk when streaming, before the reply otherwise.
    * Usage defaults to a chars/4 estimate, like a real server always reporting some.
    */
-  | { kind: 'text'; text: string; usage?: WireUsage; delayMs?: number }
+  | ({ kind: 'text'; text: string } & Answer)
   /** Same as `text` with `content = JSON.stringify(value)`. */
-  | { kind: 'json'; value: unknown; usage?: WireUsage; delayMs?: number }
+  | ({ kind: 'json'; value: unknown } & Answer)
   /** An error status. `body` defaults to OpenAI's `{ error: { message, type, code } }`; a string body is sent as is. */
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** A 401 whose message echoes the key the request carried, as OpenAI's does (masked there, whole here). */
+  | { kind: 'bad-key' }
+  /** A stream that sends `text`, then an error event `{ error }` (OpenRouter-style, `code` may be a status). */
+  | { kind: 'stream-error'; text: string; error: { message: string; code?: number | string; type?: string } }
+  /** 200 with an HTML page, as a proxy or a web UI on the wrong base URL answers. */
+  | { kind: 'html' }
+  /** Headers sent (and, streaming, the opening role chunk), then nothing: the first token never comes. */
+  | { kind: 'stall' }
   /** Read the request, never answer (the response is destroyed by `close()`). */
   | { kind: 'hang' }
   /** 200 with `content-type: application/json` and a body that is not JSON. */
@@ -56,6 +93,8 @@ export type Script =
 export interface ScriptedOpenAI {
   /** e.g. `http://127.0.0.1:PORT/v1`, ready for `new OpenAI({ baseURL })`. */
   baseURL: string;
+  /** The provider this server plays, for every answer from now on. */
+  quirks: Quirks;
   /** Scripts answer chat-completion requests in order, one each. */
   enqueue(...scripts: Script[]): void;
   /** Every request received, in arrival order, including ones that found the queue empty. */
@@ -68,8 +107,9 @@ export interface ScriptedOpenAI {
 
 const CHAT_PATH = '/v1/chat/completions';
 
-export async function startScriptedOpenAI(opts: { fallback?: Script } = {}): Promise<ScriptedOpenAI> {
+export async function startScriptedOpenAI(opts: { fallback?: Script; quirks?: Quirks } = {}): Promise<ScriptedOpenAI> {
   const queue: Script[] = [];
+  const self = { quirks: opts.quirks ?? {} };
   const requests: RecordedRequest[] = [];
   const open = new Set<ServerResponse>();
   const timers = new Set<NodeJS.Timeout>();
@@ -109,6 +149,12 @@ export async function startScriptedOpenAI(opts: { fallback?: Script } = {}): Pro
       return;
     }
 
+    const refused = refusal(self.quirks.refuse ?? [], recorded.body);
+    if (refused) {
+      sendJson(res, 400, { error: { message: refused, type: 'invalid_request_error', code: 'unsupported_parameter', param: null } });
+      return;
+    }
+
     const script = queue.shift() ?? opts.fallback;
     if (!script) {
       // x-should-retry: false, so the SDK fails at once instead of hiding the mistake behind retries.
@@ -124,15 +170,45 @@ export async function startScriptedOpenAI(opts: { fallback?: Script } = {}): Pro
     switch (script.kind) {
       case 'text':
       case 'json': {
-        const text = script.kind === 'text' ? script.text : JSON.stringify(script.value);
+        const answer: Answer = { ...self.quirks, ...script };
+        const text = script.kind === 'text' ? script.text : wrapJson(JSON.stringify(script.value), answer.wrap);
         const usage = script.usage ?? estimateUsage(recorded.body, text);
-        if (recorded.body?.stream === true) await playStream(res, recorded.body, text, usage, script.delayMs ?? 0);
+        if (recorded.body?.stream === true) await playStream(res, recorded.body, text, usage, answer);
         else {
           if (script.delayMs) await sleep(script.delayMs);
-          sendJson(res, 200, completion(recorded.body, text, usage));
+          sendJson(res, 200, completion(recorded.body, text, usage, answer));
         }
         return;
       }
+      case 'bad-key': {
+        const key = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+        sendJson(res, 401, {
+          error: {
+            message: `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+            type: 'invalid_request_error',
+            code: 'invalid_api_key',
+            param: null,
+          },
+        });
+        return;
+      }
+      case 'stream-error': {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        for (const piece of splitWords(script.text)) res.write(sse(chunkOf(recorded.body, { content: piece })));
+        res.end(sse({ error: script.error }));
+        return;
+      }
+      case 'html':
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end('<!DOCTYPE html>\n<html><head><title>Sign in - Example Proxy</title></head><body><h1>Please sign in</h1></body></html>');
+        return;
+      case 'stall':
+        if (recorded.body?.stream === true) {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.write(sse(chunkOf(recorded.body, { role: 'assistant', content: '' })));
+        } else res.writeHead(200, { 'content-type': 'application/json' }).flushHeaders();
+        return;
       case 'status': {
         const body = script.body ?? errorBody(script.status, `scripted status ${script.status}`);
         if (typeof body === 'string') {
@@ -151,26 +227,44 @@ export async function startScriptedOpenAI(opts: { fallback?: Script } = {}): Pro
     }
   }
 
-  async function playStream(res: ServerResponse, body: RecordedBody, text: string, usage: WireUsage, delayMs: number) {
+  async function playStream(res: ServerResponse, body: RecordedBody, text: string, usage: WireUsage, answer: Answer) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    const base = { id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: now(), model: body.model ?? '' };
-    const events: unknown[] = [
-      // Real servers open with an empty role-only delta; clients must skip it.
-      { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
-      ...splitWords(text).map((piece) => ({
-        ...base,
-        choices: [{ index: 0, delta: { content: piece }, finish_reason: null }],
-      })),
-      { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
-    ];
-    if (body.stream_options?.include_usage) events.push({ ...base, choices: [], usage: withTotal(usage) });
+    const delta = (d: Record<string, unknown> | null) => chunkOf(body, d);
+    const events: unknown[] = [];
+    if (answer.azure) {
+      events.push({
+        id: '',
+        object: '',
+        created: 0,
+        model: '',
+        choices: [],
+        prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: { filtered: false, severity: 'safe' } } }],
+      });
+    }
+    // Real servers open with an empty role-only delta; clients must skip it.
+    events.push(delta({ role: 'assistant', content: '' }));
+    if (answer.nullDeltas) events.push(delta(null), delta({ content: null }));
+    if (answer.reasoning) {
+      const field = answer.reasoning.field;
+      events.push(...splitWords(answer.reasoning.text).map((piece) => delta({ content: null, [field]: piece })));
+    }
+    if (answer.think) events.push(...(`<think>${answer.think}</think>\n\n`.match(/[\s\S]{1,3}/g) ?? []).map((piece) => delta({ content: piece })));
+    for (const piece of splitWords(text)) {
+      events.push(delta({ content: piece }));
+      if (answer.nullDeltas) events.push(delta({ content: null }));
+    }
+    const finish = chunkOf(body, {}, answer.finishReason ?? 'stop');
+    events.push(answer.azure ? { ...finish, choices: finish.choices.map((c) => ({ ...c, content_filter_results: {} })) } : finish);
+    if (body.stream_options?.include_usage) events.push({ ...chunkOf(body, null), choices: [], usage: withTotal(usage) });
 
     for (const event of events) {
-      if (delayMs) await sleep(delayMs);
+      if (answer.delayMs) await sleep(answer.delayMs);
       if (res.destroyed) return;
-      res.write(`data: ${JSON.stringify(event)}\n\n`);
+      res.write(sse(event));
     }
-    if (!res.destroyed) res.end('data: [DONE]\n\n');
+    if (res.destroyed) return;
+    if ((answer.end ?? 'done') === 'done') res.end('data: [DONE]\n\n');
+    else if (answer.end === 'close') res.end();
   }
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -180,6 +274,12 @@ export async function startScriptedOpenAI(opts: { fallback?: Script } = {}): Pro
 
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
+    get quirks() {
+      return self.quirks;
+    },
+    set quirks(quirks: Quirks) {
+      self.quirks = quirks;
+    },
     requests,
     enqueue: (...scripts) => void queue.push(...scripts),
     pending: () => queue.length,
@@ -194,15 +294,52 @@ export async function startScriptedOpenAI(opts: { fallback?: Script } = {}): Pro
   };
 }
 
-function completion(body: RecordedBody | undefined, text: string, usage: WireUsage) {
+function completion(body: RecordedBody | undefined, text: string, usage: WireUsage, answer: Answer) {
+  const content = answer.think ? `<think>${answer.think}</think>\n\n${text}` : text;
+  const reasoning = answer.reasoning && { [answer.reasoning.field]: answer.reasoning.text };
   return {
     id: 'chatcmpl-scripted',
     object: 'chat.completion',
     created: now(),
     model: body?.model ?? '',
-    choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop' }],
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null, ...reasoning }, finish_reason: answer.finishReason ?? 'stop' }],
     usage: withTotal(usage),
   };
+}
+
+function chunkOf(body: RecordedBody | undefined, delta: Record<string, unknown> | null, finish: string | null = null) {
+  return {
+    id: 'chatcmpl-scripted',
+    object: 'chat.completion.chunk',
+    created: now(),
+    model: body?.model ?? '',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  };
+}
+
+function sse(event: unknown): string {
+  return `data: ${JSON.stringify(event)}\n\n`;
+}
+
+function wrapJson(json: string, wrap: Quirks['wrap']): string {
+  if (wrap === 'fence') return `\`\`\`json\n${json}\n\`\`\``;
+  if (wrap === 'prose') return `Sure! Here is the assessment you asked for:\n\n${json}\n\nLet me know if you want me to {adjust} anything.`;
+  return json;
+}
+
+/** The 400 a provider without the feature answers, worded as such servers word it; undefined when the request does not use it. */
+function refusal(refused: RefusedFeature[], body: RecordedBody | undefined): string | undefined {
+  const format = (body?.response_format as { type?: string } | undefined)?.type;
+  for (const feature of refused) {
+    if ((feature === 'json_schema' || feature === 'json_object') && format === feature) {
+      return `Invalid parameter: 'response_format' of type '${feature}' is not supported with this model.`;
+    }
+    if (feature === 'stream_options' && body?.stream_options !== undefined) return 'Unrecognized request argument supplied: stream_options';
+    if ((feature === 'temperature' || feature === 'max_tokens' || feature === 'max_completion_tokens') && body?.[feature] !== undefined) {
+      return `Unsupported parameter: '${feature}' is not supported with this model.`;
+    }
+  }
+  return undefined;
 }
 
 /** Roughly what OpenAI sends for these statuses, so SDK error classes see realistic bodies. */
