@@ -128,6 +128,13 @@ describe('the offline persona answers the end of the turn first', () => {
     expect(answers?.people).toContain(people);
   });
 
+  it('answers "what would it take?" with what this persona would want to see in this scene, not a stock line', async () => {
+    const say = await rehearse(app(), 'skeptical', 'performance-check', 'hard');
+    const reply = await say('What would you need to see from me before you would back me for a store manager role?');
+    const brief = getBrief('skeptical', 'performance-check');
+    expect([...(brief.answers?.requirements ?? []), ...brief.facts.map((f) => f.revealLine)].some((line) => reply.includes(line))).toBe(true);
+  });
+
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {
     const say = await rehearse(app(), 'supportive-busy', 'goal-alignment', 'easy');
     const brief = getBrief('supportive-busy', 'goal-alignment');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checksFor, type CheckId } from '../src/coach/rubric.js';
+import { ANSWER_TOPICS } from '../src/coach/scenarios/content-schema.js';
 import {
   BRIEFS,
   DIFFICULTIES,
@@ -169,6 +170,19 @@ describe('scenario data: briefs', () => {
         ...p.lines.stayInCharacter,
       ].map((l) => l.toLowerCase());
       for (const line of said) for (const s of secret) expect(line.includes(s), `${b.personaId} x ${b.scenarioId} says "${s}"`).toBe(false);
+    }
+  });
+
+  it('gives every brief three answer lines per topic, distinct, none giving a fact or the situation away', () => {
+    for (const b of BRIEFS) {
+      const secret = [b.situation, ...b.facts.flatMap((f) => [f.fact, f.revealLine])];
+      for (const topic of ANSWER_TOPICS) {
+        const lines = b.answers?.[topic] ?? [];
+        const where = `${b.personaId} x ${b.scenarioId} answers.${topic}`;
+        expect(lines.length, where).toBeGreaterThanOrEqual(3);
+        expect(new Set(lines).size, `${where} repeats a line`).toBe(lines.length);
+        for (const line of lines) for (const s of secret) expect(sharedRun(s, line), `${where}: "${line}"`).toBeUndefined();
+      }
     }
   });
 

@@ -21,6 +21,7 @@ const ANSWER_WORDS: Record<AnswerTopic, string> = {
   people: 'who is involved or who they should talk to',
   timeline: 'what is coming up and when',
   diary: 'your time and when you are free',
+  requirements: 'what it would take',
 };
 
 const PITFALL_WORDS: Partial<Record<CheckId, string>> = {

@@ -154,6 +154,7 @@ export function advanceTurn(
     reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : turn <= 2 ? { kind: 'neutral' } : { kind: 'acknowledge' });
   }
 
+  answerFromTheBrief(reactions, brief, state);
   if (input.text !== undefined) {
     answerTheEnd(reactions, closingAsk(input.text), brief, state, input.text);
     askedLastAnsweredFirst(reactions, input.text);
@@ -228,7 +229,7 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   const pool = brief.answers?.[ask.topic];
   if (!pool || (state.said?.[`answer.${ask.topic}`] ?? 0) >= pool.length) return;
   // A fact told, a goodbye, or a question the reading placed (what it takes, feedback, goals, a favour) has its own answer.
-  if (reactions.some((r) => r.kind === 'reveal' || r.kind === 'farewell' || (r.kind === 'deflect' && !ANSWERABLE.has(r.topic)))) return;
+  if (reactions.some((r) => r.kind === 'reveal' || r.kind === 'farewell' || r.kind === 'answer' || (r.kind === 'deflect' && !ANSWERABLE.has(r.topic)))) return;
   const at = reactions.findIndex((r) => (r.kind === 'deflect' && ANSWERABLE.has(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
   const answer: Reaction = { kind: 'answer', topic: ask.topic };
   // Asked last, answered first: what else the turn did is acknowledged after it.
@@ -251,4 +252,18 @@ function askedLastAnsweredFirst(reactions: Reaction[], text: string): void {
   const [asked] = reactions.splice(question, 1);
   const at = reactions.findIndex((r) => r.kind !== 'confirm');
   reactions.splice(at < 0 ? reactions.length : at, 0, asked as Reaction);
+}
+
+/** Questions the reading placed that the brief has the persona's own answers for, while they last. */
+const BRIEF_ANSWERS: Partial<Record<Topic, AnswerTopic>> = { requirements: 'requirements' };
+
+/** "What would it take?" is answered from what this persona, in this scene, would want to see, not a stock line. */
+function answerFromTheBrief(reactions: Reaction[], brief: HiddenBrief, state: RoleplayState): void {
+  const at = reactions.findIndex((r) => r.kind === 'deflect' && BRIEF_ANSWERS[r.topic] !== undefined);
+  const asked = reactions[at];
+  if (asked?.kind !== 'deflect') return;
+  const topic = BRIEF_ANSWERS[asked.topic] as AnswerTopic;
+  const pool = brief.answers?.[topic];
+  if (!pool || (state.said?.[`answer.${topic}`] ?? 0) >= pool.length) return;
+  reactions.splice(at, 1, { kind: 'answer', topic });
 }

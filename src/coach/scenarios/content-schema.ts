@@ -61,10 +61,14 @@ export type BriefFact = z.infer<typeof BriefFactSchema>;
  * of question no rubric move places (what is on its mind, which numbers matter, who is involved,
  * what is coming up, when it is free). Each line answers in character and gives no fact away.
  */
-export const ANSWER_TOPICS = ['focus', 'numbers', 'people', 'timeline', 'diary'] as const;
+export const ANSWER_TOPICS = ['focus', 'numbers', 'people', 'timeline', 'diary', 'requirements'] as const;
 export type AnswerTopic = (typeof ANSWER_TOPICS)[number];
+// Each topic optional here (a persona without lines of a kind answers as before); test/scenarios-data.test.ts holds every brief to all of them.
 const AnswersSchema = z.strictObject(
-  Object.fromEntries(ANSWER_TOPICS.map((t) => [t, z.array(Text).min(2).readonly()])) as Record<AnswerTopic, z.ZodReadonly<z.ZodArray<typeof Text>>>,
+  Object.fromEntries(ANSWER_TOPICS.map((t) => [t, z.array(Text).min(2).readonly().optional()])) as Record<
+    AnswerTopic,
+    z.ZodOptional<z.ZodReadonly<z.ZodArray<typeof Text>>>
+  >,
 );
 
 /** What a persona knows, needs and assumes in one scenario; hidden until the session ends. */
