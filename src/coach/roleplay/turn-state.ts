@@ -132,13 +132,15 @@ export function advanceTurn(
       const fact = brief.facts.find((f) => f.id === q.id);
       if (fact && !ready.some((r) => r.fact.id === q.id)) ready.unshift({ fact, evidence: q.evidence });
     }
-    // At most two facts a turn, so each is told whole enough; a third waits for the next turn.
-    const told = ready.slice(0, 2);
+    // At most two facts a turn, so each is told whole enough; a third waits for the next turn. A turn
+    // that ends on a practical question gets its answer now and the fact on the next turn.
+    const practical = acts.has('asks_other') && input.text !== undefined && /\?[\s"')\]]*$/.test(input.text.trim());
+    const told = practical ? [] : ready.slice(0, 2);
     for (const t of told) {
       state.revealed.push({ id: t.fact.id, turn, evidence: t.evidence });
       newly.push(t.fact);
     }
-    state.queued = ready.slice(2).map((w) => ({ id: w.fact.id, evidence: w.evidence }));
+    state.queued = ready.slice(told.length).map((w) => ({ id: w.fact.id, evidence: w.evidence }));
   }
   if (state.queued?.length === 0) delete state.queued;
   if (newly.length > 0) reactions.push({ kind: 'reveal', facts: newly });
