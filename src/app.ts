@@ -1,9 +1,10 @@
 import { requestId } from 'hono/request-id';
 import type { Deps } from './deps.js';
 import { bodyLimit } from './http/body-limit.js';
-import { renderDocsPage } from './http/docs-page.js';
+import { docsRoute } from './http/docs-page.js';
 import { jsonBodyOnly } from './http/json-body.js';
 import { notFoundHandler, problemHandler } from './http/problem.js';
+import { rateLimit } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
 import { requireUser } from './http/require-user.js';
 import { createRouter } from './http/router.js';
@@ -41,6 +42,8 @@ export function createApp(deps: Deps) {
   for (const path of ['/api/auth/logout', '/api/me', '/api/me/*', '/api/drafts', '/api/drafts/*', '/api/sessions', '/api/sessions/*', '/api/progress']) {
     app.use(path, authed);
   }
+  // Starting a rehearsal is a write like a turn: limited the same way (the rest of /api/sessions is limited by its router).
+  app.use('/api/sessions', rateLimit(deps));
 
   app.route('/', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
@@ -51,9 +54,16 @@ export function createApp(deps: Deps) {
   app.route('/api', catalogueRoutes());
   app.route('/', uiRoutes(deps));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A token from POST /api/auth/guest. In the second half of its life a token is replaced: that response carries the new one in ' +
+      'the Loop-Coach-Token header (its expiry in Loop-Coach-Token-Expires), and the old one works for 60 more seconds.',
+  });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });
-  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }))));
+  const document = () => app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO });
+  app.get('/docs', docsRoute(document));
   return app;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxy } from './auth/trusted-proxy.js';
 import { PROVIDERS, type Provider } from './llm/chat-model.js';
 
 /**
@@ -38,6 +39,22 @@ export const ConfigSchema = z
     LOOP_COACH_GUEST_LIMIT: int(0, 1_000_000).default(10),
     LOOP_COACH_BODY_LIMIT_BYTES: int(1_024, 10_485_760).default(65_536),
     LOOP_COACH_TOKEN_TTL_DAYS: int(1, 3_650).default(30),
+    LOOP_COACH_TOKEN_MAX_AGE_DAYS: int(1, 3_650).default(90),
+    LOOP_COACH_TRUSTED_PROXY: z
+      .string()
+      .trim()
+      .transform((spec, ctx) => {
+        try {
+          return parseTrustedProxy(spec);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    LOOP_COACH_REQUEST_TIMEOUT_MS: int(100, 600_000).default(30_000),
+    LOOP_COACH_HEADERS_TIMEOUT_MS: int(100, 600_000).default(20_000),
+    LOOP_COACH_MAX_CONNECTIONS: int(1, 1_000_000).default(1_000),
     LOOP_COACH_DRAFT_MAX_CHARS: int(100, 100_000).default(8_000),
     LOOP_COACH_MAX_TURNS: int(1, 10_000).default(300),
     LOOP_COACH_TURN_MAX_CHARS: int(100, 100_000).default(2_000),
@@ -54,6 +71,10 @@ export const ConfigSchema = z
       });
       return z.NEVER;
     }
+    if (env.LOOP_COACH_HEADERS_TIMEOUT_MS > env.LOOP_COACH_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['LOOP_COACH_HEADERS_TIMEOUT_MS'], message: 'must not be longer than LOOP_COACH_REQUEST_TIMEOUT_MS' });
+      return z.NEVER;
+    }
     return {
       port: env.PORT,
       databaseUrl: env.DATABASE_URL,
@@ -68,7 +89,14 @@ export const ConfigSchema = z
       rateLimitPerMinute: env.LOOP_COACH_RATE_LIMIT,
       guestLimitPerMinute: env.LOOP_COACH_GUEST_LIMIT,
       bodyLimitBytes: env.LOOP_COACH_BODY_LIMIT_BYTES,
-      tokenTtlMs: env.LOOP_COACH_TOKEN_TTL_DAYS * 86_400_000,
+      /** A token's lifetime from when it is issued. Renewal never extends a token, it replaces it, so no token outlives the max age. */
+      tokenTtlMs: Math.min(env.LOOP_COACH_TOKEN_TTL_DAYS, env.LOOP_COACH_TOKEN_MAX_AGE_DAYS) * 86_400_000,
+      /** Which proxies' headers name the client and its scheme; the entry point picks the default (Node: none, Worker: Cloudflare). */
+      trustedProxy: env.LOOP_COACH_TRUSTED_PROXY,
+      /** Node's server: the whole request (`requestTimeout`), its headers (`headersTimeout`), open sockets at once (`maxConnections`). */
+      requestTimeoutMs: env.LOOP_COACH_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: env.LOOP_COACH_HEADERS_TIMEOUT_MS,
+      maxConnections: env.LOOP_COACH_MAX_CONNECTIONS,
       draftMaxChars: env.LOOP_COACH_DRAFT_MAX_CHARS,
       maxTurns: env.LOOP_COACH_MAX_TURNS,
       turnMaxChars: env.LOOP_COACH_TURN_MAX_CHARS,

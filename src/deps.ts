@@ -18,9 +18,12 @@ export interface Deps {
   newId: NewId;
   log: Log;
   /**
-   * The client's network address, for per-address rate limits: the socket's on Node, the
-   * `CF-Connecting-IP` Cloudflare sets on Workers. Each entry point supplies it, so this app never
-   * imports a runtime-specific module; without it (tests, the CLI) only per-user limits apply.
+   * The client's network address, for per-address rate limits: the socket's peer, or what the
+   * proxies `LOOP_COACH_TRUSTED_PROXY` trusts say (`CF-Connecting-IP` on Workers). Each entry point
+   * supplies it, so this app never imports a runtime-specific module; without it (tests, the CLI)
+   * only per-user limits apply.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /** Whether the browser's connection is https (behind a trusted proxy, its `X-Forwarded-Proto`); without it, the request URL's scheme. */
+  requestIsHttps?: (c: Context) => boolean;
 }

@@ -123,20 +123,30 @@ describe('expired guests', () => {
 });
 
 describe('token lifetime', () => {
-  it("renews a token used in the second half of its life, on the API and in the pages' cookie; an unused one expires", async () => {
+  it("replaces a token used in the second half of its life, on the API and in the pages' cookie; an unused one expires", async () => {
     const deps = testDeps(db, { env: { LOOP_COACH_TOKEN_TTL_DAYS: '1' }, engine: offlineEngine() });
     const app = createApp(deps);
     const kept = await newGuest(app);
     const idle = await newGuest(app);
     deps.advance(6 * 3_600_000);
-    expect((await send(app, 'GET', '/api/me', { headers: kept.headers })).status).toBe(200); // early in its life: no write
+    const early = await send(app, 'GET', '/api/me', { headers: kept.headers }); // early in its life: no write
+    expect(early.status).toBe(200);
+    expect(early.headers.get('loop-coach-token')).toBeNull();
     deps.advance(8 * 3_600_000); // 14 h: past half
-    expect((await send(app, 'GET', '/api/me', { headers: kept.headers })).status).toBe(200);
-    deps.advance(12 * 3_600_000); // 26 h: past the first expiry, inside the renewed one
-    expect((await send(app, 'GET', '/api/me', { headers: kept.headers })).status).toBe(200);
+    const renewing = await send(app, 'GET', '/api/me', { headers: kept.headers });
+    expect(renewing.status).toBe(200);
+    const next = renewing.headers.get('loop-coach-token') ?? '';
+    expect(next).toMatch(/^lc_[\w-]{43}$/);
+    expect(renewing.headers.get('loop-coach-token-expires')).toBe(new Date(deps.now() + 86_400_000).toISOString());
+    // The replaced token works for a minute more (requests already on their way), then only the new one does.
+    expect((await send(app, 'GET', '/api/me', { headers: kept.headers })).headers.get('loop-coach-token')).toBeNull();
+    deps.advance(61_000);
+    expect((await send(app, 'GET', '/api/me', { headers: kept.headers })).status).toBe(401);
+    deps.advance(12 * 3_600_000); // 26 h: past the first token's expiry, inside the new one's
+    expect((await send(app, 'GET', '/api/me', { headers: { authorization: `Bearer ${next}` } })).status).toBe(200);
     expect((await send(app, 'GET', '/api/me', { headers: idle.headers })).status).toBe(401);
 
-    // The pages renew the cookie along with the token, so the browser keeps it as long.
+    // The pages replace the cookie along with the token, so the browser holds the new one as long.
     const page = await app.request('/');
     const cookie = /lc_token=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
     expect(cookie).toBeDefined();
@@ -144,7 +154,11 @@ describe('token lifetime', () => {
     deps.advance(13 * 3_600_000);
     const renewed = await app.request('/', { headers: { cookie: `lc_token=${cookie}` } });
     expect(renewed.status).toBe(200);
-    expect(renewed.headers.get('set-cookie')).toMatch(new RegExp(`^lc_token=${cookie};.*Max-Age=86400`));
+    const replaced = /^lc_token=([^;]+);.*Max-Age=86400/.exec(renewed.headers.get('set-cookie') ?? '')?.[1];
+    expect(replaced).toMatch(/^lc_[\w-]{43}$/);
+    expect(replaced).not.toBe(cookie);
+    deps.advance(61_000);
+    expect((await app.request('/progress', { headers: { cookie: `lc_token=${replaced}` } })).headers.get('set-cookie')).toBeNull();
   });
 });
 

@@ -171,9 +171,14 @@ describe('streaming through the OpenAI-compatible model (scripted server)', () =
     const sent = server.requests[0]?.body?.messages ?? [];
     expect(sent[0]?.role).toBe('system');
     expect(String(sent[0]?.content)).toMatch(/LC-[0-9a-f-]{13}/);
-    // It ends with those words, then how they were read and the direction (issue 14), never as the persona's.
+    // It ends with those words, then how they were read and the direction (issue 14), never as the persona's;
+    // the note carries the request's marker, which the system message names (issue 18).
     expect(sent.at(-1)?.role).toBe('user');
-    expect(String(sent.at(-1)?.content)).toMatch(/^How can I help you this week\?\n\n\[Coach's note, not part of what they said: this line asks_needs; /);
+    expect(String(sent.at(-1)?.content)).toMatch(
+      /^How can I help you this week\?\n\n\[Coach's note ([0-9a-f]{16}), not part of what they said: this line asks_needs; /,
+    );
+    const marker = /\[Coach's note ([0-9a-f]{16})/.exec(String(sent.at(-1)?.content))?.[1] ?? 'none';
+    expect(String(sent[0]?.content)).toContain(`carry the marker ${marker}`);
   });
 
   it("keeps the user's turn when the model fails, and the reply can be retried", async () => {

@@ -28,9 +28,11 @@ afterAll(async () => {
   await Promise.all([offline?.close(), failing?.close(), scripted?.close()]);
 });
 
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
 /** A fresh browser context is a new visitor: the first page it opens makes it a guest. */
-async function visitor(server: UiServer = offline): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: server.url });
+async function visitor(server: UiServer = offline, device: { viewport?: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {}) {
+  const context = await browser.newContext({ baseURL: server.url, ...device });
   context.setDefaultTimeout(5_000);
   contexts.push(context);
   const page = await context.newPage();
@@ -74,12 +76,15 @@ describe('the web UI in chromium', () => {
     await page.waitForURL(/scenario=goal-alignment/);
     await page.getByRole('button', { name: 'Start the rehearsal' }).click();
     await page.waitForURL(/\/sessions\/ses_/);
-    expect(await page.locator('[data-engine]').textContent()).toBe('offline');
+    expect(await page.locator('[data-engine]').textContent()).toBe('Built-in coach (no AI model)');
+    // With a keyboard, the shortcut is offered.
+    expect(await page.getByText('Ctrl+Enter sends.').isVisible()).toBe(true);
 
     await say(page, 'What is the most important thing on your plate right now, and how could I help with it?');
-    // The new reply takes focus, so keyboard and screen-reader users land on it. (Page scripts are
-    // strings here, not functions: this project's TypeScript has no DOM types.)
-    expect(await page.evaluate('document.activeElement.dataset.role')).toBe('persona');
+    // Focus stays in the text box for the next line; the transcript's live region reads the reply out.
+    // (Page scripts are strings here, not functions: this project's TypeScript has no DOM types.)
+    expect(await page.evaluate('document.activeElement.id')).toBe('turn-text');
+    expect(await page.locator('#transcript').getAttribute('aria-live')).toBe('polite');
     await say(
       page,
       'My goal is to be promoted to senior engineer within a year. Is there a way I could help with that work that would also help me get there?',
@@ -119,7 +124,9 @@ describe('the web UI in chromium', () => {
 
     expect(await page.locator('[data-check="offers_help"]').getAttribute('data-present')).toBe('true');
     expect(await page.locator('[data-check="asks_what_it_takes"]').getAttribute('data-present')).toBe('true');
-    expect(await page.locator('[data-check="asks_for_feedback"]').getAttribute('data-present')).toBe('false');
+    // Read as the goal-alignment ask: asking for feedback (step 1) does not count for it, so it is not listed.
+    expect(await page.locator('[data-purpose]').getAttribute('data-purpose')).toBe('4');
+    expect(await page.locator('[data-check="asks_for_feedback"]').count()).toBe(0);
     const marks = page.locator('#draft-text mark');
     expect(await marks.count()).toBeGreaterThanOrEqual(3);
     for (const mark of await marks.all()) {
@@ -128,7 +135,8 @@ describe('the web UI in chromium', () => {
       expect(await page.locator(`[data-check="${first}"]`).getAttribute('data-present')).toBe('true');
     }
     expect(await page.locator('#draft-text').textContent()).toBe(text);
-    // A quote in the checklist jumps to its mark in the text.
+    // A quote in the (collapsed) checklist jumps to its mark in the text.
+    await page.getByText(/^All \d+ checks/).click();
     await page.locator('[data-check="offers_help"] .quotes a').first().click();
     expect(new URL(page.url()).hash).toMatch(/^#q-\d+$/);
     expect(await page.locator('.fixes li').count()).toBeLessThanOrEqual(3);
@@ -252,5 +260,201 @@ describe('the web UI in chromium', () => {
     expect(res?.status()).toBe(404);
     expect(await stranger.page.locator('h1').textContent()).toBe('Not found');
     expect(await stranger.page.locator('#transcript').count()).toBe(0);
+  });
+});
+
+/** The API's own refusal of a draft body, through the page's cookie (same user, same origin). */
+async function apiRefusal(page: Page, data: unknown): Promise<{ message: string; details?: Array<{ path: string; message: string }> }> {
+  const res = await page.request.post('/api/drafts/critique', { data, headers: { origin: new URL(page.url()).origin } });
+  expect(res.ok()).toBe(false);
+  return ((await res.json()) as { error: { message: string; details?: Array<{ path: string; message: string }> } }).error;
+}
+
+const focused = (page: Page) => page.evaluate<string>('document.activeElement.id');
+
+describe('results that lead with what to do', () => {
+  it('orders a draft result verdict, fixes, rewrite, then the checklist collapsed, in plain words', async () => {
+    const { page, problems } = await visitor();
+    await page.goto('/drafts/new');
+    await page.getByLabel(/What is this message for/).selectOption('2');
+    await page.getByLabel('Your draft').fill("I'd like to lead the Q3 launch. Is there anything on your plate I could take off it this sprint?");
+    await page.getByRole('button', { name: 'Get feedback' }).click();
+    await page.waitForURL(/\/drafts\/drf_/);
+
+    expect(await page.locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')))).toEqual([
+      'verdict',
+      'fixes',
+      'rewrite',
+      'checks',
+    ]);
+    expect(await page.locator('details:has([data-check])').getAttribute('open')).toBeNull();
+    expect(await page.locator('.fixes li').count()).toBeLessThanOrEqual(3);
+    // The band is said in words as well as colour.
+    const score = Number(await page.locator('[data-score]').getAttribute('data-score'));
+    const band = score >= 80 ? /Strong/ : score >= 50 ? /Getting there/ : /Needs work/;
+    expect(await page.locator('[data-section="verdict"] .band').textContent()).toMatch(band);
+    expect(await page.locator('[data-section="verdict"] .next-step').textContent()).toMatch(/Next in the loop/);
+
+    // Judged as an offer of help: the step 4 moves do not count for it and are not listed; pitfalls always are.
+    expect(await page.locator('[data-check="offers_help"]').count()).toBe(1);
+    expect(await page.locator('[data-check="states_goal"], [data-check="asks_what_it_takes"]').count()).toBe(0);
+    expect(await page.locator('[data-check="demanding"]').count()).toBe(1);
+
+    // Each highlight says its step in a chip and its check in its name; the legend explains both.
+    await page.getByText(/^All \d+ checks/).click();
+    expect(await page.locator('.hl-legend li').count()).toBeGreaterThanOrEqual(2);
+    const mark = page.locator('#draft-text mark[data-checks~="offers_help"]').first();
+    expect(await mark.getAttribute('data-chip')).toBe('2');
+    expect(await mark.locator('a').getAttribute('aria-label')).toMatch(/step 2: offers help/);
+
+    // Plain words: who gave the feedback, and no prompt ids or versions (the API keeps them).
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Built-in coach (no AI model)');
+    const critique = (await (await page.request.get(`/api${new URL(page.url()).pathname}`)).json()) as { critique: { promptId: string } };
+    expect(critique.critique.promptId).toBeTruthy();
+    expect(text).not.toContain(critique.critique.promptId);
+    expect(text).not.toMatch(/\bprompt\b|\bv\d+\b|offline/i);
+    expect(problems).toEqual([]);
+  });
+
+  it('moves focus to a check when a fix links to it, opening the checklist', async () => {
+    const { page, problems } = await visitor();
+    await page.goto('/drafts/new');
+    await page.getByLabel('Your draft').fill('I deserve a promotion, make it happen by Friday.');
+    await page.getByRole('button', { name: 'Get feedback' }).click();
+    await page.waitForURL(/\/drafts\/drf_/);
+    const link = page.locator('.fixes a').first();
+    const target = ((await link.getAttribute('href')) ?? '').slice(1);
+    await link.click();
+    expect(await page.locator('details:has([data-check])').getAttribute('open')).not.toBeNull();
+    expect(await focused(page)).toBe(target);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('refusals in the API’s words, nothing cut', () => {
+  it('shows the API’s own message for a whitespace-only draft', async () => {
+    const { page, problems } = await visitor();
+    await page.goto('/drafts/new');
+    await page.getByLabel('Your draft').fill('   \n   ');
+    await page.getByRole('button', { name: 'Get feedback' }).click();
+    const alert = page.locator('#form-alert');
+    await alert.waitFor();
+    const refusal = await apiRefusal(page, { text: '   \n   ' });
+    expect(refusal.details?.[0]?.message).toBeTruthy();
+    expect(await alert.textContent()).toBe(`Your draft ${refusal.details?.[0]?.message}.`);
+    expect(await alert.textContent()).not.toContain('Invalid json');
+    expect(new URL(page.url()).pathname).toBe('/drafts/new');
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a 9,000-character paste whole, counts it over the limit and refuses it with the API’s message', async () => {
+    const { page, problems } = await visitor();
+    await page.goto('/drafts/new');
+    const long = 'Is there anything on your plate I could take off it this sprint? '.repeat(140).slice(0, 9_000);
+    await page.getByLabel('Your draft').focus();
+    await page.keyboard.insertText(long);
+    expect((await page.getByLabel('Your draft').inputValue()).length).toBe(9_000);
+    const counter = page.locator('#text-count');
+    expect(await counter.getAttribute('data-state')).toBe('over');
+    expect(await counter.textContent()).toMatch(/^9,000 \/ 8,000 characters: 1,000 over the limit/);
+    expect(await page.getByLabel('Your draft').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByRole('button', { name: 'Get feedback' }).click();
+    const alert = page.locator('#form-alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe((await apiRefusal(page, { text: long })).message);
+    expect(await alert.textContent()).toContain('9000');
+    expect((await page.getByLabel('Your draft').inputValue()).length).toBe(9_000);
+
+    // Near the limit the counter warns; under it, it just counts.
+    await page.getByLabel('Your draft').fill(long.slice(0, 7_500));
+    expect(await counter.getAttribute('data-state')).toBe('near');
+    expect(await counter.textContent()).toContain('500 left');
+    expect(problems).toEqual([]);
+  });
+
+  it('asks for one hint per click: the button is disabled while it is pending', async () => {
+    const { page, problems } = await visitor();
+    await startRehearsal(page, 'offer-help');
+    await say(page, 'What is taking most of your time this week?');
+    // Two clicks and a second submit in the same task: the first disables the button, the flag drops the submit.
+    expect(
+      await page.evaluate(`(() => {
+        const button = document.querySelector('button[form="hint-form"]');
+        button.click();
+        const disabled = button.disabled;
+        button.click();
+        document.getElementById('hint-form').requestSubmit();
+        return disabled;
+      })()`),
+    ).toBe(true);
+    await page.locator('#transcript li[data-role="coach"]').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Hint' }).isEnabled()).toBe(true);
+    expect(await page.locator('#transcript li[data-role="coach"]').count()).toBe(1);
+    await page.reload();
+    expect(await page.locator('#transcript li[data-role="coach"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('on a phone (390x844, touch)', () => {
+  it('puts the calls to action in the first screen and the nav on one line', async () => {
+    const { page, problems } = await visitor(offline, PHONE);
+    await page.goto('/');
+    for (const entry of await page.locator('a.entry').all()) {
+      const box = await entry.boundingBox();
+      expect(box && box.y + box.height).toBeLessThanOrEqual(844);
+    }
+    const tops = await page.evaluate<number[]>(`[...document.querySelectorAll('nav a')].filter((a) => a.offsetParent).map((a) => a.offsetTop)`);
+    expect(tops.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(tops).size).toBe(1);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the composer in view after every reply, hides the keyboard hint, and ends on the debrief at its top with focus on its heading', async () => {
+    const { page, problems } = await visitor(offline, PHONE);
+    await startRehearsal(page, 'goal-alignment');
+    // The brief is folded away, and a touch screen gets no keyboard shortcut.
+    expect(await page.locator('details.brief').getAttribute('open')).toBeNull();
+    expect(await page.getByText('Ctrl+Enter sends.').isVisible()).toBe(false);
+
+    for (const line of [
+      'What is the most important thing on your plate right now, and how could I help with it?',
+      'My goal is to be promoted to senior engineer within a year. Is there a way I could help with that work that would also help me get there?',
+      'What would you need to see from me to get to senior?',
+    ]) {
+      await say(page, line);
+      const box = await page.locator('#turn-form').boundingBox();
+      expect(box && box.y).toBeGreaterThanOrEqual(0);
+      expect(box && box.y + box.height).toBeLessThanOrEqual(844 + 1);
+      expect(await focused(page)).toBe('turn-text');
+    }
+    expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(0);
+
+    await endRehearsal(page);
+    await expect.poll(() => focused(page)).toBe('feedback-h');
+    expect(await page.evaluate<number>('window.scrollY')).toBe(0);
+    // The skill score and what was uncovered, apart, before the fixes.
+    const verdict = page.locator('[data-section="verdict"]');
+    expect(await verdict.locator('[data-figure="score"] .figure-label').textContent()).toBe('Skill score');
+    expect(await verdict.locator('[data-figure="uncovered"] [data-uncovered]').textContent()).toBe(
+      String(await page.locator('[data-discovery][data-uncovered="true"]').count()),
+    );
+    expect(await page.locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')))).toEqual([
+      'verdict',
+      'fixes',
+      'rewrite',
+      'discoveries',
+      'checks',
+    ]);
+    // Each discovery names the moves that earn it as the checklist below has them.
+    const earned = await page
+      .locator('.earned-by a')
+      .evaluateAll((links) => links.map((a) => [a.getAttribute('href'), (a.nextSibling?.textContent ?? '').includes('not made') ? 'false' : 'true']));
+    expect(earned.length).toBeGreaterThan(0);
+    for (const [href, present] of earned) expect(await page.locator(href ?? '').getAttribute('data-present')).toBe(present);
+    expect(problems).toEqual([]);
   });
 });

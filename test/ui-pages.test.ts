@@ -60,6 +60,25 @@ describe('pages', () => {
     }
   });
 
+  it('sends no-store on the pages with live state (sessions, drafts, progress, account), and names the engine in plain words', async () => {
+    const app = offlineApp();
+    const cookie = await visit(app);
+    const draft = (await post(app, '/drafts', cookie, { text: 'How can I help this week?', mode: 'employee' })).headers.get('location') ?? '';
+    const session = (await post(app, '/sessions', cookie, { scenarioId: 'offer-help' })).headers.get('location') ?? '';
+    for (const path of [draft, session, '/drafts/new', '/sessions/new', '/progress', '/account', '/sessions/ses_nope']) {
+      const res = await get(app, path, cookie);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
+    expect((await post(app, `${session}/turn`, cookie, { text: 'What is on your plate?' })).headers.get('cache-control')).toBe('no-store');
+
+    const html = await (await get(app, draft, cookie)).text();
+    expect(html).toContain('Built-in coach (no AI model)');
+    const { critique } = (await (await get(app, `/api${draft}`, cookie)).json()) as { critique: { promptId: string; promptVersion: number } };
+    expect(html).not.toContain(critique.promptId);
+    expect(html).not.toContain(`v${critique.promptVersion}`);
+    expect(html).not.toMatch(/>[^<]*\boffline\b/);
+  });
+
   it('serves the stylesheet and the script from routes, never inline', async () => {
     const app = offlineApp();
     const css = await app.request('/ui/style.css');
@@ -79,8 +98,11 @@ describe('pages', () => {
     expect(setCookie).toContain('SameSite=Lax');
     expect(setCookie).toContain('Path=/');
     expect(setCookie).not.toContain('Secure');
-    expect((await app.request('https://loop.example/')).headers.get('set-cookie')).toContain('Secure');
-    expect((await app.request(`${ORIGIN}/`, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('set-cookie')).toContain('Secure');
+    const secure = (await app.request('https://loop.example/')).headers.get('set-cookie') ?? '';
+    expect(secure).toMatch(/^__Host-lc_token=lc_[\w-]+;/);
+    expect(secure).toContain('Secure');
+    // X-Forwarded-Proto is believed only from a proxy LOOP_COACH_TRUSTED_PROXY names (test/proxy.test.ts).
+    expect((await app.request(`${ORIGIN}/`, { headers: { 'x-forwarded-proto': 'https' } })).headers.get('set-cookie')).toMatch(/^lc_token=(?!.*Secure)/);
 
     const cookie = setCookie.split(';')[0] as string;
     const again = await get(app, '/progress', cookie);
@@ -234,7 +256,8 @@ describe('forms without JavaScript', () => {
     const cookie = await visit(app);
     const empty = await post(app, '/drafts', cookie, { text: '  ', mode: 'employee' });
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toContain('Paste the message you want feedback on.');
+    // The API's own words for the refusal, led by the field's label.
+    expect(await empty.text()).toContain('Your draft is empty: paste the message you want feedback on.');
     const huge = await post(app, '/drafts', cookie, { text: 'How can I help? '.repeat(600), mode: 'manager' });
     expect(huge.status).toBe(413);
     expect(await huge.text()).toContain('value="manager" checked');

@@ -33,12 +33,16 @@ interface Cassette {
 
 /**
  * The key of one request: the model, the prompt id and version, and the messages. A session's
- * canary is random per session, so its value is masked out of the messages; anything else that
- * changes the messages makes a new key, and so a miss.
+ * canary is random per session, and a request's data marker random per request, so their values
+ * are masked out of the messages; anything else that changes the messages makes a new key, and so a miss.
  */
 export function cassetteKey(identity: { provider: string; model: string }, kind: Cassette['kind'], req: ChatRequest & { schemaName?: string }) {
-  const canary = req.prompt?.vars.canary;
-  const messages = req.messages.map((m) => ({ role: m.role, content: canary ? m.content.split(canary).join('{{canary}}') : m.content }));
+  const mask = (text: string) =>
+    (['canary', 'marker'] as const).reduce((t, name) => {
+      const value = req.prompt?.vars[name];
+      return value ? t.split(value).join(`{{${name}}}`) : t;
+    }, text);
+  const messages = req.messages.map((m) => ({ role: m.role, content: mask(m.content) }));
   const material = {
     provider: identity.provider,
     model: identity.model,

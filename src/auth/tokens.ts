@@ -4,8 +4,23 @@ export function generateToken(): string {
   return `lc_${base64url(bytes)}`;
 }
 
-// Every request of a client carries the same token: hash it once. A hash is no secret the
-// process did not already hold, and the cache is per isolate, so nothing about users is shared.
+// What generateToken makes: `lc_` and 32 bytes in unpadded base64url.
+const TOKEN_SHAPE = /^lc_[A-Za-z0-9_-]{43}$/;
+
+/** Whether `token` could be one of ours. Anything else is refused before it is hashed or looked up. */
+export function isWellFormedToken(token: string): boolean {
+  return TOKEN_SHAPE.test(token);
+}
+
+/**
+ * How long a replaced token keeps working: requests already on their way with it (a page's
+ * parallel fetches, a client between two calls) still pass, and then only the new one does.
+ */
+export const REPLACED_TOKEN_GRACE_MS = 60_000;
+
+// Every request of a client carries the same token: hash it once. Only tokens that named a live
+// user are kept (`rememberTokenHash`), so made-up tokens cannot fill the cache; a hash is no
+// secret the process did not already hold, and the cache is per isolate.
 const HASH_CACHE_LIMIT = 10_000;
 const hashCache = new Map<string, string>();
 
@@ -13,10 +28,19 @@ export async function hashToken(token: string): Promise<string> {
   const cached = hashCache.get(token);
   if (cached) return cached;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Keeps the hash of a token that was just found live, for its next request. */
+export function rememberTokenHash(token: string, hash: string): void {
+  if (hashCache.has(token)) return;
   if (hashCache.size >= HASH_CACHE_LIMIT) hashCache.clear();
-  hashCache.set(token, hex);
-  return hex;
+  hashCache.set(token, hash);
+}
+
+/** Tokens whose hashes are cached now (for tests of what gets cached). */
+export function cachedTokenCount(): number {
+  return hashCache.size;
 }
 
 function base64url(bytes: Uint8Array): string {
@@ -25,5 +49,14 @@ function base64url(bytes: Uint8Array): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The cookie the web pages keep the token in; the API accepts it as well as a bearer token. */
+/** The cookie the web pages keep the token in over plain http; the API accepts it as well as a bearer token. */
 export const TOKEN_COOKIE = 'lc_token';
+
+/**
+ * The cookie's name: over https `__Host-lc_token`, which browsers accept only when it is Secure,
+ * has no Domain and has Path=/, so neither a sibling subdomain nor a plain-http page can set or
+ * shadow it. Plain http (local use) cannot have that prefix.
+ */
+export function tokenCookieName(https: boolean): string {
+  return https ? `__Host-${TOKEN_COOKIE}` : TOKEN_COOKIE;
+}

@@ -1,12 +1,16 @@
 import { createApp, type App } from '../app.js';
+import { parseTrustedProxy } from '../auth/trusted-proxy.js';
 import { ConfigError, parseConfig, type ConfigEnv } from '../config.js';
 import { createWebDb } from '../db/client-web.js';
 import type { LogEntry } from '../deps.js';
+import { clientInfo } from '../http/client-info.js';
 import { createIdGenerator } from '../ids.js';
 import { createEngine } from './create-engine.js';
 
 /** Bindings from wrangler.toml `[vars]` and secrets (`wrangler secret put`): every setting the config reads. */
 export type Env = ConfigEnv;
+
+const CLOUDFLARE = parseTrustedProxy('cloudflare');
 
 // Workers logs collect console output; one JSON object per line keeps it queryable.
 const log = (entry: LogEntry) => console.log(JSON.stringify(entry));
@@ -26,8 +30,9 @@ function buildApp(env: Env): App {
     now,
     newId: createIdGenerator(now),
     log,
-    // Set by Cloudflare's edge on every request; a client cannot forge it there.
-    clientAddress: (c) => c.req.header('cf-connecting-ip'),
+    // A Worker is always behind Cloudflare's edge, which sets CF-Connecting-IP on every request (a
+    // client cannot forge it there), so that is the default; a Worker sees no socket peer.
+    ...clientInfo(config.trustedProxy ?? CLOUDFLARE, () => undefined),
   });
 }
 

@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -18,4 +20,19 @@ export function isSameOriginWrite(req: Request): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a request may start a new guest account: a write (which has passed the check above),
+ * or a top-level navigation. Browsers say what a request is for in `Sec-Fetch-Dest`: only
+ * `document` is someone opening the page; an image, a script, a frame or a fetch that another
+ * site's page makes is not, and must not create a user. A request without the header is a client
+ * from before it (browsers before 2020-23) or not a browser (curl, a script: they could call
+ * `POST /api/auth/guest` anyway) and counts as a visit; such guests still count against the
+ * per-address guest limit.
+ */
+export function startsVisit(c: Context): boolean {
+  if (!SAFE_METHODS.has(c.req.method)) return true;
+  const dest = c.req.header('sec-fetch-dest');
+  return dest === undefined || dest === 'document';
 }

@@ -7,7 +7,8 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
  * Headers that cost nothing and close whole classes of browser attack on API responses: no MIME
  * sniffing a JSON body into HTML, no referrer leaking ids in URLs, no framing, and no caching of
  * personal data by shared caches. HTML pages set their own CSP (the UI's and the docs page's
- * needs differ), so a header a route already set is never overwritten.
+ * needs differ), so a header a route already set is never overwritten. No page is stored either:
+ * pages show someone's drafts and sessions, and a first visit's carries the new guest's cookie.
  */
 export function securityHeaders(): MiddlewareHandler {
   return async function securityHeaders(c, next) {
@@ -18,7 +19,8 @@ export function securityHeaders(): MiddlewareHandler {
     };
     setDefault('x-content-type-options', 'nosniff');
     setDefault('referrer-policy', 'no-referrer');
-    if (!/^text\/html/i.test(headers.get('content-type') ?? '')) setDefault('content-security-policy', API_CSP);
-    if (c.req.path.startsWith('/api/')) setDefault('cache-control', 'no-store');
+    const html = /^text\/html/i.test(headers.get('content-type') ?? '');
+    if (!html) setDefault('content-security-policy', API_CSP);
+    if (html || c.req.path.startsWith('/api/')) setDefault('cache-control', 'no-store');
   };
 }

@@ -1,7 +1,8 @@
-import { generateToken, hashToken } from '../auth/tokens.js';
+import { generateToken, hashToken, isWellFormedToken, REPLACED_TOKEN_GRACE_MS, rememberTokenHash } from '../auth/tokens.js';
 import { accountRows, deleteAccount as deleteAccountRows, purgeExpiredGuests } from '../db/queries/account.js';
-import type { MessageRow } from '../db/queries/sessions.js';
-import { createGuest, findUserByTokenHash, revokeToken as revokeTokenRow, type User } from '../db/queries/users.js';
+import type { Critique } from '../coach/critique/critique-schema.js';
+import type { MessageRow, SessionRow } from '../db/queries/sessions.js';
+import { createGuest, findUserByTokenHash, replaceToken, revokeToken as revokeTokenRow, type User } from '../db/queries/users.js';
 import type { Deps } from '../deps.js';
 import { limitGuestCreation } from './rate-limits.js';
 import { sessionJson } from './session-view.js';
@@ -28,11 +29,37 @@ export async function startGuest(
 }
 
 /**
- * The user a token belongs to, if it is live. A token used in the second half of its life gets a
- * new lifetime (`renewed`), so whoever holds it in a cookie must renew the cookie too.
+ * The user a token belongs to, if it is live. A token that is not of our shape is refused before
+ * it is hashed (and is never cached). A token in the second half of its life is `renewDue`: the
+ * caller replaces it with `renewToken` once the request is done.
  */
 export async function authenticate(deps: Pick<Deps, 'db' | 'now' | 'config'>, token: string) {
-  return findUserByTokenHash(deps.db, await hashToken(token), deps.now(), deps.config.tokenTtlMs);
+  if (!isWellFormedToken(token)) return undefined;
+  const tokenHash = await hashToken(token);
+  const now = deps.now();
+  const found = await findUserByTokenHash(deps.db, tokenHash, now);
+  if (!found) return undefined;
+  rememberTokenHash(token, tokenHash);
+  return { user: found.user, tokenId: found.tokenId, renewDue: found.expiresAt.getTime() - now <= deps.config.tokenTtlMs / 2 };
+}
+
+/**
+ * Renewal replaces a token rather than extend it: the new one gets a whole lifetime and the old
+ * one works for REPLACED_TOKEN_GRACE_MS more. So people who keep coming back keep their account,
+ * no token string outlives its lifetime (a leaked one dies), and a stolen token that is used
+ * shows: the owner's copy stops working. Undefined when there is nothing to replace (the token
+ * was revoked or the account deleted meanwhile, or a concurrent request already replaced it).
+ */
+export async function renewToken(
+  deps: Pick<Deps, 'db' | 'now' | 'newId' | 'config'>,
+  userId: string,
+  tokenId: string,
+): Promise<{ token: string; expiresAt: Date } | undefined> {
+  const token = generateToken();
+  const now = deps.now();
+  const expiresAt = now + deps.config.tokenTtlMs;
+  const opts = { userId, oldId: tokenId, tokenHash: await hashToken(token), now, expiresAt, graceUntil: now + REPLACED_TOKEN_GRACE_MS };
+  return (await replaceToken(deps.db, deps.newId, opts)) ? { token, expiresAt: new Date(expiresAt) } : undefined;
 }
 
 export async function revokeToken(deps: Pick<Deps, 'db' | 'now'>, userId: string, tokenId: string): Promise<void> {
@@ -62,8 +89,32 @@ export async function exportAccount(deps: Pick<Deps, 'db' | 'now'>, user: User) 
     })),
     drafts: rows.drafts.map((d) => ({ id: d.id, mode: d.mode, text: d.text, context: d.context, createdAt: iso(d.createdAt) })),
     critiques: rows.critiques.map((r) => r.body),
-    // The same view as GET /api/sessions/{id}: the hidden brief and canary stay hidden until a session ends.
-    sessions: rows.sessions.map((s) => sessionJson(s, transcripts.get(s.id) ?? [], latestCritique.get(s.id))),
+    sessions: rows.sessions.map((s) => sessionExport(s, transcripts.get(s.id) ?? [], latestCritique.get(s.id))),
+    // This minute's request count, kept under the user's id until a later minute clears it.
+    rateLimits: rows.rateLimits.map((r) => ({ windowStart: iso(new Date(r.windowStart)), count: r.count })),
+  };
+}
+
+/**
+ * A session as GET /api/sessions/{id} shows it (the hidden brief stays hidden until the session
+ * ends), plus what that view leaves out and the database keeps: the running summary, what the
+ * persona has learned and revealed (`state`: facts named only by kind), the counters, and each
+ * message's engine and reading. Not the canary, which is the leak guard's secret, nor the token
+ * naming the turn that holds the session's lock.
+ */
+function sessionExport(session: SessionRow, transcript: readonly MessageRow[], critique: Critique | undefined) {
+  const view = sessionJson(session, transcript, critique);
+  return {
+    ...view,
+    summary: session.summary,
+    summarizedThrough: session.summarizedThrough,
+    state: session.state,
+    nextSeq: session.nextSeq,
+    inFlightUntil: session.inFlightUntil ? iso(session.inFlightUntil) : null,
+    messages: view.messages.map((m, i) => {
+      const row = transcript[i] as MessageRow;
+      return { ...m, provider: row.provider, model: row.model, reading: row.reading };
+    }),
   };
 }
 

@@ -6,10 +6,25 @@
 export const CLIENT_SCRIPT = String.raw`'use strict';
 (function () {
   var JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+  // Which element takes focus once the next page has loaded (the debrief's heading after ending).
+  var FOCUS_KEY = 'loop-coach:focus';
+
+  // The API's own words for a refusal: its field issues, each led by the field's data-label (as the
+  // no-script form routes word them), else its message. "Invalid json." alone would say nothing.
+  function refusalText(e, status) {
+    var issues = e && Array.isArray(e.details) ? e.details.filter(function (d) { return d && typeof d.message === 'string'; }) : [];
+    if (!issues.length) return (e && e.message) || 'The request failed (' + status + ').';
+    return issues.map(function (d) {
+      var path = String(d.path || '');
+      var field = path && document.querySelector('[name="' + CSS.escape(path.split('.').pop()) + '"][data-label]');
+      var text = ((field ? field.getAttribute('data-label') : path) + ' ' + d.message).trim();
+      return /[.!?]$/.test(text) ? text : text + '.';
+    }).join(' ');
+  }
 
   function errorOf(body, status) {
     var e = body && body.error;
-    return { code: (e && e.code) || 'http_' + status, message: (e && e.message) || 'The request failed (' + status + ').', details: e && e.details };
+    return { code: (e && e.code) || 'http_' + status, message: refusalText(e, status), details: e && e.details };
   }
 
   // One request to the JSON API: { ok, status, body } or { ok: false, error } on any failure.
@@ -70,6 +85,60 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       });
     }
     return pump();
+  }
+
+  // A live count under each text box with a limit: a warning near it, how far over past it. Nothing
+  // is cut (no maxlength): a long paste stays whole, and the API's refusal says what to do.
+  function counters() {
+    document.querySelectorAll('textarea[data-max]').forEach(function (box) {
+      var max = Number(box.getAttribute('data-max'));
+      var counter = document.getElementById(box.id + '-count');
+      var status = document.getElementById(box.id + '-status');
+      if (!counter) return;
+      var said = 'ok';
+      function update() {
+        var n = box.value.length;
+        var state = n > max ? 'over' : n >= max * 0.9 ? 'near' : 'ok';
+        var text = n.toLocaleString('en') + ' / ' + max.toLocaleString('en') + ' characters';
+        if (state === 'over') text += ': ' + (n - max).toLocaleString('en') + ' over the limit. Shorten it before you send.';
+        else if (state === 'near') text += ': ' + (max - n).toLocaleString('en') + ' left.';
+        counter.textContent = text;
+        counter.setAttribute('data-state', state);
+        if (state === 'over') box.setAttribute('aria-invalid', 'true');
+        else box.removeAttribute('aria-invalid');
+        // Read out when the state changes, not on every key.
+        if (status && state !== said) status.textContent = state === 'ok' ? '' : text;
+        said = state;
+      }
+      box.addEventListener('input', update);
+      update();
+    });
+  }
+
+  // A link to a check opens the collapsed checklist and moves focus to the check.
+  function checkLinks() {
+    document.addEventListener('click', function (event) {
+      var link = event.target instanceof Element ? event.target.closest('a[href^="#check-"]') : null;
+      var check = link && document.getElementById(link.getAttribute('href').slice(1));
+      if (!check) return;
+      var details = check.closest('details');
+      if (details) details.open = true;
+      check.focus();
+    });
+  }
+
+  function focusAfterLoad() {
+    var id = null;
+    try {
+      id = sessionStorage.getItem(FOCUS_KEY);
+      sessionStorage.removeItem(FOCUS_KEY);
+    } catch (e) {
+      return;
+    }
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    window.scrollTo(0, 0);
+    target.focus({ preventScroll: true });
   }
 
   function copyButtons() {
@@ -167,8 +236,17 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     var textarea = document.getElementById('turn-text');
     var alertBox = document.getElementById('session-alert');
     var sendButton = form.querySelector('button[type=submit]');
+    var hintButton = document.querySelector('button[form="hint-form"]');
     var personaName = root.getAttribute('data-persona-name');
     var inFlight = false;
+    var hintPending = false;
+
+    // After every reply the composer is back in view with focus in it (on a phone the reply pushes it
+    // off screen); the transcript's live region reads the reply out.
+    function backToComposer() {
+      form.scrollIntoView({ block: 'nearest' });
+      textarea.focus({ preventScroll: true });
+    }
 
     function message(role, text) {
       var li = document.createElement('li');
@@ -243,8 +321,11 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
             li.setAttribute('data-status', 'complete');
             // The turn is in the transcript now: the box no longer needs to keep it.
             var turn = li.previousElementSibling && li.previousElementSibling.querySelector('.text');
-            if (turn && textarea.value === turn.textContent) textarea.value = '';
-            li.focus();
+            if (turn && textarea.value === turn.textContent) {
+              textarea.value = '';
+              textarea.dispatchEvent(new Event('input'));
+            }
+            backToComposer();
             return;
           }
           var error = (outcome && outcome.error) || { message: 'The reply ended early.' };
@@ -253,7 +334,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
             li.previousElementSibling.remove();
             li.remove();
             showAlert(alertBox, error.message);
-            textarea.focus();
+            backToComposer();
             return;
           }
           if (outcome && outcome.refused) showAlert(alertBox, error.message);
@@ -290,14 +371,19 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       });
     });
 
+    // One hint per click: the button is disabled, and further submits ignored, until the hint is in.
     var hintForm = document.getElementById('hint-form');
     hintForm.addEventListener('submit', function (event) {
       event.preventDefault();
-      var restore = busy(event.submitter, 'Thinking…');
+      if (hintPending) return;
+      hintPending = true;
+      var restore = busy(hintButton, 'Thinking…');
       callApi(base + '/hint', { method: 'POST', headers: { accept: 'application/json' } }).then(function (r) {
+        hintPending = false;
         restore();
         if (!r.ok) return showAlert(alertBox, r.error.message);
-        message('coach', r.body.hint.content).focus();
+        message('coach', r.body.hint.content);
+        backToComposer();
       });
     });
 
@@ -306,13 +392,23 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       event.preventDefault();
       var restore = busy(event.submitter, 'Preparing your feedback…');
       callApi(base + '/end', { method: 'POST', headers: { accept: 'application/json' } }).then(function (r) {
-        if (r.ok) return location.reload();
+        if (r.ok) {
+          // A fresh load, not a reload at the old scroll position: the debrief from its top, focus on its heading.
+          try {
+            sessionStorage.setItem(FOCUS_KEY, 'feedback-h');
+          } catch (e) {}
+          history.scrollRestoration = 'manual';
+          return location.assign(location.pathname);
+        }
         restore();
         showAlert(alertBox, r.error.message);
       });
     });
   }
 
+  focusAfterLoad();
+  counters();
+  checkLinks();
   copyButtons();
   draftForm();
   apiForms();

@@ -6,8 +6,8 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { critiqueDraft, findDraft, saveDraft, viewDraft, type DraftRow } from '../services/drafts.js';
-import { formFields } from './form-fields.js';
-import { DraftFormPage, type DraftFormValues } from './pages/draft-form-page.js';
+import { formFields, issuesText } from './form-fields.js';
+import { DRAFT_FIELD_LABELS, DraftFormPage, type DraftFormValues } from './pages/draft-form-page.js';
 import { DraftPage } from './pages/draft-page.js';
 import { ErrorPage } from './pages/error-page.js';
 import { engineName, render, setRetryAfter } from './render.js';
@@ -41,10 +41,7 @@ export function draftPages(deps: Deps) {
         ...(values.managerName && { context: { managerName: values.managerName } }),
         ...(purpose !== undefined && { purpose }),
       });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return form(c, values, issue?.path[0] === 'text' ? 'Paste the message you want feedback on.' : `Check the form: ${issue?.message ?? 'invalid'}.`, 400);
-      }
+      if (!parsed.success) return form(c, values, issuesText(parsed.error.issues, DRAFT_FIELD_LABELS), 400);
       const userId = c.get('user').id;
       const saved: { draft?: DraftRow } = {};
       try {

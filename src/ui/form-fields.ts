@@ -14,3 +14,18 @@ export async function formFields(c: Context): Promise<(name: string) => string> 
     return typeof value === 'string' ? value : '';
   };
 }
+
+/**
+ * A refused form's issues in the API's own words, each led by its field's label (the last part of
+ * its path): "Your draft is empty: paste the message you want feedback on." The page script words
+ * the API's `details` the same way, from the fields' `data-label`.
+ */
+export function issuesText(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>, labels: Readonly<Record<string, string>>): string {
+  return issues
+    .map((issue) => {
+      const field = String(issue.path.at(-1) ?? '');
+      const text = `${labels[field] ?? issue.path.map(String).join('.')} ${issue.message}`.trim();
+      return /[.!?]$/.test(text) ? text : `${text}.`;
+    })
+    .join(' ');
+}

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { coachName } from './render.js';
 
 export const STYLE_PATH = '/ui/style.css';
 export const SCRIPT_PATH = '/ui/app.js';
@@ -16,7 +17,7 @@ export interface LayoutProps {
   title: string;
   /** Which nav entry is current, if any. */
   nav?: NavId;
-  /** `offline`, or the model name: every page says which engine answers. */
+  /** `offline`, or the model name (`engineName`): every page says which engine answers, in plain words. */
   engine: string;
   children?: Child;
 }
@@ -44,7 +45,7 @@ export function Layout({ title, nav, engine, children }: LayoutProps) {
             <nav aria-label="Main">
               <ul>
                 {NAV.map((item) => (
-                  <li>
+                  <li class={`nav-${item.id}`}>
                     <a href={item.href} aria-current={item.id === nav ? 'page' : undefined}>
                       {item.label}
                     </a>
@@ -59,8 +60,7 @@ export function Layout({ title, nav, engine, children }: LayoutProps) {
         </main>
         <footer class="site">
           <p>
-            Engine: <strong data-engine={engine}>{engine}</strong>
-            {engine === 'offline' ? ' (built in, no model calls)' : ''} · <a href="/docs">API</a> · Coaching for the Magic Loop (Ethan Evans).
+            Coach: <strong data-engine={engine}>{coachName(engine)}</strong> · <a href="/docs">API</a> · Coaching for the Magic Loop (Ethan Evans).
           </p>
         </footer>
       </body>

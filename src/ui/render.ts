@@ -14,5 +14,8 @@ export function setRetryAfter(c: Context, err: AppError): void {
   if (err.retryAfterSeconds !== undefined) c.header('retry-after', String(Math.ceil(err.retryAfterSeconds)));
 }
 
-/** How the pages name the engine: `offline`, or the model's name. */
+/** How the pages mark the engine (`data-engine`): `offline`, or the model's name. */
 export const engineName = (model: ModelIdentity) => (model.provider === 'offline' ? 'offline' : model.model);
+
+/** The engine in plain words, for people (`engine` as `engineName` gives it): the built-in coach, or the AI model by name. */
+export const coachName = (engine: string) => (engine === 'offline' ? 'Built-in coach (no AI model)' : `${engine} (AI model)`);

@@ -6,9 +6,9 @@ import { AppError, ValidationError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { endSession, findSession, giveHint, startSession, viewSession, type SessionRow } from '../services/sessions.js';
 import { beginRetry, beginTurn, produceReply } from '../services/turns.js';
-import { formFields } from './form-fields.js';
+import { formFields, issuesText } from './form-fields.js';
 import { ErrorPage } from './pages/error-page.js';
-import { NewSessionPage, type NewSessionValues } from './pages/new-session-page.js';
+import { NewSessionPage, SESSION_FIELD_LABELS, type NewSessionValues } from './pages/new-session-page.js';
 import { SessionPage } from './pages/session-page.js';
 import { engineName, render, setRetryAfter } from './render.js';
 import { withinRateLimit } from './within-rate-limit.js';
@@ -98,7 +98,7 @@ export function sessionPages(deps: Deps) {
         ...(values.goal && { goal: values.goal }),
         ...(name && { context: name }),
       });
-      if (!parsed.success) return newForm(c, values, `Check the form: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`);
+      if (!parsed.success) return newForm(c, values, issuesText(parsed.error.issues, SESSION_FIELD_LABELS));
       try {
         const session = await startSession(deps, c.get('user').id, parsed.data);
         return c.redirect(`/sessions/${session.id}`, 303);

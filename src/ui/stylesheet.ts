@@ -18,6 +18,7 @@ h3{font-size:1rem;margin:1.2rem 0 .4rem}
 p{margin:.4rem 0 .8rem}
 .skip{position:absolute;left:-999px;top:0;background:var(--card);padding:.5rem 1rem}
 .skip:focus{left:.5rem;z-index:10}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 header.site{background:var(--card);border-bottom:1px solid var(--line)}
 header.site .bar{max-width:60rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1.2rem}
 .brand{font-weight:700;text-decoration:none;color:var(--ink);font-size:1.1rem}
@@ -26,7 +27,7 @@ nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem .9rem;margin:0;padd
 nav a{text-decoration:none;color:var(--muted);padding:.2rem 0}
 nav a[aria-current=page]{color:var(--ink);border-bottom:2px solid var(--accent)}
 main{max-width:60rem;margin:0 auto;padding:1.2rem 1rem 3rem}
-main:focus{outline:none}
+main:focus,h1[tabindex]:focus{outline:none}
 footer.site{max-width:60rem;margin:0 auto;padding:1rem;color:var(--muted);font-size:.9rem;border-top:1px solid var(--line)}
 .lead{font-size:1.1rem;color:var(--muted);max-width:42rem}
 .muted{color:var(--muted)}
@@ -64,8 +65,23 @@ button[disabled]{opacity:.6;cursor:progress}
 .actions form{margin:0}
 .alert{border:1px solid var(--bad);background:var(--bad-bg);color:var(--bad);border-radius:8px;padding:.6rem .8rem;margin:.8rem 0}
 .notice{border:1px solid var(--ok);background:var(--ok-bg);border-radius:8px;padding:.6rem .8rem}
-.score{display:flex;align-items:baseline;gap:.6rem;flex-wrap:wrap}
+.figures{display:grid;gap:.4rem 1.5rem;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr))}
+.figure-label{margin:0;font-weight:700;font-size:.85rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+.score{display:flex;align-items:baseline;gap:.6rem;flex-wrap:wrap;margin:.2rem 0 .4rem}
 .score b{font-size:2.2rem;line-height:1;color:var(--accent)}
+.score .band{font-weight:700;font-size:.9rem;border-radius:99px;padding:.05rem .6rem}
+.band-high b{color:var(--ok)}.band-high .band{background:var(--ok-bg);color:var(--ok)}
+.band-mid b{color:var(--miss)}.band-mid .band{background:var(--miss-bg);color:var(--miss)}
+.band-low b{color:var(--bad)}.band-low .band{background:var(--bad-bg);color:var(--bad)}
+.verdict .next-step{font-size:1.05rem}
+.counter{margin:.25rem 0 0;font-size:.9rem;color:var(--muted)}
+.counter[data-state=near]{color:var(--miss);font-weight:600}
+.counter[data-state=over]{color:var(--bad);font-weight:700}
+textarea[aria-invalid=true]{border-color:var(--bad);outline-color:var(--bad)}
+details>summary{cursor:pointer;font-weight:600;color:var(--accent);padding:.3rem 0}
+details.brief{margin:.2rem 0 .6rem}
+details.brief>summary{color:var(--muted);font-weight:400}
+details.brief[open]>summary{margin-bottom:.2rem}
 .engine{font-size:.85rem;color:var(--muted)}
 .grid2{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr))}
 .checklist{list-style:none;padding:0;margin:0}
@@ -80,10 +96,14 @@ button[disabled]{opacity:.6;cursor:progress}
 .check.is-avoided .state{color:var(--muted)}
 .check .advice{margin:.2rem 0 0;color:var(--muted);font-size:.93rem}
 .check .quotes{margin:.2rem 0 0;padding-left:1.1rem;font-size:.93rem}
-.check:target{background:#eef6ff}
+.check:target,.check:focus{background:#eef6ff}
 .draft-text{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.9rem 1rem}
 mark{background:var(--mark);padding:0 .1em;border-radius:3px}
 mark.pitfall{background:var(--mark-bad)}
+mark[data-chip]::before{content:attr(data-chip);display:inline-block;font-size:.68rem;font-weight:700;line-height:1.35;vertical-align:.15em;
+  margin-right:.2em;padding:0 .3em;border-radius:99px;background:var(--accent);color:var(--accent-ink);white-space:nowrap}
+mark.pitfall[data-chip]::before{background:var(--bad)}
+.hl-legend{list-style:none;padding:0;margin:.3rem 0 .6rem;display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.9rem;color:var(--muted)}
 mark a{color:inherit;text-decoration:none}
 mark:target{outline:2px solid var(--accent)}
 .rewrite{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);
@@ -102,6 +122,7 @@ mark:target{outline:2px solid var(--accent)}
 .composer{border-top:1px solid var(--line);padding-top:.3rem}
 .composer label{margin-top:.4rem}
 .discoveries li{margin:.3rem 0}
+.earned-by{font-size:.93rem}
 .tag{display:inline-block;font-size:.78rem;font-weight:700;border-radius:99px;padding:.05rem .55rem;background:var(--line);color:var(--ink);vertical-align:1px}
 .tag.ok{background:var(--ok-bg);color:var(--ok)}.tag.miss{background:var(--miss-bg);color:var(--miss)}
 table{border-collapse:collapse;width:100%}
@@ -123,6 +144,11 @@ polyline.series{fill:none;stroke-width:2.5}
 .ring{fill:none;stroke:#c3c8d1;stroke-width:2}
 .axis{stroke:#c3c8d1}.grid{stroke:#eceef2}
 @media (min-width:50rem){#draft-text{position:sticky;top:.8rem;max-height:calc(100vh - 1.6rem);overflow:auto}}
-@media (max-width:36rem){h1{font-size:1.35rem}main{padding:1rem .8rem 2.5rem}.entry{font-size:1.05rem}.msg{max-width:92%}}
+@media (max-width:36rem){h1{font-size:1.35rem}main{padding:1rem .8rem 2.5rem}.entry{font-size:1.05rem;padding:.8rem 1rem}.msg{max-width:92%}
+  header.site .bar{padding:.45rem .8rem;gap:.2rem .8rem}nav ul{flex-wrap:nowrap;gap:.9rem;font-size:.95rem}nav a{white-space:nowrap}
+  .nav-home{display:none}
+  .lead{font-size:1rem}.entries{margin:.6rem 0;gap:.6rem}h2{margin-top:1.4rem}}
+/* On touch screens there is no keyboard shortcut to speak of. */
+@media (pointer:coarse),(hover:none){.kbd-hint{display:none}}
 @media (prefers-reduced-motion:reduce){.msg[aria-busy=true] .text::after{animation:none}}
 `;

@@ -23,6 +23,8 @@ import { STYLESHEET } from './stylesheet.js';
 
 /** Every path a page or a page's form lives under (`/x/*` covers `/x` too). */
 const PAGE_PATHS = ['/', '/drafts/*', '/sessions/*', '/progress', '/account/*'];
+/** The pages showing live state: a cached copy (the back button, a shared proxy) would show a stale session, draft or account. */
+const LIVE_PATHS = ['/drafts/*', '/sessions/*', '/progress', '/account/*'];
 const LIST_LIMIT = 50;
 
 const pageHeaders = secureHeaders({
@@ -78,6 +80,14 @@ export function uiRoutes(deps: Deps) {
       }),
       pageUser(deps),
     );
+  }
+
+  for (const path of LIVE_PATHS) {
+    ui.use(path, async (c, next) => {
+      // Set before the handler, so the error pages and redirects carry it too.
+      c.header('cache-control', 'no-store');
+      await next();
+    });
   }
 
   const asset = (body: string, type: string) => (c: Context) => c.body(body, 200, { 'content-type': type, 'cache-control': 'no-cache' });

@@ -41,13 +41,13 @@ export function fakeProvider(answers: FakeAnswers = {}): Script {
       const first = String(messages[0]?.content ?? '');
       const schema = (recorded.body?.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name;
       if (schema === 'critique') {
-        const text = /<<<MESSAGE\n([\s\S]*)\nMESSAGE>>>/.exec(first)?.[1] ?? '';
+        const text = /<<<MESSAGE-(\w+)\n([\s\S]*)\nMESSAGE-\1>>>/.exec(first)?.[2] ?? '';
         const mode = ModeSchema.parse(/for mode "(\w+)"/.exec(first)?.[1]);
         return reply(res, recorded, JSON.stringify(offlineCritique(text, mode)));
       }
       if (schema === 'turn_reading') {
         // Reads the line as the analyzer does, so a model run's readings match the offline ones.
-        const blocks = [...first.matchAll(/<<<\n([\s\S]*?)\n>>>/g)].map((m) => m[1] ?? '');
+        const blocks = [...first.matchAll(/<<<(\w+-\w+)\n([\s\S]*?)\n\1>>>/g)].map((m) => m[2] ?? '');
         const mode = /The user is the manager/.test(first) ? 'manager' : 'employee';
         const { acts, checks, tone } = readTurnOffline(blocks.at(-1) ?? '', mode);
         return reply(res, recorded, JSON.stringify({ acts, checks, tone }));

@@ -1,3 +1,4 @@
+import { asData, newMarker } from '../../prompts/data-block.js';
 import { getPrompt, renderPrompt } from '../../prompts/render-prompt.js';
 import type { CritiqueInput } from '../engine.js';
 import type { Mode } from '../rubric.js';
@@ -11,16 +12,18 @@ const WRITER: Record<Mode, string> = {
   manager: 'manager, writing to someone who reports to them',
 };
 
-/** The critique prompt for one text, as a model is asked it. */
+/** The critique prompt for one text, as a model is asked it: the writer's context and text go in data blocks closed by this request's marker. */
 export function critiquePrompt(input: Pick<CritiqueInput, 'text' | 'mode' | 'checks' | 'context' | 'purpose'>) {
-  const context = Object.fromEntries(Object.entries(input.context).filter(([, v]) => v));
+  const marker = newMarker();
+  const context = Object.fromEntries(Object.entries(input.context).flatMap(([k, v]) => (v ? [[k, asData(v, marker)]] : [])));
   return renderPrompt(CRITIQUE_PROMPT, {
     mode: input.mode,
     writer: WRITER[input.mode],
     rubric: rubricText(input.checks),
-    context: Object.keys(context).length > 0 ? JSON.stringify(context) : '(none)',
+    marker,
+    context: JSON.stringify(context),
     purpose: purposeLine(input.mode, input.purpose),
-    text: input.text,
+    text: asData(input.text, marker),
   });
 }
 

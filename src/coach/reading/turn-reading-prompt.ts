@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { asData, newMarker } from '../../prompts/data-block.js';
 import { getPrompt, renderPrompt } from '../../prompts/render-prompt.js';
 import { CheckIdSchema, checksFor, type Mode } from '../rubric.js';
 import { ACT_IDS, ActIdSchema, TONES, ToneSchema } from './acts.js';
@@ -14,8 +15,9 @@ export const ModelReadingSchema = z.object({
 });
 export type ModelReading = z.infer<typeof ModelReadingSchema>;
 
-/** The reading prompt for one user line, after the other side's last line. */
+/** The reading prompt for one user line, after the other side's last line: both in data blocks closed by this request's marker. */
 export function readTurnPrompt(input: { text: string; mode: Mode; previous?: string | undefined }) {
+  const marker = newMarker();
   return renderPrompt(READ_TURN_PROMPT, {
     userRole: input.mode === 'employee' ? 'employee, talking to their manager' : 'manager, talking to someone who reports to them',
     acts: ACT_IDS.map((id) => `- ${id}: ${ACT_WORDS[id]}`).join('\n'),
@@ -23,7 +25,8 @@ export function readTurnPrompt(input: { text: string; mode: Mode; previous?: str
       .map((c) => `- ${c.id}: ${c.description}`)
       .join('\n'),
     tones: TONES.join(', '),
-    previous: input.previous ?? '(the conversation has just started)',
-    text: input.text,
+    marker,
+    previous: input.previous === undefined ? '(the conversation has just started)' : asData(input.previous, marker),
+    text: asData(input.text, marker),
   });
 }

@@ -1,7 +1,9 @@
+import { newMarker } from '../../prompts/data-block.js';
 import { getPrompt, renderPrompt } from '../../prompts/render-prompt.js';
 import type { HintInput } from '../engine.js';
 import { checksFor, type CheckId, type ModeCheck } from '../rubric.js';
 import type { Scenario } from '../scenarios/index.js';
+import { transcriptJson } from './running-summary.js';
 import type { RoleplayState } from './turn-state.js';
 
 export const HINT_PROMPT = getPrompt('hint');
@@ -31,8 +33,9 @@ export function offlineHint(input: Pick<HintInput, 'scenario' | 'state'>): strin
   return `Next, try this: ${next.label}. ${next.advice}`;
 }
 
-/** The hint prompt as a model is asked it: the moves made so far, the next one, and the transcript. */
+/** The hint prompt as a model is asked it: the moves made so far, the next one, and the transcript as data. */
 export function hintPrompt(input: HintInput) {
+  const marker = newMarker();
   const next = nextMove(input.scenario, input.state);
   const moves = checksFor(input.scenario.mode).filter((c) => input.scenario.scoredChecks.includes(c.id));
   return renderPrompt(HINT_PROMPT, {
@@ -40,6 +43,8 @@ export function hintPrompt(input: HintInput) {
     objective: input.scenario.objective,
     moves: moves.map((m) => `- ${m.label}: ${input.state.seen[m.id as CheckId] ? 'made' : 'not yet'}`).join('\n'),
     nextMove: next ? `${next.label} (${next.description})` : 'none left: recap and agree when to check back',
-    transcript: input.transcript.map((m) => `${m.role === 'user' ? 'User' : input.personaName}: ${m.content}`).join('\n') || '(nothing yet)',
+    personaName: input.personaName,
+    marker,
+    transcript: transcriptJson(input.transcript, marker),
   });
 }

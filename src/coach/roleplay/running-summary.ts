@@ -1,6 +1,8 @@
+import { asData, capped, newMarker } from '../../prompts/data-block.js';
 import { getPrompt, renderPrompt } from '../../prompts/render-prompt.js';
 import type { SummaryInput } from '../engine.js';
 import { checksFor } from '../rubric.js';
+import { SUMMARY_MAX_CHARS, type WindowMessage } from './persona-prompt.js';
 
 export const SUMMARY_PROMPT = getPrompt('summary');
 /** Older messages are folded into the summary in batches, so a summary call happens every few turns, not every turn. */
@@ -23,11 +25,24 @@ export function offlineSummary(input: Pick<SummaryInput, 'mode' | 'state' | 'per
   ].join(' ');
 }
 
-/** The summary prompt as a model is asked it: the previous summary and the turns to fold in. */
+/** The summary prompt as a model is asked it: the previous summary and the turns to fold in, each in its data block. */
 export function summaryPrompt(input: SummaryInput) {
+  const marker = newMarker();
   return renderPrompt(SUMMARY_PROMPT, {
     personaName: input.personaName,
-    previous: input.previous || '(none)',
-    turns: input.turns.map((m) => `${m.role === 'user' ? 'User' : input.personaName}: ${m.content}`).join('\n'),
+    marker,
+    previous: asData(capped(input.previous, SUMMARY_MAX_CHARS), marker) || '(none)',
+    turns: transcriptJson(input.turns, marker),
   });
+}
+
+/**
+ * A transcript as a JSON array, one `{"role", "text"}` per line. Each line is one JSON string, so
+ * a turn cannot end itself and start a line of the other side ("Priya: sure, here is the brief"
+ * stays inside the user's text), as it could in `Name: text` lines.
+ */
+export function transcriptJson(turns: readonly WindowMessage[], marker: string): string {
+  if (turns.length === 0) return '[]';
+  const lines = turns.map((m) => JSON.stringify({ role: m.role === 'user' ? 'user' : 'persona', text: asData(m.content, marker) }));
+  return `[\n${lines.join(',\n')}\n]`;
 }

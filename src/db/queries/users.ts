@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { NewId } from '../../ids.js';
 import type { Db } from '../client.js';
-import { columnArg, compile, compileQuery, first, run } from '../compiled.js';
+import { compileQuery, first } from '../compiled.js';
 import { authTokens, users } from '../schema.js';
 
 export type User = typeof users.$inferSelect;
@@ -33,33 +33,41 @@ const tokenLookup = compileQuery<{ tokenHash: string; now: Date }, User & { toke
     .limit(1),
 );
 
-const renewStatement = compile<{ id: string; until: Date }>((w) =>
-  w
-    .update(authTokens)
-    .set({ expiresAt: columnArg(authTokens.expiresAt, 'until') })
-    .where(eq(authTokens.id, sql.placeholder('id'))),
-);
-
 /**
  * The user a live token belongs to. Looking the token up by its hash means the secret itself is
- * never compared, so the comparison leaks nothing about it through timing. With `ttlMs`, a token
- * used in the second half of its life gets a whole new lifetime (`renewed`): people who keep coming
- * back keep their account, while an abandoned one still expires (and is then purged). The write
- * happens at most once per half lifetime of a token.
+ * never compared, so the comparison leaks nothing about it through timing. A token's expiry is
+ * never extended: a token due for renewal is replaced (`replaceToken`).
  */
-export async function findUserByTokenHash(
-  db: Db,
-  tokenHash: string,
-  now: number,
-  ttlMs?: number,
-): Promise<{ user: User; tokenId: string; expiresAt: Date; renewed: boolean } | undefined> {
+export async function findUserByTokenHash(db: Db, tokenHash: string, now: number): Promise<{ user: User; tokenId: string; expiresAt: Date } | undefined> {
   const row = await first(db, tokenLookup, { tokenHash, now: new Date(now) });
   if (!row) return undefined;
-  const user = { id: row.id, kind: row.kind, createdAt: row.createdAt };
-  if (ttlMs === undefined || row.expiresAt.getTime() - now > ttlMs / 2) return { user, tokenId: row.tokenId, expiresAt: row.expiresAt, renewed: false };
-  const until = new Date(now + ttlMs);
-  await run(db, renewStatement, { id: row.tokenId, until });
-  return { user, tokenId: row.tokenId, expiresAt: until, renewed: true };
+  return { user: { id: row.id, kind: row.kind, createdAt: row.createdAt }, tokenId: row.tokenId, expiresAt: row.expiresAt };
+}
+
+/**
+ * Issues a new token (`tokenHash`, live until `expiresAt`) in place of a live one, which then works
+ * only until `graceUntil`. In one batch, and only while the old token is live and the user has no
+ * token issued within the grace period: a token revoked or deleted by the request that renews it
+ * is never replaced, and concurrent renewals of one token issue one replacement. False when none was issued.
+ */
+export async function replaceToken(
+  db: Db,
+  newId: NewId,
+  opts: { userId: string; oldId: string; tokenHash: string; now: number; expiresAt: number; graceUntil: number },
+): Promise<boolean> {
+  const { userId, oldId, now, graceUntil } = opts;
+  const [inserted] = await db.batch([
+    db.run(sql`
+      INSERT INTO ${authTokens} (id, user_id, token_hash, created_at, expires_at)
+      SELECT ${newId('tok')}, ${userId}, ${opts.tokenHash}, ${now}, ${opts.expiresAt}
+      WHERE EXISTS (SELECT 1 FROM ${authTokens} WHERE id = ${oldId} AND user_id = ${userId} AND revoked_at IS NULL AND expires_at > ${now})
+        AND NOT EXISTS (SELECT 1 FROM ${authTokens} WHERE user_id = ${userId} AND created_at > ${now - (graceUntil - now)})`),
+    db
+      .update(authTokens)
+      .set({ expiresAt: sql`min(${authTokens.expiresAt}, ${graceUntil})` })
+      .where(and(eq(authTokens.id, oldId), eq(authTokens.userId, userId))),
+  ]);
+  return inserted.rowsAffected === 1;
 }
 
 export async function revokeToken(db: Db, userId: string, tokenId: string, now: number): Promise<void> {

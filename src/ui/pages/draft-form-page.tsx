@@ -1,4 +1,5 @@
 import type { Mode } from '../../coach/rubric.js';
+import { CharCounter } from '../components/char-counter.js';
 import { Layout } from '../layout.js';
 
 export interface DraftFormValues {
@@ -8,6 +9,14 @@ export interface DraftFormValues {
   /** '' lets Loop Coach decide. */
   purpose: string;
 }
+
+/** How a refusal names each field (`data-label`, and the form route's no-script refusals). */
+export const DRAFT_FIELD_LABELS = {
+  text: 'Your draft',
+  mode: 'Who is writing',
+  managerName: "The manager's name",
+  purpose: 'What the message is for',
+} as const;
 
 /** The choices for "What is this message for?", in the loop's order. */
 export const PURPOSE_CHOICES: ReadonlyArray<[string, string]> = [
@@ -32,16 +41,18 @@ export function DraftFormPage({ engine, values, error, maxChars }: { engine: str
         <fieldset>
           <legend>Who is writing?</legend>
           <label class="choice">
-            <input type="radio" name="mode" value="employee" checked={values.mode === 'employee'} /> I am writing to my manager
+            <input type="radio" name="mode" value="employee" checked={values.mode === 'employee'} data-label={DRAFT_FIELD_LABELS.mode} /> I am writing to my
+            manager
           </label>
           <label class="choice">
-            <input type="radio" name="mode" value="manager" checked={values.mode === 'manager'} /> I am the manager, writing to someone on my team
+            <input type="radio" name="mode" value="manager" checked={values.mode === 'manager'} data-label={DRAFT_FIELD_LABELS.mode} /> I am the manager,
+            writing to someone on my team
           </label>
         </fieldset>
         <label for="purpose">
           What is this message for? <span class="hint-text">Messages to your manager only. It is judged on what it is for, not on every step.</span>
         </label>
-        <select id="purpose" name="purpose">
+        <select id="purpose" name="purpose" data-label={DRAFT_FIELD_LABELS.purpose}>
           {PURPOSE_CHOICES.map(([value, label]) => (
             <option value={value} selected={values.purpose === value}>
               {label}
@@ -51,14 +62,22 @@ export function DraftFormPage({ engine, values, error, maxChars }: { engine: str
         <label for="managerName">
           Manager's name <span class="hint-text">Optional. Drafts to the same person are read together: help offered earlier earns a later ask.</span>
         </label>
-        <input type="text" id="managerName" name="managerName" maxlength={100} autocomplete="off" value={values.managerName} />
-        <label for="text">Your draft</label>
-        <textarea id="text" name="text" rows={12} required maxlength={maxChars} aria-describedby="text-help">
+        <input
+          type="text"
+          id="managerName"
+          name="managerName"
+          maxlength={100}
+          autocomplete="off"
+          value={values.managerName}
+          data-label={DRAFT_FIELD_LABELS.managerName}
+        />
+        <label for="text">
+          Your draft <span class="hint-text">Only your own words are judged.</span>
+        </label>
+        <textarea id="text" name="text" rows={12} required data-max={maxChars} data-label={DRAFT_FIELD_LABELS.text} aria-describedby="text-count">
           {values.text}
         </textarea>
-        <p id="text-help" class="hint-text">
-          Up to {maxChars.toLocaleString('en')} characters. Only your own words are judged.
-        </p>
+        <CharCounter id="text" max={maxChars} />
         <div class="actions">
           <button type="submit">Get feedback</button>
         </div>

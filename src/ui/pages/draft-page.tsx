@@ -1,14 +1,24 @@
 import type { Critique } from '../../coach/critique/critique-schema.js';
 import type { DraftRow } from '../../services/drafts.js';
-import { Checklist, Fixes, HighlightedText, ScoreSummary } from '../components/critique-view.js';
+import {
+  ChecksSection,
+  countingChecks,
+  FixesSection,
+  HighlightedText,
+  HighlightLegend,
+  purposeNote,
+  RewriteSection,
+  ScoreFigure,
+  VerdictText,
+} from '../components/critique-view.js';
 import { highlightQuotes } from '../highlight-quotes.js';
 import { Layout } from '../layout.js';
 
 const MODE_TEXT = { employee: 'to your manager', manager: 'to someone on your team' } as const;
 
+/** A draft's result leads with what to do: the verdict, the fixes, the rewrite; the full checklist last, collapsed. */
 export function DraftPage({ engine, draft, critique, failure }: { engine: string; draft: DraftRow; critique: Critique | undefined; failure?: string }) {
   const managerName = (draft.context as { managerName?: string }).managerName;
-  const { segments, anchors } = highlightQuotes(draft.text, critique?.checks ?? []);
   return (
     <Layout title="Draft feedback" nav="drafts" engine={engine}>
       <h1>Feedback on your draft</h1>
@@ -17,21 +27,7 @@ export function DraftPage({ engine, draft, critique, failure }: { engine: string
         {managerName ? `, ${managerName}` : ''} · saved {draft.createdAt.toISOString().slice(0, 10)} · <a href="/drafts/new">Check another draft</a>
       </p>
       {critique ? (
-        <>
-          <ScoreSummary critique={critique} />
-          <div class="grid2">
-            <section aria-labelledby="text-h">
-              <h2 id="text-h">Your draft</h2>
-              <p class="hint-text">Highlighted words show a step; select one to see its check.</p>
-              <HighlightedText segments={segments} mode={critique.mode} id="draft-text" />
-            </section>
-            <section aria-labelledby="checks-h">
-              <h2 id="checks-h">The loop, step by step</h2>
-              <Checklist critique={critique} anchors={anchors} />
-            </section>
-          </div>
-          <Fixes critique={critique} rewriteTitle="A rewrite" />
-        </>
+        <DraftResult draft={draft} critique={critique} />
       ) : (
         <>
           <div id="form-alert" class="alert" role="alert">
@@ -45,5 +41,26 @@ export function DraftPage({ engine, draft, critique, failure }: { engine: string
         </>
       )}
     </Layout>
+  );
+}
+
+function DraftResult({ draft, critique }: { draft: DraftRow; critique: Critique }) {
+  const checks = countingChecks(critique);
+  const { segments, anchors } = highlightQuotes(draft.text, checks);
+  const note = purposeNote(critique, checks.length);
+  return (
+    <>
+      <section data-section="verdict" class="card verdict" aria-label="Verdict">
+        <ScoreFigure score={critique.score} label="Score" />
+        <VerdictText critique={critique} />
+      </section>
+      <FixesSection critique={critique} links={new Set(checks.map((c) => c.id))} />
+      <RewriteSection critique={critique} title="A rewrite" />
+      <ChecksSection critique={critique} checks={checks} anchors={anchors} {...(note && { note })}>
+        <h3 id="text-h">Your draft</h3>
+        <HighlightLegend />
+        <HighlightedText segments={segments} mode={critique.mode} id="draft-text" />
+      </ChecksSection>
+    </>
   );
 }

@@ -15,26 +15,7 @@ export function HomePage({ engine, deleted }: { engine: string; deleted: boolean
         </p>
       ) : null}
       <h1>Grow your career by helping your boss succeed</h1>
-      <p class="lead">
-        Loop Coach helps you practise the Magic Loop: rehearse the conversation with a role-played manager, get feedback on a message before you send it, and
-        see your progress.
-      </p>
-
-      <h2 id="loop-h">The Magic Loop in five steps</h2>
-      <ol class="steps" aria-labelledby="loop-h">
-        {FIVE_STEPS.map((key) => (
-          <li>
-            <span class="n" aria-hidden="true">
-              {key}
-            </span>
-            <strong>{LOOP_STEP_TEXT[key].title}</strong>
-            <span class="d">{LOOP_STEP_TEXT[key].detail}</span>
-          </li>
-        ))}
-      </ol>
-      <p class="muted">
-        {LOOP_STEP_TEXT.advanced.title}, for senior people: {LOOP_STEP_TEXT.advanced.detail.toLowerCase()}
-      </p>
+      <p class="lead">Practise the Magic Loop: rehearse the conversation with a role-played manager, or get feedback on a message before you send it.</p>
 
       <h2 id="start-h">Start here</h2>
       <ul class="entries" aria-labelledby="start-h">
@@ -57,6 +38,22 @@ export function HomePage({ engine, deleted }: { engine: string; deleted: boolean
           </a>
         </li>
       </ul>
+
+      <h2 id="loop-h">The Magic Loop in five steps</h2>
+      <ol class="steps" aria-labelledby="loop-h">
+        {FIVE_STEPS.map((key) => (
+          <li>
+            <span class="n" aria-hidden="true">
+              {key}
+            </span>
+            <strong>{LOOP_STEP_TEXT[key].title}</strong>
+            <span class="d">{LOOP_STEP_TEXT[key].detail}</span>
+          </li>
+        ))}
+      </ol>
+      <p class="muted">
+        {LOOP_STEP_TEXT.advanced.title}, for senior people: {LOOP_STEP_TEXT.advanced.detail.toLowerCase()}
+      </p>
 
       <h2 id="more-h">More rehearsals</h2>
       <ul class="list" aria-labelledby="more-h">

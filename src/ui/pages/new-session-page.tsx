@@ -9,6 +9,16 @@ export interface NewSessionValues {
   counterpartName: string;
 }
 
+/** How a refusal names each field, by the last part of the API's path (`context.managerName` is the name field). */
+export const SESSION_FIELD_LABELS = {
+  scenarioId: 'The scenario',
+  personaId: 'Who you talk to',
+  difficulty: 'The difficulty',
+  goal: 'Your goal',
+  managerName: 'Their name',
+  reportName: 'Their name',
+} as const;
+
 const DIFFICULTY_TEXT = { easy: 'Easy: opens up quickly', medium: 'Medium: needs a couple of good moves', hard: 'Hard: guarded, pushes back' } as const;
 
 const PERSONA_GROUPS = [

@@ -1,8 +1,22 @@
-import type { Persona, Scenario } from '../../coach/scenarios/index.js';
+import type { CheckResult } from '../../coach/critique/critique-schema.js';
+import type { CheckId, Mode } from '../../coach/rubric.js';
+import { getBrief, type Persona, type PersonaId, type Scenario, type ScenarioId } from '../../coach/scenarios/index.js';
 import type { Debrief, MessageRow, SessionRow } from '../../services/sessions.js';
-import { Checklist, Fixes, HighlightedText, ScoreSummary } from '../components/critique-view.js';
+import { CharCounter } from '../components/char-counter.js';
+import {
+  ChecksSection,
+  countingChecks,
+  FixesSection,
+  HighlightedText,
+  HighlightLegend,
+  labelOf,
+  RewriteSection,
+  ScoreFigure,
+  VerdictText,
+} from '../components/critique-view.js';
 import { highlightQuotes } from '../highlight-quotes.js';
 import { Layout } from '../layout.js';
+import { coachName } from '../render.js';
 
 export interface SessionPageProps {
   engine: string;
@@ -27,7 +41,6 @@ const FACT_TITLES = {
 
 export function SessionPage(props: SessionPageProps) {
   const { session, scenario, persona, debrief } = props;
-  const context = session.context as { managerName?: string; reportName?: string };
   // Quotes are marked in the user's own turns; the first place a quote appears is where its check links.
   const anchors = new Map<string, string>();
   const userSegments = new Map(
@@ -66,9 +79,13 @@ export function SessionPage(props: SessionPageProps) {
   );
 
   const header = (
-    <>
+    <details class="brief">
+      <summary>
+        The brief: with {persona.name} · {session.difficulty}
+      </summary>
       <p class="muted">
-        With <strong>{persona.name}</strong>, {persona.role} · {session.difficulty} · engine <strong>{session.model}</strong>
+        With <strong>{persona.name}</strong>, {persona.role} · {session.difficulty} · coach:{' '}
+        {coachName(session.provider === 'offline' ? 'offline' : session.model)}
       </p>
       <p>{scenario.objective}</p>
       {session.goal ? (
@@ -76,7 +93,7 @@ export function SessionPage(props: SessionPageProps) {
           <strong>Your goal:</strong> {session.goal}
         </p>
       ) : null}
-    </>
+    </details>
   );
 
   return (
@@ -84,52 +101,14 @@ export function SessionPage(props: SessionPageProps) {
       <div data-session-id={session.id} data-status={session.status} data-persona-name={persona.name}>
         {debrief ? (
           <>
-            <h1>Feedback: {scenario.title}</h1>
+            {/* The script moves focus here when a rehearsal ends, so the debrief is read from its top. */}
+            <h1 id="feedback-h" tabindex={-1}>
+              Feedback: {scenario.title}
+            </h1>
             {header}
-            <ScoreSummary critique={debrief.critique} />
-            <section aria-labelledby="discoveries-h" class="card">
-              <h2 id="discoveries-h">What you found out</h2>
-              <p class="muted">{persona.name} had needs of their own, revealed only when your moves earned them.</p>
-              <ul class="list discoveries">
-                {debrief.discoveries.map((d) => (
-                  <li data-discovery={d.id} data-uncovered={String(d.uncovered)}>
-                    <span class={`tag ${d.uncovered ? 'ok' : 'miss'}`}>{d.uncovered ? 'uncovered' : d.heldBack ? 'held back' : 'missed'}</span>{' '}
-                    <strong>{FACT_TITLES[d.id]}:</strong> {d.fact}
-                    {d.evidence.length > 0 ? <span class="muted"> Earned by: “{d.evidence.join('”, “')}”</span> : null}
-                  </li>
-                ))}
-              </ul>
-              <p class="muted">
-                <strong>The situation:</strong> {debrief.brief.situation}
-              </p>
-            </section>
-            {debrief.hints.length > 0 ? (
-              <section aria-labelledby="next-h">
-                <h2 id="next-h">For next time</h2>
-                <ul>
-                  {debrief.hints.map((h) => (
-                    <li>{h}</li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            <form method="post" action="/sessions" class="actions">
-              <input type="hidden" name="scenarioId" value={session.scenarioId} />
-              <input type="hidden" name="personaId" value={session.personaId} />
-              <input type="hidden" name="difficulty" value={session.difficulty} />
-              <input type="hidden" name="goal" value={session.goal ?? ''} />
-              <input type="hidden" name="counterpartName" value={context.managerName ?? context.reportName ?? ''} />
-              <button type="submit">Try again with the same setup</button>
-              <a class="button secondary" href={`/sessions/new?scenario=${session.scenarioId}`}>
-                Change the setup
-              </a>
-            </form>
-            <section aria-labelledby="checks-h">
-              <h2 id="checks-h">The loop, step by step</h2>
-              <Checklist critique={debrief.critique} anchors={anchors} />
-            </section>
-            <Fixes critique={debrief.critique} rewriteTitle="Your lines, stronger" />
+            <DebriefBody {...props} debrief={debrief} anchors={anchors} />
             <h2>The conversation</h2>
+            <HighlightLegend />
             {transcript}
           </>
         ) : (
@@ -142,11 +121,12 @@ export function SessionPage(props: SessionPageProps) {
             </div>
             <form id="turn-form" class="composer" method="post" action={`/sessions/${session.id}/turn`}>
               <label for="turn-text">
-                Your next line <span class="hint-text">Ctrl+Enter sends.</span>
+                Your next line <span class="hint-text kbd-hint">Ctrl+Enter sends.</span>
               </label>
-              <textarea id="turn-text" name="text" rows={3} required maxlength={props.turnMaxChars}>
+              <textarea id="turn-text" name="text" rows={3} required data-max={props.turnMaxChars} aria-describedby="turn-text-count">
                 {props.keptText ?? ''}
               </textarea>
+              <CharCounter id="turn-text" max={props.turnMaxChars} />
               <div class="actions">
                 <button type="submit">Send</button>
                 {/* Their own forms (below), so a hint or the end never posts the text box. */}
@@ -164,5 +144,107 @@ export function SessionPage(props: SessionPageProps) {
         )}
       </div>
     </Layout>
+  );
+}
+
+/**
+ * The debrief, leading with what to do: the verdict (the skill score and what was uncovered, apart),
+ * the fixes, the rewrite, what was found out and how, then the full checklist, collapsed.
+ */
+function DebriefBody(props: SessionPageProps & { debrief: Debrief; anchors: ReadonlyMap<string, string> }) {
+  const { session, persona, debrief } = props;
+  const { critique } = debrief;
+  const context = session.context as { managerName?: string; reportName?: string };
+  const checks = countingChecks(critique);
+  const checkOf = new Map(checks.map((c) => [c.id, c]));
+  const uncovered = debrief.discoveries.filter((d) => d.uncovered).length;
+  const facts = getBrief(session.personaId as PersonaId, session.scenarioId as ScenarioId).facts;
+  const earnedBy = (id: string) => facts.find((f) => f.id === id)?.earnedBy ?? [];
+  // The hints that are not already top fixes: how to find out what was missed.
+  const nextTime = debrief.hints.filter((h) => !critique.topFixes.some((f) => f.fix === h));
+  return (
+    <>
+      <section data-section="verdict" class="card verdict" aria-label="Verdict">
+        <div class="figures">
+          <ScoreFigure score={critique.score} label="Skill score">
+            <p class="hint-text">How well your lines made the moves of the loop, check by check (the checklist below).</p>
+          </ScoreFigure>
+          <div class="figure" data-figure="uncovered">
+            <p class="figure-label">What you uncovered</p>
+            <p class="score">
+              <b data-uncovered={String(uncovered)}>{uncovered}</b>
+              <span class="muted">of {debrief.discoveries.length}</span>
+            </p>
+            <p class="hint-text">
+              What {persona.name} kept to themselves and told you because your moves earned it. <a href="#discoveries-h">See each</a>.
+            </p>
+          </div>
+        </div>
+        <VerdictText critique={critique} />
+      </section>
+      <FixesSection critique={critique} links={new Set(checks.map((c) => c.id))} />
+      <RewriteSection critique={critique} title="Your lines, stronger" />
+      <section data-section="discoveries" aria-labelledby="discoveries-h" class="card">
+        <h2 id="discoveries-h">What you found out</h2>
+        <p class="muted">{persona.name} had needs of their own, revealed only when your moves earned them.</p>
+        <ul class="list discoveries">
+          {debrief.discoveries.map((d) => (
+            <li data-discovery={d.id} data-uncovered={String(d.uncovered)}>
+              <span class={`tag ${d.uncovered ? 'ok' : 'miss'}`}>{d.uncovered ? 'uncovered' : d.heldBack ? 'held back' : 'missed'}</span>{' '}
+              <strong>{FACT_TITLES[d.id]}:</strong> {d.fact}
+              {d.evidence.length > 0 ? <span class="muted"> Earned by: “{d.evidence.join('”, “')}”</span> : null}
+              <EarnedBy mode={critique.mode} ids={earnedBy(d.id)} checks={checkOf} />
+            </li>
+          ))}
+        </ul>
+        {nextTime.length > 0 ? (
+          <>
+            <h3>For next time</h3>
+            <ul>
+              {nextTime.map((h) => (
+                <li>{h}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p class="muted">
+          <strong>The situation:</strong> {debrief.brief.situation}
+        </p>
+      </section>
+      <form method="post" action="/sessions" class="actions">
+        <input type="hidden" name="scenarioId" value={session.scenarioId} />
+        <input type="hidden" name="personaId" value={session.personaId} />
+        <input type="hidden" name="difficulty" value={session.difficulty} />
+        <input type="hidden" name="goal" value={session.goal ?? ''} />
+        <input type="hidden" name="counterpartName" value={context.managerName ?? context.reportName ?? ''} />
+        <button type="submit">Try again with the same setup</button>
+        <a class="button secondary" href={`/sessions/new?scenario=${session.scenarioId}`}>
+          Change the setup
+        </a>
+      </form>
+      <ChecksSection critique={critique} checks={checks} anchors={props.anchors} />
+    </>
+  );
+}
+
+/** The moves that earn a fact, each with its state in the checklist below, so the two read the same. */
+function EarnedBy({ mode, ids, checks }: { mode: Mode; ids: readonly CheckId[]; checks: ReadonlyMap<CheckId, CheckResult> }) {
+  if (ids.length === 0) return null;
+  return (
+    <span class="earned-by">
+      {' '}
+      Moves that earn it:{' '}
+      {ids.map((id, i) => {
+        const check = checks.get(id);
+        return (
+          <>
+            {i > 0 ? ', ' : ''}
+            {check ? <a href={`#check-${id}`}>{labelOf(mode, id)}</a> : labelOf(mode, id)}
+            {check ? ` (${check.present ? 'made' : 'not made'})` : ''}
+          </>
+        );
+      })}
+      .
+    </span>
   );
 }
