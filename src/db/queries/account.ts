@@ -9,7 +9,7 @@ import { userRateKey } from './rate-limits.js';
  * hashes: a hash is a credential's fingerprint, and the export is a file people pass around.
  */
 export async function accountRows(db: Db, userId: string) {
-  const [tokenRows, draftRows, critiqueRows, sessionRows, messageRows] = await db.batch([
+  const [tokenRows, draftRows, critiqueRows, sessionRows, messageRows, rateRows] = await db.batch([
     db
       .select({ id: authTokens.id, createdAt: authTokens.createdAt, expiresAt: authTokens.expiresAt, revokedAt: authTokens.revokedAt })
       .from(authTokens)
@@ -19,20 +19,41 @@ export async function accountRows(db: Db, userId: string) {
     db.select().from(critiques).where(eq(critiques.userId, userId)).orderBy(asc(critiques.id)),
     db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(asc(sessions.id)),
     db.select().from(messages).where(eq(messages.userId, userId)).orderBy(asc(messages.sessionId), asc(messages.seq)),
+    db
+      .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
+      .from(rateLimits)
+      .where(eq(rateLimits.key, userRateKey(userId)))
+      .orderBy(asc(rateLimits.windowStart)),
   ]);
-  return { tokens: tokenRows, drafts: draftRows, critiques: critiqueRows, sessions: sessionRows, messages: messageRows };
+  return { tokens: tokenRows, drafts: draftRows, critiques: critiqueRows, sessions: sessionRows, messages: messageRows, rateLimits: rateRows };
 }
 
 /**
  * Deletes every row of the user in every table, children first, in one transaction: nothing is
  * left half-deleted, and it does not rely on the connection having foreign keys (and so cascades)
- * turned on. Deleting the tokens is what revokes them.
+ * turned on. Deleting the tokens is what revokes them. The rows' bytes go too: overwritten in the
+ * database file (secure_delete, set on the connection) and out of the -wal file (`checkpoint`).
  */
 export async function deleteAccount(db: Db, userId: string): Promise<void> {
   await deleteUsers(db, [userId]);
 }
 
 async function deleteUsers(db: Db, ids: string[]): Promise<void> {
+  await deleteRows(db, ids);
+  await checkpoint(db);
+}
+
+/**
+ * After a deletion that must leave nothing behind: in WAL mode the pages written before the
+ * delete stay in the -wal file, deleted rows and all, until a checkpoint copies the newest pages
+ * into the database; TRUNCATE then empties the -wal file. Only for the embedded file: a libSQL
+ * server (sqld, Turso, the Worker's database) keeps its own log and files, beyond the app's reach.
+ */
+async function checkpoint(db: Db): Promise<void> {
+  if (db.$client.protocol === 'file') await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+}
+
+async function deleteRows(db: Db, ids: string[]): Promise<void> {
   await db.batch([
     db.delete(messages).where(inArray(messages.userId, ids)),
     db.delete(critiques).where(inArray(critiques.userId, ids)),
