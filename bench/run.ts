@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchAdversarial } from './adversarial.js';
 import { benchOfflineCritique } from './critique-throughput.js';
 import { benchOfflineTurns } from './offline-turns.js';
 import type { Figure } from './figure.js';
@@ -31,6 +32,7 @@ const BENCHES: Record<string, { deterministic: boolean; run: () => Promise<Figur
   lists: { deterministic: true, run: () => benchLists() },
   worker: { deterministic: true, run: () => benchWorker() },
   evals: { deterministic: false, run: () => benchEvals() },
+  adversarial: { deterministic: false, run: () => benchAdversarial() },
 };
 
 const selected = Object.entries(BENCHES).filter(([name, b]) => (values.only ? values.only.includes(name) : !values.deterministic || b.deterministic));

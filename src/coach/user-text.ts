@@ -13,5 +13,18 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
-/** A string field a user writes: stored exactly as sent. */
-export const userText = () => z.string().refine(isStorableText, UNSTORABLE_MESSAGE);
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) change the
+ * order in which the text after them is shown, not what it says: the "Trojan Source" trick, by which
+ * a stored message, and every quote of it in a critique, a transcript or an export, would read
+ * differently from what it is. A message to a manager never needs them, so they are removed before
+ * anything is stored. The marks U+200E and U+200F, which reorder nothing, stay.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/** A string field a user writes: stored as sent, without bidi controls (the checks that follow see it so). */
+export const userText = () => z.string().overwrite(withoutBidiControls).refine(isStorableText, UNSTORABLE_MESSAGE);

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CritiqueSchema } from '../coach/critique/critique-schema.js';
-import { SessionSchema } from '../coach/roleplay/session-schema.js';
+import { TurnReadingSchema } from '../coach/reading/reading-schema.js';
+import { MessageSchema, SessionSchema } from '../coach/roleplay/session-schema.js';
 import { ModeSchema } from '../coach/rubric.js';
 import type { Deps } from '../deps.js';
 import { errorResponses } from '../http/problem.js';
@@ -19,8 +20,26 @@ const ExportSchema = z
     drafts: z.array(z.object({ id: z.string(), mode: ModeSchema, text: z.string(), context: z.record(z.string(), z.string()), createdAt: z.iso.datetime() })),
     /** Every critique kept, of drafts and of ended sessions, oldest first. */
     critiques: z.array(CritiqueSchema),
-    /** Sessions as `GET /api/sessions/{id}` shows them, transcript included. */
-    sessions: z.array(SessionSchema),
+    /**
+     * Sessions as `GET /api/sessions/{id}` shows them, transcript included, with what that view
+     * leaves out: the running summary, the persona's state, the counters, each message's engine and reading.
+     */
+    sessions: z.array(
+      SessionSchema.extend({
+        summary: z.string(),
+        summarizedThrough: z.number().int(),
+        state: z.record(z.string(), z.unknown()),
+        nextSeq: z.number().int(),
+        inFlightUntil: z.iso.datetime().nullable(),
+        messages: z.array(
+          MessageSchema.extend({ provider: z.string().nullable(), model: z.string().nullable(), reading: z.union([TurnReadingSchema, z.null()]) }).openapi(
+            'ExportedMessage',
+          ),
+        ),
+      }).openapi('ExportedSession'),
+    ),
+    /** This minute's request count under the user's id, if any. */
+    rateLimits: z.array(z.object({ windowStart: z.iso.datetime(), count: z.number().int() })),
   })
   .openapi('AccountExport');
 

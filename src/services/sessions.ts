@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
-import { runCritique } from '../coach/critique/run-critique.js';
+import { runCritique, type CritiqueRequest } from '../coach/critique/run-critique.js';
 import type { ActId } from '../coach/reading/acts.js';
+import type { CheckId } from '../coach/rubric.js';
 import { debriefOf, scenarioChecks, scenarioTargetSteps, type Debrief } from '../coach/roleplay/debrief.js';
 import type { CreateSessionSchema } from '../coach/roleplay/session-schema.js';
 import type { WindowMessage } from '../coach/roleplay/persona-prompt.js';
@@ -152,6 +153,50 @@ export async function giveHint(deps: SessionDeps, session: SessionRow): Promise<
   }
 }
 
+type Observed = NonNullable<CritiqueRequest['observed']>;
+
+/**
+ * What the critique at the end reads: the newest turns whose text (joined as it joins them) fits in
+ * `maxChars`, the most a draft may hold, so ending takes a bounded time under the turn lock however
+ * long the rehearsal (300 long turns took seconds). The newest turn is always read, cut to its last
+ * `maxChars` characters if longer (under a raised turn limit). What older turns showed still counts
+ * when every turn has its reading: the readings decide the checks, and a check only older turns
+ * showed brings its first quote along, in front, for the critique to find in its text.
+ */
+function endWindow(turns: readonly MessageRow[], maxChars: number): { turns: MessageRow[]; text: string; observed?: Observed } {
+  let first = turns.length - 1;
+  let length = turns[first]?.content.length ?? 0;
+  while (first > 0 && length + 2 + (turns[first - 1] as MessageRow).content.length <= maxChars) {
+    first -= 1;
+    length += 2 + (turns[first] as MessageRow).content.length;
+  }
+  const window = turns.slice(first).map((m) => (m.content.length > maxChars ? { ...m, content: tail(m.content, maxChars) } : m));
+  const text = window.map((m) => m.content).join('\n\n');
+  const read = window.every((m) => m.reading !== null) && turns.slice(0, first).every((m) => m.reading !== null);
+  if (!read) return { turns: window, text };
+  // A cut turn keeps only the quotes its remaining text holds.
+  const inside: Observed = window.flatMap((m, i) =>
+    (m.reading?.checks ?? []).map((c) => (m === turns[first + i] ? c : { ...c, evidence: c.evidence.filter((q) => m.content.includes(q)) })),
+  );
+  const shown = new Set(inside.filter((c) => c.evidence.length > 0).map((c) => c.id));
+  const older = new Map<CheckId, string>();
+  for (const m of turns.slice(0, first)) {
+    for (const c of m.reading?.checks ?? []) if (!shown.has(c.id) && !older.has(c.id) && c.evidence[0] !== undefined) older.set(c.id, c.evidence[0]);
+  }
+  const quotes = [...new Set(older.values())];
+  return {
+    turns: window,
+    text: [...quotes, text].join('\n\n'),
+    observed: [...[...older].map(([id, quote]) => ({ id, evidence: [quote] })), ...inside.filter((c) => c.evidence.length > 0)],
+  };
+}
+
+/** The last `maxChars` characters, not starting inside a surrogate pair. */
+function tail(text: string, maxChars: number): string {
+  const from = text.length - maxChars;
+  return /[\udc00-\udfff]/.test(text[from] ?? '') ? text.slice(from + 1) : text.slice(from);
+}
+
 /** Turns a debrief's rewrite leaves out rather than edits. */
 const NOT_REWRITTEN: ReadonlySet<ActId> = new Set(['grudging', 'refuses', 'demands', 'breaks_frame']);
 
@@ -171,12 +216,11 @@ export async function endSession(deps: SessionDeps, session: SessionRow): Promis
   await lockFor(deps, session, 'A reply is still being produced; end the session once it has arrived.');
   try {
     // The debrief judges what the persona reacted to: the turns' stored readings, when every turn has one.
-    const readings = userTurns.map((m) => m.reading);
-    const observed = readings.every((r) => r !== null) ? readings.flatMap((r) => r.checks) : undefined;
+    const { turns, text, observed } = endWindow(userTurns, deps.config.draftMaxChars);
     // The debrief's rewrite edits the user's own turns, leaving out the ones read as grudging, hostile or out of the role.
-    const kept = userTurns.filter((m) => !m.reading || (!m.reading.acts.some((a) => NOT_REWRITTEN.has(a)) && m.reading.tone !== 'hostile'));
+    const kept = turns.filter((m) => !m.reading || (!m.reading.acts.some((a) => NOT_REWRITTEN.has(a)) && m.reading.tone !== 'hostile'));
     const critique = await runCritique(deps, {
-      text: userTurns.map((m) => m.content).join('\n\n'),
+      text,
       rewriteOf: kept.map((m) => m.content).join('\n\n'),
       ...(scenario.step !== null && scenario.mode === 'employee' && { purpose: scenario.step }),
       ...(observed && { observed }),

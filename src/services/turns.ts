@@ -5,6 +5,7 @@ import { SUMMARY_BATCH } from '../coach/roleplay/running-summary.js';
 import { checkTurnAllowed, LOCKED_MESSAGE, textError, turnDeadlineMs } from '../coach/roleplay/turn-rules.js';
 import { advanceTurn, stateFrom, type RoleplayState } from '../coach/roleplay/turn-state.js';
 import { getBrief, getPersona, getScenario, type Difficulty, type PersonaId, type ScenarioId } from '../coach/scenarios/index.js';
+import { withoutBidiControls } from '../coach/user-text.js';
 import type { HistoryMessage, MessageRow, SessionRow } from '../db/queries/sessions.js';
 import { beginTurnWrite, getMessages, getSession, settleReply, unlockSession } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
@@ -32,7 +33,9 @@ export interface PreparedReply {
  * concurrent turn a 409 instead of an interleaved transcript. Throws only client errors, so a
  * streaming route can answer them with a status before it starts streaming.
  */
-export async function beginTurn(deps: TurnDeps, userId: string, sessionId: string, text: string): Promise<PreparedReply> {
+export async function beginTurn(deps: TurnDeps, userId: string, sessionId: string, sent: string): Promise<PreparedReply> {
+  // The API's schema has removed bidi controls already; a web page's form post arrives as typed.
+  const text = withoutBidiControls(sent);
   const badText = textError(deps.config, text);
   if (!badText) {
     const now = deps.now();

@@ -1,6 +1,6 @@
 import type { Doc } from './doc.js';
 import { oneOf } from './pattern.js';
-import type { Sentence } from './sentences.js';
+import type { Sentence, Span } from './sentences.js';
 
 // Capitalised words that are not people: pronouns, openers, days, months, greetings.
 const NOT_NAMES = new Set([
@@ -160,10 +160,14 @@ const masked = new WeakMap<Sentence, Sentence>();
 
 function mask(doc: Doc, s: Sentence): Sentence {
   const raw = doc.raw.slice(s.start, s.end);
-  let text = s.text;
+  // The spans to mask, applied in one pass at the end: rebuilding the text for each name would
+  // copy a long sentence once per name in it.
+  const hidden: Span[] = [];
   const hide = (at: number, length: number): void => {
-    text = text.slice(0, at) + 'z'.repeat(length) + text.slice(at + length);
+    hidden.push({ start: at, end: at + length });
   };
+  // Where the first word starts: a capital there is where every sentence starts.
+  const first = raw.length - raw.trimStart().length;
   // Plain-ASCII sentences (most) take the faster non-Unicode patterns.
   const ascii = /^[\x00-\x7f]*$/.test(raw);
   const capitalised = ascii ? /(?<![A-Za-z'])[A-Z][a-z]+(?![A-Za-z])/g : /(?<![\p{L}'’])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
@@ -174,7 +178,7 @@ function mask(doc: Doc, s: Sentence): Sentence {
       const word = m[0];
       if (NOT_NAMES.has(word.toLowerCase()) || m.index === undefined) continue;
       // Every sentence starts with a capital: there, only a word acting as a subject reads as a name.
-      if (raw.slice(0, m.index).trim() === '' && !ACTS_AS_SUBJECT.test(raw.slice(m.index + word.length))) continue;
+      if (m.index === first && !ACTS_AS_SUBJECT.test(raw.slice(m.index + word.length))) continue;
       hide(m.index, word.length);
     }
   }
@@ -184,6 +188,10 @@ function mask(doc: Doc, s: Sentence): Sentence {
       if (m.index !== undefined && !NOT_ACRONYM_TEAMS.has(m[0])) hide(m.index, m[0].length);
     }
   }
+  if (hidden.length === 0) return s;
+  const chars = s.text.split('');
+  for (const { start, end } of hidden) chars.fill('z', start, end);
+  const text = chars.join('');
   return text === s.text ? s : { ...s, text };
 }
 

@@ -1,5 +1,6 @@
 import { oneOf, re, union } from './pattern.js';
 import type { Sentence } from './sentences.js';
+import { lastAtOrBefore } from './sorted.js';
 
 /**
  * Scope rules: whether a phrase found in a sentence is asserted by the writer, or sits under a
@@ -185,40 +186,47 @@ function starts(text: string, boundary: RegExp): number[] {
   return [0, ...spans(text, boundary).map(([, end]) => end)];
 }
 
-/** The start of the unit (clause or contrast) that contains `at`. */
+/** The start of the unit (clause or contrast) that contains `at`: the last boundary at or before it. */
 function unitStart(boundaries: readonly number[], at: number): number {
-  let from = 0;
-  for (const b of boundaries) if (b <= at) from = b;
-  return from;
+  return boundaries[lastAtOrBefore(boundaries, (b) => b, at)] ?? 0;
+}
+
+// Cues are found left to right and never overlap, so their starts and ends both ascend: the one
+// ending last at or before `at` starts last too, and is the only one that can lie inside `at`'s
+// unit if any does.
+function nearestCueBefore(cues: readonly [number, number][], from: number, at: number): [number, number] | undefined {
+  const cue = cues[lastAtOrBefore(cues, ([, end]) => end, at)];
+  return cue && cue[0] >= from ? cue : undefined;
 }
 
 /** A negation cue governs `at`: within its clause, at most `reach` words before it. */
 export function negatedAt(s: Sentence, at: number, reach = 7): boolean {
   const scope = negationOf(s);
   if (scope.cues.length === 0) return false;
-  const from = unitStart(scope.clauseStarts, at);
-  return scope.cues.some(([start, end]) => start >= from && end <= at && wordsBetween(scope.wordStarts, end, at) <= reach);
+  // The nearest cue has the fewest words between it and `at`: if it is out of reach, all are.
+  const cue = nearestCueBefore(scope.cues, unitStart(scope.clauseStarts, at), at);
+  return cue !== undefined && wordsBetween(scope.wordStarts, cue[1], at) <= reach;
 }
 
+/** Words starting in [from, to). */
 function wordsBetween(wordStarts: readonly number[], from: number, to: number): number {
-  let n = 0;
-  for (const w of wordStarts) if (w >= from && w < to) n++;
-  return n;
+  return lastAtOrBefore(wordStarts, (w) => w, to - 1) - lastAtOrBefore(wordStarts, (w) => w, from - 1);
 }
 
 /** `at` is under a hypothetical or a disclaimer, or reports what someone else said. */
 export function irrealisAt(s: Sentence, at: number): boolean {
   const scope = irrealisOf(s);
   if (scope.cues.length === 0) return false;
-  const from = unitStart(scope.contrastStarts, at);
-  return scope.cues.some(([start, end]) => start >= from && end <= at);
+  return nearestCueBefore(scope.cues, unitStart(scope.contrastStarts, at), at) !== undefined;
 }
 
 /** `at` is inside quotation marks: a phrase mentioned, not said. */
 export function quotedAt(s: Sentence, at: number): boolean {
   const scope = scopeOf(s);
   scope.quoted ??= quotedSpans(s.text);
-  return scope.quoted.some(([open, close]) => at > open && at < close);
+  // Quotes do not overlap: only the last one opening before `at` can hold it.
+  const quote = scope.quoted[lastAtOrBefore(scope.quoted, ([open]) => open, at - 1)];
+  return quote !== undefined && at < quote[1];
 }
 
 function quotedSpans(text: string): [number, number][] {

@@ -75,6 +75,16 @@ export function union(...patterns: RegExp[]): RegExp {
   return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'g');
 }
 
+/**
+ * The text after its last . ! or ?: all that a pattern ending in `[^.!?]*$` can reach. Tested on
+ * this instead, a word need not be followed to the end from each of its occurrences.
+ */
+export function lastStretch(text: string): string {
+  let from = text.length;
+  while (from > 0 && !'.!?'.includes(text[from - 1] as string)) from--;
+  return text.slice(from);
+}
+
 export function matches(text: string, pattern: RegExp): boolean {
   pattern.lastIndex = 0;
   return pattern.test(text);

@@ -46,9 +46,6 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const BULLET = /^(?:[-*\u2022\u00b7\u25aa\u2023\u25e6+]|\d{1,2}[.)]|\(?[a-h]\)|\[[ x]?\])\s+/;
-// A sentence ends at a run of . ! ? (an ellipsis folds to "."), maybe closed by quotes or brackets,
-// then whitespace or the end. "3.5", "example.com" and "?!x" do not end one.
-const TERMINATOR = /[.!?]+["')\]]*(?=\s|$)/g;
 // Chat drafts often drop the "?": these openings still ask.
 // new RegExp rather than literals only so they can span lines; not re(), which would change their spaces or flags.
 const ASKING_OPENING = new RegExp(
@@ -112,10 +109,12 @@ export function splitSentences(raw: string, folded: string): Sentence[] {
       const bullet = BULLET.exec(content);
       const start = lineStart + indent + (bullet ? bullet[0].length : 0);
       const end = lineStart + indent + content.length;
-      const previous = blockStart >= 0 ? folded.slice(blockStart, blockEnd).trimEnd() : '';
+      // The block's last character (blocks end where a trimmed line ends): read alone, since a
+      // block of many hard-wrapped lines is long.
+      const previousEnd = blockStart >= 0 ? folded[blockEnd - 1] : undefined;
       // A hard-wrapped line continues the sentence: the previous line has no closing
       // punctuation and this one starts in lower case (read from the original text).
-      const continues = !bullet && previous !== '' && !/[.!?:;,)]$/.test(previous) && /^\p{Ll}/u.test(raw.slice(start, start + 1));
+      const continues = !bullet && previousEnd !== undefined && !'.!?:;,)'.includes(previousEnd) && /^\p{Ll}/u.test(raw.slice(start, start + 1));
       if (continues) {
         blockEnd = end;
       } else {
@@ -133,13 +132,41 @@ export function splitSentences(raw: string, folded: string): Sentence[] {
 function splitBlock(raw: string, folded: string, start: number, end: number, out: Sentence[]): void {
   const block = folded.slice(start, end);
   let from = 0;
-  TERMINATOR.lastIndex = 0;
-  for (let m = TERMINATOR.exec(block); m; m = TERMINATOR.exec(block)) {
-    if (m[0] === '.' && isAbbreviation(block, m.index, raw, start + m.index + 1)) continue;
-    push(raw, folded, start + from, start + m.index + m[0].length, out);
-    from = m.index + m[0].length;
+  for (let at = 0; at < block.length;) {
+    const stop = terminatorAt(block, at);
+    if (!stop) break;
+    at = stop.end;
+    if (!stop.ends || (stop.end - stop.start === 1 && block[stop.start] === '.' && isAbbreviation(block, stop.start, raw, start + stop.end))) continue;
+    push(raw, folded, start + from, start + stop.end, out);
+    from = stop.end;
   }
   push(raw, folded, start + from, end, out);
+}
+
+/**
+ * The next run of . ! ? from `at` (an ellipsis folds to "."), with the quotes or brackets closing
+ * it: it ends a sentence when whitespace or the end follows. "3.5", "example.com" and "?!x" do not
+ * end one. Read by hand, once per character: a regex retried at every dot of a long run of dots
+ * ("....x") backtracks over the whole run each time.
+ */
+function terminatorAt(block: string, at: number): { start: number; end: number; ends: boolean } | undefined {
+  let start = at;
+  while (start < block.length && !isTerminator(block.charCodeAt(start))) start++;
+  if (start === block.length) return undefined;
+  let end = start;
+  while (end < block.length && isTerminator(block.charCodeAt(end))) end++;
+  while (end < block.length && isCloser(block.charCodeAt(end))) end++;
+  return { start, end, ends: end === block.length || /\s/.test(block[end] as string) };
+}
+
+// . ! ?
+function isTerminator(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+// " ' ) ]
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 41 || c === 93;
 }
 
 function isAbbreviation(block: string, dot: number, raw: string, after: number): boolean {

@@ -27,7 +27,9 @@ const CULPRIT = oneOf([
   String.raw`\bthe (?:[\w-]+ ){0,2}?` +
     String.raw`(?!(?:servers|printers|containers|computers|routers|filters|orders|numbers|figures|letters|papers|others|answers|details)\b)` +
     String.raw`[\w-]+(?:ers|ors|ists|ants|ents|ians)\b`,
-  String.raw`\b[\w-]+'s (?:team|code|work|numbers|people|side|lot|crew|department)\b`,
+  // A possessive starts where its word does: tried from every boundary inside a long hyphenated
+  // word ("a-b-c-..."), the run would be read again from each one.
+  String.raw`\b(?<![\w-])[\w-]+'s (?:team|code|work|numbers|people|side|lot|crew|department)\b`,
   String.raw`\b(?:the|that|those|our|some of the|a couple of the) (?:[\w-]+ ){0,2}?` +
     oneOf([
       String.raw`team|crew|staff|contractors?|subcontractors?`,
@@ -99,7 +101,7 @@ const PINNED = re(
           String.raw`the [\w-]+ (?:team|shift|crew)`,
           String.raw`[\w-]+'s team|ops|sales|legal|finance|procurement|marketing|design|qa|support`,
         ]),
-      String.raw`(?!(?:nobody|no one|noone|anyone|anybody|everyone|everybody)'s)(?:their|his|her|your|[\w-]+'s) fault`,
+      String.raw`(?!(?:nobody|no one|noone|anyone|anybody|everyone|everybody)'s)(?:their|his|her|your|(?<![\w-])[\w-]+'s) fault`,
       String.raw`thanks to (?:them|him|her|their|his|[\w-]+'s)`,
       String.raw`(?:cleaning|clean|clearing|clear|tidying|mopping) up after (?:them|him|her|[\w-]+)`,
       String.raw`(?:taking|take|takes|took|getting|get|gets|got) the ` +
@@ -272,7 +274,9 @@ export function findBlame(doc: Doc): Sentence[] {
     const live = (at: number): boolean => !negatedAt(s, at, 3) && !irrealisAt(s, at) && !quotedAt(s, at);
     // Contempt needs a culprit in the sentence, and no owning of it ("I dropped the ball").
     const owned = (at: number): boolean => OWNERSHIP.test(s.text.slice(Math.max(0, at - 20), at));
-    const culprit = (h: Hit): boolean => matches(s.text, CULPRIT_RE) || /^not (?:on me|my fault)/.test(h.text);
+    // Whether the sentence names a culprit is one question per sentence, asked at most once, not once per charge.
+    let named: boolean | undefined;
+    const culprit = (h: Hit): boolean => (named ??= matches(s.text, CULPRIT_RE)) || /^not (?:on me|my fault)/.test(h.text);
     const contempt = anyHit(s, CONTEMPT, (h) => live(h.index) && !owned(h.index) && culprit(h));
     if (contempt) return true;
     if ([PINNED, CAUSED_BY, COUNTERFACTUAL].some((p) => anyHit(s, p, (h) => live(h.index)))) return true;

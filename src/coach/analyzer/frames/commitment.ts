@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import { I_WILL, TAKE_ANY_FORM, TAKE_VERB } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, firstHit, matches, oneOf, re, union } from '../pattern.js';
+import { anyHit, firstHit, lastStretch, matches, oneOf, re, union } from '../pattern.js';
 import { phraseAfter } from '../phrases.js';
 import type { Sentence } from '../sentences.js';
 import { waitsOnSomething } from './help.js';
@@ -169,7 +169,7 @@ function namesWork(s: Sentence, from: number, askInText: boolean): boolean {
 function isListItemAfterAsk(doc: Doc, i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
     const s = doc.sentences[j];
-    if (s && s.text.endsWith(':') && /(?:agreed|recap|discussed)[^.!?]*:$/.test(s.text)) return true;
+    if (s && s.text.endsWith(':') && /agreed|recap|discussed/.test(lastStretch(s.text))) return true;
   }
   return false;
 }

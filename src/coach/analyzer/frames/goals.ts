@@ -4,6 +4,7 @@ import { irrealisAt, negatedAt, quotedAt } from '../negation.js';
 import { firstHit, hitsIn, matches, oneOf, re, type Hit } from '../pattern.js';
 import { GOAL_STOPS, phraseAfter } from '../phrases.js';
 import type { Sentence, Span } from '../sentences.js';
+import { lastAtOrBefore } from '../sorted.js';
 import { GOAL_CUE, GOAL_LINK, GOAL_LINK_AFTER, GOAL_TOPIC, INFORMATIONAL, SELF_GOAL } from './goal-vocabulary.js';
 import { namesOtherObject, REQUIREMENT } from './requirements.js';
 
@@ -83,23 +84,28 @@ function mayAskRequirement(s: Sentence): boolean {
 export function findGoalMentions(doc: Doc): GoalMention[] {
   const found: GoalMention[] = [];
   doc.sentences.forEach((s, i) => {
-    const links = [...hitsIn(s, TOPIC), ...hitsIn(s, LINK)];
+    const topics = hitsIn(s, TOPIC);
+    const leadIns = hitsIn(s, LINK);
+    const linked = topics.length > 0 || leadIns.length > 0;
     const selfHits = matches(s.text, SELF_WORDS) ? hitsIn(s, SELF) : [];
     const requirement = mayAskRequirement(s) && matches(s.text, REQUIREMENT) && !namesOtherObject(s.text);
     const claim = claimedNext(doc, i);
     const otherTie = selfHits.length > 0 || requirement || claim !== null;
     const afterWords = !otherTie && matches(s.text, AFTER_WORDS);
     // Nothing could tie a goal to the writer here: skip looking for goal words at all.
-    if (links.length === 0 && !otherTie && !afterWords) return;
-    const boundaries = links.length > 0 ? hitsIn(s, LEAD_IN_BOUNDARY).map((h) => h.end) : [];
+    if (!linked && !otherTie && !afterWords) return;
+    const boundaries = linked ? hitsIn(s, LEAD_IN_BOUNDARY).map((h) => h.end) : [];
     // When only a lead-in can tie a goal, goal words before the first lead-in cannot count.
     const onlyAfterLinks = !otherTie && !afterWords;
-    const cues = onlyAfterLinks ? cuesFrom(s, Math.min(...links.map((l) => l.end))) : goalCuesIn(s);
+    // Each list is in order: the first lead-in ends first.
+    const cues = onlyAfterLinks ? cuesFrom(s, Math.min(topics[0]?.end ?? Infinity, leadIns[0]?.end ?? Infinity)) : goalCuesIn(s);
     for (const cue of [...cues, ...qualificationsIn(doc, s)]) {
-      const leadIn = linkBefore(doc, s, cue.index, links, boundaries);
+      const leadIn = linkBefore(doc, s, cue.index, topics, leadIns, boundaries);
       // "I'd be keen to own the paid social piece" offers work; it does not name a project to lead as a goal.
       if (leadIn && /^(?:keen|eager)/.test(s.text.slice(leadIn.start, leadIn.end)) && LEADS.test(cue.text)) continue;
-      const self = selfHits.find((h) => h.index <= cue.index && h.end >= cue.index);
+      // Hits do not overlap: only the first one ending at or after the cue can hold it.
+      let self = selfHits[lastAtOrBefore(selfHits, (h) => h.end, cue.index - 1) + 1];
+      if (self && self.index > cue.index) self = undefined;
       const after = matches(s.text.slice(cue.end), LINK_AFTER);
       if (!leadIn && !self && !after && !requirement && claim === null) continue;
       const from = leadIn ? leadIn.end : cue.index;
@@ -181,13 +187,20 @@ function qualificationsIn(doc: Doc, s: Sentence): Hit[] {
   });
 }
 
-/** The last lead-in ("I'd like to", "talk about", "put me forward for") before the goal, if it reaches it. */
-function linkBefore(doc: Doc, s: Sentence, at: number, links: readonly Hit[], boundaries: readonly number[]): Span | null {
-  let from = Math.max(0, at - 110);
-  for (const b of boundaries) if (b <= at) from = Math.max(from, b);
-  let last: Span | null = null;
-  for (const h of links) if (h.index >= from && h.end <= at) last = { start: h.index, end: h.end };
-  if (!last) return null;
+/**
+ * The last lead-in ("I'd like to", "talk about", "put me forward for") before the goal, if it
+ * reaches it: of the lead-ins (`LINK`) if one does, else of the topics. Found by binary search in
+ * each (hits and boundaries come in order), as a sentence may hold thousands of goal words.
+ */
+function linkBefore(doc: Doc, s: Sentence, at: number, topics: readonly Hit[], leadIns: readonly Hit[], boundaries: readonly number[]): Span | null {
+  const from = Math.max(0, at - 110, boundaries[lastAtOrBefore(boundaries, (b) => b, at)] ?? 0);
+  const lastIn = (hits: readonly Hit[]): Hit | undefined => {
+    const h = hits[lastAtOrBefore(hits, (x) => x.end, at)];
+    return h && h.index >= from ? h : undefined;
+  };
+  const hit = lastIn(leadIns) ?? lastIn(topics);
+  if (!hit) return null;
+  const last: Span = { start: hit.index, end: hit.end };
   const between = s.text.slice(last.end, at);
   if (wordCount(between) > 10) return null;
   if (matches(between, BLOCKS_LINK)) return null;
@@ -275,7 +288,8 @@ export function goalPhrase(mention: GoalMention): Span {
   if (end <= start) end = cueEnd;
   // "the lead role more than anyone here", "the lead role over me", "at this point": comparisons
   // and asides are not part of the goal.
-  const comparison = /\s+(?:(?:more|better|rather|sooner) than|over me|instead of me|at this point|at the moment|right now|by now)\b/.exec(
+  // From the start of a run of spaces only: retried inside a long run, `\s+` would read the rest of it each time.
+  const comparison = /(?<!\s)\s+(?:(?:more|better|rather|sooner) than|over me|instead of me|at this point|at the moment|right now|by now)\b/.exec(
     text.slice(start, end),
   );
   if (comparison && start + comparison.index >= cueEnd) end = start + comparison.index;

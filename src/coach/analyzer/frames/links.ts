@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import { GETS_ME_ON, SAVES_MANAGER } from '../lexicon.js';
 import { assertedAt } from '../negation.js';
-import { anyHit, firstHit, matches, oneOf, re, union } from '../pattern.js';
+import { anyHit, firstHit, lastStretch, matches, oneOf, re, union } from '../pattern.js';
 import type { Sentence } from '../sentences.js';
 import type { HelpOffer } from './help.js';
 
@@ -213,6 +213,15 @@ const BACK_REFERENCE = re(
 function isRecapDeal(doc: Doc, i: number): boolean {
   // "To recap what we agreed: I run X, and you'll put my name forward": the recap may open the same sentence.
   const here = doc.sentences[i];
-  if (here && /^[^.!?:]{0,60}\b(?:agreed|recap)\b[^.!?:]*:/.test(here.text)) return true;
-  return doc.sentences.slice(Math.max(0, i - 4), i).some((s) => /(?:agreed|recap)[^.!?]*:?\s*$/.test(s.text));
+  if (here && opensWithRecap(here.text)) return true;
+  return doc.sentences.slice(Math.max(0, i - 4), i).some((s) => /agreed|recap/.test(lastStretch(s.text)));
+}
+
+// The words within the first 60 characters, in a first clause that a colon ends: what
+// /^[^.!?:]{0,60}\b(?:agreed|recap)\b[^.!?:]*:/ says, without following the clause from each occurrence.
+function opensWithRecap(text: string): boolean {
+  const stop = text.search(/[.!?:]/);
+  if (stop < 0 || text[stop] !== ':') return false;
+  const recap = /\b(?:agreed|recap)\b/.exec(text.slice(0, stop));
+  return recap !== null && recap.index <= 60;
 }

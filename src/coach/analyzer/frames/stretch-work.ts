@@ -85,13 +85,35 @@ const DIRECT = re(
   oneOf([
     String.raw`(?:^|[,;:.!-] |\band )you ` +
       String.raw`(?:take (?:on|over|the lead (?:on|for)|point on|ownership of|charge of)|lead|run|own|head up|step into|take charge)`,
-    String.raw`(?:put|putting) you in charge of`,
-    String.raw`(?:put|putting|nominat\w*|recommend\w*|propos\w*) you (?:forward )?(?:as|for)`,
+    String.raw`\b(?:put|putting) you in charge of`,
+    String.raw`\b(?:put|putting|nominat\w*|recommend\w*|propos\w*) you (?:forward )?(?:as|for)`,
     String.raw`(?:^|[:;] )(?:so |now |then |ok |okay )?` +
       String.raw`(?:take charge (?:of|on)|take over|take on|take the lead on|lead|run|own|head up|step up and) `,
   ]) + String.raw`\b`,
 );
-const NOTES_ASSIGNMENT = re(String.raw`\b(?:agreed|decided|plan|next steps?)\b[^.!?]*?\b[\w-]+ (?:leads|owns|runs|will (?:lead|own|run)|takes (?:on|over))\b`);
+// A note of who owns what: "agreed: Priya leads the pilot", "next steps - you run the handover".
+const NOTES = re(String.raw`\b(?:agreed|decided|plan|next steps?)\b`);
+// Someone, then what they own. Looked for from the end of each word (a space ahead, the word behind),
+// so each word is read once, not again from every boundary inside it.
+const OWNS = re(String.raw`(?=\s)(?<=\w[\w-]*) (?:leads|owns|runs|will (?:lead|own|run)|takes (?:on|over))\b`);
+
+/**
+ * A note's words, then an owner later in the same stretch (up to a . ! or ?): what
+ * /\b(?:agreed|...)\b[^.!?]*?\b[\w-]+ (?:leads|...)\b/ says, read in one pass. That pattern retried
+ * its owner at every position after every note word, each time reading a whole word.
+ */
+function notesAssignment(text: string): boolean {
+  NOTES.lastIndex = 0;
+  for (let m = NOTES.exec(text); m; m = NOTES.exec(text)) {
+    const from = m.index + m[0].length;
+    let stop = from;
+    while (stop < text.length && !'.!?'.includes(text[stop] as string)) stop++;
+    if (matches(text.slice(from, stop), OWNS)) return true;
+    // A later note word in the same stretch would see less of it.
+    NOTES.lastIndex = stop;
+  }
+  return false;
+}
 const BEYOND_SCOPE = re(
   String.raw`\b` +
     oneOf([
@@ -145,25 +167,26 @@ export function findStretchWork(doc: Doc): StretchWork[] {
   const goalTalk = matches(doc.folded, EMPLOYEE_GOAL) || matches(doc.folded, BEYOND_SCOPE);
   const verbs = goalTalk ? VERB_IN_GOAL_TALK : VERB;
   const found: StretchWork[] = [];
-  for (const s of doc.sentences) {
+  doc.sentences.forEach((s, i) => {
     // "take that on" points back at work just named ("the trainees need someone to review their work").
-    const hit = firstHit(s, verbs, (v) => handedOver(s, v.index) && (/\s(?:that|it|this)\s+on$/.test(v.text) || namesSpecificWork(doc, s, v.end)));
+    const hit = firstHit(s, verbs, (v) => handedOver(s, v.index) && (/\s(?:that|it|this)\s+on$/.test(v.text) || namesSpecificWork(doc, i, v.end)));
     if (hit) {
       found.push({ sentence: s, objectFrom: hit.end });
-      continue;
+      return;
     }
-    const direct = firstHit(s, DIRECT, (h) => assertedAt(s, h.index) && namesSpecificWork(doc, s, h.end));
+    const direct = firstHit(s, DIRECT, (h) => assertedAt(s, h.index) && namesSpecificWork(doc, i, h.end));
     if (direct) {
       found.push({ sentence: s, objectFrom: direct.end });
-      continue;
+      return;
     }
-    if (matches(s.text, OFF_MY_HANDS) || matches(s.text, NOTES_ASSIGNMENT)) found.push({ sentence: s });
-  }
+    if (matches(s.text, OFF_MY_HANDS) || notesAssignment(s.text)) found.push({ sentence: s });
+  });
+  const listed = new Set(found.map((w) => w.sentence));
   doc.sentences.forEach((s, i) => {
     if (!matches(s.text, OPENING)) return;
     const next = doc.sentences[i + 1];
     const pressed = anyHit(s, PRESSES, (h) => assertedAt(s, h.index)) || (next !== undefined && anyHit(next, PRESSES, (h) => assertedAt(next, h.index)));
-    if (pressed && !found.some((w) => w.sentence === s)) found.push({ sentence: s });
+    if (pressed && !listed.has(s)) found.push({ sentence: s });
   });
   return found;
 }
@@ -180,13 +203,14 @@ function handedOver(s: Sentence, at: number): boolean {
 }
 
 // "the vendor selection", "our APAC rebrand", "Delta Freight": named. "more projects", "a team": a description.
-function namesSpecificWork(doc: Doc, s: Sentence, from: number): boolean {
+function namesSpecificWork(doc: Doc, i: number, from: number): boolean {
+  const s = doc.sentences[i] as Sentence;
   let at = from;
   const on = /^\s+(?:on|for|of|up|as)\b/.exec(s.text.slice(at));
   if (on) at += on[0].length;
   // "The regional audit usually sits with the area manager, but I'd like you to lead it": the work
   // is named before the pronoun, in this sentence or the one before.
-  if (/^\s*(?:it|this|that|them)\b/.test(s.text.slice(at))) return namedEarlier(doc, s, from);
+  if (/^\s*(?:it|this|that|them)\b/.test(s.text.slice(at))) return namedEarlier(doc, i, from);
   return specificAt(doc, s, at);
 }
 
@@ -214,17 +238,28 @@ const WORK_NOUN = new RegExp(
     String.raw`\b`,
 );
 
-function namedEarlier(doc: Doc, s: Sentence, before: number): boolean {
-  const i = doc.sentences.indexOf(s);
-  const candidates: Array<[Sentence, number]> = [[s, before]];
+function namedEarlier(doc: Doc, i: number, before: number): boolean {
+  const s = doc.sentences[i] as Sentence;
   const previous = doc.sentences[i - 1];
-  if (previous) candidates.push([previous, previous.text.length]);
-  return candidates.some(([t, end]) => {
-    const text = t.text.slice(0, end);
-    for (const m of text.matchAll(NOUN_PHRASE_START)) {
-      const phrase = phraseAfter(text, m.index + m[0].length);
-      if (phrase && WORK_NOUN.test(text.slice(phrase.start, phrase.end)) && specificAt(doc, t, m.index)) return true;
+  return firstWorkNamed(doc, s) <= before || (previous !== undefined && firstWorkNamed(doc, previous) <= previous.text.length);
+}
+
+// Each sentence's named work, read once: several verbs in a sentence (and the next sentence) ask about it.
+const workNamed = new WeakMap<Sentence, number>();
+
+/**
+ * Where the first phrase naming specific work ("the regional audit", "our APAC rebrand") ends in a
+ * sentence, or Infinity: a verb's pronoun points back at it when it ends before the verb.
+ */
+function firstWorkNamed(doc: Doc, s: Sentence): number {
+  let end = workNamed.get(s);
+  if (end === undefined) {
+    end = Infinity;
+    for (const m of s.text.matchAll(NOUN_PHRASE_START)) {
+      const phrase = phraseAfter(s.text, m.index + m[0].length);
+      if (phrase && WORK_NOUN.test(s.text.slice(phrase.start, phrase.end)) && specificAt(doc, s, m.index)) end = Math.min(end, phrase.end);
     }
-    return false;
-  });
+    workNamed.set(s, end);
+  }
+  return end;
 }
