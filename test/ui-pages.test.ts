@@ -238,7 +238,8 @@ describe('forms without JavaScript', () => {
   });
 
   it('counts page posts against the per-user rate limit, keeping the text when refused', async () => {
-    const app = offlineApp({ LOOP_COACH_RATE_LIMIT: '1' });
+    // Two writes a minute: starting the rehearsal is one, the first turn the other.
+    const app = offlineApp({ LOOP_COACH_RATE_LIMIT: '2' });
     const cookie = await visit(app);
     const path = (await post(app, '/sessions', cookie, { scenarioId: 'offer-help' })).headers.get('location') ?? '';
     expect((await post(app, `${path}/turn`, cookie, { text: 'How can I help this week?' })).status).toBe(303);
@@ -249,6 +250,11 @@ describe('forms without JavaScript', () => {
     const draft = await post(app, '/drafts', cookie, { text: 'Can I help with the launch?', mode: 'employee' });
     expect(draft.status).toBe(429);
     expect(await draft.text()).toContain('Can I help with the launch?</textarea>');
+    // Starting another rehearsal is a write too: refused, with the goal the user typed still in the form.
+    const start = await post(app, '/sessions', cookie, { scenarioId: 'offer-help', goal: 'Lead the Q3 launch review' });
+    expect(start.status).toBe(429);
+    expect(Number(start.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await start.text()).toContain('Lead the Q3 launch review');
   });
 
   it('re-shows the draft form with the text kept when it is refused', async () => {

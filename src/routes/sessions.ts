@@ -54,7 +54,7 @@ const routes = {
     summary: 'Start a rehearsal: the persona opens the conversation',
     security,
     request: { body: { required: true, content: { 'application/json': { schema: CreateSessionSchema } } } },
-    responses: { 201: json(SessionSchema, 'The new session with the opening line'), ...errorResponses(400, 401, 413, 422) },
+    responses: { 201: json(SessionSchema, 'The new session with the opening line'), ...errorResponses(400, 401, 413, 422, 429) },
   }),
   list: createRoute({
     method: 'get',

@@ -100,10 +100,15 @@ export function sessionPages(deps: Deps) {
       });
       if (!parsed.success) return newForm(c, values, issuesText(parsed.error.issues, SESSION_FIELD_LABELS));
       try {
-        const session = await startSession(deps, c.get('user').id, parsed.data);
+        // Limited as POST /api/sessions is: starting a rehearsal is a write like a turn.
+        const session = await limited(c, () => startSession(deps, c.get('user').id, parsed.data));
         return c.redirect(`/sessions/${session.id}`, 303);
       } catch (err) {
         if (err instanceof ValidationError) return newForm(c, values, `${err.message} Pick someone from the list that matches it.`);
+        if (err instanceof AppError) {
+          setRetryAfter(c, err);
+          return render(c, <NewSessionPage engine={engine} values={values} error={err.message} />, err.status);
+        }
         throw err;
       }
     })
