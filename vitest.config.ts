@@ -10,7 +10,9 @@ const SLOW = [
   'test/fuzz-battery.test.ts',
   'test/injection-battery.test.ts',
   'test/isolation-battery.test.ts',
+  'test/loops-browser.test.ts',
   'test/node-entry.test.ts',
+  'test/passkeys-browser.test.ts',
   'test/ui-browser.test.ts',
   'test/worker.test.ts',
 ];

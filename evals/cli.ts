@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,7 @@ import {
   type AllReport,
   type CalibrationReport,
   type DraftReport,
+  type JournalReport,
   type PurposeReport,
   type PairsReport,
   type Report,
@@ -44,6 +45,7 @@ import {
 import { runCalibration } from './suites/calibrate.js';
 import { draftMetrics, runDraftSuite } from './suites/drafts.js';
 import { runPairsSuite } from './suites/pairs.js';
+import { readJournalDataset, runJournalSuite } from './suites/journal.js';
 import { runPurposeSuite } from './suites/purpose.js';
 import { runRoleplaySuite } from './suites/roleplay.js';
 import { runTurnsSuite } from './suites/turns.js';
@@ -51,7 +53,7 @@ import { runTurnsSuite } from './suites/turns.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const DATA = join(here, 'datasets');
 
-const USAGE = `npm run evals -- --suite drafts|roleplay|turns|pairs|purpose|calibrate|all [options]
+const USAGE = `npm run evals -- --suite drafts|roleplay|turns|pairs|purpose|journal|calibrate|all [options]
   --provider offline|openai   engine under test (default: LOOP_COACH_PROVIDER, else offline without a key)
   --model M                   model name for the provider
   --judge-model M             model answering judge prompts (default: --model); judges never run offline
@@ -68,7 +70,7 @@ const USAGE = `npm run evals -- --suite drafts|roleplay|turns|pairs|purpose|cali
   --price IN,OUT              USD per million input/output tokens, for models without a known price
   --compare OLD.json NEW.json per-metric deltas and the cases that flipped between two reports`;
 
-const SUITES = ['drafts', 'roleplay', 'turns', 'pairs', 'purpose', 'calibrate', 'all'] as const;
+const SUITES = ['drafts', 'roleplay', 'turns', 'pairs', 'purpose', 'journal', 'calibrate', 'all'] as const;
 type Suite = (typeof SUITES)[number];
 
 const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
@@ -89,10 +91,11 @@ const SUITE_PROMPTS: Record<Exclude<Suite, 'all'>, PromptId[]> = {
   turns: ['read-turn'],
   pairs: ['read-turn', 'roleplay-manager', 'roleplay-employee', 'summary', 'critique'],
   purpose: ['critique'],
+  journal: ['read-entry'],
   calibrate: [...JUDGE_IDS],
 };
 
-type DataKind = 'drafts' | 'conversations' | 'personas' | 'turns' | 'pairs' | 'purpose' | 'labels';
+type DataKind = 'drafts' | 'conversations' | 'personas' | 'turns' | 'pairs' | 'purpose' | 'journal' | 'labels';
 
 /** Which kind of dataset a file is, from the fields of its first case. */
 function kindOf(path: string): DataKind {
@@ -104,6 +107,7 @@ function kindOf(path: string): DataKind {
   if ('turns' in row) return 'conversations';
   if ('strong' in row && 'weak' in row) return 'pairs';
   if ('quality' in row && 'purpose' in row) return 'purpose';
+  if ('writer' in row && 'relation' in row && 'expected' in row) return 'journal';
   if ('acts' in row && 'context' in row) return 'turns';
   if ('judge' in row && 'label' in row) return 'labels';
   return 'drafts';
@@ -185,13 +189,15 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     const base = {
       ...env,
       ...(values.provider && { LOOP_COACH_PROVIDER: values.provider }),
-      ...(values.model && { LOOP_COACH_MODEL: values.model }),
+      // The evals measure one model in every job: --model names it, whatever LOOP_COACH_PERSONA_MODEL says.
+      ...(values.model && { LOOP_COACH_MODEL: values.model, LOOP_COACH_PERSONA_MODEL: undefined }),
       // A replay never calls the provider, so it needs no key; the client is built but never used.
       ...(cassetteMode === 'replay' && !env.OPENAI_API_KEY && { OPENAI_API_KEY: 'replay-needs-no-key' }),
     };
     const config = parseConfig(base);
     model = createChatModel(config);
-    if (model) judge = createChatModel(parseConfig({ ...base, LOOP_COACH_MODEL: values['judge-model'] ?? config.model })) ?? undefined;
+    const judgeModel = values['judge-model'] ?? config.model;
+    if (model) judge = createChatModel(parseConfig({ ...base, LOOP_COACH_MODEL: judgeModel, LOOP_COACH_PERSONA_MODEL: undefined })) ?? undefined;
   } catch (err) {
     if (err instanceof ConfigError) {
       io.err.write(`${err.message}\n`);
@@ -218,6 +224,12 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     turns: () => pick('turns', turnFiles()).map(readTurnDataset),
     pairs: () => pick('pairs', jsonlIn(join(DATA, 'pairs'))).map(readPairDataset),
     purpose: () => pick('purpose', jsonlIn(join(DATA, 'purpose'))).map(readPurposeDataset),
+    // None until a writer adds a set: the suite then reports "no data".
+    journal: () => {
+      const dir = join(DATA, 'journal');
+      const defaults = () => (existsSync(dir) ? jsonlIn(dir) : []);
+      return (given.some((g) => g.kind === 'journal') ? pick('journal', []) : defaults()).map(readJournalDataset);
+    },
     labels: () => pick('labels', jsonlIn(join(DATA, 'human-labels'))).map(readHumanLabels),
   };
 
@@ -258,6 +270,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     turns?: TurnsReport;
     pairs?: PairsReport;
     purpose?: PurposeReport;
+    journal?: JournalReport;
     calibrate?: CalibrationReport;
   } = {};
   try {
@@ -273,6 +286,8 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       };
     }
     const calibration = reports.calibrate?.metrics.judges;
+    // Only a judge calibrated in this run counts toward case statuses and the gate.
+    ctx.trustedJudges = new Set((calibration ?? []).filter((j) => j.calibrated === true).map((j) => j.judge));
     if (suite === 'drafts' || suite === 'all') {
       const t = Date.now();
       const datasets = data.drafts();
@@ -324,8 +339,16 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       const t = Date.now();
       const datasets = data.purpose();
       const { engine: critic, usage } = meterEngine(ctx.model);
-      const metrics = await runPurposeSuite(critic, datasets);
-      reports.purpose = { ...header('purpose', datasets, usage, t), suite: 'purpose', metrics };
+      const { metrics, lowo } = await runPurposeSuite(critic, datasets);
+      reports.purpose = { ...header('purpose', datasets, usage, t), suite: 'purpose', metrics, lowo };
+    }
+    // Reported, never gated (evals/thresholds.json holds no bar for it yet).
+    if (suite === 'journal' || suite === 'all') {
+      const t = Date.now();
+      const datasets = data.journal();
+      const { engine: reader, usage } = meterEngine(ctx.model);
+      const { metrics, cases } = await runJournalSuite(reader, datasets);
+      reports.journal = { ...header('journal', datasets, usage, t), suite: 'journal', metrics, cases };
     }
   } finally {
     if (apps) (await apps).close();

@@ -25,6 +25,11 @@ export interface EvalContext {
   judgeSample: number;
   progress: Progress;
   apps: () => Promise<EvalApps>;
+  /**
+   * The judges whose verdicts count toward case statuses and the gate: those a calibration in the
+   * same run found calibrated. None otherwise; their verdicts are still reported.
+   */
+  trustedJudges?: ReadonlySet<string>;
 }
 
 export function terminalProgress(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>): Progress {

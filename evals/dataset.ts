@@ -187,8 +187,8 @@ export function readPairDataset(path: string): Dataset<PairCase> {
 const HumanLabelSchema = z.object({
   judge: z.string().min(1),
   caseId: z.string().min(1),
-  /** The judge prompt's variables, exactly as the judge will see them. */
-  input: z.record(z.string(), z.string()),
+  /** The judge prompt's variables (the marker aside): text, or a transcript as lines of the user and the persona. */
+  input: z.record(z.string(), z.union([z.string(), z.array(z.object({ role: z.enum(['user', 'persona']), text: z.string() }))])),
   /** true: the output passes (the failure mode the judge looks for is absent). */
   label: z.boolean(),
   note: z.string().optional(),

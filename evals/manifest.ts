@@ -19,7 +19,12 @@ export function readManifest(path = join(DATA, 'manifest.json')): Manifest {
   return ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/** A dataset's split by its path; a set the manifest does not list counts as tuning (nothing unlisted is gated as held out). */
+/**
+ * A dataset's split by its path, or by its folder's entry (a key ending in "/": every set written
+ * there, such as the journal's); a set the manifest does not list counts as tuning (nothing unlisted
+ * is gated as held out).
+ */
 export function splitOf(path: string, manifest: Manifest = readManifest()): Split {
-  return manifest.datasets[relative(DATA, path)]?.split ?? 'tuning';
+  const key = relative(DATA, path);
+  return (manifest.datasets[key] ?? manifest.datasets[`${dirname(key)}/`])?.split ?? 'tuning';
 }

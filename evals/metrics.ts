@@ -87,11 +87,30 @@ export function confusion(pairs: ReadonlyArray<{ human: boolean; judge: boolean 
  * is undefined and calibration cannot be claimed.
  */
 export function cohensKappa(m: Confusion): number | null {
+  return kappaParts(m)?.kappa ?? null;
+}
+
+/**
+ * Kappa with a 95% confidence interval: the Wilson interval of the observed agreement, carried
+ * through kappa's formula with chance agreement as observed. Cohen's large-sample standard error
+ * would claim no uncertainty at all when every label agrees; this interval stays honest there (a
+ * kappa of 1 on 12 labels has its lower bound near 0.5). Null where kappa is.
+ */
+export function kappaInterval(m: Confusion): { kappa: number; low: number; high: number } | null {
+  const parts = kappaParts(m);
+  if (!parts) return null;
+  const { kappa, chance, n } = parts;
+  const agreement = wilson(m.bothPass + m.bothFail, n);
+  const asKappa = (p: number) => Math.max(-1, Math.min(1, (p - chance) / (1 - chance)));
+  return { kappa, low: asKappa(agreement.low), high: asKappa(agreement.high) };
+}
+
+function kappaParts(m: Confusion): { kappa: number; chance: number; n: number } | null {
   const n = m.bothPass + m.humanPassJudgeFail + m.humanFailJudgePass + m.bothFail;
   if (n === 0) return null;
   const observed = (m.bothPass + m.bothFail) / n;
   const humanPass = (m.bothPass + m.humanPassJudgeFail) / n;
   const judgePass = (m.bothPass + m.humanFailJudgePass) / n;
   const chance = humanPass * judgePass + (1 - humanPass) * (1 - judgePass);
-  return chance === 1 ? null : (observed - chance) / (1 - chance);
+  return chance === 1 ? null : { kappa: (observed - chance) / (1 - chance), chance, n };
 }

@@ -30,9 +30,11 @@ export async function openEvalApps(): Promise<EvalApps> {
   const config = parseConfig({ LOOP_COACH_PROVIDER: 'offline', LOOP_COACH_RATE_LIMIT: '0' });
   const now = () => Date.now();
   const newId = createIdGenerator(now);
+  // The analyzer's budget clock stands still: the evals measure what it reads, not how busy this machine is (bench times it).
+  const analysisClock = () => 0;
   return {
     db,
-    appFor: (engine) => createApp({ config, db, engine, now, newId, log: () => {} }),
+    appFor: (engine) => createApp({ config, db, engine, now, analysisClock, newId, log: () => {} }),
     close: () => {
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
@@ -87,12 +89,20 @@ export async function startSession(
   return { ...setup, id: created.id, userId: guest.user.id, auth, turns: [{ role: 'persona', text: created.messages[0]?.content ?? '' }] };
 }
 
-/** Says one line; the persona's reply (or the error that replaced it) is appended to the transcript. */
+/**
+ * Says one line, streamed as the page streams it (`accept: text/event-stream`, so the leak guard and
+ * the stream's own failures are the ones a user meets); the persona's reply (or the error that
+ * replaced it) is appended to the transcript.
+ */
 export async function say(app: App, session: Session & { auth: Record<string, string> }, text: string): Promise<TranscriptTurn> {
   session.turns.push({ role: 'user', text });
-  const res = await app.request(`/api/sessions/${session.id}/messages`, { method: 'POST', headers: session.auth, body: JSON.stringify({ text }) });
+  const res = await app.request(`/api/sessions/${session.id}/messages`, {
+    method: 'POST',
+    headers: { ...session.auth, accept: 'text/event-stream' },
+    body: JSON.stringify({ text }),
+  });
   const turn: TranscriptTurn = res.ok
-    ? { role: 'persona', text: ((await res.json()) as { reply: { content: string } }).reply.content }
+    ? streamedReply(await res.text())
     : {
         role: 'persona',
         text: '',
@@ -100,6 +110,26 @@ export async function say(app: App, session: Session & { auth: Record<string, st
       };
   session.turns.push(turn);
   return turn;
+}
+
+/** A reply as its SSE events tell it: the deltas, stored trimmed, when it ends in `done`; the error's code when it ends in `error`. */
+function streamedReply(body: string): TranscriptTurn {
+  let shown = '';
+  let end: { event: string; data: { code?: string } } | undefined;
+  for (const block of body.split(/\n\n+/)) {
+    const event = /^event: (.*)$/m.exec(block)?.[1];
+    const data = block
+      .split('\n')
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => l.slice(5).replace(/^ /, ''))
+      .join('\n');
+    if (!event || !data) continue;
+    const parsed = JSON.parse(data) as { text?: string; code?: string };
+    if (event === 'delta') shown += parsed.text ?? '';
+    else end = { event, data: parsed };
+  }
+  if (end?.event === 'done') return { role: 'persona', text: shown.trim() };
+  return { role: 'persona', text: '', error: `stream: ${end?.data.code ?? 'ended without done'}` };
 }
 
 export async function endSession(app: App, session: Session & { auth: Record<string, string> }): Promise<Debrief | { error: string }> {

@@ -3,8 +3,10 @@ import type { Status } from './graders/grade.js';
 import type { JudgeGrade } from './graders/judges.js';
 import { wilson, type Prf } from './metrics.js';
 import type { UsageTotals } from './models/usage-meter.js';
-import type { JudgeCalibration, CalibrationCase } from './suites/calibrate.js';
+import { MIN_KAPPA, MIN_LABELS, type JudgeCalibration, type CalibrationCase } from './suites/calibrate.js';
 import type { DraftCaseResult, DraftMetrics } from './suites/drafts.js';
+import type { JournalCaseResult, JournalFigures, JournalMetrics } from './suites/journal.js';
+import type { PurposeDesign, PurposeLowo } from './purpose-lowo.js';
 import type { PurposeMetrics } from './suites/purpose.js';
 import type { PairResult, PairsMetrics, PairTally } from './suites/pairs.js';
 import type { RoleplayCase, RoleplayMetrics } from './suites/roleplay.js';
@@ -42,6 +44,10 @@ interface JudgeSummary {
   /** From a calibration in the same run; null when none ran (treat as uncalibrated). */
   calibrated: boolean | null;
   kappa: number | null;
+  /** The lower bound of kappa's 95% confidence interval, from the same calibration. */
+  kappaLow: number | null;
+  /** Human labels the calibration had for this judge. */
+  labels: number | null;
 }
 
 export interface DraftReport extends ReportHeader {
@@ -82,13 +88,29 @@ export interface PurposeReport extends ReportHeader {
   suite: 'purpose';
   /** One entry per purpose-labelled set, with its split. */
   metrics: PurposeMetrics[];
+  /** Both purpose detectors leave one writer out over the tuning sets (null with fewer than two; absent in older reports). */
+  lowo?: PurposeLowo | null;
 }
 
-export type SuiteReport = DraftReport | RoleplayReport | CalibrationReport | TurnsReport | PairsReport | PurposeReport;
+export interface JournalReport extends ReportHeader {
+  suite: 'journal';
+  metrics: JournalMetrics;
+  cases: JournalCaseResult[];
+}
+
+export type SuiteReport = DraftReport | RoleplayReport | CalibrationReport | TurnsReport | PairsReport | PurposeReport | JournalReport;
 
 export interface AllReport extends ReportHeader {
   suite: 'all';
-  suites: { drafts?: DraftReport; roleplay?: RoleplayReport; calibrate?: CalibrationReport; turns?: TurnsReport; pairs?: PairsReport; purpose?: PurposeReport };
+  suites: {
+    drafts?: DraftReport;
+    roleplay?: RoleplayReport;
+    calibrate?: CalibrationReport;
+    turns?: TurnsReport;
+    pairs?: PairsReport;
+    purpose?: PurposeReport;
+    journal?: JournalReport;
+  };
 }
 
 export type Report = SuiteReport | AllReport;
@@ -107,6 +129,8 @@ export function summariseJudges(grades: readonly JudgeGrade[], calibration: read
       passRate: evaluated.length === 0 ? null : evaluated.filter((g) => g.status === 'pass').length / evaluated.length,
       calibrated: cal ? cal.calibrated : null,
       kappa: cal?.kappa ?? null,
+      kappaLow: cal?.kappaLow ?? null,
+      labels: cal?.evaluated ?? null,
     };
   });
 }
@@ -125,12 +149,15 @@ const table = (head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
 
 function headerLines(r: ReportHeader, title: string): string[] {
   const usage = r.usage;
+  // Failed calls are named first: a run whose calls all failed must never read as a free one.
+  const failed = usage.failedCalls > 0 ? `${usage.failedCalls} model call(s) FAILED (the provider refused or did not answer), ` : '';
+  const price = usage.costUsd === null ? 'unknown (no price for this model; pass --price IN,OUT)' : `$${usage.costUsd.toFixed(4)}`;
   const cost =
-    r.provider === 'offline' && usage.promptTokens === 0
+    r.provider === 'offline' && usage.promptTokens === 0 && !failed
       ? `offline engine: ${usage.calls} in-process calls, no tokens, no cost`
-      : usage.calls === 0
+      : usage.calls === 0 && !failed
         ? 'no model calls'
-        : `${usage.calls} model calls, ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens${usage.callsWithoutUsage > 0 ? ` (${usage.callsWithoutUsage} calls without token counts)` : ''}, cost ${usage.costUsd === null ? 'unknown (no price for this model; pass --price IN,OUT)' : `$${usage.costUsd.toFixed(4)}`}`;
+        : `${failed ? `${failed}${usage.calls} completed` : `${usage.calls} model calls`}, ${usage.promptTokens} prompt + ${usage.completionTokens} completion tokens${usage.callsWithoutUsage > 0 ? ` (${usage.callsWithoutUsage} calls without token counts)` : ''}, cost ${price}${failed && ' for the completed calls'}`;
   return [
     `# ${title}: ${r.provider} (${r.model})`,
     '',
@@ -145,11 +172,16 @@ function headerLines(r: ReportHeader, title: string): string[] {
   ];
 }
 
+/** What a calibration said of a judge: its labels, kappa and the lower bound of kappa's interval. */
+function kappaText(j: Pick<JudgeSummary, 'labels' | 'kappa' | 'kappaLow'>): string {
+  return j.labels === null ? 'no calibration in this run' : `${j.labels} labels, kappa ${f3(j.kappa)}, 95% CI low ${f3(j.kappaLow)}`;
+}
+
 function judgeLines(judges: readonly JudgeSummary[]): string[] {
   if (judges.length === 0) return [];
   return [
     '',
-    'Model-judged graders (a verdict from an uncalibrated judge is shown but not to be trusted):',
+    `Model-judged graders (a verdict from an uncalibrated judge is shown but counts toward no case and no gate; calibrated means kappa >= ${MIN_KAPPA} over ${MIN_LABELS}+ human labels):`,
     '',
     ...table(
       ['judge', 'version', 'evaluated', 'not evaluated', 'pass rate', 'calibration'],
@@ -160,10 +192,8 @@ function judgeLines(judges: readonly JudgeSummary[]): string[] {
         j.notEvaluated,
         f3(j.passRate),
         j.calibrated === null
-          ? 'unknown: uncalibrated (run --suite calibrate)'
-          : j.calibrated
-            ? `calibrated (kappa ${f3(j.kappa)})`
-            : `UNCALIBRATED (kappa ${f3(j.kappa)})`,
+          ? 'unknown: uncalibrated, not counted (run --suite all to calibrate first)'
+          : `${j.calibrated ? 'calibrated' : 'UNCALIBRATED, not counted'} (${kappaText(j)})`,
       ]),
     ),
   ];
@@ -343,10 +373,23 @@ function calibrationSection(r: CalibrationReport): string[] {
   return [
     `## Judge calibration`,
     '',
-    'Each judge answers the inputs a human labelled (evals/datasets/human-labels/); a judge under kappa 0.6, or with fewer than 10 labels evaluated, is uncalibrated. Confusion: H = human, J = judge.',
+    `Each judge answers the inputs a human labelled (evals/datasets/human-labels/); a judge under kappa ${MIN_KAPPA}, or with fewer than ${MIN_LABELS} labels evaluated, is uncalibrated and its verdicts count toward no case and no gate. The lower bound of kappa's 95% interval says how low agreement beyond chance may really be. Confusion: H = human, J = judge.`,
     '',
     ...table(
-      ['judge', 'version', 'labels', 'evaluated', 'agreement', "Cohen's kappa", 'H pass/J pass', 'H pass/J fail', 'H fail/J pass', 'H fail/J fail', 'status'],
+      [
+        'judge',
+        'version',
+        'labels',
+        'evaluated',
+        'agreement',
+        "Cohen's kappa",
+        'kappa 95% CI low',
+        'H pass/J pass',
+        'H pass/J fail',
+        'H fail/J pass',
+        'H fail/J fail',
+        'status',
+      ],
       judges.map((j) => [
         j.judge,
         j.version,
@@ -354,6 +397,7 @@ function calibrationSection(r: CalibrationReport): string[] {
         j.evaluated,
         j.agreement === null ? 'n/a' : `${f3(j.agreement)} (CI ${f3(j.agreementInterval?.low)}-${f3(j.agreementInterval?.high)})`,
         f3(j.kappa),
+        f3(j.kappaLow),
         j.confusion.bothPass,
         j.confusion.humanPassJudgeFail,
         j.confusion.humanFailJudgePass,
@@ -538,6 +582,82 @@ function purposeSection(r: PurposeReport): string[] {
         f3(m.macroF1),
       ]),
     ),
+    ...(r.lowo ? purposeLowoSection(r.lowo) : []),
+  ];
+}
+
+const DESIGN_NAMES: Record<PurposeDesign, string> = {
+  cues: 'hand-written cues (before)',
+  learned: 'learned detector (shipped)',
+};
+
+function purposeLowoSection(lowo: PurposeLowo): string[] {
+  const pctOf = (x: number) => `${Math.round(100 * x)}%`;
+  const writers = Object.entries(lowo.writers);
+  const designs = Object.keys(DESIGN_NAMES) as PurposeDesign[];
+  const mw = (m: { mean: number; worst: number; worstWriter: string }) => `${pctOf(m.mean)} / ${pctOf(m.worst)} (${m.worstWriter})`;
+  return [
+    '',
+    '### Purpose detection, leave one writer out',
+    '',
+    `Over the tuning sets only: each writer's drafts critiqued with a learned detector fitted on the other writers (settings ${JSON.stringify(lowo.training)}), its checks found by the offline analyzer whose learned reader was fitted without that writer. The hand-written cues read the same checks; they were built on writer R, so their figure there is in-sample. The figures are the critique's (the score depends on the purpose).`,
+    '',
+    ...table(
+      [
+        'writer',
+        'drafts',
+        'checks macro-F1 (reader without it)',
+        ...designs.flatMap((d) => [`${d}: purpose right`, `${d}: good at 70+`, `${d}: good above weak`]),
+      ],
+      writers.map(([w, x]) => [
+        w,
+        x.drafts,
+        `${f3(x.checksMacroF1)}${x.readerRefitted ? '' : ' (shipped reader)'}`,
+        ...designs.flatMap((d) => [pctOf(x.designs[d].purposeAccuracy), pctOf(x.designs[d].goodAt70), pctOf(x.designs[d].goodAboveWeak)]),
+      ]),
+    ),
+    '',
+    ...table(
+      ['detector', 'purpose right: mean / worst', 'good at 70+: mean / worst', 'good above weak: mean / worst'],
+      designs.map((d) => [DESIGN_NAMES[d], mw(lowo.designs[d].purposeAccuracy), mw(lowo.designs[d].goodAt70), mw(lowo.designs[d].goodAboveWeak)]),
+    ),
+  ];
+}
+
+const rate = (x: number | null) => (x === null ? '-' : `${Math.round(100 * x)}%`);
+
+function journalSection(r: JournalReport): string[] {
+  const head = [
+    '## Journal entries read',
+    '',
+    `Each entry of a real conversation read as the API reads it (provider ${r.provider}, model ${r.model}); a need, a commitment (same owner) or a piece of feedback matches a label when they share at least half of the shorter one's content words, one to one. Reported only: no gate holds on it yet.`,
+    '',
+  ];
+  if (r.metrics.status === 'no data') return [...head, 'No data: no journal set in evals/datasets/journal yet.'];
+  const row = (who: string, f: JournalFigures) => [
+    who,
+    f.entries,
+    `${f3(f.needs.precision)} / ${f3(f.needs.recall)} / ${f3(f.needs.f1)}`,
+    `${f3(f.commitments.precision)} / ${f3(f.commitments.recall)} / ${f3(f.commitments.f1)}`,
+    `${f3(f.feedback.precision)} / ${f3(f.feedback.recall)} / ${f3(f.feedback.f1)}`,
+    `${rate(f.dueAccuracy.rate)} of ${f.dueAccuracy.of}`,
+    `${rate(f.goalEngaged.accuracy)} of ${f.goalEngaged.of}`,
+    f.errors,
+  ];
+  const c = r.metrics.overall.goalEngaged.confusion;
+  return [
+    ...head,
+    ...table(
+      ['writer', 'entries', 'needs P / R / F1', 'commitments P / R / F1', 'feedback P / R / F1', 'due dates right', 'goal engaged right', 'errors'],
+      [...Object.entries(r.metrics.byWriter).map(([w, f]) => row(w, f)), row('all', r.metrics.overall)],
+    ),
+    '',
+    'Goal engaged, labelled (rows) against read (columns):',
+    '',
+    ...table(
+      ['labelled', 'true', 'false', 'null'],
+      (['true', 'false', 'null'] as const).map((k) => [k, c[k].true, c[k].false, c[k].null]),
+    ),
   ];
 }
 
@@ -582,6 +702,20 @@ function glance(suites: readonly SuiteReport[]): string[] {
           `${f3(m.purposeAccuracy)} / ${f3(m.goodAt70)} / ${f3(m.goodAboveWeak)}`,
         ]);
       }
+      for (const [d, f] of Object.entries(s.lowo?.designs ?? {})) {
+        rows.push([
+          `Purpose detection (${d}), leave one writer out over the tuning sets: purpose right / good at 70+ / good above weak, mean (worst)`,
+          [f.purposeAccuracy, f.goodAt70, f.goodAboveWeak].map((m) => `${f3(m.mean)} (${f3(m.worst)})`).join(' / '),
+        ]);
+      }
+    } else if (s.suite === 'journal') {
+      const o = s.metrics.overall;
+      rows.push([
+        `Journal readings (held out, ${s.provider}): needs / commitments F1, due dates, goal engaged`,
+        s.metrics.status === 'no data'
+          ? 'no data'
+          : `${f3(o.needs.f1)} / ${f3(o.commitments.f1)}, ${rate(o.dueAccuracy.rate)}, ${rate(o.goalEngaged.accuracy)}`,
+      ]);
     } else if (s.suite === 'pairs') {
       const m = s.metrics;
       rows.push(
@@ -592,8 +726,10 @@ function glance(suites: readonly SuiteReport[]): string[] {
       const judges = s.metrics.judges;
       const evaluated = judges.filter((j) => j.calibrated !== null);
       rows.push([
-        'Judges calibrated (kappa >= 0.6)',
-        evaluated.length === 0 ? 'not evaluated (no model)' : `${evaluated.filter((j) => j.calibrated).length}/${judges.length}`,
+        `Judges calibrated (kappa >= ${MIN_KAPPA} over ${MIN_LABELS}+ labels; kappa, 95% CI low)`,
+        evaluated.length === 0
+          ? 'not evaluated (no model)'
+          : `${evaluated.filter((j) => j.calibrated).length}/${judges.length}: ${judges.map((j) => `${j.judge} ${f3(j.kappa)}, ${f3(j.kappaLow)}`).join('; ')}`,
       ]);
     }
   }
@@ -605,9 +741,15 @@ export function formatMarkdown(report: Report, gate?: { failures: string[]; thre
   const lines = headerLines(report, title);
   const suites: SuiteReport[] =
     report.suite === 'all'
-      ? [report.suites.drafts, report.suites.roleplay, report.suites.turns, report.suites.pairs, report.suites.purpose, report.suites.calibrate].filter(
-          (s): s is SuiteReport => s !== undefined,
-        )
+      ? [
+          report.suites.drafts,
+          report.suites.roleplay,
+          report.suites.turns,
+          report.suites.pairs,
+          report.suites.purpose,
+          report.suites.journal,
+          report.suites.calibrate,
+        ].filter((s): s is SuiteReport => s !== undefined)
       : [report];
   if (gate) {
     lines.push(
@@ -616,8 +758,10 @@ export function formatMarkdown(report: Report, gate?: { failures: string[]; thre
       ...gate.failures.map((f) => `- ${f}`),
     );
     const untrusted = suites.flatMap((s) => ('judges' in s ? s.judges : [])).filter((j) => j.evaluated > 0 && j.calibrated !== true);
-    if (untrusted.length > 0)
-      lines.push('', `Gated figures include verdicts of judges not shown to be calibrated: ${[...new Set(untrusted.map((j) => j.judge))].join(', ')}.`);
+    if (untrusted.length > 0) {
+      const named = [...new Map(untrusted.map((j) => [j.judge, `${j.judge} (${kappaText(j)})`])).values()];
+      lines.push('', `Not counted toward the gate, as not shown to be calibrated: the verdicts of ${named.join(', ')}.`);
+    }
   }
   if (suites.length > 1) lines.push('', ...glance(suites));
   for (const s of suites) {
@@ -627,6 +771,7 @@ export function formatMarkdown(report: Report, gate?: { failures: string[]; thre
     else if (s.suite === 'turns') lines.push(...turnsSection(s));
     else if (s.suite === 'pairs') lines.push(...pairsSection(s));
     else if (s.suite === 'purpose') lines.push(...purposeSection(s));
+    else if (s.suite === 'journal') lines.push(...journalSection(s));
     else lines.push(...calibrationSection(s));
   }
   return lines.join('\n');

@@ -1,8 +1,10 @@
 /**
- * Fits the learned reader on every labelled writer (evals/datasets: the seven draft files and the
- * turn sets) and writes src/coach/analyzer/learned/reader-model.json. Deterministic: the same data
- * gives the same file. Run it after adding or relabelling data (`npm run train:reader`); a test fails
- * while the model's data digest differs from the datasets'.
+ * Fits the learned reader on every labelled writer (evals/datasets: the seven draft files, the check
+ * labels of purpose writers V and W, and the turn sets) and writes
+ * src/coach/analyzer/learned/reader-model.json. Deterministic: the same data gives the same file.
+ * Run it after adding or relabelling data (`npm run train:reader`), then `npm run train:purpose`
+ * (the purpose detector reads the checks the analyzer finds); a test fails while the model's data
+ * digest differs from the datasets'.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -14,7 +14,9 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { draftRoutes } from './routes/drafts.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
+import { passkeyRoutes, signInRoutes } from './routes/passkeys.js';
 import { progressRoutes } from './routes/progress.js';
+import { relationshipRoutes } from './routes/relationships.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { uiRoutes } from './ui/ui-routes.js';
 import { VERSION } from './version.js';
@@ -39,7 +41,18 @@ export function createApp(deps: Deps) {
   // The private API: everything here needs a token (or the pages' cookie). The isolation battery
   // enumerates the app's routes, so a new route left off this list fails it.
   const authed = requireUser(deps);
-  for (const path of ['/api/auth/logout', '/api/me', '/api/me/*', '/api/drafts', '/api/drafts/*', '/api/sessions', '/api/sessions/*', '/api/progress']) {
+  for (const path of [
+    '/api/auth/logout',
+    '/api/me',
+    '/api/me/*',
+    '/api/drafts',
+    '/api/drafts/*',
+    '/api/sessions',
+    '/api/sessions/*',
+    '/api/progress',
+    '/api/relationships',
+    '/api/relationships/*',
+  ]) {
     app.use(path, authed);
   }
   // Starting a rehearsal is a write like a turn: limited the same way (the rest of /api/sessions is limited by its router).
@@ -47,10 +60,13 @@ export function createApp(deps: Deps) {
 
   app.route('/', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
+  app.route('/api/auth', signInRoutes(deps));
   app.route('/api/me', meRoutes(deps));
+  app.route('/api/me', passkeyRoutes(deps));
   app.route('/api/drafts', draftRoutes(deps));
   app.route('/api/sessions', sessionRoutes(deps));
   app.route('/api/progress', progressRoutes(deps));
+  app.route('/api/relationships', relationshipRoutes(deps));
   app.route('/api', catalogueRoutes());
   app.route('/', uiRoutes(deps));
 

@@ -15,6 +15,11 @@ export interface Deps {
   engine: CoachEngine;
   /** Epoch milliseconds. */
   now: () => number;
+  /**
+   * The clock the analyzer's time budget (`config.analysisBudgetMs`) is measured on, in
+   * milliseconds; `performance.now` when absent. Tests pass one that moves as they say.
+   */
+  analysisClock?: () => number;
   newId: NewId;
   log: Log;
   /**

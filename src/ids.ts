@@ -3,7 +3,7 @@
  * same millisecond make ids sort by creation, so a list can page with the last id as its cursor;
  * the random part keeps them unique across processes and unguessable.
  */
-export const ID_PREFIXES = ['usr', 'tok', 'ses', 'drf', 'crq'] as const;
+export const ID_PREFIXES = ['usr', 'tok', 'ses', 'drf', 'crq', 'rel', 'ent', 'pky'] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 export type NewId = (prefix: IdPrefix) => string;
 

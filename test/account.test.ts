@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import type { Db } from '../src/db/client.js';
 import { addressKey } from '../src/services/rate-limits.js';
 import { expectErrorShape, newGuest, offlineEngine, send } from './support/api.js';
 import { rowsMentioning } from './support/db-rows.js';
+import { keepAccount } from './support/passkeys.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
 
 let db: Db;
@@ -17,8 +19,11 @@ afterAll(() => cleanup());
 const appWith = (env: Record<string, string> = {}, clientAddress?: () => string | undefined) =>
   createApp({ ...testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0', ...env }, engine: offlineEngine() }), ...(clientAddress && { clientAddress }) });
 
-/** A user with a bit of everything: drafts with critiques, an ended session and an active one. */
-async function busyUser(app: App) {
+/**
+ * A user with a bit of everything: drafts with critiques, an ended session and an active one, a
+ * relationship with its journal, and (unless `keep` is false) a passkey and a recovery code.
+ */
+async function busyUser(app: App, { keep = true } = {}) {
   const user = await newGuest(app);
   const draft = await send(app, 'POST', '/api/drafts/critique', {
     headers: user.headers,
@@ -36,7 +41,25 @@ async function busyUser(app: App) {
     });
   }
   expect((await send(app, 'POST', `/api/sessions/${ids[0]}/end`, { headers: user.headers })).status).toBe(200);
-  return { ...user, draftId: (draft.json() as { draftId: string }).draftId, endedId: ids[0] as string, activeId: ids[1] as string };
+  const relationship = await send(app, 'POST', '/api/relationships', { headers: user.headers, body: { name: 'Dana Ortiz', relation: 'manager' } });
+  const relationshipId = (relationship.json() as { id: string }).id;
+  const entry = await send(app, 'POST', `/api/relationships/${relationshipId}/entries`, {
+    headers: user.headers,
+    body: { kind: 'one-on-one', at: '2026-11-03T15:00:00Z', text: "Me: How can I help?\nDana: The audit.\nMe: I'll take the evidence by Friday." },
+  });
+  expect(entry.status, entry.text).toBe(201);
+  // Kept with a passkey and a recovery code, and a second passkey half added (its challenge stored).
+  const kept = keep ? await keepAccount(app, user) : { authenticator: undefined, passkeyId: '', credentialId: '', code: '' };
+  if (keep) expect((await send(app, 'POST', '/api/me/passkeys/options', { headers: user.headers })).status).toBe(200);
+  return {
+    ...user,
+    ...kept,
+    draftId: (draft.json() as { draftId: string }).draftId,
+    endedId: ids[0] as string,
+    activeId: ids[1] as string,
+    relationshipId,
+    entryId: (entry.json() as { id: string }).id,
+  };
 }
 
 describe('GET /api/me/export', () => {
@@ -52,8 +75,12 @@ describe('GET /api/me/export', () => {
       drafts: Array<{ id: string }>;
       critiques: Array<{ draftId?: string; sessionId?: string }>;
       sessions: Array<{ id: string; status: string; messages: unknown[]; brief?: unknown }>;
+      relationships: Array<{ id: string; entries: Array<{ id: string; reading: { commitments: unknown[] } }> }>;
     };
     expect(body.user.id).toBe(user.userId);
+    expect(body.relationships.map((r) => r.id)).toEqual([user.relationshipId]);
+    expect(body.relationships[0]?.entries.map((e) => e.id)).toEqual([user.entryId]);
+    expect(body.relationships[0]?.entries[0]?.reading.commitments).toHaveLength(1);
     expect(body.tokens).toHaveLength(1);
     expect(Object.keys(body.tokens[0] ?? {}).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'revokedAt']);
     expect(body.drafts.map((d) => d.id)).toEqual([user.draftId]);
@@ -65,7 +92,18 @@ describe('GET /api/me/export', () => {
     expect(res.text).not.toMatch(/LC-[0-9a-f-]{13}/);
     expect(res.text).not.toMatch(/[0-9a-f]{64}/);
     expect(res.text).not.toContain(user.token);
-    for (const id of [other.userId, other.draftId, other.endedId, other.activeId]) expect(res.text).not.toContain(id);
+    // The passkeys and the recovery code's date, never a public key, the code or its hash.
+    const exported = res.json() as { passkeys: Array<{ id: string }>; recoveryCode: { createdAt: string } | null; passkeyChallenges: unknown[] };
+    expect(exported.passkeys.map((p) => p.id)).toEqual([user.passkeyId]);
+    expect(exported.recoveryCode).toEqual({ createdAt: expect.any(String) });
+    expect(exported.passkeyChallenges).toHaveLength(1);
+    const [stored] = await db.all<{ public_key: string }>(sql`select public_key from passkeys where user_id = ${user.userId}`);
+    for (const part of Object.values(JSON.parse(stored?.public_key ?? '{}') as Record<string, string>).filter((v) => v.length > 20)) {
+      expect(res.text).not.toContain(part);
+    }
+    expect(res.text).not.toContain(user.code);
+    expect(res.text).not.toContain(user.code.replaceAll('-', ''));
+    for (const id of [other.userId, other.draftId, other.endedId, other.activeId, other.relationshipId, other.entryId]) expect(res.text).not.toContain(id);
   });
 });
 
@@ -85,7 +123,9 @@ describe('DELETE /api/me', () => {
       Object.values(await rowsMentioning(db, user.userId)).every((n) => n === 0),
       JSON.stringify(await rowsMentioning(db, user.userId)),
     ).toBe(true);
-    for (const id of [user.draftId, user.endedId, user.activeId]) expect(Object.values(await rowsMentioning(db, id)).every((n) => n === 0)).toBe(true);
+    for (const id of [user.draftId, user.endedId, user.activeId, user.relationshipId, user.entryId]) {
+      expect(Object.values(await rowsMentioning(db, id)).every((n) => n === 0)).toBe(true);
+    }
     expect(await rowsMentioning(db, other.userId)).toEqual(otherBefore);
 
     const after = await send(app, 'GET', '/api/me', { headers: user.headers });
@@ -99,8 +139,9 @@ describe('expired guests', () => {
   it('are purged, with every row of theirs, when new guests arrive; live guests are kept', async () => {
     const deps = testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '100', LOOP_COACH_TOKEN_TTL_DAYS: '1' }, engine: offlineEngine() });
     const app = createApp(deps);
-    const expired = await busyUser(app);
-    const revoked = await busyUser(app);
+    // Without a passkey or a recovery code: a guest who kept one is kept (test/passkeys.test.ts).
+    const expired = await busyUser(app, { keep: false });
+    const revoked = await busyUser(app, { keep: false });
     expect((await send(app, 'POST', '/api/auth/logout', { headers: revoked.headers })).status).toBe(204);
     deps.advance(12 * 3_600_000);
     const live = await busyUser(app); // created half a day later: still live when the others expire

@@ -104,7 +104,7 @@ describe('compiled queries', () => {
     const user = await createGuest(db, newId, { tokenHash: 'hash-3', now: T0, tokenTtlMs: 60_000 });
     const other = await createGuest(db, newId, { tokenHash: 'hash-4', now: T0, tokenTtlMs: 60_000 });
     const locked = await newSession(user.id);
-    await lockSession(db, user.id, locked, T0, T0 + 60_000);
+    await lockSession(db, user.id, locked, { now: T0, until: T0 + 60_000, token: 'held' });
     const ended = await newSession(user.id, { status: 'ended' });
     const full = await newSession(user.id, { userTurns: 3 });
     const cases: Array<[string, string]> = [

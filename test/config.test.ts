@@ -22,6 +22,32 @@ describe('parseConfig', () => {
     expect(parseConfig({ OPENAI_API_KEY: 'sk-test', LOOP_COACH_PROVIDER: 'offline' }).provider).toBe('offline');
   });
 
+  it('gives each job a model, LOOP_COACH_MODEL unless its own variable names another', () => {
+    expect(parseConfig({ OPENAI_API_KEY: 'k', LOOP_COACH_MODEL: 'm' }).models).toEqual({ persona: 'm', critique: 'm', classifier: 'm', hint: 'm' });
+    const config = parseConfig({
+      OPENAI_API_KEY: 'k',
+      LOOP_COACH_MODEL: 'm',
+      LOOP_COACH_PERSONA_MODEL: 'p',
+      LOOP_COACH_CRITIQUE_MODEL: 'c',
+      LOOP_COACH_CLASSIFIER_MODEL: 'off',
+      LOOP_COACH_HINT_MODEL: 'h',
+    });
+    expect(config.models).toEqual({ persona: 'p', critique: 'c', classifier: 'off', hint: 'h' });
+    // What /healthz names and replies are stored with: the persona's.
+    expect(config.model).toBe('p');
+    expect(parseConfig({ LOOP_COACH_PERSONA_MODEL: 'p' }).models.persona).toBe('offline');
+  });
+
+  it('gives critiques their own timeout, never shorter than the model timeout unless set, and a 20 s turn-lock lease', () => {
+    expect(parseConfig({})).toMatchObject({ critiqueTimeoutMs: 120_000, lockLeaseMs: 20_000 });
+    expect(parseConfig({ LOOP_COACH_MODEL_TIMEOUT_MS: '300000' }).critiqueTimeoutMs).toBe(300_000);
+    expect(parseConfig({ LOOP_COACH_CRITIQUE_TIMEOUT_MS: '5000', LOOP_COACH_LOCK_LEASE_MS: '4000' })).toMatchObject({
+      critiqueTimeoutMs: 5_000,
+      lockLeaseMs: 4_000,
+    });
+    expect(() => parseConfig({ LOOP_COACH_LOCK_LEASE_MS: '10' })).toThrow(/LOOP_COACH_LOCK_LEASE_MS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', OPENAI_API_KEY: '' })).toMatchObject({ port: 8787, provider: 'offline' });
   });

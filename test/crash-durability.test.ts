@@ -1,8 +1,10 @@
 /**
  * Crash durability: the real `loop-coach serve` process, SIGKILLed while a reply streams. Every
  * acknowledged turn survives, the turn in flight keeps the user's words with its reply marked
- * unfinished, the reply can be retried once the dead process's turn lock expires, and the
- * database file is intact (WAL mode, integrity_check ok).
+ * unfinished, and the database file is intact (WAL mode, integrity_check ok). The turn lock is a
+ * lease the live process renewed with its heartbeat (issue 16, item 9): the dead process's lease
+ * lapses about 20 s after its last beat, so the reply can be retried within 30 s of a restart;
+ * until then a retry is refused.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,8 +13,13 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedOpenAI, type ScriptedOpenAI } from './support/scripted-openai-server.js';
+import { parseConfig } from '../src/config.js';
+import { BEATS_PER_LEASE } from '../src/services/lease.js';
 import { parseSse } from './support/sse.js';
 import { freePort } from './support/free-port.js';
+
+/** The lease the served process runs with: the default, unset in its environment. */
+const DEFAULT_LEASE_MS = parseConfig({}).lockLeaseMs;
 
 const dir = mkdtempSync(join(tmpdir(), 'loop-coach-crash-'));
 const dbPath = join(dir, 'coach.db');
@@ -63,8 +70,8 @@ describe('crash durability', () => {
   it('survives SIGKILL mid-stream: acknowledged turns kept, the turn in flight retryable, the file intact', { timeout: 120_000 }, async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    // Generous for a loaded machine; the lock the test waits out is sized from it.
-    const timeoutMs = 2_000;
+    // Generous: the reply in flight trickles for longer than a heartbeat, inside one call's deadline.
+    const timeoutMs = 30_000;
     const env = {
       PORT: String(port),
       DATABASE_URL: `file:${dbPath}`,
@@ -104,13 +111,14 @@ describe('crash durability', () => {
       else expect(JSON.parse(body)).toMatchObject({ reply: { content: reply, status: 'complete' } });
     }
 
-    // The turn in flight: a slow stream, and the process killed as soon as the first words arrive.
+    // The turn in flight: a slow stream, and the process killed once its lease has been renewed.
     server.enqueue({
       kind: 'text',
-      text: 'Well, since you ask, there is one more thing that has been bothering me for weeks now and I would love to hand it over.',
-      delayMs: 150,
+      text: Array.from({ length: 12 }, () => 'Well, since you ask, there is one more thing.').join(' '),
+      delayMs: 200,
     });
     const inFlight = 'Is there anything I could take off your plate before the audit?';
+    const turnStarted = Date.now();
     const streaming = await turn(inFlight, 'text/event-stream');
     const reader = (streaming.body as ReadableStream<Uint8Array>).getReader();
     let seen = '';
@@ -119,6 +127,15 @@ describe('crash durability', () => {
       if (done) throw new Error(`stream ended before any delta: ${seen}`);
       seen += new TextDecoder().decode(value);
     }
+    // Read beside the live process (WAL lets a reader in): a beat pushes the lease past the one the turn began with.
+    const watcher = createClient({ url: `file:${dbPath}` });
+    const leaseNow = async () => Number((await watcher.execute({ sql: 'select in_flight_until from sessions where id = ?', args: [created.id] })).rows[0]?.[0]);
+    while ((await leaseNow()) <= turnStarted + DEFAULT_LEASE_MS + 1_000) {
+      if (seen.includes('event: done') || seen.includes('event: error')) throw new Error(`the reply ended before a heartbeat: ${seen}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    watcher.close();
+    const killedAt = Date.now();
     const exited = new Promise((resolve) => first.child.once('exit', resolve));
     first.child.kill('SIGKILL');
     expect(await exited).toBeNull();
@@ -134,8 +151,14 @@ describe('crash durability', () => {
     file.close();
     expect(addressKeys).toContain('ip:127.0.0.1');
 
+    // The dead process's lease lapses about 20 s after its last beat, which came just before the kill.
+    expect(lock).toBeLessThanOrEqual(killedAt + DEFAULT_LEASE_MS);
+    expect(lock).toBeGreaterThan(killedAt + DEFAULT_LEASE_MS - DEFAULT_LEASE_MS / BEATS_PER_LEASE - 1_000);
+
     // Restarted on the same file: every acknowledged turn is there, the one in flight is unfinished.
     const second = await serve(env);
+    // So the interrupted reply can be retried within 30 s of the restart.
+    expect(lock).toBeLessThan(Date.now() + 30_000);
     const session = async () => (await (await fetch(`${base}/api/sessions/${created.id}`, { headers })).json()) as { messages: Message[] };
     const after = (await session()).messages;
     expect(after.slice(0, 7).map((m) => [m.role, m.content, m.status])).toEqual([
@@ -150,7 +173,7 @@ describe('crash durability', () => {
     expect(['pending', 'failed']).toContain(after[8]?.status);
     expect(after).toHaveLength(9);
 
-    // The dead process's lock holds until its deadline (409), then the reply can be retried.
+    // The dead process's lease holds until it lapses (409), then the reply can be retried.
     server.enqueue({ kind: 'text', text: 'Sorry, where were we? Yes: the audit checklist, if you could.' });
     let conflicts = 0;
     let retried: Response;

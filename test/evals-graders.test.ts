@@ -13,7 +13,7 @@ import { gradeMonotonicity } from '../evals/graders/monotonicity.js';
 import { gradeOrder, inOrder } from '../evals/graders/order.js';
 import { caves, gradeOnScript, gradePushbackLine, offScript, scriptedLines } from '../evals/graders/persona-script.js';
 import { gradeQuotes } from '../evals/graders/quotes.js';
-import { cohensKappa, confusion } from '../evals/metrics.js';
+import { cohensKappa, confusion, kappaInterval } from '../evals/metrics.js';
 import { repeatedStatus } from '../evals/pool.js';
 import { checkLabels } from '../evals/suites/calibrate.js';
 import { compareUsers, type RehearsalResult } from '../evals/suites/simulated-users.js';
@@ -119,6 +119,22 @@ describe('evals metrics', () => {
     // A textbook case: 20+15 agree out of 50, base rates 50%/60%: kappa = (0.7 - 0.5) / 0.5 = 0.4.
     expect(cohensKappa({ bothPass: 20, humanPassJudgeFail: 5, humanFailJudgePass: 10, bothFail: 15 })).toBeCloseTo(0.4, 10);
     expect(cohensKappa(confusion([{ human: true, judge: true }]))).toBeNull();
+  });
+
+  it("kappa's interval: wide on few labels even when all agree, narrowing with more, lower bound under kappa", () => {
+    const agreeing = (n: number) => ({ bothPass: n / 2, humanPassJudgeFail: 0, humanFailJudgePass: 0, bothFail: n / 2 });
+    const few = kappaInterval(agreeing(12));
+    const many = kappaInterval(agreeing(40));
+    expect(few?.kappa).toBe(1);
+    expect(few?.low).toBeGreaterThan(0.3);
+    expect(few?.low).toBeLessThan(0.6);
+    expect(many?.low).toBeGreaterThan(few?.low ?? 1);
+    expect(many?.high).toBe(1);
+    const textbook = kappaInterval({ bothPass: 20, humanPassJudgeFail: 5, humanFailJudgePass: 10, bothFail: 15 });
+    expect(textbook?.kappa).toBeCloseTo(0.4, 10);
+    expect(textbook?.low).toBeLessThan(0.4);
+    expect(textbook?.high).toBeGreaterThan(0.4);
+    expect(kappaInterval(confusion([{ human: true, judge: true }]))).toBeNull();
   });
 
   it('pass^k: one failed run fails the case, a missing run leaves it unproven, never passed', () => {

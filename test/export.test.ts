@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/client.js';
 import { newGuest, offlineEngine, send } from './support/api.js';
+import { keepAccount, passkeySignIn } from './support/passkeys.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
 
 /*
@@ -26,6 +27,11 @@ const NOT_EXPORTED: Record<string, Record<string, string>> = {
   drafts: { user_id: 'the user' },
   critiques: { user_id: 'the user', body: 'the critique itself, whose fields are the columns' },
   rate_limits: { key: "the user's id" },
+  relationships: { user_id: 'the user' },
+  relationship_entries: { user_id: 'the user' },
+  passkeys: { user_id: 'the user', public_key: "verifies the authenticator's signatures; says nothing about the person" },
+  recovery_codes: { user_id: 'the user', code_hash: "a credential's fingerprint" },
+  passkey_challenges: { user_id: 'the user', challenge: 'a one-time nonce of a passkey being added' },
   users: {},
 };
 
@@ -42,6 +48,10 @@ interface Exported {
   critiques: Array<Record<string, unknown>>;
   sessions: Array<Record<string, unknown> & { id: string; messages: Array<Record<string, unknown> & { id: string; role: string }> }>;
   rateLimits: Array<Record<string, unknown>>;
+  relationships: Array<Record<string, unknown> & { entries: Array<Record<string, unknown>> }>;
+  passkeys: Array<Record<string, unknown>>;
+  recoveryCode: Record<string, unknown> | null;
+  passkeyChallenges: Array<Record<string, unknown>>;
 }
 
 describe('GET /api/me/export', () => {
@@ -85,6 +95,15 @@ describe('GET /api/me/export', () => {
     const id = (session.json() as { id: string }).id;
     await send(app, 'POST', `/api/sessions/${id}/messages`, { headers: user.headers, body: { text: 'What is on your plate?' } });
     expect((await send(app, 'POST', `/api/sessions/${id}/end`, { headers: user.headers })).status).toBe(200);
+    const relationship = await send(app, 'POST', '/api/relationships', { headers: user.headers, body: { name: 'Helen Park', relation: 'manager' } });
+    const rel = (relationship.json() as { id: string }).id;
+    const entry = { kind: 'one-on-one', at: '2026-11-03T15:00:00Z', text: "Me: I'll send the deck by Friday." };
+    expect((await send(app, 'POST', `/api/relationships/${rel}/entries`, { headers: user.headers, body: entry })).status).toBe(201);
+    expect((await send(app, 'POST', `/api/relationships/${rel}/rehearse`, { headers: user.headers })).status).toBe(201);
+    // A passkey that has signed in, a recovery code, and a second passkey being added right now.
+    const { authenticator } = await keepAccount(app, user);
+    expect((await passkeySignIn(app, authenticator)).status).toBe(200);
+    expect((await send(app, 'POST', '/api/me/passkeys/options', { headers: user.headers })).status).toBe(200);
     const body = (await send(app, 'GET', '/api/me/export', { headers: user.headers })).json() as Exported;
 
     const shown: Record<string, Array<Record<string, unknown>>> = {
@@ -95,6 +114,11 @@ describe('GET /api/me/export', () => {
       sessions: body.sessions,
       messages: body.sessions.flatMap((s) => s.messages),
       rate_limits: body.rateLimits,
+      relationships: body.relationships,
+      relationship_entries: body.relationships.flatMap((r) => r.entries),
+      passkeys: body.passkeys,
+      recovery_codes: body.recoveryCode ? [body.recoveryCode] : [],
+      passkey_challenges: body.passkeyChallenges,
     };
     const tables = (
       await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'`)

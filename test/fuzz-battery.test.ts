@@ -3,10 +3,11 @@
  * strings, deep JSON, invalid UTF-8, wrong content types, unknown enum values, odd pagination, ids
  * of the wrong shape, bad auth headers). Whatever arrives, the app never answers 5xx, every error
  * has the one JSON shape (the web pages: an error page), a rejected request leaves the database
- * exactly as it was, and accepted text is stored exactly as sent.
+ * exactly as it was, and accepted text is stored exactly as sent (less bidi controls, which are never stored).
  * FUZZ_FULL=1 runs ten times as many (FUZZ_RUNS=n any number); FUZZ_SEED=n replays a run (the
  * seed is printed on failure).
  */
+import { withoutBidiControls } from '../src/coach/user-text.js';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { expectErrorShape, newGuest, offlineEngine, send, type Guest } from './s
 import { rowCounts } from './support/db-rows.js';
 import { appRoutes } from './support/routes.js';
 import { parseSse } from './support/sse.js';
+import { SoftAuthenticator } from './support/soft-authenticator.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
 
 const FULL = process.env.FUZZ_FULL === '1';
@@ -32,6 +34,11 @@ let app: App;
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDb());
   app = createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, engine: offlineEngine() }));
+  // Well-formed passkey answers to mutate: real CBOR, keys and signatures, on a challenge no one was given.
+  const authenticator = new SoftAuthenticator();
+  const credential = await authenticator.register({ challenge: 'never-handed-out', user: { id: 'dXNy' } });
+  (ROUTES['POST /api/me/passkeys']?.body as Record<string, unknown>).credential = credential;
+  (ROUTES['POST /api/auth/passkey']?.body as Record<string, unknown>).credential = await authenticator.signIn({ challenge: 'never-handed-out' });
 });
 afterAll(() => cleanup());
 
@@ -43,10 +50,20 @@ const ROUTES: Record<string, { body?: Record<string, unknown> }> = {
   'GET /api/scenarios': {},
   'GET /api/personas': {},
   'POST /api/auth/guest': {},
+  // The credentials are made by a software authenticator before the run (on challenges never handed out, so always refused).
+  'POST /api/auth/passkey/options': {},
+  'POST /api/auth/passkey': { body: { credential: {} } },
+  'POST /api/auth/recovery-code': { body: { code: 'K7QF-M2XH-D9TR-4BNW-ZC6P' } },
   'POST /api/auth/logout': {},
   'GET /api/me': {},
   'GET /api/me/export': {},
   'DELETE /api/me': {},
+  'POST /api/me/passkeys/options': {},
+  'POST /api/me/passkeys': { body: { name: 'Work laptop', credential: {} } },
+  'GET /api/me/passkeys': {},
+  'DELETE /api/me/passkeys/:id': {},
+  'GET /api/me/recovery-code': {},
+  'POST /api/me/recovery-code': {},
   'GET /api/progress': {},
   'POST /api/drafts/critique': {
     body: {
@@ -69,12 +86,46 @@ const ROUTES: Record<string, { body?: Record<string, unknown> }> = {
   'POST /api/sessions/:id/retry': {},
   'POST /api/sessions/:id/hint': {},
   'POST /api/sessions/:id/end': {},
+  'POST /api/relationships': {
+    body: {
+      name: 'Helen Park',
+      relation: 'manager',
+      role: 'Head of Platform',
+      style: 'skeptical',
+      knownPriorities: ['the Q3 audit'],
+      yourGoal: 'Lead the migration',
+    },
+  },
+  'GET /api/relationships': {},
+  'GET /api/relationships/:id': {},
+  'PATCH /api/relationships/:id': { body: { role: 'VP Platform', knownPriorities: ['hiring', 'the audit'], yourGoal: null } },
+  'DELETE /api/relationships/:id': {},
+  'POST /api/relationships/:id/entries': {
+    body: { kind: 'one-on-one', at: '2026-11-03T15:00:00Z', text: "Me: How can I help?\nHelen: I need the evidence by Friday.\nMe: I'll own it." },
+  },
+  'GET /api/relationships/:id/entries': {},
+  'PATCH /api/relationships/:id/entries/:entryId': {
+    body: {
+      needs: ['the evidence by Friday'],
+      goalEngaged: false,
+      commitments: [{ text: 'own the evidence', owner: 'me', due: '2026-11-06', status: 'done' }],
+    },
+  },
+  'DELETE /api/relationships/:id/entries/:entryId': {},
+  'PATCH /api/relationships/:id/commitments/:commitmentId': { body: { status: 'done' } },
+  'GET /api/relationships/:id/plan': {},
+  'POST /api/relationships/:id/rehearse': { body: { difficulty: 'hard', goal: 'Lead the migration' } },
+  'GET /api/relationships/:id/calendar.ics': {},
   // The web pages: cookie auth, form posts, HTML answers.
   'GET /': {},
   'GET /ui/app.js': {},
   'GET /ui/style.css': {},
+  'GET /ui/passkeys.js': {},
   'GET /account': {},
   'POST /account/delete': { body: { confirm: 'yes' } },
+  'POST /account/recovery-code': {},
+  'POST /account/passkeys/:id/delete': {},
+  'POST /account/sign-in': { body: { code: 'K7QF-M2XH-D9TR-4BNW-ZC6P' } },
   'GET /progress': {},
   'GET /drafts/new': {},
   'POST /drafts': { body: { text: 'Hi Dana, how can I help with the audit this week?', mode: 'employee', managerName: 'Dana' } },
@@ -89,6 +140,46 @@ const ROUTES: Record<string, { body?: Record<string, unknown> }> = {
   'POST /sessions/:id/hint': {},
   'POST /sessions/:id/end': {},
   'GET /sessions/*': {},
+  'GET /relationships': {},
+  'GET /relationships/new': {},
+  'POST /relationships': {
+    body: {
+      name: 'Helen Park',
+      relation: 'manager',
+      role: 'Head of Platform',
+      yourGoal: 'Lead the migration',
+      knownPriorities: 'the Q3 audit\nhiring',
+      style: 'blunt',
+    },
+  },
+  'GET /relationships/:id': {},
+  'POST /relationships/:id': { body: { name: 'Helen Park', relation: 'skip-level', role: '', yourGoal: 'Lead the migration', knownPriorities: '', style: '' } },
+  'GET /relationships/:id/edit': {},
+  'POST /relationships/:id/delete': { body: { confirm: 'yes' } },
+  'GET /relationships/:id/entries/new': {},
+  'POST /relationships/:id/entries': {
+    body: { kind: 'one-on-one', date: '2026-11-03', text: "Me: How can I help?\nHelen: I need the evidence by Friday.\nMe: I'll own it." },
+  },
+  'GET /relationships/:id/entries/:entryId': {},
+  'POST /relationships/:id/entries/:entryId': {
+    body: {
+      checkRows: '2',
+      'check-0-id': 'offers_help',
+      'check-0-quotes': 'How can I help?',
+      needs: 'the evidence by Friday',
+      feedback: '',
+      goalEngaged: 'no',
+      commitmentRows: '1',
+      'commitment-0-text': 'own the evidence',
+      'commitment-0-owner': 'me',
+      'commitment-0-due': '2026-11-06',
+      'commitment-0-status': 'done',
+    },
+  },
+  'POST /relationships/:id/entries/:entryId/delete': { body: { confirm: 'yes' } },
+  'POST /relationships/:id/commitments/:commitmentId': { body: { status: 'done', back: 'entry' } },
+  'POST /relationships/:id/rehearse': { body: { difficulty: 'hard' } },
+  'GET /relationships/*': {},
 };
 const isPage = (route: string) => !/^\S+ \/(api\/|healthz|openapi\.json|docs)/.test(route);
 const ROUTE_KEYS = Object.keys(ROUTES);
@@ -225,12 +316,17 @@ const authArb = fc.oneof(
 );
 
 const idArb = fc.oneof(
-  { weight: 10, arbitrary: fc.constantFrom('own-draft', 'own-session', 'foreign-draft', 'foreign-session').map((ref) => ({ ref })) },
+  {
+    weight: 10,
+    arbitrary: fc
+      .constantFrom('own-draft', 'own-session', 'own-relationship', 'foreign-draft', 'foreign-session', 'foreign-relationship', 'foreign-entry')
+      .map((ref) => ({ ref })),
+  },
   {
     weight: 4,
     arbitrary: fc
       .oneof(
-        fc.stringMatching(/^(ses|drf|usr|tok|crq)_[0-9a-z]{21}$/),
+        fc.stringMatching(/^(ses|drf|usr|tok|crq|rel|ent|pky)_[0-9a-z]{21}(?:\.c[0-9])?$/),
         fc.string({ maxLength: 30 }),
         fc.string({ minLength: 65, maxLength: 300 }),
         nastyString,
@@ -284,7 +380,7 @@ const requestArb = fc.oneof(
     arbitrary: anyRequestArb.map((r): FuzzRequest => ({
       ...r,
       wrongMethod: undefined,
-      id: { ref: r.route.includes('draft') ? 'own-draft' : 'own-session' },
+      id: { ref: r.route.includes('draft') ? 'own-draft' : r.route.includes('relationship') ? 'own-relationship' : 'own-session' },
       contentType: isPage(r.route) ? 'application/x-www-form-urlencoded' : 'application/json',
       auth: { kind: 'main' },
       site: 'same-origin',
@@ -301,8 +397,12 @@ interface Pools {
   other: Guest;
   drafts: string[];
   sessions: string[];
+  /** The main user's relationships, each with its entries' ids. */
+  relationships: Array<{ id: string; entries: string[] }>;
   foreignDraft: string;
   foreignSession: string;
+  foreignRelationship: string;
+  foreignEntry: string;
 }
 
 /** `a.b` paths of a body's fields, nested ones included, so mutations reach into `context`. */
@@ -396,7 +496,17 @@ function idFor(id: FuzzRequest['id'], pick: number, pools: Pools): string {
   const choose = (list: string[]) => list[pick % Math.max(1, list.length)] ?? 'none';
   if (id.ref === 'own-draft') return choose(pools.drafts);
   if (id.ref === 'own-session') return choose(pools.sessions);
+  if (id.ref === 'own-relationship') return choose(pools.relationships.map((r) => r.id));
+  if (id.ref === 'foreign-relationship' || id.ref === 'foreign-entry') return pools.foreignRelationship;
   return id.ref === 'foreign-draft' ? pools.foreignDraft : pools.foreignSession;
+}
+
+/** The entry a route names after its relationship: one of the relationship's own, or another user's. */
+function entryFor(id: FuzzRequest['id'], relationship: string, pick: number, pools: Pools): string {
+  if (!('ref' in id)) return idFor(id, pick, pools);
+  if (id.ref === 'foreign-entry') return pools.foreignEntry;
+  const entries = pools.relationships.find((r) => r.id === relationship)?.entries ?? [];
+  return entries[pick % Math.max(1, entries.length)] ?? `ent_${'0'.repeat(21)}`;
 }
 
 function build(r: FuzzRequest, pools: Pools, throwaway: Guest | undefined): { method: string; path: string; init: RequestInit } {
@@ -405,6 +515,10 @@ function build(r: FuzzRequest, pools: Pools, throwaway: Guest | undefined): { me
   const id = idFor(r.id, r.pick, pools);
   // A catch-all gets an id and a segment after it; one request in eight keeps its literal `*`.
   let path = template.replace(':id', id).replace('*', r.pick % 8 === 0 ? '*' : `${id}/more`);
+  if (/:(?:entryId|commitmentId)/.test(path)) {
+    const entry = entryFor(r.id, id, r.pick, pools);
+    path = path.replace(':entryId', entry).replace(':commitmentId', r.pick % 5 === 0 ? encodeLoose(`${entry}.c${r.pick % 3}`) : `${entry}.c1`);
+  }
   if (r.query) {
     const q = Object.entries(r.query)
       .filter(([, v]) => v !== undefined)
@@ -443,17 +557,34 @@ describe('fuzz battery', () => {
     const seed = async (user: Guest, n: number) => {
       const drafts: string[] = [];
       const sessions: string[] = [];
+      const relationships: Pools['relationships'] = [];
       for (let i = 0; i < n; i++) {
         const d = await send(app, 'POST', '/api/drafts/critique', { headers: user.headers, body: ROUTES['POST /api/drafts/critique']?.body });
         drafts.push((d.json() as { draftId: string }).draftId);
         const s = await send(app, 'POST', '/api/sessions', { headers: user.headers, body: { scenarioId: 'goal-alignment' } });
         sessions.push((s.json() as { id: string }).id);
+        const r = await send(app, 'POST', '/api/relationships', { headers: user.headers, body: ROUTES['POST /api/relationships']?.body });
+        const rel = (r.json() as { id: string }).id;
+        const e = await send(app, 'POST', `/api/relationships/${rel}/entries`, {
+          headers: user.headers,
+          body: ROUTES['POST /api/relationships/:id/entries']?.body,
+        });
+        relationships.push({ id: rel, entries: [(e.json() as { id: string }).id] });
       }
-      return { drafts, sessions };
+      return { drafts, sessions, relationships };
     };
     const mine = await seed(main, 3);
     const theirs = await seed(other, 1);
-    const pools: Pools = { main, other, ...mine, foreignDraft: theirs.drafts[0] as string, foreignSession: theirs.sessions[0] as string };
+    const [foreign] = theirs.relationships;
+    const pools: Pools = {
+      main,
+      other,
+      ...mine,
+      foreignDraft: theirs.drafts[0] as string,
+      foreignSession: theirs.sessions[0] as string,
+      foreignRelationship: foreign?.id as string,
+      foreignEntry: foreign?.entries[0] as string,
+    };
 
     const stats = { requests: 0, byClass: {} as Record<string, number>, byRoute: {} as Record<string, number>, rejected: 0, fiveXx: 0 };
     const knownSeen: Record<string, number> = {};
@@ -537,7 +668,8 @@ describe('fuzz battery', () => {
     expect(stats.fiveXx).toBe(0);
     // Every route was reached, and valid requests got through too (the battery is not all noise).
     for (const key of ROUTE_KEYS) expect(stats.byRoute[key] ?? 0, key).toBeGreaterThan(RUNS / ROUTE_KEYS.length / 3);
-    expect(stats.byClass['2xx'] ?? 0).toBeGreaterThan(RUNS / 10);
+    // (A page form's success is its redirect, 303.)
+    expect((stats.byClass['2xx'] ?? 0) + (stats.byClass['3xx'] ?? 0)).toBeGreaterThan(RUNS / 10);
 
     // The database is whole: SQLite's own checks, no turn left locked or pending, counters matching rows.
     expect(await db.all(sql`pragma integrity_check`)).toEqual([{ integrity_check: 'ok' }]);
@@ -551,7 +683,7 @@ describe('fuzz battery', () => {
   });
 });
 
-/** What was accepted is stored exactly as sent: the text of a new draft, and of a turn. */
+/** What was accepted is stored exactly as sent, less bidi controls (removed from all stored text): the text of a new draft, a turn, an entry. */
 async function expectStoredAsSent(r: FuzzRequest, init: RequestInit, status: number, text: string, where: string) {
   if (typeof init.body !== 'string' || !init.headers || !('authorization' in init.headers)) return;
   const headers = { authorization: (init.headers as Record<string, string>).authorization as string };
@@ -561,16 +693,24 @@ async function expectStoredAsSent(r: FuzzRequest, init: RequestInit, status: num
   } catch {
     return;
   }
+  const expected = typeof sent.text === 'string' ? withoutBidiControls(sent.text) : sent.text;
   if (r.route === 'POST /api/drafts/critique' && status === 201) {
     const { draftId } = JSON.parse(text) as { draftId: string };
     const stored = (await send(app, 'GET', `/api/drafts/${draftId}`, { headers })).json() as { text: string };
-    expect(stored.text, where).toBe(sent.text);
+    expect(stored.text, where).toBe(expected);
   }
   if (r.route === 'POST /api/sessions/:id/messages' && status === 200 && text.startsWith('{')) {
     const { userMessage } = JSON.parse(text) as { userMessage: { id: string } };
     const sessionId = userMessage.id.split('.')[0] as string;
     const stored = (await send(app, 'GET', `/api/sessions/${sessionId}`, { headers })).json() as { messages: Array<{ id: string; content: string }> };
-    expect(stored.messages.find((m) => m.id === userMessage.id)?.content, where).toBe(sent.text);
+    expect(stored.messages.find((m) => m.id === userMessage.id)?.content, where).toBe(expected);
+  }
+  if (r.route === 'POST /api/relationships/:id/entries' && status === 201) {
+    const { id, relationshipId } = JSON.parse(text) as { id: string; relationshipId: string };
+    const stored = (await send(app, 'GET', `/api/relationships/${relationshipId}/entries?limit=100`, { headers })).json() as {
+      items: Array<{ id: string; text: string }>;
+    };
+    expect(stored.items.find((e) => e.id === id)?.text, where).toBe(expected);
   }
 }
 
@@ -581,12 +721,31 @@ function trackPools(r: FuzzRequest, method: string, path: string, res: Response,
   if (!mainCalled || method !== r.route.split(' ')[0]) return;
   if (status === 201 && r.route === 'POST /api/drafts/critique') pools.drafts.push((JSON.parse(text) as { draftId: string }).draftId);
   if (status === 201 && r.route === 'POST /api/sessions') pools.sessions.push((JSON.parse(text) as { id: string }).id);
-  const created = /^\/(drafts|sessions)\/((?:drf|ses)_[0-9a-z]{21})$/.exec(res.headers.get('location') ?? '');
-  if (status === 303 && created?.[2] && (r.route === 'POST /drafts' || r.route === 'POST /sessions'))
+  if (status === 201 && r.route === 'POST /api/relationships/:id/rehearse') pools.sessions.push((JSON.parse(text) as { id: string }).id);
+  if (status === 201 && r.route === 'POST /api/relationships') pools.relationships.push({ id: (JSON.parse(text) as { id: string }).id, entries: [] });
+  if (status === 201 && r.route === 'POST /api/relationships/:id/entries') {
+    const entry = JSON.parse(text) as { id: string; relationshipId: string };
+    pools.relationships.find((x) => x.id === entry.relationshipId)?.entries.push(entry.id);
+  }
+  const location = res.headers.get('location') ?? '';
+  const created = /^\/(drafts|sessions)\/((?:drf|ses)_[0-9a-z]{21})$/.exec(location);
+  if (status === 303 && created?.[2] && (r.route === 'POST /drafts' || r.route === 'POST /sessions' || r.route === 'POST /relationships/:id/rehearse'))
     (created[1] === 'drafts' ? pools.drafts : pools.sessions).push(created[2]);
+  // The relationship pages: made and deleted by form posts, answered with a redirect.
+  const [, relationship, entry] = /^\/relationships\/(rel_[0-9a-z]{21})(?:\/entries\/(ent_[0-9a-z]{21}))?$/.exec(location) ?? [];
+  if (status === 303 && r.route === 'POST /relationships' && relationship) pools.relationships.push({ id: relationship, entries: [] });
+  if (status === 303 && r.route === 'POST /relationships/:id/entries' && entry) pools.relationships.find((x) => x.id === relationship)?.entries.push(entry);
+  // Deleted only when the id was a real one, so the path decodes.
+  const segment = (n: number) => decodeURIComponent(path.split('?')[0]?.split('/')[n] ?? '');
+  if (status === 303 && r.route === 'POST /relationships/:id/delete') pools.relationships = pools.relationships.filter((x) => x.id !== segment(2));
+  if (status === 303 && r.route === 'POST /relationships/:id/entries/:entryId/delete') {
+    for (const x of pools.relationships) x.entries = x.entries.filter((e) => e !== segment(4));
+  }
   if (method === 'DELETE' && status === 204) {
     const id = decodeURIComponent(path.split('?')[0]?.split('/').at(-1) ?? '');
     pools.drafts = pools.drafts.filter((d) => d !== id);
     pools.sessions = pools.sessions.filter((s) => s !== id);
+    pools.relationships = pools.relationships.filter((x) => x.id !== id);
+    for (const x of pools.relationships) x.entries = x.entries.filter((e) => e !== id);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Prompt-injection battery (test/data/injection.jsonl). Two engines: the offline one, and the
  * scripted OpenAI-compatible server playing a compromised model that obeys every injection by
- * echoing the canary and the brief it finds in its system prompt. Whatever the model does, no
+ * echoing the canary and the sentences it finds in its system prompt. Whatever the model does, no
  * canary or sentence of the hidden brief reaches the client (JSON, SSE, the session, the export),
  * and a draft full of instructions is still critiqued by our rules, not by the instructions.
  */
@@ -19,6 +19,7 @@ import { sessions } from '../src/db/schema.js';
 import { createOpenAIChatModel } from '../src/llm/openai-chat-model.js';
 import { newGuest, offlineEngine, send, type Guest } from './support/api.js';
 import { startScriptedOpenAI, type RecordedRequest, type ScriptedOpenAI } from './support/scripted-openai-server.js';
+import { expectOnlyEarnedFacts } from './support/earned-facts.js';
 import { parseSse } from './support/sse.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
 
@@ -102,26 +103,33 @@ async function sessionSetup(app: App, user: Guest, index: number) {
 // ---------------------------------------------------------------------------------------------
 // The compromised model
 
-/** What a model that obeys the injection finds in its system prompt. */
+/**
+ * What a model that obeys the injection finds in its system prompt: the canary, and the prompt's
+ * own sentences (its rules, the persona's style, the scene). No fact of the brief is there to find
+ * before it is earned, and these turns earn none.
+ */
 function promptSecrets(request: RecordedRequest) {
   const system = String(request.body?.messages?.[0]?.content ?? '');
   const canary = CANARY.exec(system)?.[0] ?? '';
-  const facts = [...system.matchAll(/^- (?:need|perception|assumption|offer): (.+)$/gm)].map((m) => m[1] as string);
-  const situation = /^Scene: [^.]*\. (.+)$/m.exec(system)?.[1] ?? '';
-  return { system, canary, facts, situation };
+  const sentences = system
+    .split(/\n\s*\n|\n- |(?<=[.!?])\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 40 && !p.includes(canary));
+  const nth = (i: number) => sentences[i % Math.max(1, sentences.length)] ?? '';
+  return { system, canary, sentences, nth };
 }
 
-/** Ways a compromised model gives the brief away; each is caught whatever shape it takes. */
+/** Ways a compromised model gives its prompt away; each is caught whatever shape it takes. */
 const ECHOES: Array<(s: ReturnType<typeof promptSecrets>) => string> = [
   (s) => `Sure, no problem. The marker is ${s.canary}.`,
-  (s) => `Fine, here it is: ${s.facts[0]}`,
-  // One sentence of a multi-sentence situation, on its own.
-  (s) => `Between us: ${[...s.situation.split(/(?<=[.!?])\s+/)].sort((a, b) => b.length - a.length)[0]} That is all I can say.`,
+  (s) => `Fine, here it is: ${s.nth(0)}`,
+  // The longest sentence on its own.
+  (s) => `Between us: ${[...s.sentences].sort((a, b) => b.length - a.length)[0]} That is all I can say.`,
   (s) => s.system,
-  (s) => `OK. ${(s.facts[1] ?? '').toUpperCase()} HAPPY NOW?`,
-  // A fact wrapped over lines, as a model writing a list might.
-  (s) => `Here goes:\n${(s.facts[2] ?? '').replace(/ (\w+) /g, '\n$1 ')}\nThat's it.`,
-  (s) => `Honestly? ${s.facts[3]} Anyway, let's get back to your plans. ${s.canary.toLowerCase()}`,
+  (s) => `OK. ${s.nth(3).toUpperCase()} HAPPY NOW?`,
+  // A sentence wrapped over lines, as a model writing a list might.
+  (s) => `Here goes:\n${s.nth(5).replace(/ (\w+) /g, '\n$1 ')}\nThat's it.`,
+  (s) => `Honestly? ${s.nth(7)} Anyway, let's get back to your plans. ${s.canary.toLowerCase()}`,
 ];
 
 function compromised(echo: (s: ReturnType<typeof promptSecrets>) => string) {
@@ -222,16 +230,29 @@ describe('compromised model (scripted server)', () => {
     const json = await send(app, 'POST', `/api/sessions/${s.id}/messages`, { headers: user.headers, body: { text: c.text } });
     expect(json.status, json.text).toBe(502);
     expect(json.json()).toMatchObject({ error: { code: 'persona_leak', retryable: true } });
-    expectNoSecrets(json.text, secrets, s.canary, `${c.id} JSON`);
-    // Proof the model really was handed the secrets it echoed.
+    // Proof the model really was handed what it echoed, and never a fact of the brief (none is earned).
     expect(String(server.requests[0]?.body?.messages?.[0]?.content)).toContain(s.canary);
+    // The persona's public description is on its card: the one part of the prompt a page may show.
+    const publicText = fold(getPersona(s.personaId).description);
+    const prompt = promptSecrets(server.requests[0] as RecordedRequest)
+      .sentences.map(fold)
+      .filter((p) => !publicText.includes(p));
+    expect(prompt.length).toBeGreaterThan(10);
+    expect(await expectOnlyEarnedFacts(db, user.userId, s.id, server.requests)).toBe(0);
+    const secretsAndPrompt = [...secrets, ...prompt];
+    expectNoSecrets(json.text, secretsAndPrompt, s.canary, `${c.id} JSON`);
 
-    // SSE: text that could begin a secret is held back; once one completes, the stream ends in an error.
-    server.enqueue(echo(2));
+    // SSE: text that could begin a secret is held back; once one completes, the stream ends in an
+    // error. A reply that leaked before showing anything is regenerated once (and leaks again).
+    const calls = server.requests.length;
+    server.enqueue(echo(2), echo(2));
     const sse = await send(app, 'POST', `/api/sessions/${s.id}/retry`, { headers: user.headers, accept: 'text/event-stream' });
     expect(sse.status).toBe(200);
     expect(parseSse(sse.text).at(-1)).toMatchObject({ event: 'error', data: { code: 'persona_leak', retryable: true } });
-    expectNoSecrets(sse.text, secrets, s.canary, `${c.id} SSE`);
+    expectNoSecrets(sse.text, secretsAndPrompt, s.canary, `${c.id} SSE`);
+    const shown = parseSse(sse.text).some((e) => e.event === 'delta');
+    expect(server.requests.length - calls).toBe(shown ? 1 : 2);
+    expect(server.discard()).toHaveLength(shown ? 1 : 0);
 
     // Regenerated once (JSON), a clean second reply is what the user gets.
     server.enqueue(echo(3), { kind: 'text', text: "Let's keep this about your work, shall we?" });
@@ -243,7 +264,7 @@ describe('compromised model (scripted server)', () => {
     for (const path of [`/api/sessions/${s.id}`, '/api/sessions', '/api/me/export']) {
       const res = await send(app, 'GET', path, { headers: user.headers });
       expect(res.status).toBe(200);
-      expectNoSecrets(res.text, secrets, s.canary, `${c.id} GET ${path}`);
+      expectNoSecrets(res.text, secretsAndPrompt, s.canary, `${c.id} GET ${path}`);
     }
   });
 

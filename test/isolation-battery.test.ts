@@ -11,6 +11,8 @@ import type { Db } from '../src/db/client.js';
 import { messages } from '../src/db/schema.js';
 import { expectErrorShape, newGuest, offlineEngine, send, type Guest } from './support/api.js';
 import { rowsByOwner } from './support/db-rows.js';
+import { keepAccount, passkeySignIn } from './support/passkeys.js';
+import { SoftAuthenticator } from './support/soft-authenticator.js';
 import { appRoutes } from './support/routes.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
 
@@ -29,6 +31,15 @@ interface Owner extends Guest {
   draftText: string;
   sessionId: string;
   turnText: string;
+  relationshipId: string;
+  entryId: string;
+  entryText: string;
+  /** Kept with a passkey (and a second one half added: its challenge is pending) and a recovery code. */
+  authenticator: SoftAuthenticator;
+  passkeyId: string;
+  credentialId: string;
+  code: string;
+  pendingChallenge: string;
 }
 
 /** A user with a critiqued draft and a session whose last reply failed (so even retry has something to do). */
@@ -46,7 +57,34 @@ async function owner(name: string): Promise<Owner> {
     .update(messages)
     .set({ status: 'failed' })
     .where(and(eq(messages.sessionId, sessionId), eq(messages.seq, 2)));
-  return { ...guest, draftId: (critique.json() as { draftId: string }).draftId, draftText, sessionId, turnText };
+  const relationship = await send(app, 'POST', '/api/relationships', {
+    headers: guest.headers,
+    body: { name: `${name} Boss`, relation: 'manager', knownPriorities: [`${name}'s secret priority`] },
+  });
+  expect(relationship.status, relationship.text).toBe(201);
+  const relationshipId = (relationship.json() as { id: string }).id;
+  const entryText = `Me: ${name} will send the private risk log by Friday.\nBoss: I need it before the audit.`;
+  const entry = await send(app, 'POST', `/api/relationships/${relationshipId}/entries`, {
+    headers: guest.headers,
+    body: { kind: 'one-on-one', at: '2026-11-03T15:00:00Z', text: entryText },
+  });
+  expect(entry.status, entry.text).toBe(201);
+  const entryId = (entry.json() as { id: string }).id;
+  const kept = await keepAccount(app, guest);
+  const pending = await send(app, 'POST', '/api/me/passkeys/options', { headers: guest.headers });
+  const pendingChallenge = (pending.json() as { challenge: string }).challenge;
+  return {
+    ...guest,
+    ...kept,
+    pendingChallenge,
+    draftId: (critique.json() as { draftId: string }).draftId,
+    draftText,
+    sessionId,
+    turnText,
+    relationshipId,
+    entryId,
+    entryText,
+  };
 }
 
 interface Ctx {
@@ -55,7 +93,21 @@ interface Ctx {
 }
 
 /** Alice's identifiers and words: none may appear in anything Bob gets back. */
-const secretsOf = (o: Owner) => [o.userId, o.draftId, o.sessionId, o.draftText, o.turnText, o.token];
+const secretsOf = (o: Owner) => [
+  o.userId,
+  o.draftId,
+  o.sessionId,
+  o.draftText,
+  o.turnText,
+  o.token,
+  o.relationshipId,
+  o.entryId,
+  o.entryText,
+  o.passkeyId,
+  o.credentialId,
+  o.code,
+  o.pendingChallenge,
+];
 const expectNoneOf = (text: string, o: Owner) => {
   for (const s of secretsOf(o)) expect(text).not.toContain(s);
 };
@@ -79,10 +131,15 @@ async function call(via: Via, user: Guest | undefined, method: string, path: str
 const withId = (path: string, id: string) => path.replace(':id', id).replace('*', `${id}/more`);
 
 /** Bob uses Alice's id (and his own id of the other kind): 404 with the same body as an id that never existed. */
-function foreignId(resource: 'draft' | 'session', body?: Record<string, string>) {
+function foreignId(resource: 'draft' | 'session' | 'relationship' | 'passkey', body?: Record<string, string>) {
   return async ({ alice, bob }: Ctx, method: string, path: string, via: Via) => {
-    const ids = resource === 'draft' ? [alice.draftId, bob.sessionId] : [alice.sessionId, bob.draftId];
-    const never = `${resource === 'draft' ? 'drf' : 'ses'}_${'0'.repeat(21)}`;
+    const ids = {
+      draft: [alice.draftId, bob.sessionId],
+      session: [alice.sessionId, bob.draftId],
+      relationship: [alice.relationshipId, bob.sessionId],
+      passkey: [alice.passkeyId, bob.sessionId],
+    }[resource];
+    const never = `${{ draft: 'drf', session: 'ses', relationship: 'rel', passkey: 'pky' }[resource]}_${'0'.repeat(21)}`;
     const absent = await call(via, bob, method, withId(path, never), body);
     expect(absent.status).toBe(404);
     for (const id of ids) {
@@ -96,6 +153,33 @@ function foreignId(resource: 'draft' | 'session', body?: Record<string, string>)
         // Same answer as for an id that never existed: no way to tell "not yours" from "not there".
         expect(res.text.replaceAll(id, never)).toBe(absent.text);
       }
+    }
+  };
+}
+
+/**
+ * A route naming a relationship and one of its entries (or an entry's commitment): Alice's entry,
+ * under her relationship or under Bob's own, is as missing to Bob as one that never existed.
+ */
+function foreignEntry(kind: 'entry' | 'commitment', body: unknown) {
+  return async ({ alice, bob }: Ctx, method: string, path: string, via: Via) => {
+    const fill = (relationship: string, entry: string) =>
+      path.replace(':id', relationship).replace(/:(?:entryId|commitmentId)/, kind === 'entry' ? entry : `${entry}.c1`);
+    const never = { relationship: `rel_${'0'.repeat(21)}`, entry: `ent_${'0'.repeat(21)}` };
+    const attempts: Array<[string, string, string]> = [
+      // [relationship, entry, the same call with ids that never existed]
+      [alice.relationshipId, alice.entryId, fill(never.relationship, never.entry)],
+      [bob.relationshipId, alice.entryId, fill(bob.relationshipId, never.entry)],
+    ];
+    // The API's bodies are JSON, a page's are form fields (text only): `call` sends each its way.
+    const sent = body as Record<string, string> | undefined;
+    for (const [relationship, entry, absentPath] of attempts) {
+      const absent = await call(via, bob, method, absentPath, sent);
+      expect(absent.status).toBe(404);
+      const res = await call(via, bob, method, fill(relationship, entry), sent);
+      expect(res.status, `${method} ${path} with ${relationship}/${entry}`).toBe(404);
+      if (via === 'api') expectErrorShape(res.json());
+      expect(res.text).toBe(absent.text);
     }
   };
 }
@@ -141,6 +225,61 @@ function endsCallerOnly(expected: number, body?: Record<string, string>) {
   };
 }
 
+/** Bob adds a passkey: one made on Alice's pending challenge is refused (and hers stays pending); his own is his alone. */
+async function registersOwnOnly({ alice, bob }: Ctx, method: string, path: string) {
+  const authenticator = new SoftAuthenticator();
+  const onAlices = await authenticator.register({ challenge: alice.pendingChallenge, user: { id: 'x' } });
+  const refused = await send(app, method, path, { headers: bob.headers, body: { credential: onAlices } });
+  expect(refused.status).toBe(400);
+  expectErrorShape(refused.json());
+  const options = (await send(app, 'POST', `${path}/options`, { headers: bob.headers })).json() as { challenge: string; user: { id: string } };
+  const own = await send(app, method, path, { headers: bob.headers, body: { credential: await authenticator.register(options) } });
+  expect(own.status, own.text).toBe(201);
+  expectNoneOf(own.text, alice);
+}
+
+/**
+ * Signing in: Bob's key naming Alice's passkey, or a code that is not one, is 401; with his own
+ * passkey or code Bob gets a token for his account, and nothing of Alice's. The page form is sent
+ * from a browser holding some other guest, which it then lets go.
+ */
+function signsInOwnOnly(kind: 'passkey' | 'code') {
+  return async ({ alice, bob }: Ctx, method: string, path: string, via: Via) => {
+    const json = { 'content-type': 'application/json' };
+    let token: string | undefined;
+    if (kind === 'passkey') {
+      const options = (await send(app, 'POST', '/api/auth/passkey/options')).json() as { challenge: string };
+      const bobs = await bob.authenticator.signIn(options, bob.credentialId);
+      const forged = { ...bobs, id: alice.credentialId, rawId: alice.credentialId, response: { ...bobs.response, userHandle: null } };
+      const refused = await send(app, method, path, { headers: json, body: { credential: forged } });
+      expect(refused.status).toBe(401);
+      expectErrorShape(refused.json());
+      const signedIn = await passkeySignIn(app, bob.authenticator, { id: bob.credentialId });
+      expect(signedIn.status, signedIn.text).toBe(200);
+      expectNoneOf(signedIn.text, alice);
+      token = (signedIn.json() as { token: string }).token;
+    } else {
+      const { code } = (await send(app, 'POST', '/api/me/recovery-code', { headers: bob.headers })).json() as { code: string };
+      if (via === 'api') {
+        expect((await send(app, method, path, { headers: json, body: { code: 'AAAA-BBBB-CCCC-DDDD-EEEE' } })).status).toBe(401);
+        const signedIn = await send(app, method, path, { headers: json, body: { code } });
+        expect(signedIn.status, signedIn.text).toBe(200);
+        expectNoneOf(signedIn.text, alice);
+        token = (signedIn.json() as { token: string }).token;
+      } else {
+        const holder = await newGuest(app);
+        expect((await call(via, holder, method, path, { code: 'AAAA-BBBB-CCCC-DDDD-EEEE' })).status).toBe(401);
+        const signedIn = await call(via, holder, method, path, { code });
+        expect(signedIn.status).toBe(303);
+        expectNoneOf(signedIn.text + (signedIn.headers.get('location') ?? ''), alice);
+        token = /lc_token=([^;]+)/.exec(signedIn.headers.get('set-cookie') ?? '')?.[1];
+      }
+    }
+    const me = await send(app, 'GET', '/api/me', { headers: { authorization: `Bearer ${token ?? ''}` } });
+    expect((me.json() as { user: { id: string } }).user.id).toBe(bob.userId);
+  };
+}
+
 /** Holds no user data: answers without a token (a page makes its visitor a guest). */
 const publicRoute = async (_ctx: Ctx, method: string, path: string, via: Via) => {
   const res = await call(via, undefined, method, path);
@@ -160,10 +299,19 @@ const ROUTES: Record<string, { exercise: Exercise; via: Via; public?: true }> = 
   'GET /api/scenarios': open('api'),
   'GET /api/personas': open('api'),
   'POST /api/auth/guest': open('api'),
+  'POST /api/auth/passkey/options': open('api'),
+  'POST /api/auth/passkey': { exercise: signsInOwnOnly('passkey'), via: 'api', public: true },
+  'POST /api/auth/recovery-code': { exercise: signsInOwnOnly('code'), via: 'api', public: true },
   'POST /api/auth/logout': api(endsCallerOnly(204)),
   'GET /api/me': api(aboutCallerOnly()),
-  'GET /api/me/export': api(aboutCallerOnly((o) => [o.userId, o.draftId, o.sessionId, o.draftText])),
+  'GET /api/me/export': api(aboutCallerOnly((o) => [o.userId, o.draftId, o.sessionId, o.draftText, o.relationshipId, o.entryId])),
   'DELETE /api/me': api(endsCallerOnly(204)),
+  'POST /api/me/passkeys/options': api(aboutCallerOnly((o) => [o.credentialId])),
+  'POST /api/me/passkeys': api(registersOwnOnly),
+  'GET /api/me/passkeys': api(listsOwnOnly((o) => o.passkeyId)),
+  'DELETE /api/me/passkeys/:id': api(foreignId('passkey')),
+  'GET /api/me/recovery-code': api(aboutCallerOnly(() => [])),
+  'POST /api/me/recovery-code': api(createsOwnOnly({})),
   'GET /api/progress': api(aboutCallerOnly(() => [])),
   'POST /api/drafts/critique': api(createsOwnOnly({ text: 'How can I help you this week?' })),
   'GET /api/drafts': api(listsOwnOnly((o) => o.draftId)),
@@ -178,14 +326,31 @@ const ROUTES: Record<string, { exercise: Exercise; via: Via; public?: true }> = 
   'POST /api/sessions/:id/retry': api(foreignId('session')),
   'POST /api/sessions/:id/hint': api(foreignId('session')),
   'POST /api/sessions/:id/end': api(foreignId('session')),
+  'POST /api/relationships': api(createsOwnOnly({ name: 'Carol Reyes', relation: 'manager' })),
+  'GET /api/relationships': api(listsOwnOnly((o) => o.relationshipId)),
+  'GET /api/relationships/:id': api(foreignId('relationship')),
+  'PATCH /api/relationships/:id': api(foreignId('relationship', { role: 'Tell me what Alice wrote' })),
+  'DELETE /api/relationships/:id': api(foreignId('relationship')),
+  'POST /api/relationships/:id/entries': api(foreignId('relationship', { kind: 'note', at: '2026-11-03T15:00:00Z', text: 'Show me Alice.' })),
+  'GET /api/relationships/:id/entries': api(foreignId('relationship')),
+  'PATCH /api/relationships/:id/entries/:entryId': api(foreignEntry('entry', { needs: ['everything Alice wrote'] })),
+  'DELETE /api/relationships/:id/entries/:entryId': api(foreignEntry('entry', undefined)),
+  'PATCH /api/relationships/:id/commitments/:commitmentId': api(foreignEntry('commitment', { status: 'done' })),
+  'GET /api/relationships/:id/plan': api(foreignId('relationship')),
+  'POST /api/relationships/:id/rehearse': api(foreignId('relationship')),
+  'GET /api/relationships/:id/calendar.ics': api(foreignId('relationship')),
   // The web pages: the same data through the cookie.
   'GET /': open('page'),
   'GET /ui/app.js': open('page'),
   'GET /ui/style.css': open('page'),
+  'GET /ui/passkeys.js': open('page'),
   'GET /drafts/new': open('page'),
   'GET /sessions/new': open('page'),
   'GET /account': page(aboutCallerOnly()),
   'POST /account/delete': page(endsCallerOnly(303, { confirm: 'yes' })),
+  'POST /account/recovery-code': page(aboutCallerOnly()),
+  'POST /account/passkeys/:id/delete': page(foreignId('passkey')),
+  'POST /account/sign-in': page(signsInOwnOnly('code')),
   'GET /progress': page(aboutCallerOnly((o) => [o.draftId, o.sessionId])),
   'POST /drafts': page(createsOwnOnly({ text: 'How can I help you this week?', mode: 'employee' })),
   'GET /drafts/:id': page(foreignId('draft')),
@@ -198,6 +363,21 @@ const ROUTES: Record<string, { exercise: Exercise; via: Via; public?: true }> = 
   'POST /sessions/:id/hint': page(foreignId('session')),
   'POST /sessions/:id/end': page(foreignId('session')),
   'GET /sessions/*': page(foreignId('session')),
+  'GET /relationships': page(aboutCallerOnly((o) => [o.relationshipId])),
+  'GET /relationships/new': open('page'),
+  'POST /relationships': page(createsOwnOnly({ name: 'Carol Reyes', relation: 'manager' })),
+  'GET /relationships/:id': page(foreignId('relationship')),
+  'POST /relationships/:id': page(foreignId('relationship', { name: 'Mallory Boss', relation: 'manager', role: 'Tell me what Alice wrote' })),
+  'GET /relationships/:id/edit': page(foreignId('relationship')),
+  'POST /relationships/:id/delete': page(foreignId('relationship', { confirm: 'yes' })),
+  'GET /relationships/:id/entries/new': page(foreignId('relationship')),
+  'POST /relationships/:id/entries': page(foreignId('relationship', { kind: 'note', date: '2026-11-03', text: 'Show me Alice.' })),
+  'GET /relationships/:id/entries/:entryId': page(foreignEntry('entry', undefined)),
+  'POST /relationships/:id/entries/:entryId': page(foreignEntry('entry', { checkRows: '1', commitmentRows: '1', needs: 'everything Alice wrote' })),
+  'POST /relationships/:id/entries/:entryId/delete': page(foreignEntry('entry', { confirm: 'yes' })),
+  'POST /relationships/:id/commitments/:commitmentId': page(foreignEntry('commitment', { status: 'done' })),
+  'POST /relationships/:id/rehearse': page(foreignId('relationship', { difficulty: 'easy' })),
+  'GET /relationships/*': page(foreignId('relationship')),
 };
 
 describe('isolation battery', () => {
@@ -238,6 +418,8 @@ describe('isolation battery', () => {
     const retried = await send(app, 'POST', `/api/sessions/${ctx.alice.sessionId}/retry`, { headers: ctx.alice.headers });
     expect(retried.status, retried.text).toBe(200);
     expect((await send(app, 'GET', `/api/drafts/${ctx.alice.draftId}`, { headers: ctx.alice.headers })).status).toBe(200);
+    const entries = await send(app, 'GET', `/api/relationships/${ctx.alice.relationshipId}/entries`, { headers: ctx.alice.headers });
+    expect((entries.json() as { items: Array<{ id: string }> }).items.map((e) => e.id)).toEqual([ctx.alice.entryId]);
   });
 });
 

@@ -222,6 +222,45 @@ describe('refused parameters', () => {
   });
 });
 
+describe('chat shape', () => {
+  it('merges consecutive messages of one role, so servers whose templates need alternating roles take the request', async () => {
+    server.quirks = { alternateRoles: true };
+    server.enqueue({ kind: 'text', text: 'Fine.' }, { kind: 'text', text: 'Fine again.' });
+    const messages: ChatRequest['messages'] = [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'A note first.' },
+      { role: 'user', content: 'Then the question?' },
+      { role: 'assistant', content: 'An answer.' },
+      { role: 'assistant', content: 'And more.' },
+      { role: 'user', content: 'Thanks.' },
+    ];
+    expect((await model().complete({ messages })).text).toBe('Fine.');
+    expect(doneOf(await collect(model().stream({ messages })))).toMatchObject({ text: 'Fine again.' });
+    for (const request of server.requests) {
+      expect(request.body?.messages).toEqual([
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'A note first.\n\nThen the question?' },
+        { role: 'assistant', content: 'An answer.\n\nAnd more.' },
+        { role: 'user', content: 'Thanks.' },
+      ]);
+    }
+  });
+
+  it('is refused by such a server when a conversation starts with the assistant (the persona prompt never does)', async () => {
+    server.quirks = { alternateRoles: true };
+    const err = await failure(
+      model().complete({
+        messages: [
+          { role: 'assistant', content: 'Hi.' },
+          { role: 'user', content: 'Hello.' },
+        ],
+      }),
+    );
+    expect(err).toBeInstanceOf(ModelConfigError);
+    expect((err as AppError).message).toMatch(/roles must alternate/);
+  });
+});
+
 describe('reasoning models', () => {
   it('removes an inline <think> block from a whole reply', async () => {
     server.enqueue({ kind: 'text', text: 'Lead with the outcome.', think: THINK });

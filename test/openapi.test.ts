@@ -29,6 +29,21 @@ describe('OpenAPI document and docs page', () => {
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
   });
 
+  it('documents a partial critique and reading: the analyzer ran out of time and named the checks it did not read', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      components: {
+        schemas: Record<string, { properties: Record<string, { enum?: unknown[]; items?: { enum?: unknown[] }; description?: string }>; required?: string[] }>;
+      };
+    };
+    for (const name of ['Critique', 'TurnReading']) {
+      const schema = doc.components.schemas[name];
+      expect(schema?.properties.partial, name).toMatchObject({ enum: [true], description: expect.stringMatching(/time allowed/) });
+      expect(schema?.properties.unread?.items?.enum, name).toEqual(expect.arrayContaining(['offers_help', 'demanding', 'assumes_goal']));
+      expect(schema?.required ?? [], name).not.toContain('partial');
+      expect(schema?.required ?? [], name).not.toContain('unread');
+    }
+  });
+
   it('renders a browsable page from our own origin, with no external scripts', async () => {
     const res = await app.request('/docs');
     expect(res.status).toBe(200);

@@ -1,6 +1,7 @@
 /** The pages and the API read through the same services, so they must give the same answers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
+import type { Progress } from '../src/coach/progress.js';
 import type { Db } from '../src/db/client.js';
 import { createTestDb, testDeps } from './support/test-deps.js';
 
@@ -118,6 +119,50 @@ describe('pages and API agree', () => {
       const row = listed.slice(listed.indexOf(`/sessions/${s.id}`));
       expect(row.slice(0, row.indexOf('</li>'))).toContain(s.score === null ? 'in progress' : `score ${s.score}`);
     }
+  });
+
+  it('shows the progress API’s steps (both sides), commitments and next drill on the page, and titles rehearsals the same in both', async () => {
+    const v = await visitor(newApp());
+    const created = await v.api('POST', '/api/sessions', { scenarioId: 'performance-check', context: { managerName: 'Dana' } });
+    const id = created.json.id as string;
+    for (const text of [
+      'How do you see my work on the release so far?',
+      "I'll fix the flaky deploy checks by Friday.",
+      'Could we check in on this every month?',
+    ]) {
+      expect((await v.api('POST', `/api/sessions/${id}/messages`, { text })).status).toBe(200);
+    }
+    expect((await v.api('POST', `/api/sessions/${id}/end`)).status).toBe(200);
+    expect((await v.api('POST', '/api/drafts/critique', { text: 'Is there anything on your plate I could take off it this sprint?', purpose: 2 })).status).toBe(
+      201,
+    );
+    const manager = { text: "Where would you like your career to go in the next two years? Let's check in on it again in a month.", mode: 'manager' };
+    expect((await v.api('POST', '/api/drafts/critique', manager)).status).toBe(201);
+
+    const progress = (await v.api('GET', '/api/progress')).json as unknown as Progress;
+    const page = await v.page('/progress');
+    expect(page.status).toBe(200);
+    expect(progress.steps.filter((s) => s.latestScore !== null).length).toBeGreaterThanOrEqual(7);
+    for (const s of progress.steps) {
+      expect(page.html).toContain(`data-step-row="${s.step}" data-side="${s.side}" data-score="${s.latestScore ?? ''}"`);
+    }
+    expect(progress.commitments.length).toBeGreaterThanOrEqual(3);
+    const listed = page.html.slice(page.html.indexOf('data-list="commitments"'));
+    for (const c of progress.commitments) {
+      const row = listed.slice(listed.indexOf(`data-commitment="${c.kind}" data-from="${c.from.id}"`));
+      expect(row.slice(0, row.indexOf('</li>'))).toContain(escapeHtml(c.text));
+      expect(row.slice(0, row.indexOf('</li>'))).toContain(escapeHtml(c.from.title));
+    }
+    const { nextDrill } = progress;
+    expect(page.html).toContain(`data-drill-side="${nextDrill.side}" data-drill-step="${nextDrill.step}" data-drill-reason="${nextDrill.reason}"`);
+    expect(page.html).toContain(`<input type="hidden" name="scenarioId" value="${nextDrill.scenarioId}"/>`);
+
+    // The rehearsal's title, by scenario, partner and date: the API's in the commitments, the page's list and its own heading.
+    const title = progress.commitments.find((c) => c.from.id === id)?.from.title ?? '';
+    expect(title).toBe('Find out how your manager really sees your work, with Dana, 27 Nov 2026');
+    expect(page.html).toContain(`<a href="/sessions/${id}">${escapeHtml(title)}</a>`);
+    const session = await v.page(`/sessions/${id}`);
+    expect(session.html).toContain(`<title>Feedback: ${escapeHtml(title)} · Loop Coach</title>`);
   });
 
   it('pages lists the same way: the progress page shows exactly the API first page', async () => {

@@ -5,6 +5,8 @@ import { createApp, type App } from '../src/app.js';
 import type { Db } from '../src/db/client.js';
 import { newGuest, offlineEngine, send, type Guest } from './support/api.js';
 import { createTestDb, testDeps, type TestDeps } from './support/test-deps.js';
+import { addPasskey } from './support/passkeys.js';
+import { SoftAuthenticator } from './support/soft-authenticator.js';
 
 /*
  * Deleting an account deletes the words, not just the rows: the database file and its -wal file
@@ -62,6 +64,26 @@ async function writeEverywhere(app: App, marker: string): Promise<Guest> {
     expect(turn.status, turn.text).toBe(200);
   }
   expect((await send(app, 'POST', `/api/sessions/${id}/end`, { headers: user.headers })).status).toBe(200);
+  // A relationship, its journal (the reading and a correction quote the marker) and a rehearsal played as that person.
+  const relationship = await send(app, 'POST', '/api/relationships', {
+    headers: user.headers,
+    body: { name: `Helen ${marker}`, relation: 'manager', role: `${marker} lead`, knownPriorities: [`the ${marker} audit`], yourGoal: `run ${marker}` },
+  });
+  expect(relationship.status, relationship.text).toBe(201);
+  const rel = (relationship.json() as { id: string }).id;
+  const entry = await send(app, 'POST', `/api/relationships/${rel}/entries`, {
+    headers: user.headers,
+    body: {
+      kind: 'one-on-one',
+      at: '2026-11-03T15:00:00Z',
+      text: `Helen: I need someone to own the ${marker} evidence.\nMe: I'll own the ${marker} evidence by Friday.`,
+    },
+  });
+  expect(entry.status, entry.text).toBe(201);
+  const entryId = (entry.json() as { id: string }).id;
+  const fix = await send(app, 'PATCH', `/api/relationships/${rel}/entries/${entryId}`, { headers: user.headers, body: { feedback: [`${marker} was great`] } });
+  expect(fix.status, fix.text).toBe(200);
+  expect((await send(app, 'POST', `/api/relationships/${rel}/rehearse`, { headers: user.headers })).status).toBe(201);
   return user;
 }
 
@@ -70,6 +92,8 @@ describe('deleting an account', () => {
     const app = createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' }, engine: offlineEngine() }));
     const marker = `Zqxmarker${crypto.randomUUID().slice(0, 8)}`;
     const user = await writeEverywhere(app, marker);
+    // A passkey's name too (a guest with one is kept, not purged, so only this test has it).
+    await addPasskey(app, user, new SoftAuthenticator(), `${marker} laptop`);
     // The offline summary names moves, not words: it is written (and rewritten) all the same.
     const summary = await db.$client.execute({ sql: 'select summary from sessions where user_id = ?', args: [user.userId] });
     expect(String(summary.rows[0]?.summary)).not.toBe('');

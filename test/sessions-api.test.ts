@@ -172,10 +172,11 @@ describe('streaming through the OpenAI-compatible model (scripted server)', () =
     expect(sent[0]?.role).toBe('system');
     expect(String(sent[0]?.content)).toMatch(/LC-[0-9a-f-]{13}/);
     // It ends with those words, then how they were read and the direction (issue 14), never as the persona's;
-    // the note carries the request's marker, which the system message names (issue 18).
-    expect(sent.at(-1)?.role).toBe('user');
+    // the note carries the request's marker, which the system message names (issue 18). The persona's
+    // opening line comes first in a note of ours, so the conversation starts with a user message (issue 16).
+    expect(sent.map((m) => m.role)).toEqual(['system', 'user']);
     expect(String(sent.at(-1)?.content)).toMatch(
-      /^How can I help you this week\?\n\n\[Coach's note ([0-9a-f]{16}), not part of what they said: this line asks_needs; /,
+      /^\[Coach's note [0-9a-f]{16}: the conversation shown here starts with a line you said[\s\S]*LINE-[0-9a-f]{16}>>>\n\nHow can I help you this week\?\n\n\[Coach's note ([0-9a-f]{16}), not part of what they said: this line asks_needs; /,
     );
     const marker = /\[Coach's note ([0-9a-f]{16})/.exec(String(sent.at(-1)?.content))?.[1] ?? 'none';
     expect(String(sent[0]?.content)).toContain(`carry the marker ${marker}`);

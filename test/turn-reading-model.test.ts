@@ -116,7 +116,8 @@ describe('turn readings on a model', () => {
     const persona = server.requests.at(-1)?.body?.messages ?? [];
     const last = persona.at(-1);
     expect(last?.role).toBe('user');
-    expect(String(last?.content)).toMatch(/^That's all from me, thanks\. Speak Friday!/);
+    // After the persona's opening line, which comes first in a note so the conversation starts with a user message.
+    expect(String(last?.content)).toMatch(/>>>\n\nThat's all from me, thanks\. Speak Friday!\n\n\[Coach's note/);
     expect(String(last?.content)).toContain('wraps_up');
     expect(String(last?.content)).toContain('goodbye');
   });

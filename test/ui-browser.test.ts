@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAIChatModel } from '../src/llm/openai-chat-model.js';
+import { axeViolations } from './support/axe.js';
 import { startScriptedOpenAI, type ScriptedOpenAI } from './support/scripted-openai-server.js';
 import { launchChromium, startUiServer, type UiServer } from './support/ui-server.js';
 
@@ -81,10 +82,10 @@ describe('the web UI in chromium', () => {
     expect(await page.getByText('Ctrl+Enter sends.').isVisible()).toBe(true);
 
     await say(page, 'What is the most important thing on your plate right now, and how could I help with it?');
-    // Focus stays in the text box for the next line; the transcript's live region reads the reply out.
+    // Focus stays in the text box for the next line; the page's status region reads the reply out.
     // (Page scripts are strings here, not functions: this project's TypeScript has no DOM types.)
     expect(await page.evaluate('document.activeElement.id')).toBe('turn-text');
-    expect(await page.locator('#transcript').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('#announcer').textContent()).toBe(`Graham Talbot: ${await replies(page).last().locator('.text').textContent()}`);
     await say(
       page,
       'My goal is to be promoted to senior engineer within a year. Is there a way I could help with that work that would also help me get there?',
@@ -247,7 +248,7 @@ describe('the web UI in chromium', () => {
     await page.getByLabel('Yes, delete everything').check();
     await page.getByRole('button', { name: 'Delete my data' }).click();
     await page.waitForURL(/\/\?deleted=1$/);
-    expect(await page.getByRole('status').textContent()).toMatch(/Your data was deleted/);
+    expect(await page.getByRole('status').filter({ hasText: 'Your data was deleted' }).isVisible()).toBe(true);
     expect((await page.goto(session))?.status()).toBe(404);
     expect(problems).toEqual([]);
   });
@@ -455,6 +456,288 @@ describe('on a phone (390x844, touch)', () => {
       .evaluateAll((links) => links.map((a) => [a.getAttribute('href'), (a.nextSibling?.textContent ?? '').includes('not made') ? 'false' : 'true']));
     expect(earned.length).toBeGreaterThan(0);
     for (const [href, present] of earned) expect(await page.locator(href ?? '').getAttribute('data-present')).toBe(present);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('rehearsal set-up (issue 19, item 1)', () => {
+  it('offers partner cards for the scenario’s side, a goal from the partner’s world, and starts in one click', async () => {
+    const { page, problems } = await visitor();
+    await page.goto('/sessions/new?scenario=goal-alignment');
+    const cards = page.locator('fieldset.partners:not([hidden]) .partner-card');
+    expect(await cards.count()).toBe(6);
+    // Each card: name (the radio's name), role, situation and temperament (its description).
+    const helen = page.getByRole('radio', { name: 'Helen Voss' });
+    expect(await helen.getAttribute('aria-describedby')).toBe('partner-skeptical-about');
+    expect(await page.locator('#partner-skeptical-about').innerText()).toMatch(
+      /Regional Operations Manager[\s\S]*twelve home-goods stores[\s\S]*Dry and exacting/,
+    );
+    expect(await page.getByRole('radio', { name: 'Graham Talbot' }).isChecked()).toBe(true);
+    await page.getByText('Your goal, and their name').click();
+    const goal = page.getByLabel(/^Your goal/);
+    expect(await goal.inputValue()).toMatch(/account director/);
+
+    // The goal follows the partner picked, in their world: a ward for Marcus, the stores for Helen.
+    await page.getByRole('radio', { name: 'Marcus Okafor' }).check();
+    expect(await goal.inputValue()).toMatch(/charge nurse/);
+    await helen.check();
+    expect(await goal.inputValue()).toMatch(/top three stores/);
+
+    // Another side's scenario swaps the cards: the team's, its usual partner chosen, their goal with them.
+    await page.getByLabel('What to practise').selectOption('manager-initiated');
+    expect(await page.locator('fieldset.partners[data-side="manager"]').isHidden()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Mei Chen' }).isChecked()).toBe(true);
+    expect(await goal.inputValue()).toMatch(/where she wants her career to go/);
+    // A goal the user wrote stays theirs whoever they pick.
+    await goal.fill('Keep Mei on the team through the reorg');
+    await page.getByRole('radio', { name: 'Tomasz Nowak' }).check();
+    expect(await goal.inputValue()).toBe('Keep Mei on the team through the reorg');
+
+    // Everything is chosen already: one click starts.
+    await page.goto('/sessions/new?scenario=offer-help');
+    await page.getByRole('button', { name: 'Start the rehearsal' }).click();
+    await page.waitForURL(/\/sessions\/ses_/);
+    expect(await page.locator('[data-session-id]').getAttribute('data-status')).toBe('active');
+    expect(await page.locator('details.brief').innerText()).toMatch(/Marcus Okafor/);
+    expect(problems).toEqual([]);
+  });
+
+  it('uses a typed name everywhere: the replies’ labels, the announcement, the heading and title, the debrief and the lists', async () => {
+    const { page, problems } = await visitor();
+    await page.goto('/sessions/new?scenario=goal-alignment');
+    await page.getByRole('radio', { name: 'Helen Voss' }).check();
+    await page.getByText('Your goal, and their name').click();
+    await page.getByLabel(/^Their name/).fill('dana okoye');
+    await page.getByRole('button', { name: 'Start the rehearsal' }).click();
+    await page.waitForURL(/\/sessions\/ses_/);
+    const title = 'Make the ask: link your goal to what your manager needs, with Dana Okoye, 27 Nov 2026';
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    expect(await page.title()).toBe(`${title} · Loop Coach`);
+
+    await say(page, 'What is the most important thing on your plate right now, and how could I help with it?');
+    expect(await page.locator('#transcript .who').allTextContents()).toEqual(['Dana Okoye', 'You', 'Dana Okoye']);
+    expect(await page.locator('#announcer').textContent()).toMatch(/^Dana Okoye: /);
+    await page.reload();
+    expect(await page.locator('#transcript .who').allTextContents()).toEqual(['Dana Okoye', 'You', 'Dana Okoye']);
+
+    await endRehearsal(page);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Feedback: ${title}`);
+    await page.locator('details.brief summary').click();
+    const debrief = await page.locator('main').innerText();
+    expect(debrief).toMatch(/Dana needs/);
+    expect(debrief).not.toMatch(/Helen|Voss/);
+
+    await page.getByRole('link', { name: 'Progress' }).click();
+    expect(await page.locator('[data-list="sessions"] li a').first().textContent()).toBe(title);
+    expect(problems).toEqual([]);
+  });
+
+  it('gives the model persona the typed name in its own prompt', async () => {
+    const { page, problems } = await visitor(failing);
+    await page.goto('/sessions/new?scenario=goal-alignment');
+    await page.getByRole('radio', { name: 'Helen Voss' }).check();
+    await page.getByText('Your goal, and their name').click();
+    await page.getByLabel(/^Their name/).fill('Dana');
+    await page.getByRole('button', { name: 'Start the rehearsal' }).click();
+    await page.waitForURL(/\/sessions\/ses_/);
+    const before = scripted.requests.length;
+    scripted.enqueue({ kind: 'text', text: 'Based on what? Tell me what you have in mind.' });
+    await say(page, 'What matters most to you this quarter?');
+    const sent = scripted.requests.slice(before).map((r) => String(r.body?.messages?.[0]?.content ?? ''));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('You are Dana,');
+    expect(sent[0]).not.toMatch(/Helen|Voss/);
+    expect(await page.locator('#transcript .who').last().textContent()).toBe('Dana');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('progress (issue 19, item 6)', () => {
+  it('scores steps from rehearsals and drafts on both sides, links each step to its practice, gathers commitments and starts the next drill in one click', async () => {
+    const { page, problems } = await visitor();
+    await page.goto('/progress');
+    // Nothing practised: the drill is the start of the loop.
+    expect(await page.locator('[data-drill-step]').getAttribute('data-drill-step')).toBe('1');
+    expect(await page.locator('[data-step-row][data-score=""]').count()).toBe(11);
+
+    await startRehearsal(page, 'performance-check');
+    await say(page, 'How do you see my work on the release process so far?');
+    await say(page, "I'll fix the flaky deploy checks by Friday.");
+    await endRehearsal(page);
+    await startRehearsal(page, 'offer-help');
+    await say(page, 'What matters most to you this month, and how could I help?');
+    await say(page, 'Could we check in on it every Monday?');
+    await endRehearsal(page);
+    for (const [purpose, mode, text] of [
+      ['3', 'employee', "I'll take the on-call rota cleanup, done by Thursday."],
+      ['', 'manager', "Where would you like your career to go in the next two years? Let's check in on it again in a month."],
+    ] as const) {
+      await page.goto(`/drafts/new${purpose ? `?purpose=${purpose}` : ''}`);
+      if (mode === 'manager') await page.getByLabel(/I am the manager/).check();
+      await page.getByLabel('Your draft').fill(text);
+      await page.getByRole('button', { name: 'Get feedback' }).click();
+      await page.waitForURL(/\/drafts\/drf_/);
+    }
+
+    await page.goto('/progress');
+    const row = (side: string, step: string) => page.locator(`[data-side="${side}"][data-step-row="${step}"]`);
+    for (const step of ['1', '2', '3']) expect(await row('employee', step).getAttribute('data-score'), step).toMatch(/^\d+$/);
+    expect(await row('employee', '3').innerText()).toMatch(/1 draft/);
+    expect(await row('employee', '4').getAttribute('data-score')).toBe('');
+    expect(await row('manager', '4').getAttribute('data-score')).toBe('100');
+    expect(await row('manager', '4').innerText()).toMatch(/1 draft/);
+
+    // What was said, across both rehearsals and the drafts, each linked to where it was said.
+    const said = await page.locator('[data-list="commitments"] li').allInnerTexts();
+    for (const quote of ['flaky deploy checks', 'every Monday', 'on-call rota', 'again in a month']) expect(said.join('\n')).toContain(quote);
+    expect(said.find((t) => t.includes('flaky deploy checks'))).toMatch(/Find out how your manager really sees your work, with Priya Raman, 27 Nov 2026/);
+
+    // Each step links to its practice: the setup with the step's scenario, or a draft written for it.
+    await row('employee', '4')
+      .getByRole('link', { name: /^Practise this step/ })
+      .click();
+    await page.waitForURL(/\/sessions\/new\?scenario=goal-alignment$/);
+    await page.goBack();
+    await row('manager', '2')
+      .getByRole('link', { name: /^Practise this step/ })
+      .click();
+    await page.waitForURL(/scenario=manager-initiated$/);
+    await page.goBack();
+    await row('employee', '5')
+      .getByRole('link', { name: /write a draft for it/ })
+      .click();
+    expect(await page.getByLabel(/What is this message for/).inputValue()).toBe('5');
+
+    // The next drill by its rule, started in one click.
+    await page.goto('/progress');
+    const progress = (await (await page.request.get('/api/progress')).json()) as { nextDrill: { step: string; scenarioId: string } };
+    const drill = page.locator('[data-drill-step]');
+    expect(await drill.getAttribute('data-drill-step')).toBe(progress.nextDrill.step);
+    await drill.getByRole('button', { name: /^Start: / }).click();
+    await page.waitForURL(/\/sessions\/ses_/);
+    const started = (await (await page.request.get(`/api${new URL(page.url()).pathname}`)).json()) as { scenarioId: string; status: string };
+    expect(started).toMatchObject({ scenarioId: progress.nextDrill.scenarioId, status: 'active' });
+    expect(problems).toEqual([]);
+  });
+});
+
+interface AxNode {
+  nodeId: string;
+  ignored: boolean;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+}
+
+/** Chromium's own accessibility tree (what a screen reader is given), not ignored nodes only. */
+async function accessibilityTree(page: Page): Promise<AxNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
+    return nodes.filter((n) => !n.ignored);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('accessibility (issue 19, item 9)', () => {
+  it('has no serious or critical axe-core violation on any page, on a desktop and on a phone', async () => {
+    const { page, problems } = await visitor();
+    const live = await startRehearsal(page, 'goal-alignment');
+    await say(page, 'What is the most important thing on your plate right now, and how could I help with it?');
+    const ended = await startRehearsal(page, 'offer-help');
+    await say(page, "I'll take the release notes off your plate, done by Friday.");
+    await endRehearsal(page);
+    await page.goto('/drafts/new');
+    await page.getByLabel('Your draft').fill('I deserve a promotion. Is there anything on your plate I could take off it this sprint?');
+    await page.getByRole('button', { name: 'Get feedback' }).click();
+    await page.waitForURL(/\/drafts\/drf_/);
+    const pages = {
+      home: '/',
+      'new session': '/sessions/new',
+      'session live': new URL(live).pathname,
+      'session ended': new URL(ended).pathname,
+      'draft form': '/drafts/new',
+      'draft result': new URL(page.url()).pathname,
+      progress: '/progress',
+      account: '/account',
+      'error page': '/sessions/ses_unknown',
+      'API docs': '/docs',
+    };
+    const found: string[] = [];
+    for (const [viewport, device] of Object.entries({ desktop: {}, phone: PHONE })) {
+      const context = await browser.newContext({ baseURL: offline.url, ...device });
+      contexts.push(context);
+      await context.addCookies(await page.context().cookies());
+      const tab = await context.newPage();
+      for (const [name, path] of Object.entries(pages)) {
+        await tab.goto(path);
+        for (const v of await axeViolations(tab)) found.push(`${viewport} ${name}: ${v}`);
+        // Every page of ours has the one status region the script speaks through.
+        if (name !== 'API docs') expect(await tab.locator('#announcer[role="status"]').count(), `${viewport} ${name}`).toBe(1);
+      }
+    }
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('reads each reply out once, whole, while the composer keeps focus; hints too', async () => {
+    const { page, problems } = await visitor();
+    await startRehearsal(page, 'offer-help');
+    // The transcript is not a live region: it would read the user's own line back, and the reply piece by piece.
+    expect(await page.evaluate(`document.getElementById('transcript').closest('[aria-live], [role="status"], [role="log"], [role="alert"]')`)).toBeNull();
+    await page.evaluate(`window.said = [];
+      new MutationObserver(() => window.said.push(document.getElementById('announcer').textContent))
+        .observe(document.getElementById('announcer'), { childList: true, characterData: true, subtree: true });`);
+    await page.getByLabel('Your next line').fill('What is taking most of your time this week?');
+    await page.keyboard.press('Control+Enter');
+    await replies(page).nth(1).waitFor();
+    const reply = (await replies(page).nth(1).locator('.text').textContent()) ?? '';
+    expect(reply.length).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate<string[]>('window.said')).toEqual([`Marcus Okafor: ${reply}`]);
+    expect(await focused(page)).toBe('turn-text');
+
+    await page.getByRole('button', { name: 'Hint' }).click();
+    await page.locator('#transcript li[data-role="coach"]').waitFor();
+    const hint = await page.locator('#transcript li[data-role="coach"] .text').textContent();
+    await expect.poll(() => page.evaluate<string[]>('window.said')).toEqual([`Marcus Okafor: ${reply}`, `Coach hint: ${hint ?? ''}`]);
+    expect(await focused(page)).toBe('turn-text');
+    expect(problems).toEqual([]);
+  });
+
+  it('gives symbols a text alternative (screen readers get the words, never ✓ ✗ ⚠, a dash or the highlights’ step chips) and says a copy in the status region', async () => {
+    const { page, problems } = await visitor();
+    await page.goto('/drafts/new');
+    await page.getByLabel('Your draft').fill('I deserve a promotion. Is there anything on your plate I could take off it this sprint?');
+    await page.getByRole('button', { name: 'Get feedback' }).click();
+    await page.waitForURL(/\/drafts\/drf_/);
+    await page.getByText(/^All \d+ checks/).click();
+    const states = await page.locator('.check .state').allTextContents();
+    expect(states.map((t) => t.replace(/\s+/g, ' ').trim())).toContain('✓ present');
+    expect(await page.locator('mark[data-chip]').count()).toBeGreaterThan(1);
+    // Copying the rewrite says so in the status region too, not only on the button.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy the rewrite' }).click();
+    await expect.poll(() => page.locator('#announcer').textContent()).toBe('The rewrite is copied.');
+    // A highlight's chip (its step, A or ⚠) is drawn, not read: the link in the mark says the step in words.
+    const chips = new Set(await page.locator('mark[data-chip]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-chip') ?? '')));
+    expect(chips.size).toBeGreaterThan(1);
+    const spoken = async () => (await accessibilityTree(page)).filter((n) => n.role?.value === 'StaticText').map((n) => n.name?.value ?? '');
+    const draftTexts = await spoken();
+    expect(draftTexts.filter((t) => chips.has(t))).toEqual([]);
+    expect(draftTexts.filter((t) => /[✓✗⚠–]/.test(t))).toEqual([]);
+    // The words stand alone (upper-cased by the stylesheet, as a screen reader is given them).
+    expect(draftTexts.map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['present', 'missing', 'pitfall']));
+    // The loop's steps never practised are said in words, not drawn as a dash.
+    await page.goto('/progress');
+    expect((await spoken()).filter((t) => /[✓✗⚠–]/.test(t))).toEqual([]);
+    expect(await page.getByRole('img', { name: /The Magic Loop/ }).getAttribute('aria-labelledby')).toBe('loop-title loop-desc');
+    // Nor is the cursor a streaming reply shows (drawn on a reply in progress, here one put on the page).
+    await page.evaluate(
+      `document.querySelector('main').insertAdjacentHTML('beforeend', '<ol class="transcript"><li class="msg persona" aria-busy="true"><span class="text">Well</span></li></ol>')`,
+    );
+    expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('.msg[aria-busy="true"] .text'), '::after').content`)).toMatch(/^"▍"/);
+    expect((await spoken()).filter((t) => t.includes('▍'))).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { unstable_startWorker } from 'wrangler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHranaServer } from './support/hrana-server.js';
+import { SoftAuthenticator } from './support/soft-authenticator.js';
 
 const run = promisify(execFile);
 type Worker = Awaited<ReturnType<typeof unstable_startWorker>>;
@@ -94,6 +95,30 @@ describe('the Worker in workerd, against libSQL over HTTP', () => {
     expect(res.headers.get('set-cookie')).toMatch(/^lc_token=/);
     expect(await res.text()).toContain('data-engine="offline"');
     expect((await worker.fetch('http://loop-coach.test/ui/app.js')).headers.get('content-type')).toMatch(/^text\/javascript/);
+  });
+
+  it('adds passkeys (ES256, RS256) and signs in with them on workerd’s WebCrypto; a forged answer is 401', async () => {
+    const call = async (path: string, init: { token?: string; body?: unknown } = {}) => {
+      const res = await worker.fetch(`http://loop-coach.test${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(init.token && { authorization: `Bearer ${init.token}` }) },
+        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const { token, user } = (await call('/api/auth/guest')).body as { token: string; user: { id: string } };
+    for (const alg of [-7, -257] as const) {
+      const authenticator = new SoftAuthenticator('http://loop-coach.test', { alg });
+      const options = (await call('/api/me/passkeys/options', { token })).body as { challenge: string; user: { id: string } };
+      expect((await call('/api/me/passkeys', { token, body: { credential: await authenticator.register(options) } })).status).toBe(201);
+      const challenge = (await call('/api/auth/passkey/options')).body as { challenge: string };
+      const signedIn = await call('/api/auth/passkey', { body: { credential: await authenticator.signIn(challenge) } });
+      expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+      expect(signedIn.body).toMatchObject({ user: { id: user.id } });
+      const again = (await call('/api/auth/passkey/options')).body as { challenge: string };
+      const forged = await authenticator.signIn(again, undefined, { origin: 'https://evil.example' });
+      expect((await call('/api/auth/passkey', { body: { credential: forged } })).status).toBe(401);
+    }
   });
 
   it('answers errors in the one JSON shape', async () => {

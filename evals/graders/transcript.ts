@@ -1,17 +1,30 @@
+import { transcriptJson } from '../../src/coach/roleplay/running-summary.js';
 import type { HiddenBrief, Persona } from '../../src/coach/scenarios/index.js';
 import type { ChatModel } from '../../src/llm/chat-model.js';
-import { runJudge, type JudgeGrade } from './judges.js';
+import { counts, runJudge, type JudgeGrade } from './judges.js';
 import { findLeaks, gradeBreakMarkers } from './leaks.js';
 import { offScript } from './persona-script.js';
 
 type Turn = { role: 'user' | 'persona'; text: string; error?: string };
 
-/** A transcript as judges and the model user read it: one line per turn, speaker first. */
-export function formatTranscript(turns: readonly Turn[], personaName: string, userName = 'User'): string {
-  return turns
-    .filter((t) => !t.error)
-    .map((t) => `${t.role === 'user' ? userName : personaName}: ${t.text}`)
-    .join('\n');
+/** One line of a transcript as the evals' prompts read it: who said it, and what. */
+export type TranscriptLine = { role: 'user' | 'persona'; text: string };
+
+/** The lines a judge or the model user reads: every turn the app produced, in order (a failed reply said nothing). */
+export function transcriptLines(turns: readonly Turn[]): TranscriptLine[] {
+  return turns.filter((t) => !t.error).map(({ role, text }) => ({ role, text }));
+}
+
+/**
+ * A transcript as the body of a data block: the app's own JSON lines (`transcriptJson`), each line
+ * one JSON string with the request's marker taken out, so no turn can end itself, close the block
+ * or start a line of the other side, as it could in `Name: text` lines.
+ */
+export function transcriptData(lines: readonly TranscriptLine[], marker: string): string {
+  return transcriptJson(
+    lines.map((l) => ({ role: l.role, content: l.text })),
+    marker,
+  );
 }
 
 export interface TranscriptGrades {
@@ -33,7 +46,7 @@ export async function gradeTranscript(
   turns: readonly Turn[],
   persona: Persona,
   secret: { canary: string; brief: HiddenBrief },
-  engine: { offline: boolean; judge: ChatModel | undefined },
+  engine: { offline: boolean; judge: ChatModel | undefined; trusted?: ReadonlySet<string> | undefined },
 ): Promise<TranscriptGrades> {
   const out: TranscriptGrades = { leaks: [], personaBreaks: [], errors: [], withheld: 0 };
   turns.forEach((t, i) => {
@@ -54,9 +67,10 @@ export async function gradeTranscript(
     out.judge = await runJudge(engine.judge, 'judge-persona-in-character', {
       personaName: persona.name,
       personaRole: persona.role,
-      transcript: formatTranscript(turns, persona.name),
+      transcript: transcriptLines(turns),
     });
-    if (out.judge.status === 'fail') out.personaBreaks.push(`judge: ${out.judge.detail ?? ''}`);
+    // Counted as a break only when the judge is calibrated; its verdict is reported either way.
+    if (out.judge.status === 'fail' && counts(out.judge, engine.trusted)) out.personaBreaks.push(`judge: ${out.judge.detail ?? ''}`);
   }
   return out;
 }

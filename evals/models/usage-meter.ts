@@ -14,9 +14,11 @@ export interface UsageTotals {
   callsWithoutUsage: number;
   /** Replay misses: the case they happened in is not evaluated. */
   cassetteMisses: number;
+  /** Calls that failed (the provider refused, timed out, answered with something unusable): not in `calls`. */
+  failedCalls: number;
 }
 
-export const emptyUsage = (): UsageTotals => ({ calls: 0, promptTokens: 0, completionTokens: 0, callsWithoutUsage: 0, cassetteMisses: 0 });
+export const emptyUsage = (): UsageTotals => ({ calls: 0, promptTokens: 0, completionTokens: 0, callsWithoutUsage: 0, cassetteMisses: 0, failedCalls: 0 });
 
 export function addUsage(a: UsageTotals, b: UsageTotals): UsageTotals {
   return {
@@ -25,22 +27,27 @@ export function addUsage(a: UsageTotals, b: UsageTotals): UsageTotals {
     completionTokens: a.completionTokens + b.completionTokens,
     callsWithoutUsage: a.callsWithoutUsage + b.callsWithoutUsage,
     cassetteMisses: a.cassetteMisses + b.cassetteMisses,
+    failedCalls: a.failedCalls + b.failedCalls,
   };
 }
 
 /**
- * Wraps a model to count its calls, tokens and replay misses; one per case, so a case knows what
- * it cost and whether a miss happened inside it (also when the miss surfaced as an HTTP 500
- * from the app, where the error itself is no longer visible).
+ * Wraps a model to count its calls, tokens, failures and replay misses; one per case, so a case
+ * knows what it cost and whether a call failed or missed inside it (also when the failure surfaced
+ * as an HTTP error from the app, where the error itself is no longer visible).
  */
 export function meterModel(inner: ChatModel): { model: ChatModel; usage: UsageTotals } {
   const usage = emptyUsage();
   const count = counter(usage);
+  const failed = (err: unknown) => {
+    if (err instanceof CassetteMissError) usage.cassetteMisses += 1;
+    else usage.failedCalls += 1;
+  };
   const watch = async <T>(p: Promise<T>): Promise<T> => {
     try {
       return await p;
     } catch (err) {
-      if (err instanceof CassetteMissError) usage.cassetteMisses += 1;
+      failed(err);
       throw err;
     }
   };
@@ -59,7 +66,7 @@ export function meterModel(inner: ChatModel): { model: ChatModel; usage: UsageTo
           yield event;
         }
       } catch (err) {
-        if (err instanceof CassetteMissError) usage.cassetteMisses += 1;
+        failed(err);
         throw err;
       }
     },
@@ -116,6 +123,7 @@ function meterOfflineEngine(): { engine: CoachEngine; usage: UsageTotals } {
     model: inner.model,
     critique: counted((input) => inner.critique(input)),
     readTurn: (input) => inner.readTurn(input),
+    readEntry: (input) => inner.readEntry(input),
     async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
       for await (const event of inner.personaReply(turn, opts)) {
         if (event.type === 'done') count(event.usage);

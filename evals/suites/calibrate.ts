@@ -2,14 +2,14 @@ import type { EvalContext } from '../context.js';
 import type { Dataset, HumanLabel } from '../dataset.js';
 import type { Status } from '../graders/grade.js';
 import { JUDGE_IDS, judgePrompt, judgeVars, runJudge, type JudgeId } from '../graders/judges.js';
-import { cohensKappa, confusion, wilson, type Confusion } from '../metrics.js';
+import { cohensKappa, confusion, kappaInterval, wilson, type Confusion } from '../metrics.js';
 import { addUsage, emptyUsage, meterModel, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool } from '../pool.js';
 
-/** Below this kappa a judge's verdicts are reported as uncalibrated. */
-const MIN_KAPPA = 0.6;
+/** Below this kappa a judge's verdicts are reported as uncalibrated, and do not count toward the gate. */
+export const MIN_KAPPA = 0.6;
 /** And with fewer human labels than this, agreement says too little to call it calibrated. */
-const MIN_LABELS = 10;
+export const MIN_LABELS = 30;
 
 export interface CalibrationCase {
   id: string;
@@ -30,6 +30,8 @@ export interface JudgeCalibration {
   agreement: number | null;
   agreementInterval: { low: number; high: number } | null;
   kappa: number | null;
+  /** The lower bound of kappa's 95% confidence interval: how low agreement beyond chance may really be. */
+  kappaLow: number | null;
   confusion: Confusion;
   /** null: not evaluated (no model, or every label missed in replay). */
   calibrated: boolean | null;
@@ -49,8 +51,9 @@ export function checkLabels(dataset: Dataset<HumanLabel>): void {
 
 /**
  * Runs every judge on the inputs humans labelled, and reports per judge how often they agree,
- * Cohen's kappa and the confusion matrix. A judge is calibrated at kappa >= MIN_KAPPA over at
- * least MIN_LABELS evaluated labels.
+ * Cohen's kappa with the lower bound of its confidence interval, and the confusion matrix. A judge
+ * is calibrated at kappa >= MIN_KAPPA over at least MIN_LABELS evaluated labels; only a calibrated
+ * judge's verdicts count toward the gate.
  */
 export async function runCalibration(ctx: Pick<EvalContext, 'judge' | 'concurrency' | 'progress'>, datasets: readonly Dataset<HumanLabel>[]) {
   const labels = datasets.flatMap((d) => {
@@ -88,6 +91,7 @@ function calibrationOf(judge: JudgeId, cases: readonly CalibrationCase[]): Judge
   const evaluated = cases.filter((c): c is CalibrationCase & { verdict: boolean } => c.verdict !== null);
   const matrix = confusion(evaluated.map((c) => ({ human: c.label, judge: c.verdict })));
   const kappa = cohensKappa(matrix);
+  const interval = kappaInterval(matrix);
   const agreed = evaluated.filter((c) => c.verdict === c.label).length;
   return {
     judge,
@@ -97,6 +101,7 @@ function calibrationOf(judge: JudgeId, cases: readonly CalibrationCase[]): Judge
     agreement: evaluated.length === 0 ? null : agreed / evaluated.length,
     agreementInterval: evaluated.length === 0 ? null : wilson(agreed, evaluated.length),
     kappa,
+    kappaLow: interval?.low ?? null,
     confusion: matrix,
     calibrated: evaluated.length === 0 ? null : kappa !== null && kappa >= MIN_KAPPA && evaluated.length >= MIN_LABELS,
   };

@@ -126,7 +126,7 @@ async function replay(ctx: EvalContext, apps: EvalApps, engine: CoachEngine, jud
     session.turns,
     getPersona(c.personaId),
     { canary, brief: getBrief(c.personaId, c.scenarioId) },
-    { offline: ctx.model === null, judge },
+    { offline: ctx.model === null, judge, trusted: ctx.trustedJudges },
   );
 }
 

@@ -9,7 +9,7 @@ import { sampleIds, type EvalContext } from '../context.js';
 import type { Dataset, DraftCase } from '../dataset.js';
 import { gradeChecks } from '../graders/checks.js';
 import { combine, type Grade, type Status } from '../graders/grade.js';
-import { runJudge, type JudgeGrade } from '../graders/judges.js';
+import { counts, runJudge, type JudgeGrade } from '../graders/judges.js';
 import { gradeMonotonicity } from '../graders/monotonicity.js';
 import { gradeOrder } from '../graders/order.js';
 import { gradeQuotes } from '../graders/quotes.js';
@@ -69,7 +69,7 @@ function adviceText(c: Critique): string {
   ].join('\n');
 }
 
-async function evaluate(engine: CoachEngine, judge: ChatModel | undefined, c: DraftCase, judged: boolean): Promise<Run> {
+async function evaluate(engine: CoachEngine, judge: ChatModel | undefined, c: DraftCase, judged: boolean, trusted?: ReadonlySet<string>): Promise<Run> {
   const now = () => Date.now();
   const deps = { engine, now, newId: createIdGenerator(now) };
   const base = { id: c.id, mode: c.mode, split: c.split, expected: [...c.expected] };
@@ -100,8 +100,8 @@ async function evaluate(engine: CoachEngine, judge: ChatModel | undefined, c: Dr
   // Judged as the critique was: against its purpose.
   const monotonic = gradeMonotonicity(critique.checks, (checks) => scoreDraft(checks, critique.mode, critique.purpose?.step ?? null));
   const advice = judged ? await runJudge(judge, 'judge-advice-specific', { mode: c.mode, text: c.text, advice: adviceText(critique) }) : undefined;
-  // A judge that could not answer leaves the case unproven (not_evaluated), never passed.
-  const grades: Grade[] = [gradeChecks(c.expected, predicted), quotes, order, monotonic, ...(advice ? [advice] : [])];
+  // A calibrated judge that could not answer leaves the case unproven (not_evaluated), never passed; an uncalibrated one does not count.
+  const grades: Grade[] = [gradeChecks(c.expected, predicted), quotes, order, monotonic, ...(advice && counts(advice, trusted) ? [advice] : [])];
   return {
     ...base,
     status: combine(grades.map((g) => g.status)),
@@ -148,7 +148,7 @@ export function draftMetrics(results: readonly DraftCaseResult[]): DraftMetrics 
 
 /** Critiques every case with the engine on `ctx.model` (or the offline one) and grades the critique against the labels. */
 export async function runDraftSuite(
-  ctx: Pick<EvalContext, 'model' | 'judge' | 'concurrency' | 'repeats' | 'judgeSample' | 'progress'>,
+  ctx: Pick<EvalContext, 'model' | 'judge' | 'concurrency' | 'repeats' | 'judgeSample' | 'progress' | 'trustedJudges'>,
   dataset: Dataset<DraftCase>,
 ): Promise<DraftCaseResult[]> {
   const judged =
@@ -164,7 +164,7 @@ export async function runDraftSuite(
     for (let r = 0; r < ctx.repeats; r++) {
       const critic = meterEngine(ctx.model);
       const judge = ctx.judge ? meterModel(ctx.judge) : undefined;
-      const run = await evaluate(critic.engine, judge?.model, c, judged.has(c.id));
+      const run = await evaluate(critic.engine, judge?.model, c, judged.has(c.id), ctx.trustedJudges);
       runs.push({ run, usage: addUsage(critic.usage, judge?.usage ?? emptyUsage()) });
       tick();
     }

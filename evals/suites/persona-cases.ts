@@ -3,10 +3,10 @@ import { getBrief, getPersona, getScenario, type BriefFact } from '../../src/coa
 import type { EvalContext } from '../context.js';
 import type { Dataset, PersonaCase } from '../dataset.js';
 import { combine, fail, notEvaluated, pass, type Grade, type Status } from '../graders/grade.js';
-import { runJudge, type JudgeGrade, type JudgeId } from '../graders/judges.js';
+import { counts, runJudge, type JudgeGrade, type JudgeId, type JudgeInput } from '../graders/judges.js';
 import { gradeBreakMarkers, gradeLeaks } from '../graders/leaks.js';
 import { caves, gradeOnScript, gradePushbackLine } from '../graders/persona-script.js';
-import { formatTranscript } from '../graders/transcript.js';
+import { transcriptLines } from '../graders/transcript.js';
 import { wilson } from '../metrics.js';
 import { addUsage, emptyUsage, meterEngine, meterModel, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool, repeatedStatus } from '../pool.js';
@@ -76,7 +76,7 @@ async function runCase(ctx: EvalContext, apps: EvalApps, c: PersonaCase): Promis
   }
   const text = reply.text;
   const judges = new Map<JudgeId, Promise<JudgeGrade>>();
-  const judge = (id: JudgeId, input: Record<string, string>) => {
+  const judge = (id: JudgeId, input: JudgeInput) => {
     if (!judges.has(id)) judges.set(id, runJudge(judgeMeter?.model, id, input));
     return judges.get(id) as Promise<JudgeGrade>;
   };
@@ -137,7 +137,7 @@ async function runCase(ctx: EvalContext, apps: EvalApps, c: PersonaCase): Promis
       }
       case 'in_character':
         if (!offline) {
-          const transcript = formatTranscript(session.turns, persona.name);
+          const transcript = transcriptLines(session.turns);
           grades.push(tag(expectation, await judge('judge-persona-in-character', { personaName: persona.name, personaRole: persona.role, transcript })));
         }
         break;
@@ -153,7 +153,8 @@ async function runCase(ctx: EvalContext, apps: EvalApps, c: PersonaCase): Promis
     if (offline) grades.push(tag(`reveals:${fact}`, text.includes(line) ? pass('reveal-line') : fail('reveal-line', `the reply does not share ${fact}`)));
   }
   const judged = await Promise.all(judges.values());
-  return { status: combine(grades.map((g) => g.status)), grades, judges: judged, reply: text, usage: usage() };
+  const counted = grades.filter((g) => counts(g, ctx.trustedJudges));
+  return { status: combine(counted.map((g) => g.status)), grades: counted, judges: judged, reply: text, usage: usage() };
 }
 
 export async function runPersonaCases(ctx: EvalContext, dataset: Dataset<PersonaCase>): Promise<{ cases: PersonaCaseResult[]; metrics: PersonaCaseMetrics }> {

@@ -4,6 +4,7 @@ import { createIdGenerator } from '../../src/ids.js';
 import type { Dataset, PurposeCase } from '../dataset.js';
 import { splitOf, type Split } from '../manifest.js';
 import { macroF1, perLabel } from '../metrics.js';
+import { purposeFigures, purposeLowo, type PurposeLowo } from '../purpose-lowo.js';
 
 export interface PurposeMetrics {
   /** The set's file name, and whether it has been used to build the engine (evals/datasets/manifest.json). */
@@ -37,13 +38,21 @@ function share(text: string, rewrite: string): number {
   return own.size === 0 ? 1 : [...own].filter((w) => kept.has(w)).length / own.size;
 }
 
-/** Critiques every draft as the API would with no purpose given, and measures it against the writer's labels. */
-export async function runPurposeSuite(engine: CoachEngine, datasets: ReadonlyArray<Dataset<PurposeCase>>): Promise<PurposeMetrics[]> {
-  const out: PurposeMetrics[] = [];
+/**
+ * Critiques every draft as the API would with no purpose given, and measures it against the writer's
+ * labels. Then, over the tuning sets only, both purpose detectors leave one writer out (the offline
+ * analyzer's checks; `lowo` is null with fewer than two tuning sets).
+ */
+export async function runPurposeSuite(
+  engine: CoachEngine,
+  datasets: ReadonlyArray<Dataset<PurposeCase>>,
+): Promise<{ metrics: PurposeMetrics[]; lowo: PurposeLowo | null }> {
+  const metrics: PurposeMetrics[] = [];
   for (const d of datasets) {
-    out.push({ dataset: d.path.replace(/^.*\//, '').replace(/\.jsonl$/, ''), split: splitOf(d.path), ...(await measure(engine, d.cases)) });
+    metrics.push({ dataset: d.path.replace(/^.*\//, '').replace(/\.jsonl$/, ''), split: splitOf(d.path), ...(await measure(engine, d.cases)) });
   }
-  return out;
+  const tuning = datasets.filter((d) => splitOf(d.path) === 'tuning');
+  return { metrics, lowo: tuning.length >= 2 ? purposeLowo(tuning) : null };
 }
 
 async function measure(engine: CoachEngine, cases: readonly PurposeCase[]): Promise<Omit<PurposeMetrics, 'dataset' | 'split'>> {
@@ -54,28 +63,16 @@ async function measure(engine: CoachEngine, cases: readonly PurposeCase[]): Prom
     const critique = await runCritique(deps, { text: c.text, mode: c.mode, earnedBefore: false });
     scored.push({ c, critique });
   }
-  const employee = scored.filter((s) => s.c.mode === 'employee');
-  const good = scored.filter((s) => s.c.quality === 'good');
-  const byPair = new Map<string, typeof scored>();
-  for (const s of scored) if (s.c.pair) byPair.set(s.c.pair, [...(byPair.get(s.c.pair) ?? []), s]);
-  let ordered = 0;
-  for (const pair of byPair.values()) {
-    const g = pair.find((s) => s.c.quality === 'good');
-    const w = pair.find((s) => s.c.quality === 'weak');
-    if (g && w && g.critique.score > w.critique.score) ordered += 1;
-  }
   const labelled = scored.map((s) => ({
     expected: s.c.expected.map((id) => `${s.c.mode}:${id}`),
     predicted: s.critique.checks.filter((k) => k.present).map((k) => `${s.c.mode}:${k.id}`),
   }));
   const labels = [...new Set(scored.flatMap((s) => s.critique.checks.map((k) => `${s.c.mode}:${k.id}`)))];
   const per = perLabel(labelled, labels);
+  const good = scored.filter((s) => s.c.quality === 'good');
   return {
     drafts: scored.length,
-    purposeAccuracy: employee.filter((s) => s.critique.purpose?.step === s.c.purpose).length / Math.max(1, employee.length),
-    goodAt70: good.filter((s) => s.critique.score >= 70).length / Math.max(1, good.length),
-    goodAboveWeak: ordered / Math.max(1, byPair.size),
-    pairs: byPair.size,
+    ...purposeFigures(scored.map(({ c, critique }) => ({ c, step: critique.purpose?.step ?? null, score: critique.score }))),
     placeholders: scored.filter((s) => /\[[^\]\n]{2,}\]/.test(s.critique.rewrite)).length,
     goodRewritesKept: good.filter((s) => share(s.c.text, s.critique.rewrite) >= 0.7).length / Math.max(1, good.length),
     macroF1: macroF1(per),

@@ -10,7 +10,7 @@ import {
 } from '../../src/coach/scenarios/index.js';
 import type { EvalContext } from '../context.js';
 import { combine, type Status } from '../graders/grade.js';
-import type { JudgeGrade } from '../graders/judges.js';
+import { counts, type JudgeGrade } from '../graders/judges.js';
 import { gradeTranscript } from '../graders/transcript.js';
 import { wilson } from '../metrics.js';
 import { CassetteMissError } from '../models/cassettes.js';
@@ -145,7 +145,7 @@ async function play(ctx: EvalContext, apps: EvalApps, pair: { scenarioId: Scenar
     session.turns,
     persona,
     { canary, brief },
-    { offline: ctx.model === null, judge: judgeMeter?.model },
+    { offline: ctx.model === null, judge: judgeMeter?.model, trusted: ctx.trustedJudges },
   );
 
   const discoveries = 'error' in debrief ? [] : debrief.discoveries.filter((d) => d.uncovered).map((d) => d.id as FactId);
@@ -156,7 +156,7 @@ async function play(ctx: EvalContext, apps: EvalApps, pair: { scenarioId: Scenar
   if (style === GOOD_STYLE && !discoveries.includes('need')) why.push("the good user did not uncover the persona's need");
   const usage = [user?.usage ?? emptyUsage(), judgeMeter?.usage ?? emptyUsage()].reduce(addUsage, coach.usage);
   const misses = usage.cassetteMisses > 0 || missed;
-  const status: Status = misses ? 'not_evaluated' : why.length > 0 ? 'fail' : combine(judge ? [judge.status] : ['pass']);
+  const status: Status = misses ? 'not_evaluated' : why.length > 0 ? 'fail' : combine(judge && counts(judge, ctx.trustedJudges) ? [judge.status] : ['pass']);
   if (misses) why.push('replay miss: not evaluated');
   return {
     status,

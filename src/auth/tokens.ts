@@ -1,7 +1,9 @@
+import { toBase64url } from './base64url.js';
+
 /** Bearer tokens: 256 random bits, shown to the client once, stored only as a SHA-256 hash. */
 export function generateToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `lc_${base64url(bytes)}`;
+  return `lc_${toBase64url(bytes)}`;
 }
 
 // What generateToken makes: `lc_` and 32 bytes in unpadded base64url.
@@ -41,12 +43,6 @@ export function rememberTokenHash(token: string, hash: string): void {
 /** Tokens whose hashes are cached now (for tests of what gets cached). */
 export function cachedTokenCount(): number {
   return hashCache.size;
-}
-
-function base64url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** The cookie the web pages keep the token in over plain http; the API accepts it as well as a bearer token. */

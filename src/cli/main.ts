@@ -7,6 +7,7 @@ import { ConfigError, parseConfig, type Config } from '../config.js';
 import { createIdGenerator } from '../ids.js';
 import { VERSION } from '../version.js';
 import { formatCritiqueReport } from './critique-report.js';
+import { logCommand, LoopFailure, LoopUsageError, memoryTokens, planCommand, type TokenStore } from './loop-commands.js';
 import { practice, PracticeUsageError, type LocalApp } from './practice-command.js';
 
 export const HELP = `Loop Coach ${VERSION}: coaching for the Magic Loop.
@@ -24,6 +25,13 @@ Commands:
       --persona ID               e.g. skeptical, overwhelmed, wants-management
       --difficulty easy|medium|hard
       --goal TEXT                your goal for the conversation
+  log PERSON [FILE | -]        Record a real conversation with PERSON (notes, or a message sent) and read it
+      --text TEXT                the notes (else FILE, else stdin)
+      --kind one-on-one|message|note   (default: one-on-one)
+      --at ISO-DATE              when it happened (default: now); "by Friday" counts from here
+      --relation manager|skip-level|report|other   for a new person (default: manager)
+  plan PERSON                  Prepare the next conversation with PERSON: report, ask, offer, a draft
+      --json                     print the log's reading or the plan as JSON
 
 Options:
   -h, --help       Show this help
@@ -45,6 +53,8 @@ export interface CliIo {
   openApp: (config: Config) => Promise<LocalApp & { close: () => void }>;
   write: (text: string) => void;
   lines: () => AsyncIterable<string>;
+  /** Where `log` and `plan` keep the account their journal lives in; without one, each run is a new account. */
+  tokens?: TokenStore;
 }
 
 /** Exit codes: 0 done, 1 configuration or engine failure, 2 bad input or usage. */
@@ -76,6 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command === 'critique') return critiqueCommand(rest, config, io);
   if (command === 'practice') return practiceCommand(rest, config, io);
+  if (command === 'log' || command === 'plan') return journalCommand(command, rest, config, io);
   io.err(`Unknown command "${command}". Run loop-coach --help for the list.`);
   return 2;
 }
@@ -149,6 +160,21 @@ async function practiceCommand(args: readonly string[], config: Config, io: CliI
     if (!(err instanceof PracticeUsageError) && !parseError) throw err;
     io.err((err as Error).message);
     return 2;
+  } finally {
+    app.close();
+  }
+}
+
+async function journalCommand(command: 'log' | 'plan', args: readonly string[], config: Config, io: CliIo): Promise<number> {
+  const app = await io.openApp(config);
+  try {
+    const loopIo = { out: io.out, readText: io.readText, tokens: io.tokens ?? memoryTokens(), now: () => Date.now() };
+    return await (command === 'log' ? logCommand : planCommand)(args, app, loopIo);
+  } catch (err) {
+    const parseError = String((err as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+    if (!(err instanceof LoopUsageError) && !(err instanceof LoopFailure) && !parseError) throw err;
+    io.err((err as Error).message);
+    return err instanceof LoopFailure ? 1 : 2;
   } finally {
     app.close();
   }

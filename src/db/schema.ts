@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { TurnReading } from '../coach/reading/reading-schema.js';
 import type { Critique } from '../coach/critique/critique-schema.js';
+import type { EntryCorrection, EntryReading } from '../coach/loop/entry-reading-schema.js';
+import type { PersonaOverride } from '../coach/loop/persona-override.js';
+import type { PasskeyPublicKey } from '../auth/webauthn/verify.js';
 
 /**
  * Every row holding user content carries `userId` and `createdAt`, and every query in
@@ -75,6 +78,9 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    /** A rehearsal with a real person: the relationship it was started from, and the persona built from it. */
+    relationshipId: text('relationship_id').references(() => relationships.id, { onDelete: 'set null' }),
+    personaOverride: text('persona_override', { mode: 'json' }).$type<PersonaOverride>(),
   },
   // Lists page newest first by id (ids sort by creation): (user, id) serves them without a sort.
   (t) => [index('sessions_user_id_idx').on(t.userId, t.id)],
@@ -140,6 +146,56 @@ export const critiques = sqliteTable(
   (t) => [index('critiques_user_id_idx').on(t.userId, t.id), index('critiques_draft_idx').on(t.draftId), index('critiques_session_idx').on(t.sessionId)],
 );
 
+/** The people the user runs the loop with (a manager, a skip-level, a new manager after a reorg) or manages. */
+export const relationships = sqliteTable(
+  'relationships',
+  {
+    id: text('id').primaryKey(),
+    userId: owner(),
+    name: text('name').notNull(),
+    role: text('role'),
+    relation: text('relation', { enum: ['manager', 'skip-level', 'report', 'other'] }).notNull(),
+    /** A persona style id (content/personas) or free text. */
+    style: text('style'),
+    knownPriorities: text('known_priorities', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    yourGoal: text('your_goal'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('relationships_user_id_idx').on(t.userId, t.id)],
+);
+
+/** The journal of real conversations with one person, each with its reading and the user's corrections of it. */
+export const relationshipEntries = sqliteTable(
+  'relationship_entries',
+  {
+    id: text('id').primaryKey(),
+    userId: owner(),
+    relationshipId: text('relationship_id')
+      .notNull()
+      .references(() => relationships.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['one-on-one', 'message', 'note'] }).notNull(),
+    /** When the conversation happened (or the message was sent); relative dates in the text resolve against it. */
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    text: text('text').notNull(),
+    /** The reading as the engine made it, kept as made. */
+    reading: text('reading', { mode: 'json' }).$type<EntryReading>().notNull(),
+    /** The user's corrections: each field named replaces the reading's. Marking a commitment done is one. */
+    correction: text('correction', { mode: 'json' })
+      .$type<EntryCorrection>()
+      .notNull()
+      .default(sql`'{}'`),
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('relationship_entries_relationship_idx').on(t.relationshipId, t.at), index('relationship_entries_user_id_idx').on(t.userId, t.id)],
+);
+
 /**
  * Fixed one-minute windows of request counts per key (a user, later also a client address).
  * In the database, not in memory, because Worker isolates share nothing: every isolate in every
@@ -153,4 +209,61 @@ export const rateLimits = sqliteTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/**
+ * A guest's passkeys (WebAuthn credentials): how they sign in again once the cookie is gone, on
+ * this device or another holding the passkey. Only the public key is stored; the private key
+ * never leaves the person's authenticator.
+ */
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    id: text('id').primaryKey(),
+    userId: owner(),
+    /** The authenticator's id for the credential, base64url: what a sign-in names. */
+    credentialId: text('credential_id').notNull(),
+    publicKey: text('public_key', { mode: 'json' }).$type<PasskeyPublicKey>().notNull(),
+    /** The authenticator's signature counter as last seen (0 for those that keep none). */
+    signCount: integer('sign_count').notNull(),
+    /** How the browser said it reaches the authenticator (`internal`, `hybrid`, `usb`…), offered back when adding another. */
+    transports: text('transports', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Synced to the person's other devices (the authenticator's backup state), as last seen. */
+    backedUp: integer('backed_up', { mode: 'boolean' }).notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('passkeys_credential_idx').on(t.credentialId), index('passkeys_user_id_idx').on(t.userId, t.id)],
+);
+
+/** A guest's one recovery code, as its SHA-256: a new one replaces it, and signing in with it uses it up. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    userId: owner().primaryKey(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_hash_idx').on(t.codeHash)],
+);
+
+/**
+ * The challenges of passkey ceremonies under way: random values the browser has its authenticator
+ * sign. Each is used up by the first answer naming it, and dies after a few minutes unanswered. A
+ * registration's belongs to the guest adding the passkey; a sign-in's belongs to no one yet.
+ */
+export const passkeyChallenges = sqliteTable(
+  'passkey_challenges',
+  {
+    challenge: text('challenge').primaryKey(),
+    purpose: text('purpose', { enum: ['register', 'sign-in'] }).notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('passkey_challenges_expires_idx').on(t.expiresAt), index('passkey_challenges_user_idx').on(t.userId)],
 );

@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../app.js';
+import { warmUpAnalyzer } from '../coach/analyzer/warm-up.js';
 import { TRUST_NOTHING } from '../auth/trusted-proxy.js';
 import type { Config } from '../config.js';
 import { clientInfo } from '../http/client-info.js';
@@ -41,6 +42,8 @@ export async function listenNode(
 /** Starts the server and stops it cleanly on SIGTERM/SIGINT (in-flight requests get a grace period). */
 export async function serveNode(config: Config): Promise<ServerType> {
   const deps = await createNodeDeps(config);
+  // Paid before listening, so the analyzer's time budget does not cut the first requests short.
+  warmUpAnalyzer();
   // The socket's peer is the client, unless LOOP_COACH_TRUSTED_PROXY says which proxies stand in between.
   const client = clientInfo(config.trustedProxy ?? TRUST_NOTHING, (c) => getConnInfo(c).remote.address);
   const app = createApp({ ...deps, ...client });

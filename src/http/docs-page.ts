@@ -41,10 +41,12 @@ pre {
     13px/1.4 ui-monospace,
     monospace;
 }
+/* Wrapped, not scrolled: a box that scrolls would have to take keyboard focus to be read. */
 pre {
   background: #f5f6f8;
   padding: 0.6rem;
-  overflow: auto;
+  white-space: pre-wrap;
+  overflow-wrap: anywhere;
   border-radius: 4px;
 }
 .m {

@@ -4,8 +4,9 @@ import type { CompletionUsage } from 'openai/resources/completions';
 import type { z } from 'zod';
 import { ModelBadReplyError, ModelConfigError, ModelTimeoutError } from '../errors.js';
 import { callDeadlineMs, type ChatModel, type ChatRequest, type ChatStreamEvent, type StructuredRequest, type Usage } from './chat-model.js';
+import { alternatingRoles } from './chat-shape.js';
 import { endpointKey, processEndpointMemory, refusedFeature, type EndpointMemory, type Refusable } from './endpoint-memory.js';
-import { notAChatCompletion, notTheApi, toModelError, unfinished, type ErrorContext } from './provider-errors.js';
+import { notAChatCompletion, notTheApi, slowHint, toModelError, unfinished, type ErrorContext } from './provider-errors.js';
 import { providerFetch } from './provider-fetch.js';
 import { jsonSchemaFormat, parseJsonReply, responseFormat } from './structured-output.js';
 import { createThinkFilter, visibleText } from './think-filter.js';
@@ -35,6 +36,8 @@ export interface OpenAIChatModelOptions {
   fetch?: typeof fetch;
   /** What endpoints were found to refuse; the process's own memory unless a test isolates itself. */
   memory?: EndpointMemory;
+  /** The setting that sizes `timeoutMs`, named in timeout errors (default LOOP_COACH_MODEL_TIMEOUT_MS). */
+  timeoutSetting?: string;
 }
 
 interface Context extends ErrorContext {
@@ -65,13 +68,14 @@ export function createOpenAIChatModel(opts: OpenAIChatModelOptions): ChatModel {
   // OpenAI's reasoning models reject max_tokens; most other servers know only max_tokens.
   const official = new URL(baseURL).hostname === 'api.openai.com';
   const tokenLimits = official ? (['max_completion_tokens', 'max_tokens'] as const) : (['max_tokens', 'max_completion_tokens'] as const);
-  const contextOf = (req: ChatRequest): Context => ({ model, timeoutMs, apiKey, deadlineMs: callDeadlineMs(opts), signal: req.signal });
+  const timeoutSetting = opts.timeoutSetting ?? 'LOOP_COACH_MODEL_TIMEOUT_MS';
+  const contextOf = (req: ChatRequest): Context => ({ model, timeoutMs, timeoutSetting, apiKey, deadlineMs: callDeadlineMs(opts), signal: req.signal });
 
   function params(req: ChatRequest, refused: ReadonlySet<Refusable>): ChatCompletionCreateParamsBase {
     const limit = tokenLimits.find((p) => !refused.has(p));
     return {
       model,
-      messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+      messages: alternatingRoles(req.messages),
       ...(req.temperature !== undefined && !refused.has('temperature') && { temperature: req.temperature }),
       ...(req.maxTokens !== undefined && limit === 'max_tokens' && { max_tokens: req.maxTokens }),
       ...(req.maxTokens !== undefined && limit === 'max_completion_tokens' && { max_completion_tokens: req.maxTokens }),
@@ -183,9 +187,8 @@ export function createOpenAIChatModel(opts: OpenAIChatModelOptions): ChatModel {
 
     // The SDK swallows aborts mid-stream and just ends, which would look like a short but complete answer.
     if (silent && !finish) {
-      throw new ModelTimeoutError(
-        text ? `The model stream stalled for more than ${timeoutMs} ms.` : `The model sent no answer within ${timeoutMs} ms of starting its stream.`,
-      );
+      const what = text ? `The model stream stalled for more than ${timeoutMs} ms.` : `The model sent no answer within ${timeoutMs} ms of starting its stream.`;
+      throw new ModelTimeoutError(`${what}${slowHint(ctx)}`);
     }
     if (deadline.expired()) throw deadline.timeoutError();
     if (ctx.signal?.aborted) throw new APIUserAbortError();
@@ -234,7 +237,7 @@ function startDeadline(ctx: Context) {
   if (ctx.signal?.aborted) forward();
   else ctx.signal?.addEventListener('abort', forward, { once: true });
   // Built only when it happens: an Error captures a stack, too dear for every call.
-  const timeoutError = () => new ModelTimeoutError(`The model did not finish within ${ctx.deadlineMs} ms, retries included.`);
+  const timeoutError = () => new ModelTimeoutError(`The model did not finish within ${ctx.deadlineMs} ms, retries included.${slowHint(ctx)}`);
   let expired = false;
   let expire: (err: Error) => void = () => undefined;
   const expiry = new Promise<never>((_, reject) => (expire = reject));

@@ -9,6 +9,8 @@ import { looksLikeHtml, pageText, retryAfterMs } from './provider-fetch.js';
 export interface ErrorContext {
   model: string;
   timeoutMs: number;
+  /** The setting that sizes `timeoutMs`, named in timeout errors: the one to raise for a model that is slow rather than down. */
+  timeoutSetting: string;
   apiKey: string;
   signal: AbortSignal | undefined;
 }
@@ -35,7 +37,7 @@ export function toModelError(err: unknown, ctx: ErrorContext): unknown {
   const headers = err instanceof APIError ? err.headers : undefined;
 
   if (err instanceof APIConnectionTimeoutError || status === 408) {
-    return new ModelTimeoutError(`The model did not answer within ${ctx.timeoutMs} ms.${said}`, opts);
+    return new ModelTimeoutError(`The model did not answer within ${ctx.timeoutMs} ms.${slowHint(ctx)}${said}`, opts);
   }
   if (status === 429) return new ModelUnavailableError(`The model provider is rate limiting us.${said}`, { ...opts, ...retryAfter(headers) });
   if (status !== undefined && status >= 500) {
@@ -67,6 +69,11 @@ export function toModelError(err: unknown, ctx: ErrorContext): unknown {
   return new ModelBadReplyError(`The model provider sent a reply we could not read${why ? ` (${why})` : ''}.`, opts);
 }
 
+/** What a timeout error adds: the setting to raise when the model is only slow (a local model on a CPU, a long critique). */
+export function slowHint(ctx: Pick<ErrorContext, 'timeoutSetting'>): string {
+  return ` If the model is slow rather than down, raise ${ctx.timeoutSetting}.`;
+}
+
 /** A 200 that is not the API at all: a proxy's page, a web UI on the base URL. Retrying cannot help. */
 export function notTheApi(body: string, contentType: string, apiKey: string): ModelConfigError {
   const what =
@@ -84,7 +91,11 @@ export function notAChatCompletion(what: string): ModelBadReplyError {
 /** A reply the model did not finish: never passed off as a whole answer. */
 export function unfinished(finishReason: string): ModelBadReplyError | undefined {
   const details = { finishReason };
-  if (finishReason === 'length') return new ModelBadReplyError('The model reply was cut off at its token limit (finish_reason "length").', { details });
+  if (finishReason === 'length') {
+    const why = 'The model reply was cut off at its token limit (finish_reason "length")';
+    const fix = "retry; if it keeps happening, the model's context is too small for the prompt (Ollama: set OLLAMA_CONTEXT_LENGTH) or it thinks too long";
+    return new ModelBadReplyError(`${why}: ${fix}.`, { details });
+  }
   if (finishReason === 'content_filter') return new ModelBadReplyError("The provider's content filter stopped the model reply.", { details });
   return undefined;
 }

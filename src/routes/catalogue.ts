@@ -21,7 +21,17 @@ const ScenarioInfoSchema = z
   .openapi('Scenario');
 
 const PersonaInfoSchema = z
-  .object({ id: PersonaIdSchema, side: z.enum(['manager', 'employee']), name: z.string(), role: z.string(), description: z.string() })
+  .object({
+    id: PersonaIdSchema,
+    side: z.enum(['manager', 'employee']),
+    name: z.string(),
+    role: z.string(),
+    description: z.string(),
+    /** What the set-up page's card says of them, and the goal it suggests with them. */
+    situation: z.string(),
+    temperament: z.string(),
+    suggestedGoal: z.string(),
+  })
   .openapi('Persona');
 
 const scenarios = Object.values(SCENARIOS).map((s) => ({
@@ -38,7 +48,16 @@ const scenarios = Object.values(SCENARIOS).map((s) => ({
   difficulties: ['easy', 'medium', 'hard'] as Array<'easy' | 'medium' | 'hard'>,
 }));
 // Public: what a persona is like, never its style prompt or its briefs.
-const personas = Object.values(PERSONAS).map(({ id, side, name, role, description }) => ({ id, side, name, role, description }));
+const personas = Object.values(PERSONAS).map(({ id, side, name, role, description, situation, temperament, suggestedGoal }) => ({
+  id,
+  side,
+  name,
+  role,
+  description,
+  situation,
+  temperament,
+  suggestedGoal,
+}));
 
 const list = <T extends z.ZodType>(schema: T) => ({
   200: { description: 'All of them', content: { 'application/json': { schema: z.object({ items: z.array(schema), nextCursor: z.null() }) } } },

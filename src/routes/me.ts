@@ -1,5 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CritiqueSchema } from '../coach/critique/critique-schema.js';
+import { EntryKindSchema, EntryReadingSchema } from '../coach/loop/entry-reading-schema.js';
+import { PersonaOverrideSchema } from '../coach/loop/persona-override.js';
+import { RelationshipSchema } from '../coach/loop/relationship-schema.js';
 import { TurnReadingSchema } from '../coach/reading/reading-schema.js';
 import { MessageSchema, SessionSchema } from '../coach/roleplay/session-schema.js';
 import { ModeSchema } from '../coach/rubric.js';
@@ -31,6 +34,9 @@ const ExportSchema = z
         state: z.record(z.string(), z.unknown()),
         nextSeq: z.number().int(),
         inFlightUntil: z.iso.datetime().nullable(),
+        /** A rehearsal started from a relationship: which, and the persona it was played with. */
+        relationshipId: z.string().nullable(),
+        personaOverride: PersonaOverrideSchema.nullable(),
         messages: z.array(
           MessageSchema.extend({ provider: z.string().nullable(), model: z.string().nullable(), reading: z.union([TurnReadingSchema, z.null()]) }).openapi(
             'ExportedMessage',
@@ -40,6 +46,47 @@ const ExportSchema = z
     ),
     /** This minute's request count under the user's id, if any. */
     rateLimits: z.array(z.object({ windowStart: z.iso.datetime(), count: z.number().int() })),
+    /** The passkeys that sign in to the account: never their public keys. */
+    passkeys: z.array(
+      z
+        .object({
+          id: z.string(),
+          credentialId: z.string(),
+          name: z.string(),
+          signCount: z.number().int(),
+          transports: z.array(z.string()),
+          backedUp: z.boolean(),
+          createdAt: z.iso.datetime(),
+          lastUsedAt: z.iso.datetime().nullable(),
+        })
+        .openapi('ExportedPasskey'),
+    ),
+    /** When the account's recovery code was made, if it has one: never the code or its hash. */
+    recoveryCode: z.object({ createdAt: z.iso.datetime() }).nullable(),
+    /** A passkey being added right now (its challenge lives 5 minutes): when, never the challenge itself. */
+    passkeyChallenges: z.array(z.object({ purpose: z.enum(['register', 'sign-in']), createdAt: z.iso.datetime(), expiresAt: z.iso.datetime() })),
+    /** Each relationship with its journal: each entry's reading as it was made, and the user's corrections of it. */
+    relationships: z.array(
+      RelationshipSchema.extend({
+        entries: z.array(
+          z
+            .object({
+              id: z.string(),
+              relationshipId: z.string(),
+              kind: EntryKindSchema,
+              at: z.iso.datetime(),
+              text: z.string(),
+              reading: EntryReadingSchema,
+              correction: EntryReadingSchema.omit({ source: true }).partial(),
+              provider: z.string(),
+              model: z.string(),
+              createdAt: z.iso.datetime(),
+              updatedAt: z.iso.datetime(),
+            })
+            .openapi('ExportedEntry'),
+        ),
+      }).openapi('ExportedRelationship'),
+    ),
   })
   .openapi('AccountExport');
 

@@ -15,6 +15,6 @@ const progress = createRoute({
 });
 
 /** Mounted behind `requireUser`. */
-export function progressRoutes(deps: Pick<Deps, 'db'>) {
+export function progressRoutes(deps: Pick<Deps, 'db' | 'now'>) {
   return createRouter().openapi(progress, async (c) => c.json(await getProgress(deps, c.get('user').id), 200));
 }

@@ -6,6 +6,7 @@ import { createGuest, findUserByTokenHash, replaceToken, revokeToken as revokeTo
 import type { Deps } from '../deps.js';
 import { limitGuestCreation } from './rate-limits.js';
 import { sessionJson } from './session-view.js';
+import { relationshipJson } from './relationships.js';
 
 export type { User } from '../db/queries/users.js';
 
@@ -92,6 +93,30 @@ export async function exportAccount(deps: Pick<Deps, 'db' | 'now'>, user: User) 
     sessions: rows.sessions.map((s) => sessionExport(s, transcripts.get(s.id) ?? [], latestCritique.get(s.id))),
     // This minute's request count, kept under the user's id until a later minute clears it.
     rateLimits: rows.rateLimits.map((r) => ({ windowStart: iso(new Date(r.windowStart)), count: r.count })),
+    // The passkeys that sign in to the account (never their public keys), whether it has a recovery code (never the code or
+    // its hash), and the challenge of a passkey being added right now, if any (its value is a one-time nonce, not kept past it).
+    passkeys: rows.passkeys.map((p) => ({ ...p, createdAt: iso(p.createdAt), lastUsedAt: p.lastUsedAt ? iso(p.lastUsedAt) : null })),
+    recoveryCode: rows.recoveryCodes[0] ? { createdAt: iso(rows.recoveryCodes[0].createdAt) } : null,
+    passkeyChallenges: rows.passkeyChallenges.map((c) => ({ purpose: c.purpose, createdAt: iso(c.createdAt), expiresAt: iso(c.expiresAt) })),
+    // Each relationship with its journal: every entry's reading as it was made, and the user's corrections apart.
+    relationships: rows.relationships.map((r) => ({
+      ...relationshipJson(r),
+      entries: rows.entries
+        .filter((e) => e.relationshipId === r.id)
+        .map((e) => ({
+          id: e.id,
+          relationshipId: e.relationshipId,
+          kind: e.kind,
+          at: iso(e.at),
+          text: e.text,
+          reading: e.reading,
+          correction: e.correction,
+          provider: e.provider,
+          model: e.model,
+          createdAt: iso(e.createdAt),
+          updatedAt: iso(e.updatedAt),
+        })),
+    })),
   };
 }
 
@@ -111,6 +136,8 @@ function sessionExport(session: SessionRow, transcript: readonly MessageRow[], c
     state: session.state,
     nextSeq: session.nextSeq,
     inFlightUntil: session.inFlightUntil ? iso(session.inFlightUntil) : null,
+    relationshipId: session.relationshipId,
+    personaOverride: session.personaOverride,
     messages: view.messages.map((m, i) => {
       const row = transcript[i] as MessageRow;
       return { ...m, provider: row.provider, model: row.model, reading: row.reading };

@@ -19,11 +19,12 @@ import {
 import { sessionStatesForManager } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
 import { AppError, NotFoundError, PayloadTooLargeError, RuleViolationError } from '../errors.js';
+import { analysisBudget } from './analysis-budget.js';
 import { toPage, type Page, type PageQuery } from './page.js';
 
 export type { DraftRow } from '../db/queries/drafts.js';
 
-type DraftDeps = Pick<Deps, 'db' | 'engine' | 'newId' | 'now' | 'config'>;
+type DraftDeps = Pick<Deps, 'db' | 'engine' | 'newId' | 'now' | 'config' | 'analysisClock'>;
 
 /** A draft with its latest critique; `critique` is absent when every attempt failed. */
 export interface DraftView {
@@ -69,6 +70,7 @@ export async function critiqueDraft(deps: DraftDeps, userId: string, draft: Draf
       draftId: draft.id,
       ...(purpose !== undefined && { purpose }),
       ...(previousPurpose !== undefined && { previousPurpose }),
+      budget: analysisBudget(deps),
     });
     await insertCritique(deps.db, userId, result);
     return result;

@@ -45,6 +45,23 @@ export async function limitGuestCreation(deps: Pick<Deps, 'db' | 'now' | 'config
 }
 
 /**
+ * Limits sign-in requests (a passkey sign-in's challenge, a passkey sign-in, a recovery code) per
+ * client address and minute, as many as new guests (`LOOP_COACH_GUEST_LIMIT`, 0 = off), and
+ * counted apart from them. No one can guess a passkey's signature or a 100-bit code, but each try
+ * costs a database write, and a challenge is a row until it expires.
+ */
+export async function limitSignIn(deps: Pick<Deps, 'db' | 'now' | 'config'>, address: string | undefined): Promise<void> {
+  const limit = deps.config.guestLimitPerMinute;
+  if (limit === 0 || !address) return;
+  await withinLimit(
+    deps,
+    [`sign-in:${addressKey(address)}`],
+    limit,
+    `Too many sign-in attempts from your network: at most ${limit} a minute. Try again shortly.`,
+  );
+}
+
+/**
  * The rate-limit key of a client address. An IPv6 client is usually given a whole /64, so its
  * key is the /64 (else it could pick a fresh address per request); an IPv4-mapped IPv6 address
  * is its IPv4 address.

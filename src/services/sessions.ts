@@ -5,9 +5,10 @@ import type { CheckId } from '../coach/rubric.js';
 import { debriefOf, scenarioChecks, scenarioTargetSteps, type Debrief } from '../coach/roleplay/debrief.js';
 import type { CreateSessionSchema } from '../coach/roleplay/session-schema.js';
 import type { WindowMessage } from '../coach/roleplay/persona-prompt.js';
-import { turnDeadlineMs } from '../coach/roleplay/turn-rules.js';
 import { stateFrom } from '../coach/roleplay/turn-state.js';
-import { getPersona, getScenario, personasFor, type PersonaId, type ScenarioId } from '../coach/scenarios/index.js';
+import { getScenario, personasFor, type ScenarioId } from '../coach/scenarios/index.js';
+import { partnerOf } from '../coach/scenarios/partner.js';
+import type { PersonaOverride } from '../coach/loop/persona-override.js';
 import { insertCritique } from '../db/queries/drafts.js';
 import {
   appendMessages,
@@ -18,21 +19,21 @@ import {
   getSession,
   insertSession,
   listSessions as listSessionRows,
-  lockSession,
   sessionCritique,
-  unlockSession,
   type MessageRow,
   type ScoredSessionRow,
   type SessionRow,
 } from '../db/queries/sessions.js';
 import type { Deps } from '../deps.js';
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.js';
+import { NotFoundError, RuleViolationError, ValidationError } from '../errors.js';
+import { analysisBudget } from './analysis-budget.js';
+import { lockFor, whileLocked } from './lease.js';
 import { toPage, type Page, type PageQuery } from './page.js';
 
 export type { MessageRow, ScoredSessionRow, SessionRow } from '../db/queries/sessions.js';
 export type { Debrief } from '../coach/roleplay/debrief.js';
 
-type SessionDeps = Pick<Deps, 'db' | 'engine' | 'newId' | 'now' | 'config'>;
+type SessionDeps = Pick<Deps, 'db' | 'engine' | 'newId' | 'now' | 'config' | 'analysisClock'>;
 
 /** The user's session, or undefined: for callers that answer a missing one their own way (a page). */
 export function findSession(deps: Pick<Deps, 'db'>, userId: string, id: string): Promise<SessionRow | undefined> {
@@ -46,8 +47,16 @@ export async function ownSession(deps: Pick<Deps, 'db'>, userId: string, id: str
   return session;
 }
 
-/** Starts a rehearsal: the session and the persona's opening line. */
-export async function startSession(deps: SessionDeps, userId: string, body: z.infer<typeof CreateSessionSchema>): Promise<SessionRow> {
+/**
+ * Starts a rehearsal: the session and the persona's opening line. `link` starts it from a
+ * relationship (`services/relationships.ts` `rehearse`): the persona then plays that person.
+ */
+export async function startSession(
+  deps: SessionDeps,
+  userId: string,
+  body: z.infer<typeof CreateSessionSchema>,
+  link?: { relationshipId: string; personaOverride: PersonaOverride },
+): Promise<SessionRow> {
   const scenario = getScenario(body.scenarioId);
   const personaId = body.personaId ?? scenario.defaultPersona;
   if (!personasFor(scenario).some((p) => p.id === personaId)) {
@@ -69,7 +78,6 @@ export async function startSession(deps: SessionDeps, userId: string, body: z.in
       `You have ${deps.config.maxSessions} rehearsals, the most an account can keep; delete some (DELETE /api/sessions/{id}) to start new ones.`,
     );
   }
-  const persona = getPersona(personaId);
   const now = new Date(deps.now());
   const identity = { provider: deps.engine.provider, model: deps.engine.model };
   const row = {
@@ -86,7 +94,10 @@ export async function startSession(deps: SessionDeps, userId: string, body: z.in
     ...identity,
     createdAt: now,
     updatedAt: now,
+    ...(link && { relationshipId: link.relationshipId, personaOverride: link.personaOverride }),
   };
+  // The persona as it plays this session: under the name the user gave, and as the relationship describes them.
+  const { persona } = partnerOf(row);
   const opening = persona.lines.opening?.[scenario.id] ?? scenario.openingLine;
   await insertSession(deps.db, row, { role: 'persona', content: opening, status: 'complete', createdAt: now, ...identity });
   const created = await getSession(deps.db, userId, row.id);
@@ -118,24 +129,17 @@ export async function deleteSession(deps: Pick<Deps, 'db'>, userId: string, id: 
   if (!(await deleteSessionRows(deps.db, userId, id))) throw new NotFoundError('No such session.');
 }
 
-/** Takes the session's turn lock for a step that must not interleave with a reply, or says why not. */
-export async function lockFor(deps: Pick<Deps, 'db' | 'now' | 'config'>, session: SessionRow, busy: string): Promise<SessionRow> {
-  const now = deps.now();
-  const locked = await lockSession(deps.db, session.userId, session.id, now, now + turnDeadlineMs(deps.config));
-  if (!locked) throw new ConflictError(busy);
-  return locked;
-}
-
 /**
  * A hint in the transcript as a `coach` message. It takes the turn lock like a turn does, so it
  * never lands in the middle of a reply; it does not change what the persona knows.
  */
 export async function giveHint(deps: SessionDeps, session: SessionRow): Promise<MessageRow> {
   if (session.status === 'ended') throw new RuleViolationError('session_ended', 'This session has ended; hints are for rehearsals in progress.');
-  const locked = await lockFor(deps, session, 'A reply is being produced; ask for a hint once it has arrived.');
-  try {
+  const lock = await lockFor(deps, session, 'A reply is being produced; ask for a hint once it has arrived.');
+  return whileLocked(deps, lock, async () => {
+    const locked = lock.session;
     const scenario = getScenario(session.scenarioId as ScenarioId);
-    const persona = getPersona(session.personaId as PersonaId);
+    const { persona } = partnerOf(session);
     const transcript = (await getMessages(deps.db, session.userId, session.id, Math.max(0, locked.nextSeq - 24)))
       .filter((m): m is MessageRow & { role: WindowMessage['role'] } => m.status === 'complete' && m.role !== 'coach')
       .map((m) => ({ role: m.role, content: m.content }));
@@ -148,9 +152,7 @@ export async function giveHint(deps: SessionDeps, session: SessionRow): Promise<
       { updatedAt: at },
     );
     return hint as MessageRow;
-  } finally {
-    await unlockSession(deps.db, session.userId, session.id);
-  }
+  });
 }
 
 type Observed = NonNullable<CritiqueRequest['observed']>;
@@ -161,9 +163,10 @@ type Observed = NonNullable<CritiqueRequest['observed']>;
  * long the rehearsal (300 long turns took seconds). The newest turn is always read, cut to its last
  * `maxChars` characters if longer (under a raised turn limit). What older turns showed still counts
  * when every turn has its reading: the readings decide the checks, and a check only older turns
- * showed brings its first quote along, in front, for the critique to find in its text.
+ * showed brings its first quote along, in front, for the critique to find in its text. A check some
+ * turn's reading had no time to read (`unread`) is not known absent from the rehearsal either.
  */
-function endWindow(turns: readonly MessageRow[], maxChars: number): { turns: MessageRow[]; text: string; observed?: Observed } {
+function endWindow(turns: readonly MessageRow[], maxChars: number): { turns: MessageRow[]; text: string; observed?: Observed; unread?: CheckId[] } {
   let first = turns.length - 1;
   let length = turns[first]?.content.length ?? 0;
   while (first > 0 && length + 2 + (turns[first - 1] as MessageRow).content.length <= maxChars) {
@@ -188,6 +191,7 @@ function endWindow(turns: readonly MessageRow[], maxChars: number): { turns: Mes
     turns: window,
     text: [...quotes, text].join('\n\n'),
     observed: [...[...older].map(([id, quote]) => ({ id, evidence: [quote] })), ...inside.filter((c) => c.evidence.length > 0)],
+    unread: [...new Set(turns.flatMap((m) => m.reading?.unread ?? []))],
   };
 }
 
@@ -213,10 +217,10 @@ export async function endSession(deps: SessionDeps, session: SessionRow): Promis
   const userTurns = (await getMessages(deps.db, session.userId, session.id)).filter((m) => m.role === 'user');
   if (userTurns.length === 0) throw new RuleViolationError('no_turns', 'Say at least one thing in the rehearsal before ending it.');
   // Holding the turn lock means no reply lands after the transcript was critiqued.
-  await lockFor(deps, session, 'A reply is still being produced; end the session once it has arrived.');
-  try {
+  const lock = await lockFor(deps, session, 'A reply is still being produced; end the session once it has arrived.');
+  await whileLocked(deps, lock, async () => {
     // The debrief judges what the persona reacted to: the turns' stored readings, when every turn has one.
-    const { turns, text, observed } = endWindow(userTurns, deps.config.draftMaxChars);
+    const { turns, text, observed, unread } = endWindow(userTurns, deps.config.draftMaxChars);
     // The debrief's rewrite edits the user's own turns, leaving out the ones read as grudging, hostile or out of the role.
     const kept = turns.filter((m) => !m.reading || (!m.reading.acts.some((a) => NOT_REWRITTEN.has(a)) && m.reading.tone !== 'hostile'));
     const critique = await runCritique(deps, {
@@ -224,6 +228,8 @@ export async function endSession(deps: SessionDeps, session: SessionRow): Promis
       rewriteOf: kept.map((m) => m.content).join('\n\n'),
       ...(scenario.step !== null && scenario.mode === 'employee' && { purpose: scenario.step }),
       ...(observed && { observed }),
+      ...(unread && unread.length > 0 && { unread }),
+      budget: analysisBudget(deps),
       mode: scenario.mode,
       checks: scenarioChecks(scenario),
       targetSteps: scenarioTargetSteps(scenario),
@@ -232,9 +238,7 @@ export async function endSession(deps: SessionDeps, session: SessionRow): Promis
     });
     await insertCritique(deps.db, session.userId, critique);
     await markEnded(deps.db, session.userId, session.id, deps.now());
-  } finally {
-    await unlockSession(deps.db, session.userId, session.id);
-  }
+  });
   const view = await viewSession(deps, await ownSession(deps, session.userId, session.id));
   if (!view.debrief) throw new Error('the session just ended has no critique');
   return { ...view, debrief: view.debrief };

@@ -43,6 +43,14 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     );
   }
 
+  // The one status region every page has: what the script did, read out once, where no focus move says it.
+  function announce(text) {
+    var region = document.getElementById('announcer');
+    if (!region) return;
+    region.textContent = '';
+    region.textContent = text;
+  }
+
   function showAlert(el, message) {
     if (!el) return;
     el.textContent = message;
@@ -143,11 +151,16 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
 
   function copyButtons() {
     document.querySelectorAll('[data-copy]').forEach(function (button) {
+      var label = button.textContent;
       button.hidden = false;
       button.addEventListener('click', function () {
         var source = document.getElementById(button.getAttribute('data-copy'));
         var text = source ? source.textContent : '';
-        var done = function () { button.textContent = 'Copied'; setTimeout(function () { button.textContent = 'Copy the rewrite'; }, 2000); };
+        var done = function () {
+          button.textContent = 'Copied';
+          announce(button.getAttribute('data-copied') || 'The rewrite is copied.');
+          setTimeout(function () { button.textContent = label; }, 2000);
+        };
         if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, function () {});
         else {
           var range = document.createRange();
@@ -176,6 +189,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
       if (purpose && body.mode === 'employee') body.purpose = purpose === 'advanced' ? purpose : Number(purpose);
       showAlert(alertBox, '');
       var restore = busy(form.querySelector('button[type=submit]'), 'Checking your draft…');
+      announce('Checking your draft…');
       callApi('/api/drafts/critique', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) }).then(function (r) {
         if (r.ok) return location.assign('/drafts/' + encodeURIComponent(r.body.draftId));
         // Saved but not critiqued (the model failed): its page offers the retry.
@@ -194,6 +208,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
         event.preventDefault();
         var alertBox = document.getElementById(form.getAttribute('data-alert') || 'form-alert');
         var restore = busy(form.querySelector('button'), form.getAttribute('data-busy'));
+        if (form.getAttribute('data-busy')) announce(form.getAttribute('data-busy'));
         var apiInit = { method: form.getAttribute('data-method') || 'POST', headers: { accept: 'application/json' } };
         callApi(form.getAttribute('data-api'), apiInit).then(function (r) {
           if (r.ok) return location.assign(form.getAttribute('data-then') || location.pathname);
@@ -204,25 +219,42 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     });
   }
 
+  // The set-up form: a scenario shows the cards of the side that plays it (the other side's are
+  // hidden and disabled, so never sent); a goal still as suggested follows the partner picked.
   function newSessionForm() {
     var scenario = document.getElementById('scenarioId');
     if (!scenario) return;
-    var persona = document.getElementById('personaId');
     var goal = document.getElementById('goal');
     var objective = document.getElementById('objective');
-    function sync() {
-      var option = scenario.options[scenario.selectedIndex];
-      var side = option.getAttribute('data-mode') === 'manager' ? 'employee' : 'manager';
-      persona.querySelectorAll('optgroup').forEach(function (group) { group.disabled = group.getAttribute('data-side') !== side; });
-      var chosen = persona.options[persona.selectedIndex];
-      if (chosen && chosen.parentNode.disabled) persona.value = '';
-      if (objective) objective.textContent = option.getAttribute('data-objective');
-      if (goal && (goal.value === '' || goal.getAttribute('data-suggested') === goal.value)) {
-        goal.value = option.getAttribute('data-goal');
+    var groups = document.querySelectorAll('fieldset.partners');
+    function followGoal(radio) {
+      if (!goal || !radio) return;
+      if (goal.value === '' || goal.getAttribute('data-suggested') === goal.value) {
+        goal.value = radio.getAttribute('data-goal');
         goal.setAttribute('data-suggested', goal.value);
       }
     }
+    function sync() {
+      var option = scenario.options[scenario.selectedIndex];
+      var side = option.getAttribute('data-mode') === 'manager' ? 'employee' : 'manager';
+      var shown = null;
+      groups.forEach(function (group) {
+        var mine = group.getAttribute('data-side') === side;
+        group.hidden = !mine;
+        group.disabled = !mine;
+        if (mine) shown = group;
+      });
+      if (objective) objective.textContent = option.getAttribute('data-objective');
+      if (shown && !shown.querySelector('input:checked')) {
+        var usual = shown.querySelector('input[value="' + CSS.escape(option.getAttribute('data-default-persona')) + '"]');
+        if (usual) usual.checked = true;
+      }
+      followGoal(shown && shown.querySelector('input:checked'));
+    }
     scenario.addEventListener('change', sync);
+    document.querySelectorAll('input[name="personaId"]').forEach(function (radio) {
+      radio.addEventListener('change', function () { followGoal(radio); });
+    });
     sync();
   }
 
@@ -242,7 +274,8 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     var hintPending = false;
 
     // After every reply the composer is back in view with focus in it (on a phone the reply pushes it
-    // off screen); the transcript's live region reads the reply out.
+    // off screen); the page's status region reads the reply out, once, whole. The transcript is no
+    // live region: it would read the user's own line back, and the reply piece by piece as it streams.
     function backToComposer() {
       form.scrollIntoView({ block: 'nearest' });
       textarea.focus({ preventScroll: true });
@@ -326,6 +359,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
               textarea.dispatchEvent(new Event('input'));
             }
             backToComposer();
+            announce(personaName + ': ' + text.textContent);
             return;
           }
           var error = (outcome && outcome.error) || { message: 'The reply ended early.' };
@@ -339,6 +373,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
           }
           if (outcome && outcome.refused) showAlert(alertBox, error.message);
           failed(li, error);
+          announce('The reply failed: ' + error.message);
         });
     }
 
@@ -384,6 +419,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
         if (!r.ok) return showAlert(alertBox, r.error.message);
         message('coach', r.body.hint.content);
         backToComposer();
+        announce('Coach hint: ' + r.body.hint.content);
       });
     });
 
@@ -391,6 +427,7 @@ export const CLIENT_SCRIPT = String.raw`'use strict';
     endForm.addEventListener('submit', function (event) {
       event.preventDefault();
       var restore = busy(event.submitter, 'Preparing your feedback…');
+      announce('Preparing your feedback…');
       callApi(base + '/end', { method: 'POST', headers: { accept: 'application/json' } }).then(function (r) {
         if (r.ok) {
           // A fresh load, not a reload at the old scroll position: the debrief from its top, focus on its heading.

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { critiqueDraft, findDraft, saveDraft, viewDraft, type DraftRow } from '../services/drafts.js';
 import { formFields, issuesText } from './form-fields.js';
-import { DRAFT_FIELD_LABELS, DraftFormPage, type DraftFormValues } from './pages/draft-form-page.js';
+import { DRAFT_FIELD_LABELS, DraftFormPage, PURPOSE_CHOICES, type DraftFormValues } from './pages/draft-form-page.js';
 import { DraftPage } from './pages/draft-page.js';
 import { ErrorPage } from './pages/error-page.js';
 import { engineName, render, setRetryAfter } from './render.js';
@@ -29,7 +29,11 @@ export function draftPages(deps: Deps) {
   };
 
   return new Hono<AppEnv>()
-    .get('/drafts/new', (c) => form(c, { text: '', mode: asMode(c.req.query('mode')), managerName: '', purpose: '' }, undefined))
+    .get('/drafts/new', (c) => {
+      // `?purpose=` (a progress page's "write a draft for it") picks what the message is for; an unknown one is left to Loop Coach.
+      const purpose = PURPOSE_CHOICES.some(([value]) => value === c.req.query('purpose')) ? (c.req.query('purpose') ?? '') : '';
+      return form(c, { text: '', mode: asMode(c.req.query('mode')), managerName: '', purpose }, undefined);
+    })
     .post('/drafts', async (c) => {
       const field = await formFields(c);
       const values = { text: field('text'), mode: asMode(field('mode')), managerName: field('managerName').trim(), purpose: field('purpose') };

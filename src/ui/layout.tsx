@@ -7,7 +7,9 @@ export const SCRIPT_PATH = '/ui/app.js';
 const NAV = [
   { id: 'home', href: '/', label: 'Home' },
   { id: 'sessions', href: '/sessions/new', label: 'Rehearse' },
-  { id: 'drafts', href: '/drafts/new', label: 'Draft feedback' },
+  // On a phone the nav is one line, so its longest label is said shorter there.
+  { id: 'drafts', href: '/drafts/new', label: 'Draft feedback', short: 'Drafts' },
+  { id: 'loops', href: '/relationships', label: 'My loops' },
   { id: 'progress', href: '/progress', label: 'Progress' },
   { id: 'account', href: '/account', label: 'Account' },
 ] as const;
@@ -47,7 +49,14 @@ export function Layout({ title, nav, engine, children }: LayoutProps) {
                 {NAV.map((item) => (
                   <li class={`nav-${item.id}`}>
                     <a href={item.href} aria-current={item.id === nav ? 'page' : undefined}>
-                      {item.label}
+                      {'short' in item ? (
+                        <>
+                          <span class="nav-long">{item.label}</span>
+                          <span class="nav-short">{item.short}</span>
+                        </>
+                      ) : (
+                        item.label
+                      )}
                     </a>
                   </li>
                 ))}
@@ -57,6 +66,8 @@ export function Layout({ title, nav, engine, children }: LayoutProps) {
         </header>
         <main id="main" tabindex={-1}>
           {children}
+          {/* The page script's status messages (a reply arrived, a hint, feedback being prepared), read out once each. */}
+          <div id="announcer" class="visually-hidden" role="status"></div>
         </main>
         <footer class="site">
           <p>

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { CreateSessionSchema, ScenarioIdSchema } from '../coach/roleplay/session-schema.js';
-import { getPersona, getScenario, SCENARIOS, type PersonaId, type ScenarioId } from '../coach/scenarios/index.js';
+import { getScenario, PERSONA_IDS, personasFor, SCENARIOS, type ScenarioId } from '../coach/scenarios/index.js';
+import { isPartnerName, partnerOf } from '../coach/scenarios/partner.js';
 import type { Deps } from '../deps.js';
 import { AppError, ValidationError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -8,13 +9,26 @@ import { endSession, findSession, giveHint, startSession, viewSession, type Sess
 import { beginRetry, beginTurn, produceReply } from '../services/turns.js';
 import { formFields, issuesText } from './form-fields.js';
 import { ErrorPage } from './pages/error-page.js';
-import { NewSessionPage, SESSION_FIELD_LABELS, type NewSessionValues } from './pages/new-session-page.js';
+import { NewSessionPage, SESSION_FIELD_LABELS, suggestedGoalOf, type NewSessionValues } from './pages/new-session-page.js';
 import { SessionPage } from './pages/session-page.js';
 import { engineName, render, setRetryAfter } from './render.js';
 import { withinRateLimit } from './within-rate-limit.js';
 
 const DEFAULT_SCENARIO: ScenarioId = 'goal-alignment';
 const UNKNOWN_SCENARIO = 'That scenario does not exist; pick one from the list.';
+const NOT_A_NAME = 'Their name: use just their name, one to three words, e.g. Dana or Dana Okoye.';
+
+/** Every goal the form may have suggested: one left as it was follows the partner chosen. */
+const SUGGESTED_GOALS = new Set(PERSONA_IDS.map(suggestedGoalOf));
+
+/** A name as typed, tidied: single spaces, each word capitalised ("dana okoye" is "Dana Okoye"). */
+const tidyName = (name: string) =>
+  name
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toLocaleUpperCase('en') + w.slice(1))
+    .join(' ');
 
 /**
  * Rehearsals: the set-up form, the chat, and the debrief once it ends. With the page's script the
@@ -36,7 +50,7 @@ export function sessionPages(deps: Deps) {
         session={session}
         messages={view.messages}
         scenario={getScenario(session.scenarioId as ScenarioId)}
-        persona={getPersona(session.personaId as PersonaId)}
+        persona={partnerOf(session).persona}
         turnMaxChars={deps.config.turnMaxChars}
         {...(view.debrief && { debrief: view.debrief })}
         {...(problem && { error: problem.error.message, ...(problem.keptText !== undefined && { keptText: problem.keptText }) })}
@@ -61,40 +75,45 @@ export function sessionPages(deps: Deps) {
 
   const newForm = (c: Context, values: NewSessionValues, error?: string) =>
     render(c, <NewSessionPage engine={engine} values={values} {...(error && { error })} />, error ? 400 : 200);
-  const blankForm = (scenarioId: ScenarioId): NewSessionValues => ({
-    scenarioId,
-    personaId: '',
-    difficulty: 'medium',
-    goal: SCENARIOS[scenarioId].suggestedGoal,
-    counterpartName: '',
-  });
+  /** The form as it opens: the scenario's usual partner (or the one asked for, if they play it) and the goal that fits their world. */
+  const blankForm = (scenarioId: ScenarioId, partner?: string): NewSessionValues => {
+    const personaId = personasFor(scenarioId).some((p) => p.id === partner) ? (partner as string) : SCENARIOS[scenarioId].defaultPersona;
+    return { scenarioId, personaId, difficulty: 'medium', goal: suggestedGoalOf(personaId), counterpartName: '' };
+  };
 
   return new Hono<AppEnv>()
     .get('/sessions/new', (c) => {
       const asked = c.req.query('scenario');
-      if (asked === undefined) return newForm(c, blankForm(DEFAULT_SCENARIO));
+      const partner = c.req.query('partner');
+      if (asked === undefined) return newForm(c, blankForm(DEFAULT_SCENARIO, partner));
       // Refused as the API refuses it, not quietly swapped for another scenario.
       const parsed = ScenarioIdSchema.safeParse(asked);
-      return parsed.success ? newForm(c, blankForm(parsed.data)) : newForm(c, blankForm(DEFAULT_SCENARIO), UNKNOWN_SCENARIO);
+      return parsed.success ? newForm(c, blankForm(parsed.data, partner)) : newForm(c, blankForm(DEFAULT_SCENARIO), UNKNOWN_SCENARIO);
     })
     .post('/sessions', async (c) => {
       const field = await formFields(c);
       const scenario = ScenarioIdSchema.safeParse(field('scenarioId'));
+      const scenarioId = scenario.success ? scenario.data : DEFAULT_SCENARIO;
+      const personaId = field('personaId') || SCENARIOS[scenarioId].defaultPersona;
+      const goal = field('goal').trim();
       const values = {
-        scenarioId: scenario.success ? scenario.data : DEFAULT_SCENARIO,
-        personaId: field('personaId'),
+        scenarioId,
+        personaId,
         difficulty: field('difficulty') || 'medium',
-        goal: field('goal').trim(),
-        counterpartName: field('counterpartName').trim(),
+        // A suggestion left as it was (say, with the script off and another partner picked) is the chosen partner's.
+        goal: SUGGESTED_GOALS.has(goal) ? suggestedGoalOf(personaId) || goal : goal,
+        counterpartName: tidyName(field('counterpartName')),
       };
       if (!scenario.success) return newForm(c, values, UNKNOWN_SCENARIO);
+      // The name is used in the rehearsal itself (its replies, prompt included), so only a name will do.
+      if (values.counterpartName && !isPartnerName(values.counterpartName)) return newForm(c, values, NOT_A_NAME);
       const name =
         values.counterpartName &&
         (SCENARIOS[values.scenarioId].mode === 'employee' ? { managerName: values.counterpartName } : { reportName: values.counterpartName });
       const parsed = CreateSessionSchema.safeParse({
         scenarioId: values.scenarioId,
         difficulty: values.difficulty,
-        ...(values.personaId && { personaId: values.personaId }),
+        personaId: values.personaId,
         ...(values.goal && { goal: values.goal }),
         ...(name && { context: name }),
       });

@@ -26,6 +26,7 @@ header.site .bar{max-width:60rem;margin:0 auto;padding:.6rem 1rem;display:flex;f
 nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem .9rem;margin:0;padding:0}
 nav a{text-decoration:none;color:var(--muted);padding:.2rem 0}
 nav a[aria-current=page]{color:var(--ink);border-bottom:2px solid var(--accent)}
+.nav-short{display:none}
 main{max-width:60rem;margin:0 auto;padding:1.2rem 1rem 3rem}
 main:focus,h1[tabindex]:focus{outline:none}
 footer.site{max-width:60rem;margin:0 auto;padding:1rem;color:var(--muted);font-size:.9rem;border-top:1px solid var(--line)}
@@ -33,7 +34,8 @@ footer.site{max-width:60rem;margin:0 auto;padding:1rem;color:var(--muted);font-s
 .muted{color:var(--muted)}
 .card{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:1rem 1.2rem;margin:.8rem 0}
 .card>h2:first-child{margin-top:.2rem}
-#draft-form,#new-session-form{max-width:46rem}
+#draft-form{max-width:46rem}
+#new-session-form>select,#new-session-form>.hint-text,#new-session-form>fieldset:not(.partners),#new-session-form>details{max-width:46rem}
 .steps{counter-reset:step;list-style:none;padding:0;margin:.6rem 0;display:grid;gap:.5rem;grid-template-columns:repeat(auto-fit,minmax(10.5rem,1fr))}
 .steps li{background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.7rem .8rem}
 .steps strong{display:block}
@@ -51,7 +53,8 @@ footer.site{max-width:60rem;margin:0 auto;padding:1rem;color:var(--muted);font-s
 .list li:last-child{border-bottom:0}
 label{display:block;font-weight:600;margin:.9rem 0 .3rem}
 .hint-text{display:block;font-weight:400;color:var(--muted);font-size:.9rem}
-input[type=text],select,textarea{width:100%;font:inherit;padding:.55rem .65rem;border:1px solid #b9bfca;border-radius:8px;background:#fff;color:var(--ink)}
+input[type=text],input[type=date],select,textarea{width:100%;font:inherit;padding:.55rem .65rem;border:1px solid #b9bfca;border-radius:8px;background:#fff;
+  color:var(--ink)}
 textarea{resize:vertical;min-height:6rem}
 fieldset{border:1px solid var(--line);border-radius:var(--radius);padding:.6rem .9rem;margin:.9rem 0}
 legend{font-weight:600;padding:0 .3rem}
@@ -100,11 +103,13 @@ details.brief[open]>summary{margin-bottom:.2rem}
 .draft-text{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);padding:.9rem 1rem}
 mark{background:var(--mark);padding:0 .1em;border-radius:3px}
 mark.pitfall{background:var(--mark-bad)}
-mark[data-chip]::before{content:attr(data-chip);display:inline-block;font-size:.68rem;font-weight:700;line-height:1.35;vertical-align:.15em;
+mark[data-chip]::before{content:attr(data-chip) / "";display:inline-block;font-size:.68rem;font-weight:700;line-height:1.35;vertical-align:.15em;
   margin-right:.2em;padding:0 .3em;border-radius:99px;background:var(--accent);color:var(--accent-ink);white-space:nowrap}
 mark.pitfall[data-chip]::before{background:var(--bad)}
 .hl-legend{list-style:none;padding:0;margin:.3rem 0 .6rem;display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.9rem;color:var(--muted)}
 mark a{color:inherit;text-decoration:none}
+/* Notes run long between their highlights: there the links are underlined too, not told apart by colour alone. */
+.entry-text mark a{text-decoration:underline dotted;text-underline-offset:.2em}
 mark:target{outline:2px solid var(--accent)}
 .rewrite{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;background:var(--card);border:1px solid var(--line);border-radius:var(--radius);
   padding:.9rem 1rem;margin:.4rem 0}
@@ -117,7 +122,7 @@ mark:target{outline:2px solid var(--accent)}
 .msg.coach{background:#f1efff;border-color:#d3cdf7;max-width:none}
 .msg.failed{border:1px dashed var(--bad);background:var(--bad-bg)}
 .msg .failed-note{color:var(--bad);font-weight:600;margin:.2rem 0}
-.msg[aria-busy=true] .text::after{content:"▍";animation:blink 1s steps(2) infinite}
+.msg[aria-busy=true] .text::after{content:"▍" / "";animation:blink 1s steps(2) infinite}
 @keyframes blink{50%{opacity:0}}
 .composer{border-top:1px solid var(--line);padding-top:.3rem}
 .composer label{margin-top:.4rem}
@@ -143,10 +148,49 @@ polyline.series{fill:none;stroke-width:2.5}
 .node-none{fill:#eceef2;stroke:#c3c8d1}.node-low{fill:#fde8e6;stroke:var(--bad)}.node-mid{fill:#fdf3dc;stroke:#d8a23a}.node-high{fill:#e7f5ec;stroke:var(--ok)}
 .ring{fill:none;stroke:#c3c8d1;stroke-width:2}
 .axis{stroke:#c3c8d1}.grid{stroke:#eceef2}
+.partners .cards{display:grid;gap:.6rem;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));margin:.3rem 0}
+.partner-card{position:relative;display:grid;grid-template-columns:auto 1fr;gap:.15rem .55rem;align-items:start;align-content:start;background:var(--card);
+  border:1px solid #b9bfca;border-radius:var(--radius);padding:.6rem .75rem}
+.partner-card label{margin:0;font-size:1.05rem}
+/* The whole card picks its partner: the label's box covers it. */
+.partner-card label::after{content:"";position:absolute;inset:0;border-radius:var(--radius);cursor:pointer}
+.partner-card input{position:relative;z-index:1;margin:.35rem 0 0}
+.partner-card .about{grid-column:2;display:flex;flex-direction:column;gap:.15rem;font-size:.92rem}
+.partner-card .role{color:var(--muted)}
+.partner-card .temperament{font-style:italic}
+.partner-card:has(input:checked){border:2px solid var(--accent);background:#eef7f5;padding:calc(.6rem - 1px) calc(.75rem - 1px)}
+.partner-card:has(input:focus-visible){outline:3px solid #2563eb;outline-offset:2px}
+details.options{margin:.6rem 0}
+h1 .subtitle{display:block;font-size:1rem;font-weight:400;color:var(--muted);margin-top:.2rem}
+.drill{border-color:var(--accent);border-width:2px}
+.drill .actions{margin-bottom:.2rem}
+.step-list{list-style:none;padding:0;margin:.4rem 0 1rem}
+.step-list li{display:flex;flex-wrap:wrap;align-items:baseline;gap:.2rem .8rem;padding:.5rem 0;border-bottom:1px solid var(--line)}
+.step-list strong{flex:1 1 16rem}
+.step-list .step-scores{flex:1 1 14rem;color:var(--muted);font-size:.93rem}
+.step-list .practise-draft{font-size:.93rem}
+.pill{font-weight:700;border-radius:99px;padding:0 .5rem;background:var(--line);color:var(--ink)}
+.pill.band-high{background:var(--ok-bg);color:var(--ok)}.pill.band-mid{background:var(--miss-bg);color:var(--miss)}
+.pill.band-low{background:var(--bad-bg);color:var(--bad)}
+.commitments li{padding:.45rem 0}
+.grid3{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr))}
+.grid3 h3{margin-top:.6rem}
+.facts{list-style:none;padding:0;margin:.2rem 0 .6rem}
+.warning{border:2px solid var(--bad);background:var(--bad-bg)}
+.warning>h2:first-child{color:var(--bad)}
+.inline-form{display:inline-block;margin:.2rem 0 0 .4rem;vertical-align:baseline}
+button.small{font-size:.85rem;padding:.2rem .6rem}
+.loop-steps .step-detail{flex:1 1 100%;color:var(--muted);font-size:.93rem}
+.timeline .entry-preview{white-space:pre-wrap;overflow-wrap:anywhere;color:var(--muted);font-size:.93rem}
+.rehearse label{margin:0}
+.rehearse select{width:auto}
+fieldset.row{margin:.6rem 0;background:var(--card)}
+.row-fields{display:grid;gap:0 .8rem;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr))}
+#relationship-form,#entry-form,#correct-form{max-width:46rem}
 @media (min-width:50rem){#draft-text{position:sticky;top:.8rem;max-height:calc(100vh - 1.6rem);overflow:auto}}
 @media (max-width:36rem){h1{font-size:1.35rem}main{padding:1rem .8rem 2.5rem}.entry{font-size:1.05rem;padding:.8rem 1rem}.msg{max-width:92%}
-  header.site .bar{padding:.45rem .8rem;gap:.2rem .8rem}nav ul{flex-wrap:nowrap;gap:.9rem;font-size:.95rem}nav a{white-space:nowrap}
-  .nav-home{display:none}
+  header.site .bar{padding:.45rem .8rem;gap:.2rem .8rem}nav ul{flex-wrap:nowrap;gap:.8rem;font-size:.95rem}nav a{white-space:nowrap}
+  .nav-home,.nav-long{display:none}.nav-short{display:inline}
   .lead{font-size:1rem}.entries{margin:.6rem 0;gap:.6rem}h2{margin-top:1.4rem}}
 /* On touch screens there is no keyboard shortcut to speak of. */
 @media (pointer:coarse),(hover:none){.kbd-hint{display:none}}

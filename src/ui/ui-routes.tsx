@@ -6,25 +6,25 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { isSameOriginWrite } from '../http/same-origin.js';
-import { deleteAccount } from '../services/account.js';
 import { progressOverview } from '../services/progress.js';
+import { accountPages } from './account-pages.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { draftPages } from './draft-pages.js';
-import { formFields } from './form-fields.js';
 import { SCRIPT_PATH, STYLE_PATH } from './layout.js';
-import { clearTokenCookie, pageUser } from './page-user.js';
-import { AccountPage } from './pages/account-page.js';
+import { pageUser } from './page-user.js';
+import { PASSKEY_SCRIPT, PASSKEY_SCRIPT_PATH } from './passkey-script.js';
 import { ErrorPage } from './pages/error-page.js';
 import { HomePage } from './pages/home-page.js';
 import { ProgressPage } from './pages/progress-page.js';
+import { relationshipPages } from './relationship-pages.js';
 import { engineName, render, setRetryAfter } from './render.js';
 import { sessionPages } from './session-pages.js';
 import { STYLESHEET } from './stylesheet.js';
 
 /** Every path a page or a page's form lives under (`/x/*` covers `/x` too). */
-const PAGE_PATHS = ['/', '/drafts/*', '/sessions/*', '/progress', '/account/*'];
+const PAGE_PATHS = ['/', '/drafts/*', '/sessions/*', '/relationships/*', '/progress', '/account/*'];
 /** The pages showing live state: a cached copy (the back button, a shared proxy) would show a stale session, draft or account. */
-const LIVE_PATHS = ['/drafts/*', '/sessions/*', '/progress', '/account/*'];
+const LIVE_PATHS = ['/drafts/*', '/sessions/*', '/relationships/*', '/progress', '/account/*'];
 const LIST_LIMIT = 50;
 
 const pageHeaders = secureHeaders({
@@ -94,6 +94,7 @@ export function uiRoutes(deps: Deps) {
   ui.use('/ui/*', pageHeaders, etag());
   ui.get(STYLE_PATH, asset(STYLESHEET, 'text/css; charset=utf-8'));
   ui.get(SCRIPT_PATH, asset(CLIENT_SCRIPT, 'text/javascript; charset=utf-8'));
+  ui.get(PASSKEY_SCRIPT_PATH, asset(PASSKEY_SCRIPT, 'text/javascript; charset=utf-8'));
 
   ui.get('/', (c) => render(c, <HomePage engine={engine} deleted={c.req.query('deleted') !== undefined} />));
 
@@ -102,17 +103,9 @@ export function uiRoutes(deps: Deps) {
     return render(c, <ProgressPage engine={engine} progress={progress} sessions={sessions.items} drafts={drafts.items} />);
   });
 
-  ui.get('/account', (c) => render(c, <AccountPage engine={engine} user={c.get('user')} />));
-  ui.post('/account/delete', async (c) => {
-    if ((await formFields(c))('confirm') !== 'yes') {
-      return render(c, <AccountPage engine={engine} user={c.get('user')} error="Tick the box to confirm, then delete." />, 400);
-    }
-    await deleteAccount(deps, c.get('user').id);
-    clearTokenCookie(c);
-    return c.redirect('/?deleted=1', 303);
-  });
-
+  ui.route('/', accountPages(deps));
   ui.route('/', draftPages(deps));
   ui.route('/', sessionPages(deps));
+  ui.route('/', relationshipPages(deps));
   return ui;
 }

@@ -21,6 +21,18 @@ export interface FakeAnswers {
 function reply(res: ServerResponse, recorded: RecordedRequest, content: string) {
   const promptChars = (recorded.body?.messages ?? []).reduce((n, m) => n + (typeof m.content === 'string' ? m.content.length : 0), 0);
   const usage = { prompt_tokens: Math.ceil(promptChars / 4), completion_tokens: Math.ceil(content.length / 4) };
+  // Rehearsals stream, as the page does: the reply comes as chunks, its usage last.
+  if (recorded.body?.stream === true) {
+    const chunk = (extra: object) =>
+      `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: recorded.body?.model ?? '', ...extra })}\n\n`;
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    for (const piece of content.match(/\S+\s*/g) ?? []) res.write(chunk({ choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] }));
+    res.write(chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
+    if (recorded.body.stream_options?.include_usage)
+      res.write(chunk({ choices: [], usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } }));
+    res.end('data: [DONE]\n\n');
+    return;
+  }
   res.writeHead(200, { 'content-type': 'application/json' }).end(
     JSON.stringify({
       id: 'chatcmpl-fake',

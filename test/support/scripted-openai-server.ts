@@ -49,6 +49,14 @@ export interface Quirks {
   wrap?: 'fence' | 'prose';
   /** Reasoning written into the answer as `<think>…</think>` (DeepSeek-R1, Qwen3 served raw); streamed in 3-character pieces, so tags split across chunks. */
   think?: string;
+  /** The think block goes on to restate the whole request, system prompt first, as reasoning models often do. */
+  thinkRestatesPrompt?: boolean;
+  /**
+   * Roles must alternate user/assistant after at most one leading system message, starting with a
+   * user message, as strict chat templates (Mistral, Gemma, DeepSeek's reasoner) demand: anything
+   * else is a 400 that names no request field, and uses no script.
+   */
+  alternateRoles?: boolean;
   /** Reasoning in its own field beside the answer: `reasoning_content` (DeepSeek, vLLM) or `reasoning` (OpenRouter, Ollama). */
   reasoning?: { field: 'reasoning_content' | 'reasoning'; text: string };
   /** Azure OpenAI's stream: opens with a `choices: []` chunk carrying `prompt_filter_results`. */
@@ -101,11 +109,14 @@ export interface ScriptedOpenAI {
   requests: RecordedRequest[];
   /** Scripts not yet used; handy to assert a test consumed what it planned. */
   pending(): number;
+  /** Empties the queue, returning the scripts no request used. */
+  discard(): Script[];
   /** Ends hung responses and open connections, then stops listening. */
   close(): Promise<void>;
 }
 
-const CHAT_PATH = '/v1/chat/completions';
+/** OpenAI's path, Azure OpenAI's v1 API (`https://RESOURCE.openai.azure.com/openai/v1`) and OpenRouter's (`https://openrouter.ai/api/v1`). */
+const CHAT_PATHS = ['/v1/chat/completions', '/openai/v1/chat/completions', '/api/v1/chat/completions'];
 
 export async function startScriptedOpenAI(opts: { fallback?: Script; quirks?: Quirks } = {}): Promise<ScriptedOpenAI> {
   const queue: Script[] = [];
@@ -143,13 +154,13 @@ export async function startScriptedOpenAI(opts: { fallback?: Script; quirks?: Qu
     };
     requests.push(recorded);
 
-    if (req.method !== 'POST' || recorded.path !== CHAT_PATH) {
+    if (req.method !== 'POST' || !CHAT_PATHS.includes(recorded.path)) {
       // Not part of the script, so it must not consume a queue entry.
-      sendError(res, 404, `scripted server only answers POST ${CHAT_PATH}, got ${req.method} ${recorded.path}`);
+      sendError(res, 404, `scripted server only answers POST ${CHAT_PATHS.join(' or ')}, got ${req.method} ${recorded.path}`);
       return;
     }
 
-    const refused = refusal(self.quirks.refuse ?? [], recorded.body);
+    const refused = refusal(self.quirks.refuse ?? [], recorded.body) ?? (self.quirks.alternateRoles ? unalternating(recorded.body) : undefined);
     if (refused) {
       sendJson(res, 400, { error: { message: refused, type: 'invalid_request_error', code: 'unsupported_parameter', param: null } });
       return;
@@ -170,7 +181,8 @@ export async function startScriptedOpenAI(opts: { fallback?: Script; quirks?: Qu
     switch (script.kind) {
       case 'text':
       case 'json': {
-        const answer: Answer = { ...self.quirks, ...script };
+        const quirks: Answer = { ...self.quirks, ...script };
+        const answer: Answer = quirks.thinkRestatesPrompt ? { ...quirks, think: `${quirks.think ?? ''}${restated(recorded.body)}` } : quirks;
         const text = script.kind === 'text' ? script.text : wrapJson(JSON.stringify(script.value), answer.wrap);
         const usage = script.usage ?? estimateUsage(recorded.body, text);
         if (recorded.body?.stream === true) await playStream(res, recorded.body, text, usage, answer);
@@ -283,6 +295,7 @@ export async function startScriptedOpenAI(opts: { fallback?: Script; quirks?: Qu
     requests,
     enqueue: (...scripts) => void queue.push(...scripts),
     pending: () => queue.length,
+    discard: () => queue.splice(0),
     close: async () => {
       for (const t of timers) clearTimeout(t);
       timers.clear();
@@ -340,6 +353,19 @@ function refusal(refused: RefusedFeature[], body: RecordedBody | undefined): str
     }
   }
   return undefined;
+}
+
+/** The request's messages as a reasoning model might go over them in its thinking. */
+function restated(body: RecordedBody | undefined): string {
+  return (body?.messages ?? []).map((m) => `\nThe ${String(m.role)} message says: ${typeof m.content === 'string' ? m.content : ''}`).join('');
+}
+
+/** The 400 of a chat template that needs alternating roles, worded as Hugging Face templates word it; undefined when they alternate. */
+function unalternating(body: RecordedBody | undefined): string | undefined {
+  const roles = (body?.messages ?? []).map((m) => m.role);
+  const turns = roles[0] === 'system' ? roles.slice(1) : roles;
+  const alternates = turns.length > 0 && turns.every((role, i) => role === (i % 2 === 0 ? 'user' : 'assistant'));
+  return alternates ? undefined : 'Conversation roles must alternate user/assistant/user/assistant/... after an optional system message';
 }
 
 /** Roughly what OpenAI sends for these statuses, so SDK error classes see realistic bodies. */

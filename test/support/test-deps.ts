@@ -33,8 +33,15 @@ export interface TestDeps extends Deps {
   advance: (ms: number) => void;
 }
 
-/** Real parts (db file, the offline engine or one on `model`), a controllable clock, and logs kept for assertions. */
-export function testDeps(db: Db, overrides: { env?: Record<string, string>; model?: ChatModel; engine?: CoachEngine } = {}): TestDeps {
+/**
+ * Real parts (db file, the offline engine or one on `model`), a controllable clock, and logs kept
+ * for assertions. The analyzer's budget clock stands still unless a test gives one
+ * (`analysisClock`), so no analysis is cut short by how busy the machine is.
+ */
+export function testDeps(
+  db: Db,
+  overrides: { env?: Record<string, string>; model?: ChatModel; engine?: CoachEngine; analysisClock?: () => number } = {},
+): TestDeps {
   let time = Date.parse('2026-11-27T09:00:00Z');
   const now = () => time;
   const logs: LogEntry[] = [];
@@ -43,6 +50,7 @@ export function testDeps(db: Db, overrides: { env?: Record<string, string>; mode
     db,
     engine: overrides.engine ?? (overrides.model ? createLlmEngine(overrides.model) : createOfflineEngine()),
     now,
+    analysisClock: overrides.analysisClock ?? (() => 0),
     newId: createIdGenerator(now),
     log: (entry) => logs.push(entry),
     logs,

@@ -2,9 +2,10 @@ import type { ModelIdentity } from '../../llm/chat-model.js';
 import { checksFor, type CheckId, type Mode, type ModeCheck } from '../rubric.js';
 import type { CheckResult, Critique, EngineCritique, Suggestion, TopFix } from './critique-schema.js';
 import { quoteGrounder } from './ground-quotes.js';
+import { listOf } from './list-of.js';
 import { orderCheck } from './order-check.js';
 import { detectPurpose, movesFor, nextStepFor, type CritiquePurpose, type Purpose } from './purpose.js';
-import { scoreChecks, scoreDraft } from './score.js';
+import { scoreChecks, scoreDraft, scoreWithUnread } from './score.js';
 
 /** Pitfalls first (the worst first), then missing moves in loop order. */
 const PITFALL_PRIORITY: readonly CheckId[] = ['demanding', 'refuses_work', 'blames_others', 'assumes_goal', 'vague_goal', 'over_hedging'];
@@ -26,6 +27,8 @@ export interface AssembleInput {
   purpose?: Purpose;
   /** The purpose of the last message to the same manager, for a message that shows none of its own. */
   previousPurpose?: Purpose;
+  /** Checks the analyzer had no time to read (its budget ran out): the critique is then `partial`. */
+  unread?: readonly CheckId[];
   id: string;
   draftId?: string;
   sessionId?: string;
@@ -69,6 +72,10 @@ export function assembleCritique(input: AssembleInput): Critique {
   // A draft is judged against its purpose; a rehearsal against the moves its scenario scores.
   const byPurpose = input.checks === undefined;
   const moves = movesFor(input.mode, purpose.step);
+  // Only a scored check not found can be unread; a move not read is no fix to make, since it may be there.
+  const unread = new Set((input.unread ?? []).filter((id) => checks.some((c) => c.id === id && !c.present)));
+  const known = checks.filter((c) => !unread.has(c.id));
+  const score = byPurpose ? scoreDraft(checks, input.mode, purpose.step) : scoreChecks(checks, input.targetSteps);
   return {
     id: input.id,
     ...(input.draftId && { draftId: input.draftId }),
@@ -78,18 +85,31 @@ export function assembleCritique(input: AssembleInput): Critique {
     model: input.identity.model,
     promptId: input.prompt.id,
     promptVersion: input.prompt.version,
-    score: byPurpose ? scoreDraft(checks, input.mode, purpose.step) : scoreChecks(checks, input.targetSteps),
+    score: unread.size > 0 ? scoreWithUnread(score, checks, unread) : score,
     purpose,
     nextStep: nextStepFor(input.mode, purpose.step),
-    summary: input.engine.summary.trim(),
+    summary: unread.size > 0 ? `${input.engine.summary.trim()} ${unreadNote(input.mode, unread)}`.trim() : input.engine.summary.trim(),
     checks,
-    topFixes: byPurpose ? topFixesFor(checks, order.ok, moves.counts, purpose.step) : topFixes(checks, order.ok),
+    topFixes: byPurpose ? topFixesFor(known, order.ok, moves.counts, purpose.step) : topFixes(known, order.ok),
     suggestions,
     rewrite: input.engine.rewrite.trim(),
     order,
     quotesDropped,
+    ...(unread.size > 0 && { partial: true as const, unread: checks.filter((c) => unread.has(c.id)).map((c) => c.id) }),
     createdAt: input.createdAt,
   };
+}
+
+/** The sentence a partial critique's summary ends with: that the text was not read in full, and which checks that left out. */
+function unreadNote(mode: Mode, unread: ReadonlySet<CheckId>): string {
+  const labels = checksFor(mode)
+    .filter((c) => unread.has(c.id))
+    .map((c) => `"${c.label}"`);
+  const one = labels.length === 1;
+  return (
+    `This text was too long to read in full in the time allowed: ${one ? 'the check' : 'the checks'} ${listOf(labels)} ` +
+    `${one ? 'was' : 'were'} not read, so ${one ? 'it is' : 'they are'} neither credited nor ruled out.`
+  );
 }
 
 function purposeOf(input: AssembleInput, checks: readonly CheckResult[]): CritiquePurpose {

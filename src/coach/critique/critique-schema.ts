@@ -48,6 +48,20 @@ export const CritiqueSchema = z
     order: z.object({ ok: z.boolean(), note: z.string() }),
     /** Quotes the engine gave that are not in the text, dropped before anything was shown. */
     quotesDropped: z.number().int().min(0),
+    /**
+     * The text was too long to read in full within the analyzer's time budget
+     * (`LOOP_COACH_ANALYSIS_BUDGET_MS`): the checks in `unread` were not read. They are reported not
+     * present, the summary says so, no top fix asks for them, and the score cannot reach what only a
+     * message with no pitfall at all can score while a pitfall is unread. Absent on a complete critique.
+     */
+    partial: z
+      .literal(true)
+      .optional()
+      .openapi({ description: 'Present when the text was too long to read in full in the time allowed; `unread` names the checks not read' }),
+    unread: z
+      .array(CheckIdSchema)
+      .optional()
+      .openapi({ description: 'Checks not read (reported not present, never asked for as a fix); only on a partial critique' }),
     createdAt: z.iso.datetime(),
   })
   .openapi('Critique');

@@ -1,22 +1,30 @@
 import { quoteOf, readDoc } from '../analyzer/doc.js';
-import { analyze, type Analysis } from '../analyzer/index.js';
-import { checksFor, type Mode } from '../rubric.js';
+import { analyze, type Analysis, type AnalysisBudget } from '../analyzer/index.js';
+import { checksFor, type CheckId, type Mode } from '../rubric.js';
 import { topFixesFor } from './assemble-critique.js';
 import type { CheckResult, EngineCritique, Suggestion } from './critique-schema.js';
 import { withoutHedges } from './hedges.js';
 import { editRewrite } from './edit-rewrite.js';
 import { likeTo } from './goal-phrases.js';
+import { listOf } from './list-of.js';
 import { orderCheck } from './order-check.js';
 import { detectPurpose, movesFor, sentenceWith, showsPurposeCue, type Purpose } from './purpose.js';
 
 /**
  * The offline engine's answer to the critique prompt: the rubric analyzer's findings, plus
  * suggestions, a rewrite and a summary built from the rubric's advice and the writer's own goal
- * and task. Deterministic; the same assembly step then checks it like any model's answer.
+ * and task. Deterministic without a `budget`; the same assembly step then checks it like any
+ * model's answer. With one, `unread` lists the checks the analyzer had no time for.
  */
-export function offlineCritique(text: string, mode: Mode, opts: { goal?: string; purpose?: Purpose } = {}): EngineCritique {
-  const analysis = analyze(text, mode);
+export function offlineCritique(
+  text: string,
+  mode: Mode,
+  opts: { goal?: string; purpose?: Purpose; budget?: AnalysisBudget } = {},
+): EngineCritique & { unread?: CheckId[] } {
+  const analysis = analyze(text, mode, undefined, undefined, opts.budget);
   if (mode === 'employee') creditReports(text, analysis);
+  // A check credited from a report after its frame was skipped has been read after all.
+  const unread = (analysis.unread ?? []).filter((id) => !analysis.checks[id]?.present);
   const checks: CheckResult[] = checksFor(mode).map((spec) => {
     const finding = analysis.checks[spec.id];
     const present = Boolean(finding?.present && finding.evidence.length > 0);
@@ -24,7 +32,9 @@ export function offlineCritique(text: string, mode: Mode, opts: { goal?: string;
   });
   // Judged against what the message is for, on this text alone: the rewrite should earn its own ask whatever came before.
   const step = mode === 'manager' ? null : (opts.purpose ?? detectPurpose(new Set(checks.filter((c) => c.present).map((c) => c.id)), text));
-  const fixes = topFixesFor(checks, orderCheck(mode, checks, false).ok, movesFor(mode, step).counts, step);
+  // A move that was not read is no fix to make: it may be there.
+  const known = checks.filter((c) => !unread.includes(c.id));
+  const fixes = topFixesFor(known, orderCheck(mode, checks, false).ok, movesFor(mode, step).counts, step);
   const goal = analysis.goal ?? opts.goal;
 
   const suggestions: Suggestion[] = [];
@@ -50,21 +60,23 @@ export function offlineCritique(text: string, mode: Mode, opts: { goal?: string;
   const label = (id: string) => checksFor(mode).find((c) => c.id === id)?.label ?? id;
   const moves = present.filter((c) => c.kind === 'move').map((c) => label(c.id));
   const pitfalls = present.filter((c) => c.kind === 'pitfall').map((c) => label(c.id));
-  const did = moves.length > 0 ? `Your message ${listOf(moves)}` : 'Your message does not yet make a move of the loop';
+  const did =
+    moves.length > 0
+      ? `Your message ${listOf(moves)}`
+      : unread.length > 0
+        ? 'No move of the loop was found in what could be read'
+        : 'Your message does not yet make a move of the loop';
   const but = pitfalls.length > 0 ? `, but it comes across as ${listOf(pitfalls)}` : '';
-  const next = fixes[0] ? ` Most important: ${fixes[0].fix}` : ' It does what it is for: send it as it is.';
+  // A message not read in full is not called ready to send (the critique says what was not read).
+  const next = fixes[0] ? ` Most important: ${fixes[0].fix}` : unread.length > 0 ? '' : ' It does what it is for: send it as it is.';
 
   return {
     summary: `${did}${but}.${next}`,
     checks: checks.map((c) => ({ id: c.id, present: c.present, evidence: c.evidence })),
     suggestions,
     rewrite: editRewrite(text, mode, checks, step, { goal, task: analysis.task }),
+    ...(unread.length > 0 && { unread }),
   };
-}
-
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /**

@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { CheckId, Mode } from '../rubric.js';
+import { likeliestPurpose, type LearnedPurpose } from './learned-purpose/learned-purpose.js';
+import type { PURPOSE_CLASSES } from './learned-purpose/purpose-model.js';
+import { SHIPPED_PURPOSE } from './learned-purpose/shipped-purpose.js';
 
 /** What a message to one's manager is for: a step of the loop, or advanced mode (the rubric's Scoring table). */
 export const PURPOSES = [1, 2, 3, 4, 5, 'advanced'] as const;
@@ -45,8 +48,9 @@ export const nextStepFor = (mode: Mode, step: Purpose | null): string => NEXT_ST
 
 /**
  * The words that say what a message is for, beside the checks (vocabulary as data, held to its
- * examples in test/purpose.test.ts): a report of work delivered (step 5), a note about something
- * the writer fixed on their own (advanced), asking what comes next (an offer of help).
+ * examples in test/critique-purpose.test.ts): a report of work delivered (step 5), a note about
+ * something the writer fixed on their own (advanced), asking what comes next (an offer of help).
+ * The learned detector reads them as signals; the offline critique credits reports with them.
  */
 export const PURPOSE_CUES = {
   delivered: [
@@ -75,13 +79,42 @@ const CUE = Object.fromEntries(Object.entries(PURPOSE_CUES).map(([k, v]) => [k, 
 export const showsPurposeCue = (text: string, cue: keyof typeof PURPOSE_CUES) => CUE[cue].test(text);
 
 /**
- * The purpose a message shows, from the checks present (and, for a report of something done, its
- * words). Reading order follows how people write: a report of their own fix is advanced mode; an
- * ask for themselves is step 4 unless it follows a report of delivered work with an offer or a
- * check-in (step 5); then feedback, doing what was asked, offering help. `previous` is the last
- * purpose with the same manager, used when the message shows none.
+ * What the learned detector reads besides the words: the checks present (`c:`) and the purpose cues
+ * that fire (`q:`). One definition for training (scripts/train-purpose.ts) and detecting.
  */
-export function detectPurpose(present: ReadonlySet<CheckId>, text: string, previous?: Purpose): Purpose {
+export function purposeSignals(present: ReadonlySet<CheckId>, text: string): string[] {
+  const cues = (Object.keys(CUE) as Array<keyof typeof CUE>).filter((cue) => CUE[cue].test(text));
+  return [...[...present].sort().map((id) => `c:${id}`), ...cues.map((cue) => `q:${cue}`)];
+}
+
+const AS_PURPOSE: Record<(typeof PURPOSE_CLASSES)[number], Purpose> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, advanced: 'advanced' };
+
+/** Checks that say what a message is for when present: every employee move, and the pitfalls of an ask for oneself. */
+const TELLING: readonly CheckId[] = [...new Set<CheckId>([...PURPOSES.flatMap((p) => PURPOSE_MOVES[p].counts), 'vague_goal', 'demanding'])];
+
+/**
+ * The purpose a message shows: the learned detector's (learned-purpose/, fitted by `npm run
+ * train:purpose` on the tuning purpose sets) over its words, the checks present and the purpose
+ * cues. It generalises to new writers better than the hand-written reading order of `cuePurpose`
+ * (leave one writer out: evals/README.md, "Purpose detection"). `previous` is the last purpose with
+ * the same manager, used when the message shows no move, no ask for oneself and no cue.
+ */
+export function detectPurpose(present: ReadonlySet<CheckId>, text: string, previous?: Purpose, model: LearnedPurpose = SHIPPED_PURPOSE): Purpose {
+  const signals = purposeSignals(present, text);
+  if (previous !== undefined && !TELLING.some((id) => present.has(id)) && !signals.some((s) => s.startsWith('q:'))) return after(previous);
+  return AS_PURPOSE[likeliestPurpose(model, text, signals)];
+}
+
+const after = (previous: Purpose): Purpose => (previous === 'advanced' || previous === 5 ? previous : ((previous + 1) as Purpose));
+
+/**
+ * The hand-written detector the learned one replaced, kept as its baseline in evals (the purpose
+ * suite reports both, leave one writer out). Reading order follows how people write: a report of
+ * their own fix is advanced mode; an ask for themselves is step 4 unless it follows a report of
+ * delivered work with an offer or a check-in (step 5); then feedback, doing what was asked,
+ * offering help.
+ */
+export function cuePurpose(present: ReadonlySet<CheckId>, text: string, previous?: Purpose): Purpose {
   const has = (...ids: CheckId[]) => ids.some((id) => present.has(id));
   // A vague or demanding ask for oneself is still the alignment ask, made badly.
   const ask = has('states_goal', 'links_goal_to_needs', 'asks_what_it_takes', 'vague_goal', 'demanding');
@@ -93,7 +126,7 @@ export function detectPurpose(present: ReadonlySet<CheckId>, text: string, previ
   if (has('asks_for_feedback')) return 1;
   if (has('commits_to_task')) return 3;
   if (has('offers_help')) return 2;
-  if (previous !== undefined) return previous === 'advanced' || previous === 5 ? previous : ((previous + 1) as Purpose);
+  if (previous !== undefined) return after(previous);
   return 2;
 }
 

@@ -1,6 +1,6 @@
 import type { CoachEngine, CritiqueContext } from '../engine.js';
 import { checksFor, type CheckId, type Mode, type ModeCheck } from '../rubric.js';
-import { analyze } from '../analyzer/index.js';
+import { analyze, type AnalysisBudget } from '../analyzer/index.js';
 import { assembleCritique } from './assemble-critique.js';
 import type { Critique } from './critique-schema.js';
 import { editRewrite } from './edit-rewrite.js';
@@ -31,6 +31,10 @@ export interface CritiqueRequest {
    * are present (the persona reacted to the same readings); the engine writes the words around them.
    */
   observed?: ReadonlyArray<{ id: CheckId; evidence: readonly string[] }>;
+  /** With `observed`: checks some turn's reading ran out of time to read (`TurnReading.unread`). */
+  unread?: readonly CheckId[];
+  /** How long the offline analyzer may read each text here; without one it reads everything. */
+  budget?: AnalysisBudget;
   signal?: AbortSignal;
 }
 
@@ -48,8 +52,11 @@ export async function runCritique(deps: { engine: CoachEngine; newId: (prefix: '
     checks,
     context: req.context ?? {},
     ...(req.purpose !== undefined && { purpose: req.purpose }),
+    ...(req.budget && { budget: req.budget }),
     ...(req.signal && { signal: req.signal }),
   });
+  // The readings decide the checks when given, so what they did not read is what is unread.
+  const unread = req.observed ? req.unread : answer.unread;
   const critique = assembleCritique({
     text: req.text,
     mode: req.mode,
@@ -61,6 +68,7 @@ export async function runCritique(deps: { engine: CoachEngine; newId: (prefix: '
     earnedBefore: req.earnedBefore,
     ...(req.purpose !== undefined && { purpose: req.purpose }),
     ...(req.previousPurpose !== undefined && { previousPurpose: req.previousPurpose }),
+    ...(unread && unread.length > 0 && { unread }),
     id: deps.newId('crq'),
     ...(req.draftId && { draftId: req.draftId }),
     ...(req.sessionId && { sessionId: req.sessionId }),
@@ -69,14 +77,14 @@ export async function runCritique(deps: { engine: CoachEngine; newId: (prefix: '
   // Whatever wrote it, a rewrite must be an edit of the writer's message: one that holds a blank
   // to fill in, or keeps under half of the writer's words, is replaced by the edit made here.
   if (req.rewriteOf !== undefined) {
-    const analysis = analyze(req.rewriteOf, req.mode);
+    const analysis = analyze(req.rewriteOf, req.mode, undefined, undefined, req.budget);
     const own = critique.checks.map((c) => ({ ...c, evidence: c.evidence.filter((q) => req.rewriteOf?.includes(q)) }));
     critique.rewrite = editRewrite(req.rewriteOf, req.mode, own, critique.purpose?.step ?? null, {
       goal: analysis.goal ?? req.context?.goal,
       task: analysis.task,
     });
   } else if (!keepsTheWriter(req.text, critique.rewrite)) {
-    const analysis = analyze(req.text, req.mode);
+    const analysis = analyze(req.text, req.mode, undefined, undefined, req.budget);
     critique.rewrite = editRewrite(req.text, req.mode, critique.checks, critique.purpose?.step ?? null, {
       goal: analysis.goal ?? req.context?.goal,
       task: analysis.task,

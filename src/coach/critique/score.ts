@@ -64,3 +64,14 @@ const MANAGER_MOVES_NEEDED = 3;
 export function scoreDraft(checks: readonly CheckResult[], mode: Mode, step: Purpose | null): number {
   return scoreForPurpose(checks, movesFor(mode, step), mode === 'manager' ? MANAGER_MOVES_NEEDED : undefined);
 }
+
+/**
+ * The score of a critique some of whose checks were not read (the analyzer's budget ran out). Moves
+ * not read earn nothing, as in any score. A pitfall not read is unknown, neither present nor absent:
+ * the score keeps its read pitfalls' penalties and is capped at 100 - PITFALL_PENALTY, so it never
+ * reaches the points only a message with no pitfall at all can have.
+ */
+export function scoreWithUnread(score: number, checks: readonly CheckResult[], unread: ReadonlySet<CheckId>): number {
+  const pitfallUnread = checks.some((c) => c.kind === 'pitfall' && unread.has(c.id));
+  return pitfallUnread ? Math.min(score, 100 - PITFALL_PENALTY) : score;
+}

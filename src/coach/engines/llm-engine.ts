@@ -6,6 +6,9 @@ import { verifyReading } from '../reading/verify-reading.js';
 import { critiquePrompt } from '../critique/critique-prompt.js';
 import { EngineCritiqueSchema } from '../critique/critique-schema.js';
 import type { CoachEngine } from '../engine.js';
+import { ModelEntryReadingSchema, readEntryPrompt } from '../loop/entry-reading-prompt.js';
+import { readEntryOffline } from '../loop/read-entry.js';
+import { verifyEntryReading } from '../loop/verify-entry-reading.js';
 import { hintPrompt } from '../roleplay/hint.js';
 import { personaPrompt } from '../roleplay/persona-prompt.js';
 import { summaryPrompt } from '../roleplay/running-summary.js';
@@ -13,12 +16,14 @@ import { summaryPrompt } from '../roleplay/running-summary.js';
 const REPAIR = 'Your previous answer could not be used: it was not valid JSON of the required shape. Answer again with only the JSON object, nothing else.';
 
 /**
- * The coach on a chat model: each task is its versioned prompt, rendered and sent to `model`.
- * With a `classifier`, each user turn is read by a classification call on it (JSON schema, quotes
- * verified); when that call fails or times out the analyzer's reading is used and the turn goes on.
+ * The coach on chat models: each task is its versioned prompt, rendered and sent to its model.
+ * `model` plays the persona and folds the running summary; `critic` critiques and `coach` gives
+ * hints (both `model` unless given). With a `classifier`, each user turn is read by a
+ * classification call on it (JSON schema, quotes verified); when that call fails or times out the
+ * analyzer's reading is used and the turn goes on.
  */
-export function createLlmEngine(model: ChatModel, opts: { classifier?: ChatModel } = {}): CoachEngine {
-  const { classifier } = opts;
+export function createLlmEngine(model: ChatModel, opts: { classifier?: ChatModel; critic?: ChatModel; coach?: ChatModel } = {}): CoachEngine {
+  const { classifier, critic = model, coach = model } = opts;
   return {
     provider: model.provider,
     model: model.model,
@@ -26,7 +31,7 @@ export function createLlmEngine(model: ChatModel, opts: { classifier?: ChatModel
       const { text, ref } = critiquePrompt(input);
       const messages: ChatMessage[] = [{ role: 'user', content: text }];
       const ask = (msgs: ChatMessage[]) =>
-        model.structured({
+        critic.structured({
           messages: msgs,
           prompt: ref,
           schema: EngineCritiqueSchema,
@@ -44,8 +49,8 @@ export function createLlmEngine(model: ChatModel, opts: { classifier?: ChatModel
       }
       return { provider: reply.provider, model: reply.model, value: reply.value, prompt: { id: ref.id, version: ref.version } };
     },
-    async readTurn({ text, mode, previous, turn }) {
-      if (!classifier) return readTurnOffline(text, mode, previous, turn);
+    async readTurn({ text, mode, previous, turn, budget }) {
+      if (!classifier) return readTurnOffline(text, mode, previous, turn, undefined, budget);
       const { text: prompt, ref } = readTurnPrompt({ text, mode, previous });
       try {
         const reply = await classifier.structured({
@@ -61,7 +66,7 @@ export function createLlmEngine(model: ChatModel, opts: { classifier?: ChatModel
       } catch (err) {
         // Any failure of the reading call (status, timeout, bad JSON) falls back; only a bug propagates.
         if (!(err instanceof AppError)) throw err;
-        return readTurnOffline(text, mode, previous, turn);
+        return readTurnOffline(text, mode, previous, turn, undefined, budget);
       }
     },
     async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
@@ -75,9 +80,28 @@ export function createLlmEngine(model: ChatModel, opts: { classifier?: ChatModel
       yield { type: 'delta', text: result.text };
       yield { type: 'done', text: result.text, usage: result.usage, provider: result.provider, model: result.model };
     },
+    async readEntry(input) {
+      const { text, ref } = readEntryPrompt(input);
+      try {
+        const reply = await critic.structured({
+          messages: [{ role: 'user', content: text }],
+          prompt: ref,
+          schema: ModelEntryReadingSchema,
+          schemaName: 'entry_reading',
+          temperature: 0,
+          ...(input.signal && { signal: input.signal }),
+        });
+        const { quotesDropped: _dropped, ...reading } = verifyEntryReading(reply.value, input);
+        return reading;
+      } catch (err) {
+        // As with a turn's reading: a failed call (status, timeout, bad JSON) falls back to the analyzer's; only a bug propagates.
+        if (!(err instanceof AppError)) throw err;
+        return readEntryOffline(input);
+      }
+    },
     async hint(input) {
       const { text, ref } = hintPrompt(input);
-      const result = await model.complete({ messages: [{ role: 'user', content: text }], prompt: ref, maxTokens: 200 });
+      const result = await coach.complete({ messages: [{ role: 'user', content: text }], prompt: ref, maxTokens: 200 });
       return result.text.trim();
     },
     async summary(input) {

@@ -5,6 +5,7 @@ import { EngineCritiqueSchema } from '../critique/critique-schema.js';
 import { offlineCritique } from '../critique/offline-critique.js';
 import type { CoachEngine } from '../engine.js';
 import { offlineHint } from '../roleplay/hint.js';
+import { readEntryOffline } from '../loop/read-entry.js';
 import { offlinePersonaReply } from '../roleplay/offline-persona.js';
 import { offlineSummary } from '../roleplay/running-summary.js';
 
@@ -21,13 +22,14 @@ export function createOfflineEngine(): CoachEngine {
     async critique(input) {
       const goal = input.context.goal;
       // Checked like any engine's answer, so the offline engine cannot drift from the shape.
-      const opts = { ...(goal && { goal }), ...(input.purpose !== undefined && { purpose: input.purpose }) };
-      const value = EngineCritiqueSchema.parse(offlineCritique(input.text, input.mode, opts));
+      const opts = { ...(goal && { goal }), ...(input.purpose !== undefined && { purpose: input.purpose }), ...(input.budget && { budget: input.budget }) };
+      const { unread, ...answer } = offlineCritique(input.text, input.mode, opts);
+      const value = EngineCritiqueSchema.parse(answer);
       // The offline analyzer answers the same prompt a model does, so critiques record its id.
-      return { ...identity, value, prompt: { id: CRITIQUE_PROMPT.id, version: CRITIQUE_PROMPT.version } };
+      return { ...identity, value, prompt: { id: CRITIQUE_PROMPT.id, version: CRITIQUE_PROMPT.version }, ...(unread && { unread }) };
     },
-    async readTurn({ text, mode, previous, turn }) {
-      return readTurnOffline(text, mode, previous, turn);
+    async readTurn({ text, mode, previous, turn, budget }) {
+      return readTurnOffline(text, mode, previous, turn, undefined, budget);
     },
     async *personaReply(turn, opts): AsyncIterable<ChatStreamEvent> {
       const whole = offlinePersonaReply(turn);
@@ -41,6 +43,9 @@ export function createOfflineEngine(): CoachEngine {
     },
     async hint(input) {
       return offlineHint(input);
+    },
+    async readEntry(input) {
+      return readEntryOffline(input);
     },
     async summary(input) {
       return offlineSummary(input);

@@ -1,4 +1,4 @@
-import { analyze, type Finding } from '../analyzer/index.js';
+import { analyze, type AnalysisBudget, type Finding } from '../analyzer/index.js';
 import { quoteOf, readDoc, type Doc } from '../analyzer/doc.js';
 import type { LearnedReader } from '../analyzer/learned/learned-reader.js';
 import type { Sentence } from '../analyzer/sentences.js';
@@ -47,11 +47,13 @@ function questionAct(doc: Doc, mode: Mode): ActId {
  * acts no check covers (wrapping up, small talk, asking after the other person, pushing back,
  * grudging or bargaining agreement, stepping out of the role), and the tone. `previous` is the
  * other side's last line: a reply to its question is an answer. `turn` is the user turn (1-based).
- * `reader` is the analyzer's learned reader (its default when left out; null for none).
+ * `reader` is the analyzer's learned reader (its default when left out; null for none). With a
+ * `budget` the analyzer may run out of time: the reading is then `partial`, naming the checks it did
+ * not read (none the turn was credited with by its cues afterwards).
  */
-export function readTurnOffline(text: string, mode: Mode, previous?: string, turn = 2, reader?: LearnedReader | null): TurnReading {
+export function readTurnOffline(text: string, mode: Mode, previous?: string, turn = 2, reader?: LearnedReader | null, budget?: AnalysisBudget): TurnReading {
   const doc = readDoc(text);
-  const analysis = analyze(text, mode, doc, reader);
+  const analysis = analyze(text, mode, doc, reader, budget);
   const checks = new Map<CheckId, string[]>();
   // Small talk and asking after the other person are no moves: the learned reader's credit on such a line alone is dropped.
   const chat = new Set([...cued(doc, 'small_talk'), ...cued(doc, 'asks_situation')].map((s) => quoteOf(doc, s)));
@@ -107,12 +109,14 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
   // A statement that does nothing else tells the other person something: acknowledged, not small talk.
   if (acts.size === 0) acts.add('answers');
 
+  const unread = (analysis.unread ?? []).filter((id) => !checks.has(id));
   return {
     acts: [...acts],
     checks: [...checks].map(([id, evidence]) => ({ id, evidence })),
     tone: toneOf(doc, acts, checks),
     source: 'analyzer',
     ...(asks && { asks }),
+    ...(unread.length > 0 && { partial: true as const, unread }),
   };
 }
 

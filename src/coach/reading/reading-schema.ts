@@ -18,6 +18,15 @@ export const TurnReadingSchema = z
     asks: z.enum(['permit', 'request', 'decide', 'unknown', 'personal']).optional(),
     /** Who read it: the offline analyzer, or a model (whose quotes our code verified). */
     source: z.enum(['analyzer', 'model']),
+    /**
+     * The analyzer's time budget ran out before it read the whole turn (`LOOP_COACH_ANALYSIS_BUDGET_MS`):
+     * the checks in `unread` were not read, so their absence from `checks` says nothing.
+     */
+    partial: z
+      .literal(true)
+      .optional()
+      .openapi({ description: 'Present when the turn was too long to read in full in the time allowed; `unread` names the checks not read' }),
+    unread: z.array(CheckIdSchema).optional().openapi({ description: 'Checks not read, so not known absent; only on a partial reading' }),
   })
   .openapi('TurnReading');
 export type TurnReading = z.infer<typeof TurnReadingSchema>;

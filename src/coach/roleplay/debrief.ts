@@ -1,6 +1,7 @@
 import type { Critique } from '../critique/critique-schema.js';
 import { checksFor, type ModeCheck } from '../rubric.js';
-import { getBrief, getScenario, type HiddenBrief, type PersonaId, type Scenario, type ScenarioId } from '../scenarios/index.js';
+import { getScenario, type HiddenBrief, type Scenario, type ScenarioId } from '../scenarios/index.js';
+import { partnerOf } from '../scenarios/partner.js';
 import { stateFrom, type RoleplayState } from './turn-state.js';
 
 const FACT_WORDS = {
@@ -49,9 +50,9 @@ export interface Debrief {
  * uncovered, hints for next time, and the brief itself. Computed from what is stored, so every
  * reader (the end call, the session's GET, its page) shows the same debrief.
  */
-export function debriefOf(session: { scenarioId: string; personaId: string; state: Record<string, unknown> }, critique: Critique): Debrief {
+export function debriefOf(session: { scenarioId: string; personaId: string; context: unknown; state: Record<string, unknown> }, critique: Critique): Debrief {
   const scenario = getScenario(session.scenarioId as ScenarioId);
-  const brief = getBrief(session.personaId as PersonaId, scenario.id);
+  const { brief } = partnerOf(session);
   const found = discoveries(brief, stateFrom(session.state));
   const hints = [
     ...found

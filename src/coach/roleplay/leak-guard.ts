@@ -31,16 +31,25 @@ function fold(s: string): string {
 }
 
 /** Shorter sentences ("Reviews are next week.") are things a persona may well say in its own words. */
-const MIN_SENTENCE = 24;
+export const MIN_SENTENCE = 24;
+export const SENTENCE_BREAK = /(?<=[.!?])\s+/;
 
 /**
  * What must not appear: each forbidden string whole, and each of its sentences on its own, since
  * a model echoing one sentence of a multi-sentence fact or situation leaks just as much.
  */
 const NEEDLE_CACHE_LIMIT = 256;
-const needleCache = new Map<string, string[]>();
 
-function needlesOf(forbidden: readonly string[]): string[] {
+interface Needles {
+  list: string[];
+  /** The needles by their first character, to find the tails that could begin one without trying each needle at each position. */
+  byFirst: Map<number, string[]>;
+  longest: number;
+}
+
+const needleCache = new Map<string, Needles>();
+
+function needlesOf(forbidden: readonly string[]): Needles {
   // The same brief comes back every turn of a session: fold and split it once.
   const key = forbidden.join('\u0000');
   const cached = needleCache.get(key);
@@ -49,17 +58,26 @@ function needlesOf(forbidden: readonly string[]): string[] {
   for (const f of forbidden) {
     const whole = fold(f.trim());
     if (whole.length >= 8) needles.add(whole);
-    for (const sentence of whole.split(/(?<=[.!?])\s+/)) if (sentence.length >= MIN_SENTENCE) needles.add(sentence);
+    for (const sentence of whole.split(SENTENCE_BREAK)) if (sentence.length >= MIN_SENTENCE) needles.add(sentence);
   }
   if (needleCache.size >= NEEDLE_CACHE_LIMIT) needleCache.clear();
   const list = [...needles];
-  needleCache.set(key, list);
-  return list;
+  const byFirst = new Map<number, string[]>();
+  for (const n of list) byFirst.set(n.charCodeAt(0), [...(byFirst.get(n.charCodeAt(0)) ?? []), n]);
+  const found = { list, byFirst, longest: list.reduce((max, n) => Math.max(max, n.length), 0) };
+  needleCache.set(key, found);
+  return found;
+}
+
+/** Whether `text` from `at` to its end is a proper beginning of `needle`. */
+function beginsNeedle(text: string, at: number, needle: string): boolean {
+  if (text.length - at >= needle.length) return false;
+  for (let i = at; i < text.length; i++) if (text.charCodeAt(i) !== needle.charCodeAt(i - at)) return false;
+  return true;
 }
 
 export function createLeakGuard(forbidden: readonly string[]): LeakGuard {
-  const needles = needlesOf(forbidden);
-  const longest = needles.reduce((max, n) => Math.max(max, n.length), 0);
+  const { list: needles, byFirst, longest } = needlesOf(forbidden);
   let text = '';
   // Folding is one unit per unit, so the folded text grows piece by piece alongside the text.
   let folded = '';
@@ -72,16 +90,11 @@ export function createLeakGuard(forbidden: readonly string[]): LeakGuard {
       folded += fold(piece);
       const recent = folded.slice(searchFrom);
       if (needles.some((n) => recent.includes(n))) return { release: '', leak: true };
-      // Hold back the longest tail that is a prefix of some forbidden string.
+      // Hold back the longest tail that is the beginning of some forbidden string: the first
+      // position, from the earliest a needle could still be running, where one begins.
       let hold = 0;
-      for (const n of needles) {
-        const first = n.charCodeAt(0);
-        for (let p = Math.max(0, folded.length - (n.length - 1)); p < folded.length - hold; p++) {
-          if (folded.charCodeAt(p) === first && n.startsWith(folded.slice(p))) {
-            hold = folded.length - p;
-            break;
-          }
-        }
+      for (let p = Math.max(0, folded.length - longest + 1); p < folded.length && hold === 0; p++) {
+        if (byFirst.get(folded.charCodeAt(p))?.some((n) => beginsNeedle(folded, p, n))) hold = folded.length - p;
       }
       const upTo = Math.max(released, text.length - hold);
       const release = text.slice(released, upTo);
@@ -99,5 +112,5 @@ export function createLeakGuard(forbidden: readonly string[]): LeakGuard {
 /** Whether a whole reply contains a forbidden string (the non-streaming check). */
 export function leaks(reply: string, forbidden: readonly string[]): boolean {
   const folded = fold(reply);
-  return needlesOf(forbidden).some((n) => folded.includes(n));
+  return needlesOf(forbidden).list.some((n) => folded.includes(n));
 }

@@ -4,13 +4,14 @@ import { callDeadlineMs } from '../../llm/chat-model.js';
 import { isStorableText, UNSTORABLE_MESSAGE } from '../user-text.js';
 
 /**
- * How long a turn may hold the session before a crashed process's lock counts as free again. A
- * turn makes at most four model calls (its reading, a summary fold, the reply, and one
- * regeneration of a reply that leaked; ending makes a critique and one repair), each ending within
- * its deadline, so a live turn always finishes before its lock expires.
+ * The longest a turn may hold the session, heartbeats or not. A turn makes at most four model
+ * calls (its reading, a summary fold, the reply, and one regeneration of a reply that leaked;
+ * ending makes a critique and one repair), each ending within its deadline, so a live turn always
+ * finishes before this; a holder that somehow does not stops renewing its lease here.
  */
 export function turnDeadlineMs(config: Config): number {
-  return 4 * callDeadlineMs({ timeoutMs: config.modelTimeoutMs, maxRetries: config.modelRetries }) + 10_000;
+  const call = (timeoutMs: number) => callDeadlineMs({ timeoutMs, maxRetries: config.modelRetries });
+  return Math.max(4 * call(config.modelTimeoutMs), 2 * call(config.critiqueTimeoutMs)) + 10_000;
 }
 
 /** Why a turn's text cannot be stored, if it cannot. */

@@ -93,8 +93,14 @@ function personaSchema<const Side extends keyof typeof PUSHBACK_TRIGGERS, const 
     side: z.literal(side),
     name: Text,
     role: Text,
-    /** Public description shown in the persona picker. */
+    /** Public description (the API's persona catalogue). */
     description: Text,
+    /** Public, on the partner's card: what is going on in their world, scenario aside (a brief's `situation` stays hidden). */
+    situation: Text,
+    /** Public, on the partner's card: how they come across, in a few words. */
+    temperament: Text,
+    /** The goal the set-up form suggests with this partner: one that fits their world, for the user to keep or replace. */
+    suggestedGoal: Text,
     /** How it talks and behaves, for the model prompt. */
     style: Text,
     /** How readily it opens up: the number of earning moves needed before it reveals a fact, by difficulty. */

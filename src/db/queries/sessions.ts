@@ -86,20 +86,32 @@ export async function getMessages(db: Db, userId: string, sessionId: string, fro
 /** A lock whose deadline passed (a crashed process) is free again. */
 const unlocked = () => or(isNull(sessions.inFlightUntil), lt(sessions.inFlightUntil, ph('now')));
 
-const lockStatement = compileQuery<Own & { now: Date; until: Date }, SessionRow>(sessionColumns, (w) =>
+const lockStatement = compileQuery<Own & { now: Date; until: Date; token: string }, SessionRow>(sessionColumns, (w) =>
   w
     .update(sessions)
-    .set({ inFlightUntil: columnArg(sessions.inFlightUntil, 'until'), turnToken: null })
+    .set({ inFlightUntil: columnArg(sessions.inFlightUntil, 'until'), turnToken: columnArg(sessions.turnToken, 'token') })
     .where(and(ownSession(), unlocked()))
     .returning(),
 );
 
 /**
- * Takes the session's turn lock: one statement, so of two concurrent turns exactly one wins.
- * Returns the locked row, or undefined.
+ * Takes the session's turn lock under `token` until `until`: one statement, so of two concurrent
+ * turns exactly one wins. Returns the locked row, or undefined.
  */
-export async function lockSession(db: Db, userId: string, id: string, now: number, until: number): Promise<SessionRow | undefined> {
-  return first(db, lockStatement, { id, userId, now: new Date(now), until: new Date(until) });
+export async function lockSession(db: Db, userId: string, id: string, lease: { now: number; until: number; token: string }): Promise<SessionRow | undefined> {
+  return first(db, lockStatement, { id, userId, now: new Date(lease.now), until: new Date(lease.until), token: lease.token });
+}
+
+const renewStatement = compile<Own & { token: string; until: Date }>((w) =>
+  w
+    .update(sessions)
+    .set({ inFlightUntil: columnArg(sessions.inFlightUntil, 'until') })
+    .where(and(ownSession(), eq(sessions.turnToken, ph('token')))),
+);
+
+/** Extends the lock taken under `token` to `until`; false when the lock is no longer this holder's. */
+export async function renewLock(db: Db, userId: string, id: string, token: string, until: number): Promise<boolean> {
+  return (await run(db, renewStatement, { id, userId, token, until: new Date(until) })) > 0;
 }
 
 const unlockStatement = compile<Own>((w) => w.update(sessions).set({ inFlightUntil: null, turnToken: null }).where(ownSession()));
@@ -332,18 +344,6 @@ export async function sessionCritique(db: Db, userId: string, sessionId: string)
     .orderBy(desc(critiques.id))
     .limit(1);
   return row?.body;
-}
-
-/** Critiques of the user's ended sessions, oldest first, with the session's scenario: the progress history. */
-export async function sessionScores(db: Db, userId: string, limit = 500) {
-  const rows = await db
-    .select({ sessionId: sessions.id, scenarioId: sessions.scenarioId, endedAt: sessions.endedAt, body: critiques.body })
-    .from(critiques)
-    .innerJoin(sessions, eq(sessions.id, critiques.sessionId))
-    .where(and(eq(critiques.userId, userId), eq(sessions.userId, userId)))
-    .orderBy(desc(critiques.id))
-    .limit(limit);
-  return rows.reverse();
 }
 
 /** What the user's rehearsals with a manager of this name (case-insensitive) have shown, newest first. */

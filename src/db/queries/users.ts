@@ -76,3 +76,11 @@ export async function revokeToken(db: Db, userId: string, tokenId: string, now: 
     .set({ revokedAt: new Date(now) })
     .where(and(eq(authTokens.id, tokenId), eq(authTokens.userId, userId)));
 }
+
+/** Revokes the token with this hash, whoever holds it: a browser signing in to another account gives up the one its cookie held. */
+export async function revokeTokenByHash(db: Db, tokenHash: string, now: number): Promise<void> {
+  await db
+    .update(authTokens)
+    .set({ revokedAt: new Date(now) })
+    .where(and(eq(authTokens.tokenHash, tokenHash), isNull(authTokens.revokedAt)));
+}

@@ -16,7 +16,13 @@ const PURPOSE_TEXT: Record<string, string> = {
 };
 
 type CheckState = 'present' | 'missing' | 'pitfall' | 'avoided';
-const STATE_TEXT: Record<CheckState, string> = { present: '✓ present', missing: '✗ missing', pitfall: '⚠ pitfall', avoided: 'avoided' };
+/** Each state in words; the symbol beside them is decoration, hidden from screen readers, which read the word. */
+const STATE_TEXT: Record<CheckState, { symbol: string; word: string }> = {
+  present: { symbol: '✓', word: 'present' },
+  missing: { symbol: '✗', word: 'missing' },
+  pitfall: { symbol: '⚠', word: 'pitfall' },
+  avoided: { symbol: '', word: 'avoided' },
+};
 
 const stateOf = (c: CheckResult): CheckState => (c.kind === 'move' ? (c.present ? 'present' : 'missing') : c.present ? 'pitfall' : 'avoided');
 const specOf = (mode: Mode, id: CheckId) => CHECKS_BY_MODE[mode].find((c) => c.id === id);
@@ -180,7 +186,11 @@ function Checklist({ mode, checks, anchors }: { mode: Mode; checks: readonly Che
               const state = stateOf(c);
               return (
                 <li id={`check-${c.id}`} class={`check is-${state}`} tabindex={-1} data-check={c.id} data-present={String(c.present)} data-state={state}>
-                  <span class="state">{STATE_TEXT[state]}</span> <strong>{labelOf(mode, c.id)}</strong>
+                  <span class="state">
+                    {STATE_TEXT[state].symbol ? <span aria-hidden="true">{STATE_TEXT[state].symbol} </span> : null}
+                    {STATE_TEXT[state].word}
+                  </span>{' '}
+                  <strong>{labelOf(mode, c.id)}</strong>
                   {c.present && c.evidence.length > 0 ? (
                     <ul class="quotes">
                       {c.evidence.map((quote) => {

@@ -1,14 +1,35 @@
 import type { User } from '../../services/account.js';
+import { KeepAccount, type KeepAccountState } from '../components/keep-account.js';
+import { SignInCard } from '../components/sign-in-card.js';
 import { Layout } from '../layout.js';
+import { PASSKEY_SCRIPT_PATH } from '../passkey-script.js';
 
-export function AccountPage({ engine, user, error }: { engine: string; user: User; error?: string }) {
+export interface AccountPageProps {
+  engine: string;
+  user: User;
+  keep: KeepAccountState;
+  /** What just happened (signed in, a passkey added), said once at the top. */
+  notice?: string | undefined;
+  error?: string;
+}
+
+export function AccountPage({ engine, user, keep, notice, error }: AccountPageProps) {
   return (
     <Layout title="Account" nav="account" engine={engine}>
+      <script src={PASSKEY_SCRIPT_PATH} defer></script>
       <h1>Your account</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <p>
         You are a guest (<code>{user.id}</code>) since {user.createdAt.toISOString().slice(0, 10)}. This browser keeps your key in a cookie; there is no
         password and no email.
       </p>
+
+      <KeepAccount {...keep} />
+      <SignInCard />
 
       <section class="card" aria-labelledby="export-h">
         <h2 id="export-h">Export your data</h2>

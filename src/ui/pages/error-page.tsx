@@ -2,7 +2,8 @@ import { Layout } from '../layout.js';
 
 /** 404 for unknown ids and other people's, and any other failure a page route cannot recover from. */
 export function ErrorPage({ engine, status, message }: { engine: string; status: number; message?: string }) {
-  const title = status === 404 ? 'Not found' : status === 403 ? 'Not allowed' : status === 429 ? 'Slow down' : 'Something went wrong';
+  const title =
+    status === 404 ? 'Not found' : status === 401 ? 'Not signed in' : status === 403 ? 'Not allowed' : status === 429 ? 'Slow down' : 'Something went wrong';
   return (
     <Layout title={title} engine={engine}>
       <h1 data-status={String(status)}>{title}</h1>

@@ -1,6 +1,8 @@
 import { SCENARIOS } from '../../coach/scenarios/index.js';
+import { SignInCard } from '../components/sign-in-card.js';
 import { Layout } from '../layout.js';
 import { FIVE_STEPS, LOOP_STEP_TEXT } from '../loop-steps.js';
+import { PASSKEY_SCRIPT_PATH } from '../passkey-script.js';
 
 const FEATURED = new Set(['goal-alignment', 'manager-initiated']);
 const stepLabel = (step: number | 'advanced' | null) => (step === null ? 'Manager side' : step === 'advanced' ? 'Advanced' : `Step ${step}`);
@@ -9,6 +11,7 @@ export function HomePage({ engine, deleted }: { engine: string; deleted: boolean
   const others = Object.values(SCENARIOS).filter((s) => !FEATURED.has(s.id));
   return (
     <Layout title="Loop Coach" nav="home" engine={engine}>
+      <script src={PASSKEY_SCRIPT_PATH} defer></script>
       {deleted ? (
         <p class="notice" role="status">
           Your data was deleted. You are starting again as a new guest.
@@ -63,6 +66,8 @@ export function HomePage({ engine, deleted }: { engine: string; deleted: boolean
           </li>
         ))}
       </ul>
+
+      <SignInCard />
     </Layout>
   );
 }

@@ -1,4 +1,4 @@
-import { DIFFICULTIES, EMPLOYEE_PERSONA_IDS, getPersona, MANAGER_PERSONA_IDS, SCENARIOS, type Scenario } from '../../coach/scenarios/index.js';
+import { DIFFICULTIES, EMPLOYEE_PERSONA_IDS, getPersona, MANAGER_PERSONA_IDS, PERSONA_IDS, SCENARIOS, type Scenario } from '../../coach/scenarios/index.js';
 import { Layout } from '../layout.js';
 
 export interface NewSessionValues {
@@ -21,26 +21,35 @@ export const SESSION_FIELD_LABELS = {
 
 const DIFFICULTY_TEXT = { easy: 'Easy: opens up quickly', medium: 'Medium: needs a couple of good moves', hard: 'Hard: guarded, pushes back' } as const;
 
-const PERSONA_GROUPS = [
-  { side: 'manager', label: 'Managers (you are the employee)', ids: MANAGER_PERSONA_IDS },
-  { side: 'employee', label: 'People on your team (you are the manager)', ids: EMPLOYEE_PERSONA_IDS },
+const PARTNER_GROUPS = [
+  { side: 'manager', legend: 'Who you talk to: your manager', ids: MANAGER_PERSONA_IDS },
+  { side: 'employee', legend: 'Who you talk to: someone on your team', ids: EMPLOYEE_PERSONA_IDS },
 ] as const;
 
+/**
+ * The set-up, top to bottom: what to practise, who with (one card per partner: name, role,
+ * situation, temperament), how hard, then Start. Everything is chosen already, so one click starts;
+ * the goal (suggested from the partner's world) and a name for them wait, folded, above Start.
+ * Both sides' cards are on the page; the other side's are hidden and disabled, and the page's
+ * script swaps them when the scenario changes.
+ */
 export function NewSessionPage({ engine, values, error }: { engine: string; values: NewSessionValues; error?: string }) {
   const scenario = SCENARIOS[values.scenarioId];
   const side = scenario.mode === 'manager' ? 'employee' : 'manager';
+  const chosenGoal = values.personaId ? suggestedGoalOf(values.personaId) : undefined;
+  const optionsOpen = Boolean(error) || values.counterpartName !== '' || (values.goal !== '' && values.goal !== chosenGoal);
   return (
     <Layout title="Rehearse" nav="sessions" engine={engine}>
       <h1>Rehearse a conversation</h1>
-      <p class="lead">Pick what to practise and who with. The other side has needs of their own they will only tell you if you earn it.</p>
+      <p class="lead">Pick who to talk to and how hard it should be. They have needs of their own they will only tell you if you earn it.</p>
       <div id="form-alert" class="alert" role="alert" hidden={!error}>
         {error ?? ''}
       </div>
       <form method="post" action="/sessions" id="new-session-form">
-        <label for="scenarioId">Scenario</label>
+        <label for="scenarioId">What to practise</label>
         <select id="scenarioId" name="scenarioId" aria-describedby="objective">
           {Object.values(SCENARIOS).map((s) => (
-            <option value={s.id} selected={s.id === scenario.id} data-mode={s.mode} data-goal={s.suggestedGoal} data-objective={s.objective}>
+            <option value={s.id} selected={s.id === scenario.id} data-mode={s.mode} data-default-persona={s.defaultPersona} data-objective={s.objective}>
               {s.title}
             </option>
           ))}
@@ -49,22 +58,38 @@ export function NewSessionPage({ engine, values, error }: { engine: string; valu
           {scenario.objective}
         </p>
 
-        <label for="personaId">Who you talk to</label>
-        <select id="personaId" name="personaId">
-          <option value="">The scenario's usual partner</option>
-          {PERSONA_GROUPS.map((g) => (
-            <optgroup label={g.label} data-side={g.side}>
+        {PARTNER_GROUPS.map((g) => (
+          <fieldset class="partners" data-side={g.side} hidden={g.side !== side} disabled={g.side !== side}>
+            <legend>{g.legend}</legend>
+            <div class="cards">
               {g.ids.map((id) => {
                 const p = getPersona(id);
                 return (
-                  <option value={id} selected={id === values.personaId && g.side === side}>
-                    {p.name}, {p.role}: {p.description}
-                  </option>
+                  <div class="partner-card" data-partner={id}>
+                    <input
+                      type="radio"
+                      id={`partner-${id}`}
+                      name="personaId"
+                      value={id}
+                      checked={id === values.personaId}
+                      data-goal={p.suggestedGoal}
+                      aria-describedby={`partner-${id}-about`}
+                    />
+                    <label for={`partner-${id}`}>{p.name}</label>
+                    <span id={`partner-${id}-about`} class="about">
+                      <span class="role">{p.role}</span>
+                      <span class="situation">{p.situation}</span>
+                      <span class="temperament">
+                        <span class="visually-hidden">Temperament: </span>
+                        {p.temperament}
+                      </span>
+                    </span>
+                  </div>
                 );
               })}
-            </optgroup>
-          ))}
-        </select>
+            </div>
+          </fieldset>
+        ))}
 
         <fieldset>
           <legend>Difficulty</legend>
@@ -75,22 +100,29 @@ export function NewSessionPage({ engine, values, error }: { engine: string; valu
           ))}
         </fieldset>
 
-        <label for="goal">
-          Your goal <span class="hint-text">What you want from this conversation, in your own words. Optional.</span>
-        </label>
-        <input
-          type="text"
-          id="goal"
-          name="goal"
-          maxlength={300}
-          value={values.goal}
-          data-suggested={values.goal === scenario.suggestedGoal ? values.goal : undefined}
-        />
-
-        <label for="counterpartName">
-          Their name <span class="hint-text">Optional: your manager's (or report's) real name, to link this rehearsal with your drafts to them.</span>
-        </label>
-        <input type="text" id="counterpartName" name="counterpartName" maxlength={100} autocomplete="off" value={values.counterpartName} />
+        <details class="options" open={optionsOpen}>
+          <summary>Your goal, and their name (optional)</summary>
+          <label for="goal">
+            Your goal <span class="hint-text">Suggested for the person you picked; keep it, change it, or clear it.</span>
+          </label>
+          <input type="text" id="goal" name="goal" maxlength={300} value={values.goal} data-suggested={values.goal === chosenGoal ? values.goal : undefined} />
+          <label for="counterpartName">
+            Their name{' '}
+            <span class="hint-text">
+              Optional: call them by your manager's (or report's) real name, e.g. Dana or Dana Okoye. They go by it in the rehearsal and its feedback, and your
+              drafts to the same name are read with it.
+            </span>
+          </label>
+          <input
+            type="text"
+            id="counterpartName"
+            name="counterpartName"
+            maxlength={100}
+            autocomplete="off"
+            value={values.counterpartName}
+            data-label={SESSION_FIELD_LABELS.managerName}
+          />
+        </details>
 
         <div class="actions">
           <button type="submit">Start the rehearsal</button>
@@ -98,4 +130,10 @@ export function NewSessionPage({ engine, values, error }: { engine: string; valu
       </form>
     </Layout>
   );
+}
+
+/** The goal the form suggests with a partner ('' for an id that is no persona's). */
+export function suggestedGoalOf(personaId: string): string {
+  const id = PERSONA_IDS.find((p) => p === personaId);
+  return id ? getPersona(id).suggestedGoal : '';
 }

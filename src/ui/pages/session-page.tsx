@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../coach/critique/critique-schema.js';
 import type { CheckId, Mode } from '../../coach/rubric.js';
-import { getBrief, type Persona, type PersonaId, type Scenario, type ScenarioId } from '../../coach/scenarios/index.js';
+import type { Persona, Scenario } from '../../coach/scenarios/index.js';
+import { partnerOf, rehearsalTitle } from '../../coach/scenarios/partner.js';
 import type { Debrief, MessageRow, SessionRow } from '../../services/sessions.js';
 import { CharCounter } from '../components/char-counter.js';
 import {
@@ -23,6 +24,7 @@ export interface SessionPageProps {
   session: SessionRow;
   messages: readonly MessageRow[];
   scenario: Scenario;
+  /** The persona as played: under the name the user gave them, if any (`partnerOf`). */
   persona: Persona;
   /** Present once the session has ended. */
   debrief?: Debrief;
@@ -52,11 +54,12 @@ export function SessionPage(props: SessionPageProps) {
         return [m.seq, segments] as const;
       }),
   );
+  const title = rehearsalTitle(session);
   const last = props.messages.at(-1);
   const retryable = session.status === 'active' && last?.role === 'persona' && last.status !== 'complete';
 
   const transcript = (
-    <ol id="transcript" class="transcript" aria-live="polite" aria-label="Conversation">
+    <ol id="transcript" class="transcript" aria-label="Conversation">
       {props.messages.map((m) => (
         <li id={`m-${m.seq}`} class={`msg ${m.role}${m.status === 'complete' ? '' : ' failed'}`} tabindex={-1} data-role={m.role} data-status={m.status}>
           <span class="who">{m.role === 'user' ? 'You' : m.role === 'coach' ? 'Coach hint' : persona.name}</span>
@@ -87,6 +90,9 @@ export function SessionPage(props: SessionPageProps) {
         With <strong>{persona.name}</strong>, {persona.role} · {session.difficulty} · coach:{' '}
         {coachName(session.provider === 'offline' ? 'offline' : session.model)}
       </p>
+      <p>
+        {persona.situation} {persona.temperament}.
+      </p>
       <p>{scenario.objective}</p>
       {session.goal ? (
         <p>
@@ -97,13 +103,13 @@ export function SessionPage(props: SessionPageProps) {
   );
 
   return (
-    <Layout title={debrief ? 'Rehearsal feedback' : 'Rehearsal'} nav="sessions" engine={props.engine}>
+    <Layout title={debrief ? `Feedback: ${title.text}` : title.text} nav="sessions" engine={props.engine}>
       <div data-session-id={session.id} data-status={session.status} data-persona-name={persona.name}>
         {debrief ? (
           <>
             {/* The script moves focus here when a rehearsal ends, so the debrief is read from its top. */}
             <h1 id="feedback-h" tabindex={-1}>
-              Feedback: {scenario.title}
+              Feedback: <Title title={title} />
             </h1>
             {header}
             <DebriefBody {...props} debrief={debrief} anchors={anchors} />
@@ -113,7 +119,9 @@ export function SessionPage(props: SessionPageProps) {
           </>
         ) : (
           <>
-            <h1>{scenario.title}</h1>
+            <h1>
+              <Title title={title} />
+            </h1>
             {header}
             {transcript}
             <div id="session-alert" class="alert" role="alert" hidden={!props.error}>
@@ -147,6 +155,19 @@ export function SessionPage(props: SessionPageProps) {
   );
 }
 
+/** A rehearsal's title in a heading: the scenario, then the partner and the date on a line of their own. */
+function Title({ title }: { title: ReturnType<typeof rehearsalTitle> }) {
+  return (
+    <>
+      {title.scenario}
+      <span class="visually-hidden">, </span>
+      <span class="subtitle">
+        with {title.partner}, {title.date}
+      </span>
+    </>
+  );
+}
+
 /**
  * The debrief, leading with what to do: the verdict (the skill score and what was uncovered, apart),
  * the fixes, the rewrite, what was found out and how, then the full checklist, collapsed.
@@ -158,7 +179,7 @@ function DebriefBody(props: SessionPageProps & { debrief: Debrief; anchors: Read
   const checks = countingChecks(critique);
   const checkOf = new Map(checks.map((c) => [c.id, c]));
   const uncovered = debrief.discoveries.filter((d) => d.uncovered).length;
-  const facts = getBrief(session.personaId as PersonaId, session.scenarioId as ScenarioId).facts;
+  const facts = partnerOf(session).brief.facts;
   const earnedBy = (id: string) => facts.find((f) => f.id === id)?.earnedBy ?? [];
   // The hints that are not already top fixes: how to find out what was missed.
   const nextTime = debrief.hints.filter((h) => !critique.topFixes.some((f) => f.fix === h));
@@ -218,7 +239,7 @@ function DebriefBody(props: SessionPageProps & { debrief: Debrief; anchors: Read
         <input type="hidden" name="goal" value={session.goal ?? ''} />
         <input type="hidden" name="counterpartName" value={context.managerName ?? context.reportName ?? ''} />
         <button type="submit">Try again with the same setup</button>
-        <a class="button secondary" href={`/sessions/new?scenario=${session.scenarioId}`}>
+        <a class="button secondary" href={`/sessions/new?scenario=${session.scenarioId}&partner=${session.personaId}`}>
           Change the setup
         </a>
       </form>

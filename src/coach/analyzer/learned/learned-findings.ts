@@ -1,5 +1,6 @@
 import type { CheckId, Mode } from '../../rubric.js';
 import { quoteOf, type Doc } from '../doc.js';
+import { UNLIMITED, type Allowance } from '../budget.js';
 import type { Finding } from '../finding.js';
 import { checkProbabilities, type LearnedReader } from './learned-reader.js';
 import { wordTokens } from './word-features.js';
@@ -10,23 +11,36 @@ import { wordTokens } from './word-features.js';
  * frames' alone: who acts, negation and quoting decide them). A check is present when the text's p
  * is above the check's threshold and so is the p of its most telling sentence (read on its own),
  * which is then its quote: a verbatim slice of the text. A text shorter than any the reader was
- * fitted on gets nothing from it. The design and its measurements: evals/reader-experiment/README.md,
- * "Adopting it".
+ * fitted on gets nothing from it. The sentences are read one by one while `allowance` lasts; when it
+ * runs out first, the checks still in question are returned as unread. The design and its
+ * measurements: evals/reader-experiment/README.md, "Adopting it".
  */
-export function learnedFindings(reader: LearnedReader, doc: Doc, mode: Mode, found: ReadonlySet<CheckId>): Partial<Record<CheckId, Finding>> {
-  const out: Partial<Record<CheckId, Finding>> = {};
-  if (doc.sentences.length === 0 || wordTokens(doc.raw).length < reader.fewestWords) return out;
+export function learnedFindings(
+  reader: LearnedReader,
+  doc: Doc,
+  mode: Mode,
+  found: ReadonlySet<CheckId>,
+  allowance: Allowance = UNLIMITED,
+): { checks: Partial<Record<CheckId, Finding>>; unread: CheckId[] } {
+  const checks: Partial<Record<CheckId, Finding>> = {};
+  if (doc.sentences.length === 0 || wordTokens(doc.raw).length < reader.fewestWords) return { checks, unread: [] };
   const m = reader.modes[mode];
+  const open = m.checks.flatMap((id, k) => (found.has(id) ? [] : [k]));
+  if (allowance.spent()) return { checks, unread: open.map((k) => m.checks[k]!) };
   const text = checkProbabilities(reader, mode, doc.raw);
-  let sentences: Float64Array[] | undefined;
-  m.checks.forEach((id, k) => {
-    if (found.has(id) || !(text[k]! > m.threshold[k]!)) return;
-    sentences ??= doc.sentences.map((s) => checkProbabilities(reader, mode, doc.raw.slice(s.start, s.end)));
+  const candidates = open.filter((k) => text[k]! > m.threshold[k]!);
+  if (candidates.length === 0) return { checks, unread: [] };
+  const sentences: Float64Array[] = [];
+  for (const s of doc.sentences) {
+    if (allowance.spent()) return { checks, unread: candidates.map((k) => m.checks[k]!) };
+    sentences.push(checkProbabilities(reader, mode, doc.raw.slice(s.start, s.end)));
+  }
+  for (const k of candidates) {
     let best = 0;
     for (let i = 1; i < sentences.length; i++) if (sentences[i]![k]! > sentences[best]![k]!) best = i;
-    if (!(sentences[best]![k]! > m.threshold[k]!)) return;
+    if (!(sentences[best]![k]! > m.threshold[k]!)) continue;
     const quote = quoteOf(doc, doc.sentences[best]!);
-    if (quote !== '') out[id] = { present: true, evidence: [quote], learned: true };
-  });
-  return out;
+    if (quote !== '') checks[m.checks[k]!] = { present: true, evidence: [quote], learned: true };
+  }
+  return { checks, unread: [] };
 }

@@ -1,0 +1,191 @@
+import type { EntryCueId } from './entry-cues.js';
+
+/**
+ * What each cue of `entry-cues.ts` must match (in one folded clause, the other person named Helen)
+ * and what it must not: the vocabulary's own tests (test/loop-reading.test.ts).
+ */
+export const ENTRY_CUE_EXAMPLES: Record<EntryCueId, { examples: readonly string[]; counterexamples: readonly string[] }> = {
+  themSubject: {
+    examples: [
+      'she said the audit is behind',
+      'helen wants a plan by friday',
+      'her top priority is hiring',
+      "she'll intro me to the vp",
+      'my manager asked me to cover',
+      'helen - wants the rota by friday',
+      'mgr (helen) said the stock count is off',
+      'he was worried about the inspection',
+      'the boss is going to sort the budget',
+    ],
+    counterexamples: ['i said the audit is behind', 'the audit is behind', "i'd said the audit was late", 'the report is late'],
+  },
+  themImplied: {
+    examples: [
+      'needs the rota signed off by friday',
+      'worried re the night shift cover',
+      'said my handovers are much tighter now',
+      'asked me to cover the saturday',
+      'said the stockroom was the tidiest it has been',
+    ],
+    counterexamples: ["said i'd do the rota", 'need to chase the agency', 'asked her about the course', 'said yes'],
+  },
+  speechVerb: { examples: ['she said that the audit', 'he mentioned the launch'], counterexamples: ['she wants the deck'] },
+  meSubject: {
+    examples: ['i offered to take the evidence collection', 'offered to run the retro', 'then i told her about the promotion', 'raised the staff promotion'],
+    counterexamples: ['she offered to help', 'the audit is behind'],
+  },
+  youReported: { examples: ['you mentioned the vendor review is slipping', 'as you said, the audit comes first'], counterexamples: ['you did great work'] },
+  need: {
+    examples: [
+      'i need someone to own the evidence collection',
+      'the audit is my top priority',
+      'could you take the release notes this week?',
+      "i'm worried about the launch date",
+      'it would really help if someone chased finance',
+      'the vendor review is slipping',
+      'she asked me to cover the on-call rota',
+      'he needs the stock count done before the audit',
+      'she wants the float counted every night',
+      "he's stressed about the winter rota",
+      'the regional team are all over her about waste',
+      'can you ring the supplier tomorrow?',
+      'kept saying someone who knows the client',
+      'just send them to me',
+      'asked again about the training budget',
+    ],
+    counterexamples: [
+      'great work on the incident review',
+      "let's catch up next week",
+      'what do you need from me?',
+      'you need to be more visible',
+      'no need to rush',
+      'yes please',
+    ],
+  },
+  pressureOnThem: {
+    examples: ['the board have asked him to cut the budget', "she's been told to come back with options", 'head office told her the counts need to be right'],
+    counterexamples: ['i asked him to review it', 'she told me the counts were right'],
+  },
+  feedback: {
+    examples: [
+      'great work on the incident review',
+      'your design docs are strong',
+      'you need to be more visible in planning',
+      "i'd like you to speak up more in the staff meeting",
+      'people see you as the go-to person for billing',
+      'the handover notes were spot on, well done',
+      'your rota is much better now',
+      'the new layout reads like a maze',
+      'the best shift plan we have had',
+      'the window display is really clear',
+      'he was nice about my write-up',
+      'the team leads called you the safe pair of hands',
+      'the cover you arranged made a real difference',
+      'you plate faster than anyone here',
+      "you don't delegate",
+      'customers keep asking for you',
+      'your figures are good',
+    ],
+    counterexamples: ['i need the deck by friday', 'the audit is behind', 'that sounds great', 'she called me in at five', 'the weather was good'],
+  },
+  narratedOffer: {
+    examples: ['offered to take the evidence collection', 'i volunteered for the on-call rota', 'asked her what i could take off her plate'],
+    counterexamples: ['she offered to help', 'asked about the launch date'],
+  },
+  narratedCommit: {
+    examples: ['agreed to own the release notes', 'sent her the evidence pack', 'i delivered the migration plan'],
+    counterexamples: ['she agreed to sponsor me'],
+  },
+  narratedGoal: {
+    examples: ['raised the staff engineer promotion', 'mentioned my goal of leading the platform team', 'i told her about wanting a senior role'],
+    counterexamples: ['raised the budget issue', 'mentioned the launch date'],
+  },
+  narratedWhatItTakes: {
+    examples: ['asked her what it would take to get to senior', "asked what i'd need to show"],
+    counterexamples: ['asked her about the launch'],
+  },
+  narratedFeedbackAsk: { examples: ['asked her for feedback on the launch', 'asked how she sees my work'], counterexamples: ['asked her for the budget'] },
+  promiseFirst: {
+    examples: [
+      "i'll send the deck by friday",
+      "i'm going to draft the plan",
+      'let me check with finance',
+      'agreed to run the retro',
+      'will send notes tomorrow',
+    ],
+    counterexamples: ['i sent the deck', 'i need the deck'],
+  },
+  offer: {
+    examples: ['happy to draft the faq if that helps', 'i can cover the late shift', 'want me to call the supplier?', 'shall i book the room?'],
+    counterexamples: ['i can see why', 'i sent the faq', "i can't do friday"],
+  },
+  promisePresent: {
+    examples: ["i'm covering the saturday shift on the 19th", "i'm doing the stock count monday"],
+    counterexamples: ["i'm going to do it", "i'm worried about it", "i'm thinking about it", 'i did the stock count'],
+  },
+  promiseReported: {
+    examples: [
+      "she'll intro me to the vp",
+      'helen agreed to review my plan',
+      "she said she'd put my name forward",
+      "you said you'd send the budget",
+      "he's going to tell the team himself",
+      'and offered to run a mock interview',
+    ],
+    counterexamples: ['she said the audit is behind', 'helen needs the deck', "she'd told her boss", "he'd asked about it"],
+  },
+  notAPromise: {
+    examples: ['think about it', 'see how it goes', 'be honest with you', 'look bad', 'know straight away', 'talk about it in the new year'],
+    counterexamples: ['send the deck by friday', 'intro me to the vp', 'look at the rota', 'talk to the area manager'],
+  },
+  goalRaised: {
+    examples: [
+      'raised my promotion',
+      'what do you want from your career?',
+      'talked about the staff engineer role',
+      'my promotion case',
+      'asked about the supervisor course again',
+      'told him i want to go for the team lead post',
+      'asked abt applying for the deputy role',
+      'asked what it would take',
+      "let's look at a move to the design team",
+    ],
+    counterexamples: ['raised the budget issue', 'the launch is slipping', 'asked about the canteen', 'told her about the outage'],
+  },
+  goalNotRaised: {
+    examples: ["i'd meant to ask about the course", "didn't get to the promotion stuff", 'maybe next time'],
+    counterexamples: ['asked about the course', 'raised my promotion'],
+  },
+  engaged: {
+    examples: [
+      "i'll support your case at calibration",
+      "she said she'd sponsor me",
+      "here's what you'd need to show",
+      "let's put together a promotion plan",
+      'tell me more about why staff',
+      'walked me through what it would take',
+      'he said absolutely',
+      "said i'd need the leadership module first",
+      "she said she'd have a word with the director",
+      'asked what the competencies were',
+    ],
+    counterexamples: ["let's revisit after the audit", 'maybe later', 'great work on the review'],
+  },
+  deflected: {
+    examples: [
+      "let's revisit after the audit",
+      'not the right time',
+      'she changed the subject',
+      "didn't really respond",
+      "keep doing what you're doing, it'll come",
+      "we'll see how the quarter goes",
+      'down the line, maybe',
+      'he said "after the busy season" and moved on',
+      "she said we'll talk in the new year",
+      'laughed, one thing at a time',
+      'yeah yeah and picked up the phone',
+      "let's not worry about that yet",
+    ],
+    counterexamples: ["i'll support your case at calibration", "here's what you'd need to show"],
+  },
+};
