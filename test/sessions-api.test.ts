@@ -323,6 +323,11 @@ describe('offline persona under attack, limits and isolation', () => {
     const { hint } = (await res.json()) as { hint: { role: string; content: string } };
     expect(hint.role).toBe('coach');
     expect(hint.content).toMatch(/offers help/i);
+    // Asked again before anything else is said: the same hint, stored once.
+    const again = (await (await app.request(`/api/sessions/${session.id}/hint`, { method: 'POST', headers: auth })).json()) as { hint: { id: string } };
+    expect(again.hint.id).toBe((hint as unknown as { id: string }).id);
+    const view = (await (await app.request(`/api/sessions/${session.id}`, { headers: auth })).json()) as { messages: Array<{ role: string }> };
+    expect(view.messages.filter((m) => m.role === 'coach')).toHaveLength(1);
   });
 
   it("hides one user's sessions from another (404 on every route) and from their list", async () => {

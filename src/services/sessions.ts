@@ -140,7 +140,12 @@ export async function giveHint(deps: SessionDeps, session: SessionRow): Promise<
     const locked = lock.session;
     const scenario = getScenario(session.scenarioId as ScenarioId);
     const { persona } = partnerOf(session);
-    const transcript = (await getMessages(deps.db, session.userId, session.id, Math.max(0, locked.nextSeq - 24)))
+    const recent = await getMessages(deps.db, session.userId, session.id, Math.max(0, locked.nextSeq - 24));
+    // Asked again before anything else is said, it is the same hint: a second click, or a form sent
+    // twice by a page without its script, stores it once.
+    const last = recent.at(-1);
+    if (last?.role === 'coach' && last.status === 'complete') return last;
+    const transcript = recent
       .filter((m): m is MessageRow & { role: WindowMessage['role'] } => m.status === 'complete' && m.role !== 'coach')
       .map((m) => ({ role: m.role, content: m.content }));
     const text = await deps.engine.hint({ scenario, state: stateFrom(locked.state), transcript, personaName: persona.name });
