@@ -31,6 +31,20 @@ describe('due dates', () => {
     ['Dec 1st', '2026-12-01'],
     ['end of quarter', '2026-12-31'],
     ['EOD', '2026-11-03'],
+    ['by 12', '2026-11-03'],
+    ['w/c 16th', '2026-11-16'],
+    ['week of the 16th', '2026-11-20'],
+    ['by thurs 26th', '2026-11-26'],
+    ['by mon (9th)', '2026-11-09'],
+    ['end of next week', '2026-11-13'],
+    ['next wk', '2026-11-13'],
+    ['Friday next week', '2026-11-13'],
+    ['in a fortnight', '2026-11-17'],
+    ['first week of December', '2026-12-04'],
+    ['before xmas', '2026-12-24'],
+    ['by 13/11', '2026-11-13'],
+    ['by 12/2', '2026-12-02'],
+    ['by weds', '2026-11-04'],
   ])('resolves "%s" against the entry to %s', (phrase, date) => {
     const found = findWhen(`I'll send it ${phrase}.`);
     expect(found.map((f) => f.phrase.toLowerCase())).toEqual([phrase.toLowerCase()]);
@@ -46,6 +60,10 @@ describe('due dates', () => {
     expect(resolveWhen('by Tuesday', AT)).toBe('2026-11-10');
     // A 31st the month does not have is no date.
     expect(resolveWhen('on the 31st', AT)).toBeNull();
+    // An ordinal alone is a date at the end of its clause, not before a noun.
+    expect(findWhen('doing the sat overtime 21st').map((f) => f.phrase)).toEqual(['21st']);
+    expect(findWhen('the 3rd time she moved it, and a 1st catch-up')).toEqual([]);
+    expect(findWhen('cut waste by 5% and call the caution team today').map((f) => f.phrase)).toEqual(['today']);
   });
 });
 
@@ -81,6 +99,21 @@ describe('who said what', () => {
       ['them', 'She said my docs are strong.'],
       ['me', 'Offered to run the retro.'],
     ]);
+  });
+
+  it('reads action items, topic labels, a pasted reply and a two-person transcript', () => {
+    expect(speakers('- me -> redo the shift plan by mon\n- him -> chase the supplier\n- fb: said my status reports are clearer')).toEqual([
+      ['me', 'redo the shift plan by mon'],
+      ['them', 'chase the supplier'],
+      ['them', 'said my status reports are clearer'],
+    ]);
+    const reply = "Hi Helen, happy to draft the FAQ.\n\nHelen's reply:\nYes please, by Friday.";
+    expect(speakers(reply, 'message')).toEqual([
+      ['me', 'Hi Helen, happy to draft the FAQ.'],
+      ['them', 'Yes please, by Friday.'],
+    ]);
+    const chat = 'Sam: the draft is up\nHelen: looks good. can you send it to legal?\nSam: on it';
+    expect(speakers(chat, 'message').map(([who]) => who)).toEqual(['me', 'them', 'them', 'me']);
   });
 
   it('reads a message as the user’s words, but what it reports of the other person', () => {
@@ -194,6 +227,45 @@ describe('the offline entry reader', () => {
     );
     expect(prose.goalEngaged).toBe(true);
     expect(prose.commitments.map((c) => [c.owner, c.text])).toEqual([['them', 'put my name forward at the planning meeting']]);
+  });
+
+  it('reads needs and feedback however the note puts them: no subject, worry, pressure from above, a quoted judgement', () => {
+    const r = read(
+      '- needs the stock count signed off by fri\n- worried re the night cover\n- the board have asked her to cut costs\n' +
+        "- said my rota is 'spot on'\n- also said a customer emailed to say I'd been very patient",
+      { kind: 'note' },
+    );
+    expect(r.needs).toEqual(['needs the stock count signed off by fri', 'worried re the night cover', 'the board have asked her to cut costs']);
+    expect(r.feedback).toEqual(["my rota is 'spot on", "a customer emailed to say I'd been very patient"]);
+  });
+
+  it('reads commitments from action items, requests taken up, offers accepted or declined, and tasks handed over', () => {
+    const notes = read('- me: memos, buddy the new starter, 30th\n- him: order the hangers\n- needs the audit by the 15th -> me, will do', { kind: 'note' });
+    expect(notes.commitments.map((c) => [c.owner, c.text, c.due])).toEqual([
+      ['me', 'memos', null],
+      ['me', 'buddy the new starter', '2026-11-30'],
+      ['them', 'order the hangers', null],
+      ['me', 'the audit', '2026-11-15'],
+    ]);
+    const prose = read(
+      "She asked me to draft the tender letter, which I said I'd get to her by Thursday. She offered to pay for the course but I said no. " +
+        'She needs me to cover the Saturday shift. I said yes.',
+    );
+    expect(prose.commitments.map((c) => [c.owner, c.text, c.due])).toEqual([
+      ['me', 'draft the tender letter', '2026-11-05'],
+      // The day named in the task is its date.
+      ['me', 'cover the shift', '2026-11-07'],
+    ]);
+    const message = read("Happy to draft the FAQ if that helps.\n\nHelen's reply:\nYes please, ideally by Friday.", { kind: 'message' });
+    expect(message.commitments.map((c) => [c.owner, c.text, c.due])).toEqual([['me', 'draft the FAQ if that helps', '2026-11-06']]);
+  });
+
+  it('tells a goal raised and put off from one engaged with, and one only meant to be raised', () => {
+    const put = read("- asked about the supervisor course again. she said 'after the busy season' and moved on", { kind: 'note' });
+    const engaged = read("- asked what it would take to get to senior. she said lead a project end to end, and she'll put my name forward");
+    const meant = read("Meant to ask about the supervisor course but didn't get to it. She needs the rota by Friday.");
+    const replied = read("Hi Helen, any news on the team lead role?\n\nHelen's reply:\nLet's park that until the new year.", { kind: 'message' });
+    expect([put, engaged, meant, replied].map((r) => r.goalEngaged)).toEqual([false, true, null, false]);
   });
 
   it('is deterministic and labels itself as the analyzer', () => {

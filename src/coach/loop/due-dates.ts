@@ -39,7 +39,8 @@ const WHEN_PHRASES: readonly string[] = [
   String.raw`(?:by |on |for |from |starting )?(?:w/c|w/b|wc|week (?:commencing|beginning))\.?:? (?:(?:mon(?:day)?|the) )?${A_DATE}`,
   String.raw`(?:by |in |during |for )?(?:the )?${WEEK} of (?:the )?${A_DATE}`,
   String.raw`(?:by |in |during )?(?:the )?(?:first|1st|second|2nd|third|3rd|fourth|4th) ${WEEK} of ${MONTH}`,
-  String.raw`(?:by |on |before |for |until |from |starting )?(?:this |next |coming )?${WEEKDAY},? (?:the )?\(?(?:${ORDINAL} ${MONTH}|${SUFFIXED}\b|${NUMERIC})\)?`,
+  String.raw`(?:by |on |before |for |until |from |starting )?(?:this |next |coming )?${WEEKDAY},? (?:the )?\(?(?:${ORDINAL} ${MONTH}` +
+    String.raw`|${SUFFIXED}\b|${NUMERIC})\)?`,
   String.raw`(?:by |on |before |for |until |from |starting )?${WEEKDAY} (?:of )?next ${WEEK}\b`,
   String.raw`(?:by |on |before |until |no later than )?(?:the )?end of (?:the |this |next )?(?:day|${WEEK}|month|quarter|year|sprint)\b`,
   String.raw`(?:by |before )?(?:eod|eow|eom|cob)\b`,
@@ -53,7 +54,7 @@ const WHEN_PHRASES: readonly string[] = [
   String.raw`(?:(?:by|on|before|until|from|for) )?${NUMERIC}`,
   String.raw`${SUFFIXED}\b${CLAUSE_END}`,
   String.raw`by (?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?:am|pm)|noon|midday|lunch(?:time)?|close of (?:play|business)|cop)\b`,
-  String.raw`by (?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?![\d%.,/])${CLAUSE_END}`,
+  String.raw`by (?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?![\d%/]|[.,]\d)${CLAUSE_END}`,
   String.raw`(?:with)?in (?:the next )?${COUNT} (?:days?|weeks?|wks?|months?)\b`,
   String.raw`(?:with)?in a fortnight(?:'s time)?\b|in two weeks' time\b`,
   String.raw`(?:by |before |for )?(?:this|next) (?:${WEEK}|month|quarter)\b`,

@@ -5,6 +5,7 @@
  * of the runtime bundle), and test/loop-reading.test.ts holds it to both. Patterns run on one
  * folded clause (lower case, plain apostrophes). `{name}` stands for the other person's names.
  */
+
 /** The steps of a career: a role, a course, a promotion, an application, a qualification. */
 const CAREER =
   String.raw`(?:promo\w*|role|post|position|seat|course|training|trainer|qualification|leadership|application|applying|apply|referee` +
@@ -25,8 +26,8 @@ export const ENTRY_CUES = {
       String.raw`| flagged| complained| stressed| emphasi[sz]ed| praised| complimented| liked| loved| criticised` +
       String.raw`| criticized| wasn't| was not| didn't| did not| doesn't` +
       String.raw`| does not| changed| brushed| laughed| went| seemed| is| was| can| could| has| had| kept` +
-      String.raw`| keeps| wants| hopes| hoped| gave| highlighted| called| sees| saw| going to| gonna| worried| stressed| concerned` +
-      String.raw`| reckons| reckoned| laughed| sighed| got| went| started| picked| signed| knows| told| took| pulled| came| rang| emailed` +
+      String.raw`| keeps| hopes| hoped| gave| highlighted| called| sees| saw| going to| gonna| worried| concerned` +
+      String.raw`| reckons| reckoned| sighed| got| started| picked| signed| knows| told| took| pulled| came| rang| emailed` +
       String.raw`| messaged| texted| wrote| looked| did| does| noticed)\b`,
     String.raw`^(?:her|his|their|{name}'s) (?:top |biggest |main |real |big |number one |first )?(?:priority` +
       String.raw`|priorities|concern|worry|focus|ask|problem|headache|goal|plan|take|feedback|view|issue)\b`,
@@ -38,14 +39,15 @@ export const ENTRY_CUES = {
   ],
   /**
    * A note's line with no subject, in the third person: the other person's ("needs the rota signed
-   * off", "worried re sickness", "said my handovers are tighter"). The user's own are in the first
+   * off", "worried re the night cover", "said my status reports are clearer"). The user's own are in the first
    * person's forms ("need to", "said i'd", "asked her").
    */
   themImplied: [
     String.raw`^(?:(?:and|also|but|then|plus),? )?(?:needs|wants|says|thinks|reckons|feels|worried|worries|is worried|stressed|concerned` +
       String.raw`|keen|keeps|kept (?:saying|asking|on)|asked (?:me|if i|whether i)|praised|complimented|liked|loved|complained|thanked me)\b`,
     String.raw`^(?:(?:and|also|but|then|plus),? )?(?:said|says) (?:that )?(?:my|your|you|the|it|this|"|')` +
-      String.raw`|^(?:(?:and|also|but|then|plus),? )?(?:said|says) (?!i\b|i'|we\b|yes\b|no\b|fine\b|ok\b|sure\b)[\w()]+(?: [\w()]+){0,3} (?:was|were|is|are|looks?|looked|emailed|wrote|called)\b`,
+      String.raw`|^(?:(?:and|also|but|then|plus),? )?(?:said|says) (?!i\b|i'|we\b|yes\b|no\b|fine\b|ok\b` +
+      String.raw`|sure\b)[\w()]+(?: [\w()]+){0,3} (?:was|were|is|are|looks?|looked|emailed|wrote|called)\b`,
   ],
   /** A narrated sentence in which the user speaks or acts ("I offered…", "Offered to take…"). */
   meSubject: [
@@ -95,12 +97,17 @@ export const ENTRY_CUES = {
     String.raw`\b(?:send|bring|pass|forward|refer|give|leave) (?:them|it|that|those|these|this|everything|\w+) (?:to|over to|with) me\b` +
       String.raw`|\b(?:can|could|would|will) you\b(?! (?:believe|imagine)\b)|\bif you (?:can|could)\b|\bideally\b|\bplease (?=\w)` +
       String.raw`|\bkept (?:saying|coming back to|asking|mentioning|bringing up)\b|\basked (?:again|for)\b|\basked (?:about|for) .{1,30} again\b` +
-      String.raw`|\basked (?:me )?(?:straight out |directly )?(?:whether|if)\b|\byes please\b|\bplease do\b` +
-      String.raw`|\b(?:that|it) (?:would|'d) be (?:great|brilliant|amazing|helpful|a (?:huge|big|great|real) help)\b`,
+      String.raw`|\basked (?:me )?(?:straight out |directly )?(?:whether|if)\b`,
   ],
-  /** Pressure on the other person from above, told as the scene: "the trustees have asked him to cut 8%", "he's been told to…". */
+  /** An offer taken up: what was offered is wanted ("yes please", "that would be a huge help"). */
+  takenUp: [
+    String.raw`\byes please\b|\bplease do\b|\bgo ahead\b|\bsounds good\b|\b(?:that|it|this) (?:would|'d) be (?:great|brilliant|amazing|lovely|helpful` +
+      String.raw`|perfect|a (?:huge|big|great|real) help)\b`,
+  ],
+  /** Pressure on the other person from above, told as the scene: "the board have asked him to cut costs", "he's been told to…". */
   pressureOnThem: [
-    String.raw`(?<!\b(?:i|we) )\b(?:asked|told|wants?|pushing|pressing|pressuring|chasing) (?:him|her) to\b|\b(?:he|she)(?:'s| has| was| had) been (?:told|asked) to\b` +
+    String.raw`(?<!\b(?:i|we) )\b(?:asked|told|wants?|pushing|pressing|pressuring|chasing) (?:him|her) to\b|\b(?:he` +
+      String.raw`|she)(?:'s| has| was| had) been (?:told|asked) to\b` +
       String.raw`|\btold (?:him|her)\b.{0,40}\b(?:needs? to|has to|must|have to)\b`,
   ],
   feedback: [
@@ -127,10 +134,12 @@ export const ENTRY_CUES = {
     // Praise and criticism in any words: thanks, a judgement, a comparison, a superlative, others relayed.
     String.raw`\b(?:well done|thank(?:s| you|ed me)|nice one|(?:good|great|nice|top) stuff|spot on|a lifesaver|lifesaver|exactly what)\b`,
     String.raw`\b(?:much|way|so much|a lot|far) (?:better|tighter|clearer|stronger|improved|faster|less|more)\b|\b(?:reads|read|comes across) like\b`,
-    String.raw`\b(?:the )?(?:best|\w+est) (?:\w+ ){0,2}(?:it's|its|it has|we've|we have|i've|i have|you've|you have|they've|he's|she's) (?:been|had|seen|ever)\b|` +
-      String.raw`\bthe (?!biggest|largest|latest|earliest|highest|lowest|nearest|closest|next)(?:best|\w+est) (?:\w+ ){1,2}(?:on|in|of) (?:the|this|our)\b|\bthe best (?:one|lot|work)\b`,
+    String.raw`\b(?:the )?(?:best|\w+est) (?:\w+ ){0,2}(?:it's|its|it has|we've|we have|i've|i have|you've|you have|they've` +
+      String.raw`|he's|she's) (?:been|had|seen|ever)\b|` +
+      String.raw`\bthe (?!biggest|largest|latest|earliest|highest|lowest|nearest|closest|next)(?:best` +
+      String.raw`|\w+est) (?:\w+ ){1,2}(?:on|in|of) (?:the|this|our)\b|\bthe best (?:one|lot|work)\b`,
     String.raw`\b(?:is|are|was|were|looks?|looked|reads?|sounds?|'s|'re) ["']?(?:(?:really|so|very|properly|a bit|a little|too|super|still|now|pretty` +
-      String.raw`|quite|just|all|far|much|way) ){0,3}(?:excellent|brilliant|outstanding|clear|clearer|thorough|solid|impressive|spot on|perfect` +
+      String.raw`|quite|just|all|far|much|way) ){0,3}(?:excellent|brilliant|outstanding|clear|clearer|thorough|solid|impressive|spot on` +
       String.raw`|fantastic|amazing|polished|academic|dense|wordy|vague|unclear|confusing|messy|sloppy|rushed|careless|better|tighter)\b`,
     // A judgement quoted: "my drafting 'still too long'", "looks 'really inviting'", "was 'textbook'".
     String.raw`\b(?:my|your)\b[^.;!?]{0,50}?\b(?:is|are|was|were|looks?|looked|'s|'re)\s+["'][\w ,'-]{2,40}["']` +
@@ -141,11 +150,15 @@ export const ENTRY_CUES = {
     String.raw`\b(?:my|your|you)\b[^.;!?]{0,50}?\b(?:is|are|was|were|looks?|looked|'s|'re)(?: (?:really|so|very|a bit|too|still|now|pretty|quite)){0,2}` +
       String.raw` (?:good|great|nice|strong|weak|slow|late|long|short|thin|the best)\b`,
     String.raw`\b(?:liked|loved|praised|was (?:nice|kind|positive|complimentary|critical|harsh) about|(?:happy|pleased|impressed|thrilled) (?:with|by)` +
-      String.raw`|grateful for)\b|\bcalled (?:me|you) (?:a |an |the |["'])|\bmade a (?:real |big |huge |massive )?difference\b|\btold \w+ (?:i|you) (?:was|were|are|am)\b|\byou(?:'re| are) ["']?the (?:one|person|go-to|best)\b`,
-    String.raw`\b(?:\w+er|more \w+|less \w+) than (?:anyone|anybody|everyone|most|the rest)\b|\bthe only (?:one|ones|person)\b|\bno (?:worries|concerns) about (?:me|you)\b` +
-      String.raw`|\bdown to (?:how )?(?:you|your|i|my|me)\b|\bhad a go at (?:me|you)\b|\b(?:\w+s|people|everyone) (?:like|love|rate|trust) (?:me|you)\b|\byou (?:don't|never|always|keep) (?!know|worry|need|have to|mind)\w+` +
+      String.raw`|grateful for)\b|\bcalled (?:me|you) (?:a |an |the |["'])|\bmade a (?:real |big |huge |massive )?difference\b` +
+      String.raw`|\btold \w+ (?:i|you) (?:was|were|are|am)\b|\byou(?:'re| are) ["']?the (?:one|person|go-to|best)\b`,
+    String.raw`\b(?:\w+er|more \w+|less \w+) than (?:anyone|anybody|everyone|most|the rest)\b|\bthe only (?:one|ones` +
+      String.raw`|person)\b|\bno (?:worries|concerns) about (?:me|you)\b` +
+      String.raw`|\bdown to (?:how )?(?:you|your|i|my|me)\b|\bhad a go at (?:me|you)\b|\b(?:\w+s|people|everyone) (?:like|love` +
+      String.raw`|rate|trust) (?:me|you)\b|\byou (?:don't|never|always|keep) (?!know|worry|need|have to|mind|think|mean|guess` +
+      String.raw`|reckon|suppose|feel)\w+` +
       String.raw`|\bcouldn't have\b.{0,60}\bwithout (?:me|you)\b|\bnot (?:where|good enough|up to|there yet)\b|\bask(?:s|ing|ed)? for (?:me|you)\b` +
-      String.raw`|\b(?:keep|keeps|kept) asking for\b|\bpeople asking who\b`,
+      String.raw`|\b(?:keep|keeps|kept) asking for\b|\bask(?:ing|ed|s)? who (?:did|made|wrote|built|designed|cut) (?:it|that|this|them)\b`,
   ],
   /**
    * The user's moves told in the past tense ("offered to take…", "asked what it would take"), which
@@ -181,7 +194,7 @@ export const ENTRY_CUES = {
     String.raw`^(?:(?:and|so|then|also),? )?(?:agreed|promised|committed|volunteered|offered|will|going|signed up) to\s+|^will\s+` +
       String.raw`|^(?:(?:and|so|then|also),? )?(?:said|told (?:her|him|them)) i(?:'d| would| will|'ll)\s+|\bwhich i said i(?:'d| would)\s+`,
   ],
-  /** An offer, a promise only once the other person takes it up ("happy to draft the annex if that helps"). */
+  /** An offer, a promise only once the other person takes it up ("happy to draft the FAQ if that helps"). */
   offer: [
     String.raw`\b(?:i(?:'m| am|'d be| would be) )?(?:happy|glad) to\s+|\b(?:i can|i could)\s+(?!(?:see|tell|imagine|understand|hear|feel|only|be|get why)\b)` +
       String.raw`|\b(?:want|would you like) me to\s+|\bshall i\s+`,
@@ -217,7 +230,8 @@ export const ENTRY_CUES = {
     String.raw`\bi(?: want| wanted|'d| would)?(?: really)?(?: like| love| hope|'m hoping| am hoping| was hoping)? to\b.{0,40}?\b${CAREER}\b`,
     String.raw`\b(?:getting|get|put) (?:you|me) (?:on|onto|in|into|forward)\b`,
     String.raw`\b(?:a|the|my|your) move (?:to|into|onto)\b|\bas (?:the )?(?:acting|interim|deputy|assistant) \w+|\b(?:look at|consider) (?:me|you) for\b` +
-      String.raw`|\b(?:nope|no|yes|not yet) (?:to|on|for) (?:the |my |your )?(?:\w+ ){0,2}(?:course|role|promotion|promo|post|position|seat|job|application|training)\b`,
+      String.raw`|\b(?:nope|no|yes|not yet) (?:to|on|for) (?:the |my |your )?(?:\w+ ){0,2}(?:course|role|promotion|promo|post` +
+      String.raw`|position|seat|job|application|training)\b`,
     String.raw`\bi(?: want| wanted|'d| would)?(?: really)?(?: like| love| hope|'m hoping| am hoping| was hoping)? to (?:go for|go into|move|be |become` +
       String.raw`|apply|get (?:promoted|into|onto|on|more)|lead|run|step up|train|progress|work towards|do more|do the \w+)`,
     String.raw`\bwhat (?:it|it'd|it would|i'd|i would|i|he'd|she'd|they'd|you'd|he would|she would|they would|you would) (?:would )?(?:take|need|want)\b` +
@@ -225,8 +239,8 @@ export const ENTRY_CUES = {
   ],
   /** The user meant to raise the goal and did not: it did not come up. */
   goalNotRaised: [
-    String.raw`\b(?:meant to|didn't get to|did not get to|forgot to|ran out of time|no time to|didn't (?:raise|ask|mention|bring)|next time` +
-      String.raw`|wanting to|wanted to|planning to|planned to|was going to|hoping to)\b`,
+    String.raw`\b(?:meant to|didn't get to|did not get to|forgot to|ran out of time|no time to|didn't (?:raise|ask|mention|bring)|next time)\b` +
+      String.raw`|\b(?:wanting|wanted|planning|planned|hoping|going) to (?:raise|ask|bring|mention|talk|discuss|push)\b`,
   ],
   /** The other person engaging with the user's goal: a plan, a requirement, support, a question about it. */
   engaged: [
@@ -246,8 +260,10 @@ export const ENTRY_CUES = {
     // A yes, a path given as the steps to take, a word put in, a step set up.
     String.raw`\bsaid:? ["']?(?:absolutely|yes|of course|definitely|go for it)\b|\bsaid (?:i|you)(?:'d| would)? (?:need|should|must|have to|could)\b` +
       String.raw`|\bsaid (?:pass|lead|run|get|take|present|build|show|finish|complete|own|shadow|apply|write|do)\b`,
-    String.raw`\b(?:have|had) a word with\b|\b(?:mention|put forward|recommend|suggest) (?:my|your) name\b|\bmy name to\b|\btalk to (?:\w+ ){1,3}(?:about|in)\b` +
-      String.raw`|\bwent (?:thru|through) it\b|\bsigned (?:it )?off\b|\basked (?:what|how|why|when)\b|\bmock\b|\b(?:a|the) move to\b|\breferee\b` +
+    String.raw`\b(?:have|had) a word with\b|\b(?:mention|put forward|recommend|suggest) (?:my|your) name\b|\bmy name to\b` +
+      String.raw`|\btalk to (?:\w+ ){1,3}(?:about|in)\b` +
+      String.raw`|\bwent (?:thru|through) it\b|\bsigned (?:it )?off\b|\basked (?:what|how|why|when)\b|\b(?:mock` +
+      String.raw`|practice) (?:interview|panel|assessment)\b|\b(?:a|the) move to\b|\breferee\b` +
       String.raw`|\b(?:booked|signed|put|got|enrolled) (?:me|you) (?:on|up|onto|in|for|forward)\b|\b(?:i|you) (?:just |only |still )?need to\b` +
       String.raw`|\b(?:look at|consider) (?:me|you) for\b|\byes to\b`,
   ],
@@ -273,9 +289,10 @@ export const ENTRY_CUES = {
     String.raw`\bafter (?:peak|ship|christmas|xmas|the new year|busy season|year end|(?:the|this) (?!\d)\w+)\b|\b(?:in|till|until) the new year\b` +
       String.raw`|\bnext[- ]year (?:conversation|thing)\b|\b(?:maybe|perhaps) next (?:year|time|cycle)\b|\bone thing at a time\b`,
     String.raw`\b(?:went back to|went straight to|went on about|picked up the phone|phone (?:went|rang)|(?:and )?that was it|nothing about|went quiet` +
-      String.raw`|anyway|started (?:talking|packing|cashing))\b|\bright time\b|\bno money\b|\btoo early\b|\byeah,? yeah\b` +
-      String.raw`|\b(?:need|needs) to form (?:her|his|their|my) own\b|\blet's not (?:worry|get ahead|get into|go there|rush)\b|\bahead of (?:ourselves|yourself)\b` +
-      String.raw`|\b(?:nope|no) (?:to|on)\b|\bdidn'?t even look up\b`,
+      String.raw`|anyway|started \w+ing (?:up|about|away|on))\b|\bright time\b|\bno money\b|\btoo early\b|\byeah,? yeah\b` +
+      String.raw`|\b(?:her|his|their) own (?:view|mind|opinion)\b|\blet's not (?:worry|get ahead|get into|go there|rush)\b` +
+      String.raw`|\bahead of (?:ourselves|yourself)\b` +
+      String.raw`|\b(?:nope|no) (?:to|on)\b|\b(?:didn'?t|did not|never) (?:even )?(?:look up|look at me|stop|pause)\b`,
   ],
 } as const;
 export type EntryCueId = keyof typeof ENTRY_CUES;

@@ -2,7 +2,7 @@ import { analyze } from '../analyzer/index.js';
 import type { CheckId } from '../rubric.js';
 import { isPromise } from './entry-commitments.js';
 import { cuePattern } from './entry-cues.js';
-import type { EntryKind, EntryReading, Relation } from './entry-reading-schema.js';
+import type { EntryReading, Relation } from './entry-reading-schema.js';
 import { namesOf, type Segment } from './speakers.js';
 
 /** What the goal's coming up is read from: the entry, its speakers, the user's checks, and the goal the user keeps. */
@@ -11,7 +11,6 @@ export interface GoalInput {
   folded: string;
   segments: readonly Segment[];
   checks: EntryReading['checks'];
-  kind: EntryKind;
   relation: Relation;
   name: string;
   goal?: string | null | undefined;
@@ -34,8 +33,8 @@ const ANSWER_PIECES = 4;
 /**
  * Did the other person engage with the user's goal when it came up? Null when it did not come up,
  * or when their answer is not in the entry (a message sent, with no reply yet). The goal comes up
- * when the user's words make a step-4 move or tell of raising it ("asked about the team leader
- * course", "told her I want to go for the trainer role"), or the other person names it or asks
+ * when the user's words make a step-4 move or tell of raising it ("asked about the supervisor
+ * course", "told her I want to go for the deputy role"), or the other person names it or asks
  * about it. Their answer is what follows in the same exchange (the bullet, the paragraph): a plan,
  * a requirement, support, a promise or a real question engages; putting it off, waving it away,
  * changing the subject or not answering does not, unless they also promised something for it.
@@ -52,10 +51,11 @@ export function goalEngaged({ text, folded, segments, checks, relation, name, go
   const goalQuotes = checks
     .filter((c) => GOAL_CHECKS.includes(c.id))
     .flatMap((c) => c.evidence)
-    .filter((q) => CAREER_WORDS.test(q));
+    .filter((q) => CAREER_WORDS.test(q) && !notRaised.test(q.toLowerCase()));
   const goalWords = contentWords(goal ?? '');
 
   let raisedAt = Number.POSITIVE_INFINITY;
+  let raisedEnd = Number.POSITIVE_INFINITY;
   for (const q of goalQuotes) raisedAt = Math.min(raisedAt, text.indexOf(q));
   for (const s of segments) {
     if (s.start >= raisedAt) break;
@@ -68,8 +68,10 @@ export function goalEngaged({ text, folded, segments, checks, relation, name, go
     const words = text.slice(s.quoteStart, s.end);
     const mayAsk = s.speaker === 'them' && relation !== 'report' && (words.includes('?') || CAREER_WORDS.test(words));
     const asked = mayAsk && analyze(words, 'manager', undefined, null).checks.asks_about_goals?.present === true;
-    if (raised && !notRaised.test(f.slice(0, raised.index + raised[0].length))) raisedAt = Math.min(raisedAt, s.start + raised.index);
-    else if ((mentionsGoal && s.speaker !== 'none') || asked) raisedAt = Math.min(raisedAt, s.start);
+    if (raised && !notRaised.test(f.slice(0, raised.index + raised[0].length)) && s.start + raised.index < raisedAt) {
+      raisedAt = s.start + raised.index;
+      raisedEnd = raisedAt + raised[0].length;
+    } else if ((mentionsGoal && s.speaker !== 'none') || asked) raisedAt = Math.min(raisedAt, s.start);
   }
   if (!Number.isFinite(raisedAt)) return null;
 
@@ -81,33 +83,57 @@ export function goalEngaged({ text, folded, segments, checks, relation, name, go
       break;
     }
   }
-  // Their answer ends where the user speaks again ("I said I'd get my AHT under 7…" starts another exchange).
   const raising = segments.find((s) => s.start <= raisedAt && raisedAt < s.end);
-  const later = segments.filter((s) => s.start >= (raising?.end ?? raisedAt));
-  const nextMine = later.findIndex((s, i) => s.speaker === 'me' && later.slice(0, i).some((x) => x.speaker !== 'me'));
-  const after = (nextMine < 0 ? later : later.slice(0, nextMine)).filter((s) => s.speaker !== 'me').slice(0, ANSWER_PIECES);
+  // What a message tells of the other person's words ("you said it's not the right time") is no answer to it.
+  let mineUntil = -1;
+  const later: Segment[] = [];
+  for (const s of segments) {
+    const nested = s.speaker !== 'me' && s.end <= mineUntil;
+    if (s.speaker === 'me') mineUntil = Math.max(mineUntil, s.end);
+    if (!nested && s.start >= (raising?.end ?? raisedAt)) later.push(s);
+  }
+  // Their answer ends where the user speaks again ("I said I'd get the backlog down…" starts another exchange).
+  let cut = later.length;
+  let answered = false;
+  for (const [i, s] of later.entries()) {
+    if (s.speaker !== 'me') answered = true;
+    else if (answered) {
+      cut = i;
+      break;
+    }
+  }
+  const after = later
+    .slice(0, cut)
+    .filter((s) => s.speaker !== 'me')
+    .slice(0, ANSWER_PIECES);
   const inBlock = after.filter((s) => s.start < blockEnd);
-  // A transcript answers on the next line: the other person's first turn after the goal, wherever it is.
-  const answer = inBlock.length > 0 ? inBlock : after.filter((s) => s.speaker === 'them').slice(0, 1);
+  // A transcript or a pasted reply answers below: the other person's first turn after the goal, wherever it is.
+  const turnAt = later.findIndex((s) => s.speaker === 'them');
+  const turnEnd = later.findIndex((s, i) => i > turnAt && s.speaker !== 'them');
+  const firstTurn = turnAt < 0 ? [] : later.slice(turnAt, turnEnd < 0 ? undefined : turnEnd).slice(0, ANSWER_PIECES);
+  const answer = inBlock.length > 0 ? inBlock : firstTurn;
   const theirs = [...(raising?.speaker === 'them' ? [raising] : []), ...answer.filter((s) => s.speaker === 'them')];
-  // The rest of the raising piece counts too: "asked abt my own chair again, 'not now hun'".
-  const words = [...(raising ? [folded.slice(raisedAt, raising.end)] : []), ...answer.map((s) => folded.slice(s.start, s.end))];
+  // The rest of the raising piece counts too ("asked abt the course again, 'not now'"); the user's own words, only to put it off.
+  const rest = raising ? folded.slice(raising.speaker === 'me' ? Math.min(raisedEnd, raising.end) : raisedAt, raising.end) : '';
+  const words = answer.map((s) => folded.slice(s.start, s.end));
   const theirText = theirs.map((s) => text.slice(s.quoteStart, s.end)).join('\n');
   const engagingMove =
     relation !== 'report' && theirText !== '' ? ENGAGING_MOVES.some((id) => analyze(theirText, 'manager', undefined, null).checks[id]?.present) : false;
-  // A promise of theirs for it: "he'll have a word with Caroline", "'I'll talk to him in Jan'".
+  // A promise of theirs for it: "he'll have a word with the director", "'I'll talk to her in Jan'" (not "we'll see").
   const promise = theirs.some((s) => {
-    const f = folded.slice(Math.max(s.start, raisedAt), s.end);
+    const from = Math.max(s.start, raisedAt);
+    const f = folded.slice(from, s.end);
     const quoted = /['"]/.test(f) || !s.reported;
-    return [promised, ...(quoted ? [promisedFirst] : [])].some((p) => {
-      const m = p.exec(f);
-      return m !== null && isPromise(f.slice(m.index + m[0].length), f.slice(Math.max(0, m.index - 40), m.index));
-    });
+    return [promised, ...(quoted ? [promisedFirst] : [])].some((p) =>
+      [...f.matchAll(new RegExp(p.source, 'g'))].some((m) =>
+        isPromise(f.slice(m.index + m[0].length), folded.slice(Math.max(0, from + m.index - 40), from + m.index)),
+      ),
+    );
   });
-  const engaged = promise || engagingMove || words.some((w) => engagedCue.test(w));
-  const deflected = words.some((w) => deflectedCue.test(w));
+  const engaged = promise || engagingMove || [...words, ...(raising?.speaker === 'me' ? [] : [rest])].some((w) => engagedCue.test(w));
+  const deflected = [...words, rest].some((w) => deflectedCue.test(w));
   if (deflected) return promise;
-  // They brought the user's goal up themselves ("Caroline asked about you for the seat"): engaging with it.
+  // They brought the user's goal up themselves ("the director asked about you for the lead role"): engaging with it.
   if (engaged || raising?.speaker === 'them') return true;
   // They answered, with nothing about the goal: the goal was passed over.
   return answer.length > 0 ? false : null;

@@ -35,7 +35,7 @@ const slice = (text: string, s: Pick<Segment, 'start' | 'end'>) => text.slice(s.
 /** A quote as shown: no conjunction or punctuation at its edges, still a verbatim slice. */
 function quote(text: string, from: number, to: number): string {
   const raw = text.slice(from, to);
-  const lead = /^(?:[\s"'([{,;:\-\u2013\u2014]|(?:and|but|so|also|that|then|honestly|basically|well|ok|okay)\b)+/i.exec(raw)?.[0].length ?? 0;
+  const lead = /^(?:[\s"'([{,;:\-\u2013\u2014]|(?:and|but|so|also|that|then|honestly|basically|well|ok|okay)(?=[\s,]))+/i.exec(raw)?.[0].length ?? 0;
   return raw
     .slice(lead)
     .replace(/[\s"')\]},;:.!?\-\u2013\u2014]+$/u, '')
@@ -65,15 +65,19 @@ export function readEntryOffline(input: EntryInput): EntryReading {
     needs,
     commitments: commitmentsOf({ text, folded, segments, at: input.at, name: input.name }),
     feedback,
-    goalEngaged: goalEngaged({ text, folded, segments, checks, kind: input.kind, relation: input.relation, name: input.name, goal: input.goal }),
+    goalEngaged: goalEngaged({ text, folded, segments, checks, relation: input.relation, name: input.name, goal: input.goal }),
     source: 'analyzer',
   };
 }
 
 // Where one thing the other person said ends and the next begins, within a sentence of theirs:
-// "worried about January; needs the column full", "…, so she needs…", "… and wants me to…".
-const CLAUSE_BREAK =
-  /;\s*|\s[\u2014\u2013-]\s|\s->\s|,\s(?=but\s)|\s(?=and that\s)|,?\s(?=so (?:she|he|they|we) )|,\s(?=(?:and |but )?(?:she|he|they) (?:needs?|wants?|said|says|asked|is worried|'s worried)\b)|\s(?=and (?:(?:she|he|they) )?(?:needs|wants|asked me|is worried|'s worried)\b)/g;
+// "worried about the budget; needs the numbers by Friday", "…, so she needs…", "… and wants me to…".
+const CLAUSE_BREAK = new RegExp(
+  String.raw`;\s*|\s[\u2014\u2013-]\s|\s->\s|,\s(?=but\s)|\s(?=and that\s)|,?\s(?=so (?:she|he|they|we) )|,\s(?=(?:and ` +
+    String.raw`|but )?(?:she|he|they) (?:needs?|wants?|said|says|asked|is worried|'s worried)\b)|\s(?=and (?:(?:she|he` +
+    String.raw`|they) )?(?:needs|wants|asked me|is worried|'s worried)\b)`,
+  'g',
+);
 
 /**
  * The other person's needs and the feedback they gave, each quoted in their words: their pieces,
@@ -85,32 +89,43 @@ function theirNeedsAndFeedback(text: string, folded: string, segments: readonly 
   const feedbackPattern = cuePattern('feedback', names);
   const pressure = cuePattern('pressureOnThem');
   const promise = cuePattern('promiseReported', names);
+  const takenUp = cuePattern('takenUp');
+  const themSubject = cuePattern('themSubject', names);
   const needs: string[] = [];
   const feedback: string[] = [];
   for (const s of segments) {
-    // Told as scene-setting, pressure from above on them is still theirs ("the trustees have asked him to cut 8%").
+    // Told as scene-setting, pressure from above on them is still theirs ("the board have asked him to cut costs").
     if (s.speaker === 'none' && pressure.test(folded.slice(s.start, s.end))) needs.push(quote(text, s.start, s.end));
     if (s.speaker !== 'them') continue;
     const from = s.quoteStart;
     const cuts = [from, ...[...folded.slice(from, s.end).matchAll(CLAUSE_BREAK)].flatMap((m) => [from + m.index, from + m.index + m[0].length]), s.end];
     // Praise run on past a dash is one piece of feedback: "this is really clear - the table on p3 is exactly what…".
     let praising: number | undefined;
+    // A few words before a dash name what follows: "New-hire training - yes please".
+    let topic: number | undefined;
     for (let i = 0; i + 1 < cuts.length; i += 2) {
       const [start, end] = [cuts[i] as number, cuts[i + 1] as number];
-      if (!/^[;\s\u2014\u2013-]+$/.test(folded.slice(cuts[i - 1] ?? start, start))) praising = undefined;
+      const gap = folded.slice(cuts[i - 1] ?? start, start);
+      // "fb: … running late too often -> look at it": what follows an arrow is the user's own note, unless it names them.
+      if (gap.includes('->') && !themSubject.test(folded.slice(start, end))) break;
+      const dashed = /^[;\s\u2014\u2013-]+$/.test(gap);
+      if (!dashed) praising = topic = undefined;
       const said = theirWords(folded.slice(start, end), s.reported);
       const q = quote(text, start, end);
       if (q === '' || /^(?:none|nothing|n\/a|-)$/i.test(q) || (s.topic !== undefined && !/\s/.test(q))) continue;
-      if (s.topic === 'feedback' || (s.topic !== 'need' && feedbackPattern.test(said))) {
+      // Taking up an offer ("that would be a huge help") is a need, however warmly put.
+      const accepting = takenUp.test(said);
+      if (s.topic === 'feedback' || (s.topic !== 'need' && !accepting && feedbackPattern.test(said))) {
         if (praising !== undefined) feedback.pop();
         praising ??= start;
         feedback.push(quote(text, praising, end));
         continue;
       }
       praising = undefined;
-      // A promise of theirs is not a need of theirs ("she'll ask Ravi if I can use the eye tracker").
+      // A promise of theirs is not a need of theirs ("she'll ask finance if I can use the spare laptop").
       const promised = promise.exec(said);
-      if (s.topic === 'need' || (needPattern.test(said) && promised?.index !== 0)) needs.push(q);
+      if (s.topic === 'need' || accepting || (needPattern.test(said) && promised?.index !== 0)) needs.push(quote(text, topic ?? start, end));
+      topic = said.trim().split(/\s+/).length <= 4 ? start : undefined;
     }
   }
   return { needs: unique(needs), feedback: unique(feedback) };
@@ -122,7 +137,10 @@ function theirNeedsAndFeedback(text: string, folded: string, segments: readonly 
  */
 function theirWords(folded: string, reported: boolean): string {
   if (!reported) return folded;
-  return folded.replace(/\b(?:i'm|i am|i've|i'd|i'll|i|me|my|mine|myself)\b/g, (w) => FIRST_TO_SECOND[w] ?? 'you');
+  // Their own words quoted ("she said 'I don't think it's the right time'") keep their "I".
+  const open = /(?:^|[\s:,])['"](?=\S)/.exec(folded);
+  const cut = open ? open.index + open[0].length : folded.length;
+  return folded.slice(0, cut).replace(/\b(?:i'm|i am|i've|i'd|i'll|i|me|my|mine|myself)\b/g, (w) => FIRST_TO_SECOND[w] ?? 'you') + folded.slice(cut);
 }
 const FIRST_TO_SECOND: Record<string, string> = {
   "i'm": "you're",

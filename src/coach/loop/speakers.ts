@@ -16,7 +16,7 @@ export interface Segment {
   quoteStart: number;
   /** What a line's label says the words are: feedback ("fb:"), the other person's needs ("her priorities:"). */
   topic?: Topic;
-  /** An action item of a note ("me -> redo the pick path", "- him: chase the agency"): a task its speaker took on. */
+  /** An action item of a note ("me -> redo the shift plan", "- him: chase the supplier"): a task its speaker took on. */
   action?: boolean;
 }
 
@@ -36,17 +36,16 @@ const NOT_SPEAKERS = new Set(
 );
 // What a label says the words are, rather than who said them: "fb:", "fb for me:", "her priorities:".
 const FEEDBACK_LABEL = /^(?:(?:her|his|their|the|some|[\p{L}]+'s) )?(?:fb|feedback|praise|kudos)(?: (?:for|to|on|about) me)?$/u;
-const NEED_LABEL =
-  /^(?:(?:her|his|their|[\p{L}]+'s) )?(?:top |main |big |biggest |key )?(?:priorit(?:y|ies)|concerns?|worr(?:y|ies)|needs?|asks?|pain points?)$/u;
-// A line heading the other person's answer pasted below a message: "Fiona's reply:", "Reply:", "He replied:".
+const NEED_LABEL = /^(?:(?:her|his|their|[\p{L}]+'s) )?(?:top |main |big |biggest |key )?(?:priorit(?:y|ies)|concerns?|worr(?:y|ies)|needs?|pain points?)$/u;
+// A line heading the other person's answer pasted below a message: "Helen's reply:", "Reply from Helen:", "She replied:".
 const REPLY_LABEL =
   /^(?:(?:her|his|their|the|[\p{L}]+'s) )?(?:reply|response|answer)(?: from [\p{L}]+)?$|^[\p{L}]+ (?:replied|responded|wrote back|answered)$/u;
-// "Me: …", "Helen -> chase the agency", and a label alone on its line heading what follows ("Fiona's reply:").
+// "Me: …", "Helen -> chase the supplier", and a label alone on its line heading what follows ("Helen's reply:").
 const LABEL = /^([\p{L}][\p{L}\p{N}.'\- ]{0,24}?)\s*(:|->|=>|\u2192)(?:\s+|$)/u;
 const BULLET = /^(?:[-*\u2022\u00b7+>]|\d{1,2}[.)])\s+/;
-// Words that open a spoken line, not an item of a to-do list ("- me: I'll take it", "- me: how can I help?").
 // Where the user's own clause starts inside a narrated sentence of the other person's.
 const USER_CLAUSE = /(?:,\s*|\s[-\u2013\u2014]\s|\s)(?:which |and |but |so |then )?i (?:said|agreed|told|offered|promised|asked|replied|answered)\b/;
+// Words that open a spoken line, not an item of a to-do list ("- me: I'll take it", "- me: how can I help?").
 const SPOKEN_OPENING = /^(?:i|i'm|i'll|i'd|i've|we|we'll|you|yes|yeah|yep|no|nope|ok|okay|sure|thanks|thank you|hi|hey|so|well|honestly|what|how|why|"|')\b/;
 
 /** The ways the other person may be named in notes: the full name, the first name, initials. */
@@ -108,8 +107,9 @@ function labelOf(raw: string, start: number): { label?: RawLabel; bullet: number
 }
 
 /**
- * Labels of people who are neither the user nor the other person by name: in a transcript between
- * two people ("Wei: …", "Anil: …") where one label names the other person, the other is the user.
+ * The people a note's labels name. In a transcript between two people ("Sam: …", "Helen: …") where
+ * one label names the other person, the other is the user. A capitalised label used once that names
+ * no one we know is a heading ("Rating:", "Summary:"), not a speaker.
  */
 function peopleOf(text: string, names: { labels: string[] }): { user: string | undefined; speaking: Set<string> } {
   const seen = new Map<string, number>();
@@ -122,7 +122,6 @@ function peopleOf(text: string, names: { labels: string[] }): { user: string | u
   }
   const people = [...seen.keys()];
   const others = people.filter((p) => !names.labels.includes(p));
-  // A capitalised label used once that names no one we know is a heading ("Rating:", "NQ:"), not a speaker.
   const user = others.length === 1 && others.length < people.length ? others[0] : undefined;
   const speaking = new Set(people.filter((p) => names.labels.includes(p) || (seen.get(p) ?? 0) > 1 || p === user));
   return { user, speaking };
@@ -150,11 +149,11 @@ function readLines(text: string, names: { labels: string[] }): Line[] {
       else if (NEED_LABEL.test(word)) found = { speaker: 'them', content, topic: 'need' };
       else if (REPLY_LABEL.test(word)) found = { speaker: 'them', content };
       else {
-        // A capitalised label is a person ("Helen Park:", not "Leeds trust:"); a lower-case one counts only if it names the user or the other person.
+        // A capitalised label is a person ("Helen Park:", not "Head office:"); a lower-case one counts only if it names the user or the other person.
         const me = ME_LABELS.has(word) || word === user;
         const capitalised = label.written.split(' ').every((w) => /^\p{Lu}/u.test(w)) && (word.includes(' ') || speaking.has(word));
         const named = me || names.labels.includes(word) || capitalised;
-        // "me -> redo the pick path", "- him: chase the agency": a task, not a line spoken.
+        // "me -> redo the shift plan", "- him: chase the supplier": a task, not a line spoken.
         const action = label.arrow || (bullet > 0 && !/^\p{Lu}/u.test(label.written) && !body.includes('?') && !SPOKEN_OPENING.test(body));
         if (named) found = { speaker: me ? 'me' : 'them', content, ...(action ? { action } : {}) };
       }
@@ -208,7 +207,7 @@ export function splitSpeakers(text: string, kind: EntryKind, name: string): Segm
   };
 
   // "He asked me to draft the letter, which I said I'd get to him by Tuesday": their clause, then the user's.
-  // "…, and I said I couldn't do both, and she agreed to give it to Raj": back to theirs.
+  // "…, and I said I couldn't do both, and she agreed to give it to Sam": back to theirs.
   const theirsThenMine = (from: number, end: number, quoteStart: number) => {
     const mine = USER_CLAUSE.exec(doc.folded.slice(quoteStart, end));
     const cut = mine ? quoteStart + mine.index : end;
@@ -242,7 +241,7 @@ export function splitSpeakers(text: string, kind: EntryKind, name: string): Segm
       continue;
     }
     if (label?.topic) {
-      // "fb: said my handovers are tighter": told by the user, so "my" is the user's.
+      // "fb: said my status reports are clearer": told by the user, so "my" is the user's.
       const verb = speech.exec(folded);
       const told = verb?.index === 0 || /^(?:she|he|they|\S+) (?:said|says)\b/.test(folded);
       push('them', start, sentence.end, told, verb && told ? start + verb.index + verb[0].length : start, label);
@@ -259,7 +258,7 @@ export function splitSpeakers(text: string, kind: EntryKind, name: string): Segm
     }
     const narrated = them.exec(folded);
     if (label?.action || label?.speaker === 'them' || (label?.speaker === 'me' && narrated?.index !== 0)) {
-      // "Linda: … she said my care plans were…": narrated under their label, so "my" is the user's.
+      // "Helen: … she said my care plans were…": narrated under their label, so "my" is the user's.
       push(label.speaker, start, sentence.end, label.speaker === 'them' && narrated?.index === 0, start, label);
       continue;
     }
@@ -274,9 +273,10 @@ export function splitSpeakers(text: string, kind: EntryKind, name: string): Segm
       // The verb that opens their words is the narration's own ("she said…"), not one later on ("…the families she mentioned").
       theirsThenMine(from, sentence.end, verb && verb.index <= narrated[0].length + 12 ? from + verb.index + verb[0].length : from);
     } else if (implied.test(folded)) {
-      // A note's subjectless line in the third person: "needs the rota by fri", "said my handovers are tighter".
+      // A note's subjectless line in the third person: "needs the rota by fri", "said my status reports are clearer".
       const verb = speech.exec(folded);
-      theirsThenMine(start, sentence.end, verb?.index === 0 ? start + verb[0].length : start);
+      const opens = verb && /^(?:(?:and|also|but|then|plus),? )?$/.test(folded.slice(0, verb.index));
+      theirsThenMine(start, sentence.end, verb && opens ? start + verb.index + verb[0].length : start);
     } else {
       push(me.test(folded.trim()) ? 'me' : 'none', start, sentence.end, !label);
     }
