@@ -21,7 +21,7 @@ import {
   readTurnDataset,
   type Dataset,
 } from './dataset.js';
-import { draftGateFailures, pairsGateFailures, purposeGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
+import { draftGateFailures, journalGateFailures, pairsGateFailures, purposeGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
 import { JUDGE_IDS } from './graders/judges.js';
 import { DRAFT_FILES, jsonlIn, turnFiles } from './labelled-writers.js';
 import { createCassetteModel, type CassetteMode } from './models/cassettes.js';
@@ -342,7 +342,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       const { metrics, lowo } = await runPurposeSuite(critic, datasets);
       reports.purpose = { ...header('purpose', datasets, usage, t), suite: 'purpose', metrics, lowo };
     }
-    // Reported, never gated (evals/thresholds.json holds no bar for it yet).
+    // Gated on the held-out writers' floors (evals/thresholds.json, journal).
     if (suite === 'journal' || suite === 'all') {
       const t = Date.now();
       const datasets = data.journal();
@@ -360,6 +360,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     ...(reports.roleplay ? roleplayGateFailures(reports.roleplay.metrics, thresholds.roleplay) : []),
     ...(reports.pairs ? pairsGateFailures(reports.pairs.metrics, thresholds.pairs) : []),
     ...(reports.purpose ? purposeGateFailures(reports.purpose.metrics, thresholds.purpose) : []),
+    ...(reports.journal ? journalGateFailures(reports.journal.metrics, thresholds.journal) : []),
   ];
   const all = Object.values(reports);
   const report: Report =

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { DraftMetrics } from './suites/drafts.js';
+import type { JournalMetrics } from './suites/journal.js';
 import type { PairsMetrics } from './suites/pairs.js';
 import type { PurposeMetrics } from './suites/purpose.js';
 import type { RoleplayMetrics } from './suites/roleplay.js';
@@ -26,6 +27,10 @@ const ThresholdsSchema = z.object({
       goodRewritesKept: z.number(),
       macroF1: z.number(),
     }),
+  }),
+  /** Floors for the journal writers the manifest marks held out (a writer's set is `journal-writer-<letter>`). */
+  journal: z.object({
+    'held-out': z.object({ needsF1: z.number(), commitmentsF1: z.number(), feedbackF1: z.number(), dueAccuracy: z.number(), goalEngaged: z.number() }),
   }),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
@@ -110,6 +115,31 @@ export function purposeGateFailures(sets: readonly PurposeMetrics[], t: Threshol
     below('good rewrites keeping 70% of words', m.goodRewritesKept, bar.goodRewritesKept);
     below('checks macro-F1', m.macroF1, bar.macroF1);
     if (m.placeholders > bar.maxPlaceholders) failures.push(`purpose (${m.dataset}): ${m.placeholders} rewrite(s) with a placeholder`);
+  }
+  return failures;
+}
+
+/** Why the held-out journal writers miss their floors (tuning writers are reported, never gated). */
+export function journalGateFailures(m: JournalMetrics, t: Thresholds['journal']): string[] {
+  const bar = t['held-out'];
+  const failures: string[] = [];
+  const held = Object.entries(m.splits).filter(([, split]) => split === 'held-out');
+  if (m.status !== 'measured' || held.length === 0) return ['journal: no held-out set'];
+  for (const [dataset] of held) {
+    const writer = /-writer-([a-z]+)$/.exec(dataset)?.[1];
+    const f = writer === undefined ? undefined : m.byWriter[writer];
+    if (!f) {
+      failures.push(`journal (${dataset}): no figures for its writer`);
+      continue;
+    }
+    const below = (what: string, value: number | null, min: number) =>
+      (value === null || value < min) && failures.push(`journal (${dataset}): ${what} ${value === null ? 'not measured' : f3(value)} < ${min}`);
+    below('needs F1', f.needs.f1, bar.needsF1);
+    below('commitments F1', f.commitments.f1, bar.commitmentsF1);
+    below('feedback F1', f.feedback.f1, bar.feedbackF1);
+    below('due dates right', f.dueAccuracy.rate, bar.dueAccuracy);
+    below('goal engaged right', f.goalEngaged.accuracy, bar.goalEngaged);
+    if (f.errors > 0) failures.push(`journal (${dataset}): ${f.errors} entries failed to read`);
   }
   return failures;
 }

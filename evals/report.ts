@@ -630,7 +630,7 @@ function journalSection(r: JournalReport): string[] {
   const head = [
     '## Journal entries read',
     '',
-    `Each entry of a real conversation read as the API reads it (provider ${r.provider}, model ${r.model}); a need, a commitment (same owner) or a piece of feedback matches a label when they share at least half of the shorter one's content words, one to one. Reported only: no gate holds on it yet.`,
+    `Each entry of a real conversation read as the API reads it (provider ${r.provider}, model ${r.model}); a need, a commitment (same owner) or a piece of feedback matches a label when they share at least half of the shorter one's content words, one to one. The gate holds on the held-out writers (evals/thresholds.json, journal).`,
     '',
   ];
   if (r.metrics.status === 'no data') return [...head, 'No data: no journal set in evals/datasets/journal yet.'];

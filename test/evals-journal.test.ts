@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEvals } from '../evals/cli.js';
+import { journalGateFailures, readThresholds } from '../evals/gate.js';
 import { splitOf } from '../evals/manifest.js';
 import type { JournalReport } from '../evals/report.js';
 import { contentWords, matchOneToOne, readJournalDataset, runJournalSuite } from '../evals/suites/journal.js';
@@ -97,5 +98,24 @@ describe('the journal suite', () => {
     expect(markdown).toContain('provider offline');
     expect(markdown).toMatch(/\| all \| 3 \|/);
     expect(splitOf(join(import.meta.dirname, '..', 'evals', 'datasets', 'journal', 'any-writer.jsonl'))).toBe('held-out');
+  });
+
+  it('gates the held-out writers on their floors, never the tuning ones', async () => {
+    const t = readThresholds(join(import.meta.dirname, '..', 'evals', 'thresholds.json')).journal;
+    const { metrics } = await runJournalSuite(offlineEngine(), [readJournalDataset(FIXTURE)]);
+    const writer = Object.keys(metrics.byWriter)[0] as string;
+    const figures = metrics.byWriter[writer]!;
+    const strong = { ...figures, needs: { ...figures.needs, f1: 1 }, commitments: { ...figures.commitments, f1: 1 }, feedback: { ...figures.feedback, f1: 1 } };
+    const passing = {
+      ...strong,
+      dueAccuracy: { right: 1, of: 1, rate: 1 },
+      goalEngaged: { ...figures.goalEngaged, accuracy: 1 },
+    };
+    const held = { ...metrics, byWriter: { [writer]: passing }, splits: { [`journal-writer-${writer}`]: 'held-out' as const } };
+    expect(journalGateFailures(held, t)).toEqual([]);
+    const weak = { ...held, byWriter: { [writer]: { ...passing, feedback: { ...passing.feedback, f1: t['held-out'].feedbackF1 - 0.01 } } } };
+    expect(journalGateFailures(weak, t)).toEqual([expect.stringContaining('feedback F1')]);
+    // The same weak figures on a tuning writer are reported, not gated; with nothing held out the gate says so.
+    expect(journalGateFailures({ ...weak, splits: { [`journal-writer-${writer}`]: 'tuning' } }, t)).toEqual(['journal: no held-out set']);
   });
 });
