@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPersona, getScenario } from '../src/coach/scenarios/index.js';
 import { renderJudge, type JudgeInput } from '../evals/graders/judges.js';
-import type { TranscriptLine } from '../evals/graders/transcript.js';
+import type { TranscriptLine } from '../evals/graders/transcript-data.js';
 import { cassetteKey } from '../evals/models/cassettes.js';
 import { simulatedUserPrompt } from '../evals/simulated-users/model-user.js';
 

@@ -4,7 +4,7 @@ import { asData, newMarker } from '../../src/prompts/data-block.js';
 import { getPrompt, renderPrompt } from '../../src/prompts/render-prompt.js';
 import { CassetteMissError } from '../models/cassettes.js';
 import { fail, notEvaluated, pass, type Grade } from './grade.js';
-import { transcriptData, type TranscriptLine } from './transcript.js';
+import { transcriptData, type TranscriptLine } from './transcript-data.js';
 
 /**
  * Model-judged graders, one binary question per failure mode code cannot check. Each is a

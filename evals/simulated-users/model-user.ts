@@ -2,7 +2,7 @@ import type { Persona, Scenario } from '../../src/coach/scenarios/index.js';
 import type { ChatModel } from '../../src/llm/chat-model.js';
 import { newMarker } from '../../src/prompts/data-block.js';
 import { getPrompt, renderPrompt } from '../../src/prompts/render-prompt.js';
-import { transcriptData, transcriptLines } from '../graders/transcript.js';
+import { transcriptData, transcriptLines } from '../graders/transcript-data.js';
 import type { TranscriptTurn } from '../rehearsal.js';
 
 const SIMULATED_USER_PROMPT = getPrompt('simulated-user');

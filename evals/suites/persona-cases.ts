@@ -6,7 +6,7 @@ import { combine, fail, notEvaluated, pass, type Grade, type Status } from '../g
 import { counts, runJudge, type JudgeGrade, type JudgeId, type JudgeInput } from '../graders/judges.js';
 import { gradeBreakMarkers, gradeLeaks } from '../graders/leaks.js';
 import { caves, gradeOnScript, gradePushbackLine } from '../graders/persona-script.js';
-import { transcriptLines } from '../graders/transcript.js';
+import { transcriptLines } from '../graders/transcript-data.js';
 import { wilson } from '../metrics.js';
 import { addUsage, emptyUsage, meterEngine, meterModel, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool, repeatedStatus } from '../pool.js';
