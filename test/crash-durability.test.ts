@@ -7,7 +7,7 @@
  * until then a retry is refused.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -128,13 +128,15 @@ describe('crash durability', () => {
       seen += new TextDecoder().decode(value);
     }
     // Read beside the live process (WAL lets a reader in): a beat pushes the lease past the one the turn began with.
+    // The watcher stays open until the restarted process is up. SQLite deletes the log when the last
+    // connection closes cleanly, and the server's client closes a connection after each transaction,
+    // so without a connection held open the log could vanish (checkpointed) just before the kill.
     const watcher = createClient({ url: `file:${dbPath}` });
     const leaseNow = async () => Number((await watcher.execute({ sql: 'select in_flight_until from sessions where id = ?', args: [created.id] })).rows[0]?.[0]);
     while ((await leaseNow()) <= turnStarted + DEFAULT_LEASE_MS + 1_000) {
       if (seen.includes('event: done') || seen.includes('event: error')) throw new Error(`the reply ended before a heartbeat: ${seen}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    watcher.close();
     const killedAt = Date.now();
     const exited = new Promise((resolve) => first.child.once('exit', resolve));
     first.child.kill('SIGKILL');
@@ -143,6 +145,7 @@ describe('crash durability', () => {
 
     // The file as the crash left it: still in WAL mode (its log not yet checkpointed), and whole.
     expect(existsSync(`${dbPath}-wal`)).toBe(true);
+    expect(statSync(`${dbPath}-wal`).size).toBeGreaterThan(0);
     const file = createClient({ url: `file:${dbPath}` });
     expect((await file.execute('pragma journal_mode')).rows[0]?.[0]).toBe('wal');
     expect((await file.execute('pragma integrity_check')).rows[0]?.[0]).toBe('ok');
@@ -157,6 +160,8 @@ describe('crash durability', () => {
 
     // Restarted on the same file: every acknowledged turn is there, the one in flight is unfinished.
     const second = await serve(env);
+    // The restarted process opened the file with the crash's log still beside it; it is now the one holding it.
+    watcher.close();
     // So the interrupted reply can be retried within 30 s of the restart.
     expect(lock).toBeLessThan(Date.now() + 30_000);
     const session = async () => (await (await fetch(`${base}/api/sessions/${created.id}`, { headers })).json()) as { messages: Message[] };
