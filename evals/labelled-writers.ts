@@ -19,12 +19,14 @@ export const DRAFT_FILES: readonly string[] = [
 ].map((f) => join(DATA, f));
 
 /**
- * Purpose-labelled sets whose check labels the learned reader is also fitted on: none. Adding
- * writers V and W raised each writer's checks macro-F1 when left out, but on held-out writer S it
- * fell (0.801 -> 0.796) and the rubric's own labelled example ("Happy to take the flaky-test
- * triage...") gained an offer of help, so the reader stays as it was (evals/README.md, "Purpose detection").
+ * Purpose-labelled sets whose check labels the learned reader is also fitted on: writers V, W, Y and Z
+ * (never R, whose cues were hand-built, nor held-out S). With V and W alone, S's checks macro-F1
+ * fell (0.801 -> 0.796), so they stayed out; with Y and Z too, each of the four scores higher when
+ * left out of the reader's data than with the reader that knew none of them (V 0.824 -> 0.849, W
+ * 0.721 -> 0.769, Y 0.829 -> 0.841, Z 0.859 -> 0.865), and S holds (0.801 -> 0.799): evals/README.md,
+ * "Purpose detection".
  */
-export const READER_PURPOSE_FILES: readonly string[] = [];
+export const READER_PURPOSE_FILES: readonly string[] = ['v', 'w', 'y', 'z'].map((w) => join(DATA, 'purpose', `drafts-purpose-writer-${w}.jsonl`));
 
 /** A purpose-labelled set read as drafts labelled with checks (its `expected`). */
 export function purposeSetAsDrafts(path: string): Dataset<DraftCase> {
@@ -69,8 +71,12 @@ const TUNING: Record<string, Tuning> = {
   'drafts-holdout-3': 'never tuned',
   'writer-a': 'never tuned',
   'writer-b': 'never tuned',
+  'writer-c': 'never tuned',
+  'writer-d': 'never tuned',
   'drafts-purpose-writer-v': 'never tuned',
   'drafts-purpose-writer-w': 'never tuned',
+  'drafts-purpose-writer-y': 'never tuned',
+  'drafts-purpose-writer-z': 'never tuned',
 };
 
 /** One labelled text: a draft, or a user turn with what it answers. */
@@ -119,7 +125,7 @@ export function labelledWriters(drafts: readonly Dataset<DraftCase>[], turns: re
   ];
 }
 
-/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V and W, the turn sets. */
+/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V, W, Y and Z, the turn sets. */
 export function readLabelledWriters(): LabelledWriter[] {
   return labelledWriters([...DRAFT_FILES.map(readDraftDataset), ...READER_PURPOSE_FILES.map(purposeSetAsDrafts)], turnFiles().map(readTurnDataset));
 }
