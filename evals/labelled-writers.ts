@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckId, Mode } from '../src/coach/rubric.js';
 import { readDraftDataset, readPurposeDataset, readTurnDataset, type Dataset, type DraftCase, type TurnCase } from './dataset.js';
-import { readManifest } from './manifest.js';
+import { readManifest, splitOf } from './manifest.js';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), 'datasets');
 
@@ -125,7 +125,10 @@ export function labelledWriters(drafts: readonly Dataset<DraftCase>[], turns: re
   ];
 }
 
-/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V, W, Y and Z, the turn sets. */
+/** The turn sets the manifest does not hold out: a held-out writer is read by the turns suite, never trained on. */
+export const tuningTurnFiles = () => turnFiles().filter((f) => splitOf(f) !== 'held-out');
+
+/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V, W, Y and Z, the turn sets not held out. */
 export function readLabelledWriters(): LabelledWriter[] {
-  return labelledWriters([...DRAFT_FILES.map(readDraftDataset), ...READER_PURPOSE_FILES.map(purposeSetAsDrafts)], turnFiles().map(readTurnDataset));
+  return labelledWriters([...DRAFT_FILES.map(readDraftDataset), ...READER_PURPOSE_FILES.map(purposeSetAsDrafts)], tuningTurnFiles().map(readTurnDataset));
 }

@@ -66,6 +66,31 @@ async function rehearse(app: App, personaId: PersonaId, scenarioId: string, diff
   };
 }
 
+describe('wrapping up, read where it stands in the turn', () => {
+  it('reads a goodbye that asks when to talk next as wrapping up and proposing the follow-up', () => {
+    const r = readTurnOffline("nah that's it, cheers. same time next month?", 'employee', 'Anything else?', 4);
+    expect(r.acts).toEqual(expect.arrayContaining(['wraps_up', 'proposes_follow_up']));
+  });
+  it('does not read thanks that opens a longer turn as a goodbye', () => {
+    const r = readTurnOffline(
+      "Thanks. I'll try not to ramble. I'd like to be considered for the store manager role at Eastfield when Pete retires next spring.",
+      'employee',
+      'Go on then.',
+      2,
+    );
+    expect(r.acts).not.toContain('wraps_up');
+    expect(r.acts).toContain('states_goal');
+  });
+  it('does not read "see you" inside a sentence about something else as a goodbye, nor a closing that still asks something', () => {
+    expect(readTurnOffline('for team lead I need to see you coach the new starters this quarter', 'manager', 'What do I need to do?', 3).acts).not.toContain(
+      'wraps_up',
+    );
+    expect(readTurnOffline('thanks Priya. Before you go, who should I ask about the rota?', 'employee', 'Right, I have to run.', 3).acts).not.toContain(
+      'wraps_up',
+    );
+  });
+});
+
 describe('the offline persona answers what the turn did', () => {
   const app = () => createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' } }));
   const priya = getPersona('supportive-busy');

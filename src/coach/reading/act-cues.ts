@@ -15,15 +15,19 @@ export const CUES = {
       // A sentence that is only thanks ("ok thanks!", "cheers Helen"); thanks with more in it is the `thanks` cue.
       String.raw`^(?:(?:ok(?:ay)?|great|perfect|brilliant|cool|sounds good|right|lovely)[ ,!.-]*)?` +
         String.raw`(?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|again|\w+))?[ ,!.]*$`,
-      String.raw`\b(?:bye|goodbye|see you|see ya|talk (?:soon|then|later|to you)(?! about))\b`,
+      // "See you" as a goodbye, not "I need to see you coach them".
+      String.raw`\b(?:bye|goodbye|(?:see (?:you|ya|u))(?= *(?:$|[,.!;:)-]| (?:then|soon|later|around|there|all)))|talk (?:soon|then|later|to you)(?! about))`,
       String.raw`\bspeak (?:soon|then|to you|later|tomorrow|next \w+|(?:on )?\w+day)\b`,
       String.raw`\b(?:catch you (?:later|then)|have a good (?:one|day|weekend|evening))\b`,
       String.raw`\b(?:let's|lets|we can|i'll) (?:leave it|call it|wrap (?:it )?up|stop) (?:there|here|for (?:now|today))\b`,
       String.raw`\b(?:that's|thats) (?:all|it|everything) (?:from me|for (?:now|today)|i (?:had|wanted))\b`,
-      String.raw`\bi'll let you (?:go|get back|get on)\b`,
+      // The answer to "anything else?" that ends the meeting: "nah, that's it", "no, that's everything from me", "that's me".
+      String.raw`^(?:(?:no|nah|nope|naw|ok(?:ay)?|right|so)[ ,.!-]*)?(?:that's|thats|that is) (?:it|all|everything|me)(?: (?:really|then|i think|for me|from me|done))?(?:[ ,.!-]+(?:thanks|thank you|cheers|ta)(?: \w+)?)?[ ,.!]*$`,
+      String.raw`\bi(?:'ll| will|ll) let (?:you|u) (?:go|get back|get on)\b|\bi (?:won't|wont|will not) keep (?:you|u)\b`,
       String.raw`\b(?:gotta go|got to go|have to (?:run|dash|go)|need to (?:run|dash)|i'll leave you to it|until next time|ttyl)\b`,
       String.raw`\b(?:going|heading) (?:home|off|back)\b|\bback to (?:my desk|work|it|the (?:floor|ward|shop))\b`,
-      String.raw`\b(?:catch you|see you|speak to you) (?:at|in|on|after|tomorrow|next)\b|\b(?:we're|were|i'm) done\b`,
+      String.raw`\b(?:catch (?:you|u|ya)|see (?:you|u|ya)|speak to (?:you|u)) (?:at|in|on|after|tomorrow|next)\b|\b(?:we're|were|i'm) done\b`,
+      String.raw`\b(?:right|ok(?:ay)?|anyway),? (?:i'm|im|i am) off\b`,
     ],
   },
   /** Thanks for the time: a goodbye at the end, a greeting at the start (the reader tells them apart by the turn). */

@@ -95,11 +95,20 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
   if (cued(doc, 'pushes_back').length > 0) acts.add('pushes_back');
   if (cued(doc, 'small_talk').length > 0) acts.add('small_talk');
   if (cued(doc, 'asks_situation').some((s) => s.question || /\byou (?:look|seem|sound)\b/.test(s.text))) acts.add('asks_situation');
-  // A closing line that also asks something is not a goodbye yet; thanks in the first turn is a greeting.
-  const closing = cued(doc, 'wraps_up').length > 0 || (turn > 1 && cued(doc, 'thanks').length > 0);
-  if (closing && !doc.sentences.some((s) => s.question && !CUE_PATTERNS.wraps_up.test(s.text.trim()) && !CUE_PATTERNS.thanks.test(s.text.trim()))) {
-    acts.add('wraps_up');
-  }
+  // A closing line that also asks something is not a goodbye yet, unless what it asks is when to
+  // talk next ("thanks Priya, same time next month?"); thanks in the first turn is a greeting, and
+  // thanks that opens a longer turn ("Thanks. I'd like to be considered for...") acknowledges what
+  // was just said, and is no goodbye by itself.
+  const opening = doc.sentences.length > 1 ? doc.sentences[0] : undefined;
+  const acknowledges = (s: Sentence) => s === opening && /^\W*(?:(?:ok(?:ay)?|right|great)\W+)?(?:thanks|thank you|cheers)\b/.test(s.text.toLowerCase());
+  const closing = [...cued(doc, 'wraps_up'), ...(turn > 1 ? cued(doc, 'thanks') : [])].some((s) => !acknowledges(s));
+  const nextTalk = checks.get('proposes_follow_up') ?? [];
+  const stillAsking = (s: Sentence) =>
+    s.question &&
+    !CUE_PATTERNS.wraps_up.test(s.text.trim()) &&
+    !CUE_PATTERNS.thanks.test(s.text.trim()) &&
+    !nextTalk.some((q) => quoteOf(doc, s).includes(q) || q.includes(quoteOf(doc, s)));
+  if (closing && !doc.sentences.some(stillAsking)) acts.add('wraps_up');
   // Every question gets an answer: one no check covers is placed by what it asks about.
   const questions = doc.sentences.filter((s) => s.question);
   if (questions.length > 0 && !acts.has('small_talk') && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add(questionAct(doc, mode));
