@@ -22,7 +22,8 @@ export const CUES = {
       String.raw`\b(?:let's|lets|we can|i'll) (?:leave it|call it|wrap (?:it )?up|stop) (?:there|here|for (?:now|today))\b`,
       String.raw`\b(?:that's|thats) (?:all|it|everything) (?:from me|for (?:now|today)|i (?:had|wanted))\b`,
       // The answer to "anything else?" that ends the meeting: "nah, that's it", "no, that's everything from me", "that's me".
-      String.raw`^(?:(?:no|nah|nope|naw|ok(?:ay)?|right|so)[ ,.!-]*)?(?:that's|thats|that is) (?:it|all|everything|me)(?: (?:really|then|i think|for me|from me|done))?(?:[ ,.!-]+(?:thanks|thank you|cheers|ta)(?: \w+)?)?[ ,.!]*$`,
+      String.raw`^(?:(?:no|nah|nope|naw|ok(?:ay)?|right|so)[ ,.!-]*)?(?:that's|thats|that is) (?:it|all|everything|me)` +
+        String.raw`(?: (?:really|then|i think|for me|from me|done))?(?:[ ,.!-]+(?:thanks|thank you|cheers|ta)(?: \w+)?)?[ ,.!]*$`,
       String.raw`\bi(?:'ll| will|ll) let (?:you|u) (?:go|get back|get on)\b|\bi (?:won't|wont|will not) keep (?:you|u)\b`,
       String.raw`\b(?:gotta go|got to go|have to (?:run|dash|go)|need to (?:run|dash)|i'll leave you to it|until next time|ttyl)\b`,
       String.raw`\b(?:going|heading) (?:home|off|back)\b|\bback to (?:my desk|work|it|the (?:floor|ward|shop))\b`,
