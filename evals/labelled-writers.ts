@@ -19,14 +19,14 @@ export const DRAFT_FILES: readonly string[] = [
 ].map((f) => join(DATA, f));
 
 /**
- * Purpose-labelled sets whose check labels the learned reader is also fitted on: writers V, W, Y and Z
- * (never R, whose cues were hand-built, nor held-out S). With V and W alone, S's checks macro-F1
- * fell (0.801 -> 0.796), so they stayed out; with Y and Z too, each of the four scores higher when
- * left out of the reader's data than with the reader that knew none of them (V 0.824 -> 0.849, W
- * 0.721 -> 0.769, Y 0.829 -> 0.841, Z 0.859 -> 0.865), and S holds (0.801 -> 0.799): evals/README.md,
- * "Purpose detection".
+ * Purpose-labelled sets whose check labels the learned reader is also fitted on: writers V, W, Y, Z
+ * and K (never R, whose cues were hand-built, nor held-out S). With V and W alone, S's checks
+ * macro-F1 fell (0.801 -> 0.796), so they stayed out; with more writers, each scores higher when
+ * left out of the reader's data than with the reader that knew none of them (V 0.824 -> 0.848, W
+ * 0.721 -> 0.759, Y 0.829 -> 0.846, Z 0.859 -> 0.871, K 0.818 -> 0.824), and S holds (0.801 ->
+ * 0.797): evals/README.md, "Purpose detection".
  */
-export const READER_PURPOSE_FILES: readonly string[] = ['v', 'w', 'y', 'z'].map((w) => join(DATA, 'purpose', `drafts-purpose-writer-${w}.jsonl`));
+export const READER_PURPOSE_FILES: readonly string[] = ['k', 'v', 'w', 'y', 'z'].map((w) => join(DATA, 'purpose', `drafts-purpose-writer-${w}.jsonl`));
 
 /** A purpose-labelled set read as drafts labelled with checks (its `expected`). */
 export function purposeSetAsDrafts(path: string): Dataset<DraftCase> {
@@ -77,6 +77,9 @@ const TUNING: Record<string, Tuning> = {
   'drafts-purpose-writer-w': 'never tuned',
   'drafts-purpose-writer-y': 'never tuned',
   'drafts-purpose-writer-z': 'never tuned',
+  'drafts-purpose-writer-k': 'never tuned',
+  'writer-f': 'never tuned',
+  'writer-g': 'never tuned',
 };
 
 /** One labelled text: a draft, or a user turn with what it answers. */
@@ -128,7 +131,7 @@ export function labelledWriters(drafts: readonly Dataset<DraftCase>[], turns: re
 /** The turn sets the manifest does not hold out: a held-out writer is read by the turns suite, never trained on. */
 export const tuningTurnFiles = () => turnFiles().filter((f) => splitOf(f) !== 'held-out');
 
-/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V, W, Y and Z, the turn sets not held out. */
+/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V, W, Y, Z and K, the turn sets not held out. */
 export function readLabelledWriters(): LabelledWriter[] {
   return labelledWriters([...DRAFT_FILES.map(readDraftDataset), ...READER_PURPOSE_FILES.map(purposeSetAsDrafts)], tuningTurnFiles().map(readTurnDataset));
 }

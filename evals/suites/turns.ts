@@ -3,6 +3,8 @@ import { compileReader, type LearnedReader } from '../../src/coach/analyzer/lear
 import { trainReader } from '../../src/coach/analyzer/learned/training/train-reader.js';
 import type { CoachEngine } from '../../src/coach/engine.js';
 import { ACT_IDS } from '../../src/coach/reading/acts.js';
+import { compileActs, type LearnedActs } from '../../src/coach/reading/learned-acts/learned-acts.js';
+import { ACTS_TRAINING, trainActs } from '../../src/coach/analyzer/learned/training/train-acts.js';
 import { readTurnOffline } from '../../src/coach/reading/read-turn.js';
 import type { TurnReading } from '../../src/coach/reading/reading-schema.js';
 import { checksFor, MODES, type Mode } from '../../src/coach/rubric.js';
@@ -12,6 +14,7 @@ import { gradeChecks } from '../graders/checks.js';
 import { combine, type Grade, type Status } from '../graders/grade.js';
 import { gradeQuotes } from '../graders/quotes.js';
 import { labelledWriters, type LabelledWriter, type Tuning } from '../labelled-writers.js';
+import { splitOf } from '../manifest.js';
 import { macroF1, perLabel, type LabelledPrediction, type Prf } from '../metrics.js';
 import { CassetteMissError } from '../models/cassettes.js';
 import { addUsage, emptyUsage, meterEngine, type UsageTotals } from '../models/usage-meter.js';
@@ -121,7 +124,7 @@ type TurnReader = (engine: CoachEngine, turn: TurnCase) => Promise<TurnReading>;
 interface TurnDesign {
   id: string;
   trained: boolean;
-  readerFor(learned: LearnedReader | null): TurnReader;
+  readerFor(learned: LearnedReader | null, acts: LearnedActs | null): TurnReader;
 }
 
 /**
@@ -145,15 +148,15 @@ const ENGINE_READING: TurnDesign = {
   readerFor: () => (engine, turn) => engine.readTurn(readingInput(turn)),
 };
 
-const offlineReading = (reader: LearnedReader | null) => async (_engine: CoachEngine, turn: TurnCase) => {
+const offlineReading = (reader: LearnedReader | null, acts: LearnedActs | null) => async (_engine: CoachEngine, turn: TurnCase) => {
   const { text, mode, previous, turn: n } = readingInput(turn);
-  return readTurnOffline(text, mode, previous, n, reader);
+  return readTurnOffline(text, mode, previous, n, reader, undefined, acts);
 };
 
 /** The offline reading over the hand-written analyzer alone, and over the analyzer with the reader fitted on the other writers. */
 const OFFLINE_DESIGNS: readonly TurnDesign[] = [
-  { id: 'analyzer', trained: false, readerFor: () => offlineReading(null) },
-  { id: 'analyzer-or-ngram', trained: true, readerFor: (learned) => offlineReading(learned) },
+  { id: 'analyzer', trained: false, readerFor: () => offlineReading(null, null) },
+  { id: 'analyzer-or-ngram', trained: true, readerFor: (learned, acts) => offlineReading(learned, acts) },
 ];
 
 async function evaluate(engine: CoachEngine, design: string, read: TurnReader, c: TurnCase): Promise<Run> {
@@ -254,6 +257,17 @@ function leaveOneWriterOut(design: TurnDesign, byWriter: Record<string, TurnSetM
 }
 
 /** The learned reader fitted on every writer but one, with the analyze() settings it ships with, per left-out writer. */
+/**
+ * The learned act reader for each turn writer, fitted with the shipped settings on the other
+ * writers' turns, a held-out writer's never (evals/datasets/manifest.json).
+ */
+function foldActs(datasets: readonly Dataset<TurnCase>[]): Map<string, LearnedActs> {
+  const turns = datasets.flatMap((d) => d.cases);
+  const teaching = datasets.filter((d) => splitOf(d.path) !== 'held-out').flatMap((d) => d.cases);
+  const writers = [...new Set(turns.map((t) => t.writer))];
+  return new Map(writers.map((w) => [w, compileActs(trainActs(teaching.filter((t) => t.writer !== w)), ACTS_TRAINING.acts)]));
+}
+
 function foldReaders(writers: readonly LabelledWriter[]): Map<string, LearnedReader> {
   return new Map(writers.map((w) => [w.name, compileReader(trainReader(writers.filter((o) => o !== w).flatMap((o) => o.texts)))]));
 }
@@ -300,13 +314,14 @@ export async function runTurnsSuite(
   const writers = [...new Set(turns.map((t) => t.writer))];
   const labelled = labelledWriters(drafts, datasets);
   const folds = foldReaders(labelled);
+  const actFolds = foldActs(datasets);
   const designs = [ENGINE_READING, ...OFFLINE_DESIGNS];
   const tick = ctx.progress.phase('turns', turns.length * ctx.repeats * designs.length);
   const runs: Array<{ design: TurnDesign; cases: TurnCaseResult[] }> = [];
   for (const design of designs) {
     const cases: TurnCaseResult[] = [];
     for (const writer of writers) {
-      const read = design.readerFor(folds.get(writer) ?? null);
+      const read = design.readerFor(folds.get(writer) ?? null, actFolds.get(writer) ?? null);
       const mine = turns.filter((t) => t.writer === writer);
       cases.push(
         ...(await mapPool(mine, ctx.concurrency, async (c) => {

@@ -7,6 +7,8 @@ import type { CheckId, Mode } from '../rubric.js';
 import { CUES, type CueId } from './act-cues.js';
 import { ACT_OF_CHECK, NOT_CREDITED_WHEN_GRUDGING, type ActId, type Tone } from './acts.js';
 import type { TurnReading } from './reading-schema.js';
+import { learnedActsOf, type LearnedActs } from './learned-acts/learned-acts.js';
+import { SHIPPED_ACTS } from './learned-acts/shipped-acts.js';
 
 const CUE_PATTERNS = Object.fromEntries(Object.entries(CUES).map(([id, cue]) => [id, new RegExp(cue.patterns.map((p) => `(?:${p})`).join('|'))])) as Record<
   CueId,
@@ -51,7 +53,15 @@ function questionAct(doc: Doc, mode: Mode): ActId {
  * `budget` the analyzer may run out of time: the reading is then `partial`, naming the checks it did
  * not read (none the turn was credited with by its cues afterwards).
  */
-export function readTurnOffline(text: string, mode: Mode, previous?: string, turn = 2, reader?: LearnedReader | null, budget?: AnalysisBudget): TurnReading {
+export function readTurnOffline(
+  text: string,
+  mode: Mode,
+  previous?: string,
+  turn = 2,
+  reader?: LearnedReader | null,
+  budget?: AnalysisBudget,
+  actsModel: LearnedActs | null = SHIPPED_ACTS,
+): TurnReading {
   const doc = readDoc(text);
   const analysis = analyze(text, mode, doc, reader, budget);
   const checks = new Map<CheckId, string[]>();
@@ -75,9 +85,12 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
   if (mode === 'employee') creditInContext(doc, checks, previous);
 
   const acts = new Set<ActId>();
+  // The learned act reader adds what the cues' words miss (a goodbye, a grumble, a question after the
+  // other person's world, a challenge, an answer, however worded); it never removes an act.
+  const learned = learnedActsOf(actsModel, text);
   const grudging = cued(doc, 'grudging');
   const bargain = checks.has('links_goal_to_needs') ? [] : cued(doc, 'bargain');
-  if (grudging.length > 0 || bargain.length > 0) {
+  if (grudging.length > 0 || bargain.length > 0 || learned.has('grudging')) {
     acts.add('grudging');
     for (const id of NOT_CREDITED_WHEN_GRUDGING) checks.delete(id);
   }
@@ -109,6 +122,11 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
     !CUE_PATTERNS.thanks.test(s.text.trim()) &&
     !nextTalk.some((q) => quoteOf(doc, s).includes(q) || q.includes(quoteOf(doc, s)));
   if (closing && !doc.sentences.some(stillAsking)) acts.add('wraps_up');
+  // A goodbye the model reads waits, like the cues', while the turn still asks something.
+  if (learned.has('wraps_up') && !doc.sentences.some(stillAsking)) acts.add('wraps_up');
+  // Small talk the cues know ("how was your weekend?") is that, not a question about their world.
+  if (learned.has('asks_situation') && !acts.has('small_talk')) acts.add('asks_situation');
+  for (const act of ['small_talk', 'pushes_back', 'refuses', 'demands'] as const) if (learned.has(act)) acts.add(act);
   // Every question gets an answer: one no check covers is placed by what it asks about.
   const questions = doc.sentences.filter((s) => s.question);
   if (questions.length > 0 && !acts.has('small_talk') && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add(questionAct(doc, mode));
@@ -116,6 +134,7 @@ export function readTurnOffline(text: string, mode: Mode, previous?: string, tur
   const asked = previous !== undefined && /\?\s*["')\]]*\s*$|\?\s/.test(previous);
   if (asked && !doc.sentences.every((s) => s.question) && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add('answers');
   // A statement that does nothing else tells the other person something: acknowledged, not small talk.
+  if (learned.has('answers')) acts.add('answers');
   if (acts.size === 0) acts.add('answers');
 
   const unread = (analysis.unread ?? []).filter((id) => !checks.has(id));

@@ -3,7 +3,15 @@ import { quoteOf, type Doc } from '../doc.js';
 import { UNLIMITED, type Allowance } from '../budget.js';
 import type { Finding } from '../finding.js';
 import { checkProbabilities, type LearnedReader } from './learned-reader.js';
+import { GOAL_CUE } from '../frames/goal-vocabulary.js';
 import { wordTokens } from './word-features.js';
+
+/**
+ * A link of the writer's goal to the manager's needs has a goal, or the writer, in sight: a goal
+ * word or a "me"/"my". Of the 189 labelled links, two have neither; without this the reader read
+ * the rubric's own "Is there anything on your plate I could take off it this sprint?" as a link.
+ */
+const GOAL_IN_SIGHT = new RegExp(String.raw`${GOAL_CUE}|\b(?:me|my|myself|mine)\b`);
 
 /**
  * The moves the learned reader finds in a text that the hand-written frames did not, among the
@@ -28,7 +36,8 @@ export function learnedFindings(
   const open = m.checks.flatMap((id, k) => (found.has(id) ? [] : [k]));
   if (allowance.spent()) return { checks, unread: open.map((k) => m.checks[k]!) };
   const text = checkProbabilities(reader, mode, doc.raw);
-  const candidates = open.filter((k) => text[k]! > m.threshold[k]!);
+  const folded = doc.raw.toLowerCase();
+  const candidates = open.filter((k) => text[k]! > m.threshold[k]! && (m.checks[k] !== 'links_goal_to_needs' || GOAL_IN_SIGHT.test(folded)));
   if (candidates.length === 0) return { checks, unread: [] };
   const sentences: Float64Array[] = [];
   for (const s of doc.sentences) {
