@@ -100,6 +100,7 @@ describe("negation, hypotheticals, other people's words", () => {
     ["I'm not going to quit over this, I just want it fixed.", 'demanding'],
     ['Priya got promoted to principal last week, well deserved.', 'states_goal'],
     ['I expect the delivery to arrive before noon.', 'demanding'],
+    ["Right, I've a delivery at two, I'll leave you to it.", 'demanding'],
     ["It's nobody's fault, the API changed under us.", 'blames_others'],
   ];
   it.each(cases)('%s -> no %s', (text, id) => {

@@ -77,7 +77,8 @@ const THREAT = re(
           String.raw`start(?:ing)? looking`,
           String.raw`look(?:ing)? elsewhere`,
           String.raw`look(?:ing)? for (?:another|a new|other|something)`,
-          String.raw`leav(?:e|ing)(?! (?:it|this|that|them|the|early|at|for|now|a|on|work|him|her)\b)`,
+          // "I'll leave you to it" is a goodbye, not a threat to leave.
+          String.raw`leav(?:e|ing)(?! (?:it|this|that|them|the|early|at|for|now|a|on|work|him|her|you|u|ya)\b)`,
           String.raw`quit(?:ting)?`,
           String.raw`resign(?:ing)?`,
           String.raw`walk(?:ing)? (?:out|away)`,
