@@ -21,7 +21,16 @@ import {
   readTurnDataset,
   type Dataset,
 } from './dataset.js';
-import { draftGateFailures, journalGateFailures, pairsGateFailures, purposeGateFailures, readThresholds, roleplayGateFailures } from './gate.js';
+import { splitOf } from './manifest.js';
+import {
+  draftGateFailures,
+  journalGateFailures,
+  pairsGateFailures,
+  purposeGateFailures,
+  readThresholds,
+  roleplayGateFailures,
+  turnsGateFailures,
+} from './gate.js';
 import { JUDGE_IDS } from './graders/judges.js';
 import { DRAFT_FILES, jsonlIn, turnFiles } from './labelled-writers.js';
 import { createCassetteModel, type CassetteMode } from './models/cassettes.js';
@@ -273,6 +282,8 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     journal?: JournalReport;
     calibrate?: CalibrationReport;
   } = {};
+  /** The turn writers the manifest holds out: gated on their own floors. */
+  let turnsHeldOut: string[] = [];
   try {
     if (suite === 'calibrate' || suite === 'all') {
       const t = Date.now();
@@ -328,6 +339,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       const drafts = data.drafts();
       const { metrics, cases } = await runTurnsSuite(ctx, datasets, drafts);
       reports.turns = { ...header('turns', [...datasets, ...drafts], sumUsage(cases), t), suite: 'turns', metrics, cases };
+      turnsHeldOut = [...new Set(datasets.filter((d) => splitOf(d.path) === 'held-out').flatMap((d) => d.cases.map((c) => c.writer)))];
     }
     if (suite === 'pairs' || suite === 'all') {
       const t = Date.now();
@@ -361,6 +373,7 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
     ...(reports.pairs ? pairsGateFailures(reports.pairs.metrics, thresholds.pairs) : []),
     ...(reports.purpose ? purposeGateFailures(reports.purpose.metrics, thresholds.purpose) : []),
     ...(reports.journal ? journalGateFailures(reports.journal.metrics, thresholds.journal) : []),
+    ...(reports.turns ? turnsGateFailures(reports.turns.metrics, turnsHeldOut, thresholds.turns) : []),
   ];
   const all = Object.values(reports);
   const report: Report =

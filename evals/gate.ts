@@ -5,6 +5,7 @@ import type { JournalMetrics } from './suites/journal.js';
 import type { PairsMetrics } from './suites/pairs.js';
 import type { PurposeMetrics } from './suites/purpose.js';
 import type { RoleplayMetrics } from './suites/roleplay.js';
+import type { TurnsMetrics } from './suites/turns.js';
 
 /** The bars `--gate` enforces, kept in evals/thresholds.json so raising one is a one-line change. */
 const ThresholdsSchema = z.object({
@@ -28,6 +29,8 @@ const ThresholdsSchema = z.object({
       macroF1: z.number(),
     }),
   }),
+  /** Floors for the turn writers the manifest marks held out: the engine's reading of their turns. */
+  turns: z.object({ 'held-out': z.object({ checksMacroF1: z.number(), actsMacroF1: z.number() }) }),
   /** Floors for the journal writers the manifest marks held out (a writer's set is `journal-writer-<letter>`). */
   journal: z.object({
     'held-out': z.object({ needsF1: z.number(), commitmentsF1: z.number(), feedbackF1: z.number(), dueAccuracy: z.number(), goalEngaged: z.number() }),
@@ -115,6 +118,23 @@ export function purposeGateFailures(sets: readonly PurposeMetrics[], t: Threshol
     below('good rewrites keeping 70% of words', m.goodRewritesKept, bar.goodRewritesKept);
     below('checks macro-F1', m.macroF1, bar.macroF1);
     if (m.placeholders > bar.maxPlaceholders) failures.push(`purpose (${m.dataset}): ${m.placeholders} rewrite(s) with a placeholder`);
+  }
+  return failures;
+}
+
+/** Why the held-out turn writers miss their floors (tuning writers are reported, never gated). */
+export function turnsGateFailures(m: TurnsMetrics, heldOut: readonly string[], t: Thresholds['turns']): string[] {
+  const bar = t['held-out'];
+  if (heldOut.length === 0) return ['turns: no held-out writer'];
+  const failures: string[] = [];
+  for (const writer of heldOut) {
+    const f = m.writers[writer];
+    if (!f) {
+      failures.push(`turns (${writer}): no figures`);
+      continue;
+    }
+    if (f.checks.macroF1 < bar.checksMacroF1) failures.push(`turns (${writer}): checks macro-F1 ${f3(f.checks.macroF1)} < ${bar.checksMacroF1}`);
+    if (f.acts.macroF1 < bar.actsMacroF1) failures.push(`turns (${writer}): acts macro-F1 ${f3(f.acts.macroF1)} < ${bar.actsMacroF1}`);
   }
   return failures;
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pairsGateFailures } from '../evals/gate.js';
+import { pairsGateFailures, readThresholds, turnsGateFailures } from '../evals/gate.js';
+import type { TurnsMetrics } from '../evals/suites/turns.js';
 import { runEvals, type EvalIo } from '../evals/cli.js';
 import { formatMarkdown, type PairsReport, type TurnsReport } from '../evals/report.js';
 
@@ -205,5 +206,23 @@ describe('the pairs gate', () => {
       'pairs: 8/10 ordered on writers not tuned on (0.800 < 0.85)',
     ]);
     expect(pairsGateFailures(metrics({ 'writer-p': tally(10, 10) }), t)).toEqual(['pairs: no pairs from a writer not tuned on']);
+  });
+});
+
+describe('evals: the turns gate', () => {
+  it('holds the held-out turn writers to their floors, and says so when none is held out', () => {
+    const t = readThresholds(join(import.meta.dirname, '..', 'evals', 'thresholds.json'));
+    const bar = t.turns['held-out'];
+    const figures = (checks: number, acts: number) =>
+      ({
+        checks: { macroF1: checks, exact: 0, perCheck: {} },
+        acts: { macroF1: acts, macroF1WithoutAsksOther: acts, exact: 0, exactWithoutAsksOther: 0, perAct: {} },
+      }) as unknown as TurnsMetrics['writers'][string];
+    const metrics = { writers: { 'writer-e': figures(bar.checksMacroF1, bar.actsMacroF1), 'writer-a': figures(0, 0) } } as unknown as TurnsMetrics;
+    expect(turnsGateFailures(metrics, ['writer-e'], t.turns)).toEqual([]);
+    const weak = { writers: { 'writer-e': figures(bar.checksMacroF1 - 0.01, bar.actsMacroF1) } } as unknown as TurnsMetrics;
+    expect(turnsGateFailures(weak, ['writer-e'], t.turns)).toEqual([expect.stringContaining('checks macro-F1')]);
+    expect(turnsGateFailures(metrics, [], t.turns)).toEqual(['turns: no held-out writer']);
+    expect(turnsGateFailures(metrics, ['writer-z'], t.turns)).toEqual(['turns (writer-z): no figures']);
   });
 });

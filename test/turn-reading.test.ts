@@ -102,18 +102,6 @@ describe('the offline persona answers what the turn did', () => {
     expect(reply).not.toContain('?');
   });
 
-  it('does not answer a practical question about something else with its own worries; asked what is slipping most, it does', async () => {
-    const helen = getPersona('skeptical');
-    const focus = getBrief('skeptical', 'offer-help').answers?.focus ?? [];
-    expect(focus.length).toBeGreaterThan(0);
-    const s = await rehearse(app(), 'skeptical', 'offer-help');
-    const specific = await s.say('What time does the count start on Mondays?');
-    expect(focus).not.toContain(specific);
-    expect(helen.lines.deflect?.unknown).toContain(specific);
-    const t = await rehearse(app(), 'skeptical', 'offer-help');
-    expect(focus).toContain(await t.say('Which part of the quarter is slipping the most?'));
-  });
-
   it('acknowledges a commitment', async () => {
     const s = await rehearse(app(), 'supportive-busy', 'unglamorous-task');
     const reply = await s.say("Yes, I'll take the flaky-test backlog. I'll start on Monday and have the worst ten fixed by Friday.");

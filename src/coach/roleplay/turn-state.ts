@@ -179,10 +179,6 @@ const WELLBEING = new RegExp(
   'i',
 );
 
-/** A question about what matters, weighs or worries most: what is on the persona's plate. */
-const ON_THE_PLATE =
-  /\b(?:most|biggest|worst|main|top|priorit(?:y|ies)|worr(?:y|ies|ied|ying)|headaches?|stress(?:ing|ed)?|keeping \w+ up|on (?:the|your|ur) (?:plate|mind|list)|hurting|behind|slipping|stuck)\b/i;
-
 /** Reactions that refuse or correct the turn: no "yes, that's right" goes in front of them. */
 const CONTRARY: ReadonlySet<Reaction['kind']> = new Set(['injection', 'pushback', 'grudging']);
 /** What a question of each kind is still answered with when the brief has no line for it. */
@@ -199,11 +195,7 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   // so is one about how things are that is not asking after the person ("what's giving you the most grief?").
   // Only an open question: a yes/no one answered with a worry of the persona's own reads as a dodge.
   const open = /\b(?:what|what's|which|how)\b[^?]*\?/i.test(text) && !/\?[^?]*\b(?:yes or no|or not)\b/i.test(text);
-  // A question about something else ("which two stores?", "how many hours is it?") is not answered
-  // with the persona's worries: only one that asks what matters or weighs most is.
-  const placedNowhere =
-    open &&
-    reactions.some((r) => r.kind === 'deflect' && ((r.topic === 'unknown' && ON_THE_PLATE.test(text)) || (r.topic === 'situation' && !WELLBEING.test(text))));
+  const placedNowhere = open && reactions.some((r) => r.kind === 'deflect' && (r.topic === 'unknown' || (r.topic === 'situation' && !WELLBEING.test(text))));
   ask ??= placedNowhere ? { kind: 'about', topic: 'focus' } : undefined;
   if (!ask) return;
   const count = (key: string) => {
