@@ -101,6 +101,8 @@ describe("negation, hypotheticals, other people's words", () => {
     ['Priya got promoted to principal last week, well deserved.', 'states_goal'],
     ['I expect the delivery to arrive before noon.', 'demanding'],
     ["Right, I've a delivery at two, I'll leave you to it.", 'demanding'],
+    ['I should have messaged you on Tuesday before I wrote to customers.', 'blames_others'],
+    ["If you had to pick one thing that's worrying you most this quarter, what is it?", 'blames_others'],
     ["It's nobody's fault, the API changed under us.", 'blames_others'],
   ];
   it.each(cases)('%s -> no %s', (text, id) => {

@@ -89,7 +89,9 @@ const CONTEMPT = re(
       String.raw`must be nice`,
       String.raw`funny how`,
       String.raw`(?:third|fourth|fifth|sixth|nth|\d+(?:st|nd|rd|th)) time (?:this|in a|that|in the last) (?:week|month|quarter|year|fortnight)`,
-    ]),
+    ]) +
+    // Whole words: "mess" is not "message", "joke" not "joked".
+    String.raw`\b`,
 );
 // Charges that name their own culprit: "is on receiving", "Gemma's fault", "cleaning up after them".
 const PINNED = re(
@@ -141,8 +143,11 @@ const RESULTED = re(
   ].join('|'),
 );
 // "If marketing had sent the assets...", "if you'd told us earlier...": what the culprit should have done.
+// "If you had to pick one" and "if you had time" ask or wish; they charge no one.
 const COUNTERFACTUAL = re(
-  String.raw`\bif (?:only )?(?!i\b|i'd\b|we\b|we'd\b)${CULPRIT}(?: [\w-]+)?(?: had|'d) (?:actually |just |only |bothered to |even )?[\w-]+`,
+  String.raw`\bif (?:only )?(?!i\b|i'd\b|we\b|we'd\b)${CULPRIT}(?: [\w-]+)?(?: had|'d) ` +
+    String.raw`(?!(?:to|time|a|an|the|any|some|more|no|one|enough|like|prefer|rather|want|love|say|ask|pick|choose)\b)` +
+    String.raw`(?:actually |just |only |bothered to |even )?[\w-]+`,
 );
 // A repeated failing: "broke the build again", "keep changing the priorities", "never reply".
 const REPEATED = re(
