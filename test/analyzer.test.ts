@@ -102,6 +102,8 @@ describe("negation, hypotheticals, other people's words", () => {
     ['I expect the delivery to arrive before noon.', 'demanding'],
     ["Right, I've a delivery at two, I'll leave you to it.", 'demanding'],
     ['I should have messaged you on Tuesday before I wrote to customers.', 'blames_others'],
+    ['And you mentioned the quarterly reviews next week, is mine one of the twelve?', 'demanding'],
+    ['If you like the plan, you take it to the partners on Friday.', 'demanding'],
     ["If you had to pick one thing that's worrying you most this quarter, what is it?", 'blames_others'],
     ["It's nobody's fault, the API changed under us.", 'blames_others'],
   ];

@@ -33,7 +33,8 @@ const ENTITLEMENT = re(
       String.raw`(?:isn'?t|is not|not|totally|completely) acceptable`,
       String.raw`unacceptable`,
       String.raw`i'?m the only one (?:who|that) (?:hasn'?t|isn'?t|doesn'?t|wasn'?t)`,
-      String.raw`(?:is|should be|'s) (?:rightfully )?mine(?: by rights)?`,
+      // "That role is mine", not the question "is mine one of the twelve?".
+      String.raw`(?:is|should be|'s) (?:rightfully )?mine(?: by rights)?(?=\s*(?:$|[.,!;:)]|(?:and|by|now|already|really|anyway)\b))`,
       String.raw`by rights`,
       String.raw`rightfully mine`,
       String.raw`i expect (?:a|an|my|some) (?:proper |real |clear |fair |straight |decent |serious |firm |written |formal |definite )?` +
@@ -103,7 +104,8 @@ const THREAT = re(
                 ]),
             ]),
         ]),
-      String.raw`(?:escalate|take) (?:this|it) (?:to|above|over) (?:your|hr|the|skip)`,
+      // The writer escalating, not "if you like it, you take it to the partners".
+      String.raw`(?<!\byou )(?<!\byou'll )(?<!\byou could )(?<!\byou can )(?:escalate|take) (?:this|it) (?:to|above|over) (?:your|hr|the|skip)`,
       String.raw`go over your head`,
       String.raw`(?:i have|i'?ve got|i got|i'?m holding|i'?ve had|i had|i'?ve received|i received|i'?ve been made) ` +
         String.raw`(?:an|another|a competing|a better|other|two|a) (?:job )?offers?`,
