@@ -49,7 +49,7 @@ export function compileReader(model: TrainedReader): LearnedReader {
   return { fewestWords: model.fewestWords, modes: { employee: mode('employee'), manager: mode('manager') } };
 }
 
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 /**
  * p(present) of each check the reader reads in the mode (in the order of its `checks`) for a text, as

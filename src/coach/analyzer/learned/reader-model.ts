@@ -5,11 +5,11 @@ import { CheckIdSchema } from '../../rubric.js';
  * A long array of one kind, checked in one loop: the model holds some 26,000 numbers and names, and
  * zod's per-element checks took about 60 ms on them in Node (at every start-up), this a few ms.
  */
-const arrayOf = <T>(what: string, ok: (x: unknown) => x is T) =>
+export const arrayOf = <T>(what: string, ok: (x: unknown) => x is T) =>
   z.custom<T[]>((v) => Array.isArray(v) && v.every(ok), { message: `expected an array of ${what}` });
-const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
-const isNumber = (x: unknown): x is number => Number.isFinite(x);
-const isName = (x: unknown): x is string => typeof x === 'string' && x !== '';
+export const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+export const isNumber = (x: unknown): x is number => Number.isFinite(x);
+export const isName = (x: unknown): x is string => typeof x === 'string' && x !== '';
 
 /** One check's logistic regression: p(present) = sigmoid(bias + sum of its weights over the text's features / sqrt(the text's feature count)). */
 const CheckModelSchema = z

@@ -1,12 +1,6 @@
 import { z } from 'zod';
+import { arrayOf, isCount, isName, isNumber } from '../../analyzer/learned/reader-model.js';
 import { ActIdSchema } from '../acts.js';
-
-const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
-const isNumber = (x: unknown): x is number => Number.isFinite(x);
-const isName = (x: unknown): x is string => typeof x === 'string' && x !== '';
-/** A long array of one kind, checked in one loop (zod's per-element checks are slow at start-up). */
-const arrayOf = <T>(what: string, ok: (x: unknown) => x is T) =>
-  z.custom<T[]>((v) => Array.isArray(v) && v.every(ok), { message: `expected an array of ${what}` });
 
 /** One act's logistic regression: p = sigmoid(bias + sum of its weights over the turn's features / sqrt(the turn's feature count)). */
 const ActModelSchema = z

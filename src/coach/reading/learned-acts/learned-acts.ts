@@ -1,3 +1,4 @@
+import { sigmoid } from '../../analyzer/learned/learned-reader.js';
 import { wordFeatures } from '../../analyzer/learned/word-features.js';
 import type { ActId } from '../acts.js';
 import type { TrainedActs } from './acts-model.js';
@@ -31,8 +32,6 @@ export function compileActs(model: TrainedActs, thresholds: Partial<Record<ActId
   });
   return { acts, bias, threshold, weights };
 }
-
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 /** p of each act the model reads (in the order of its `acts`) for a turn, scaled as in training. */
 export function actProbabilities(model: LearnedActs, text: string): Float64Array {

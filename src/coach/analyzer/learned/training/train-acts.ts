@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fitLogistic } from './logistic-regression.js';
-import { trainingMatrix } from './train-reader.js';
+import { shipped, trainingMatrix } from './train-reader.js';
 import type { ActId } from '../../../reading/acts.js';
 import type { ActsModel, ActsTraining, TrainedActs } from '../../../reading/learned-acts/acts-model.js';
 
@@ -30,9 +30,6 @@ export const ACTS_TRAINING: ActsTraining = {
   minDf: 2,
   prune: 0.5,
 };
-
-/** A weight as shipped: dropped below `prune` in magnitude, else rounded to 1 decimal, as the check reader's. */
-const shipped = (w: number, prune: number) => (Math.abs(w) < prune ? 0 : Math.round(w * 10) / 10);
 
 /** Fits one balanced logistic regression per act, on every turn whatever its mode; deterministic. */
 export function trainActs(turns: readonly ActTrainingTurn[], training: ActsTraining = ACTS_TRAINING): TrainedActs {

@@ -39,7 +39,7 @@ export const READER_TRAINING: ReaderTraining = {
  * A weight as shipped: dropped below `prune` in magnitude, else rounded to 1 decimal (2 decimals
  * cost 7.6 KiB more of the Worker bundle, gzip, for differences under 0.05 on weights of 1 or more).
  */
-const shipped = (w: number, prune: number) => (Math.abs(w) < prune ? 0 : Math.round(w * 10) / 10);
+export const shipped = (w: number, prune: number) => (Math.abs(w) < prune ? 0 : Math.round(w * 10) / 10);
 
 /**
  * Texts as training rows: one column per word n-gram found in at least `minDf` of them (the column's
