@@ -5,6 +5,8 @@ import { ASK_CUE_EXAMPLES } from '../src/coach/reading/ask-cue-examples.js';
 import type { AskCueId } from '../src/coach/reading/ask-cues.js';
 import { closedAnswer } from '../src/coach/reading/closed-answer.js';
 import { closingAsk, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
+import { openQuestionOf } from '../src/coach/reading/open-question.js';
+import { PERSONAS } from '../src/coach/scenarios/index.js';
 import { MAX_SENTENCES } from '../src/coach/roleplay/offline-persona.js';
 import { getBrief, getPersona, type PersonaId } from '../src/coach/scenarios/index.js';
 import type { Db } from '../src/db/client.js';
@@ -51,6 +53,47 @@ describe('closingAsk', () => {
     expect(closingAsk('Do you want the deal on the labour budget?')).toEqual({ kind: 'closed', answer: 'I want the deal on the labour budget.' });
     expect(closingAsk('Will you send the note to the store managers?')).toBeUndefined();
     expect(closingAsk('I want to be promoted next year.')).toBeUndefined();
+  });
+});
+
+describe('openQuestionOf', () => {
+  it('names a practical question in the asker words, seen from the other side', () => {
+    expect(openQuestionOf('how many tests are we talking, ballpark?')).toEqual({ form: 'count', echo: 'How many tests are we talking?' });
+    expect(openQuestionOf('How many weeks exactly, and where are the paper ones?')?.form).toBe('count');
+    expect(openQuestionOf('where are the paper ones?')).toEqual({ form: 'where', echo: 'Where are the paper ones?' });
+    expect(openQuestionOf('What dates are the interviews?')).toEqual({ form: 'date', echo: 'What dates are the interviews?' });
+    expect(openQuestionOf('and the course, do you know when it actually starts, like January?')?.form).toBe('date');
+    expect(openQuestionOf('did i miss anything?')?.form).toBe('anything');
+    expect(openQuestionOf('Anything you want to change in that?')?.form).toBe('anything');
+    expect(openQuestionOf('When should we meet again?')?.form).toBe('meet');
+    expect(openQuestionOf('In your office?')).toEqual({ form: 'fragment', echo: 'in my office' });
+    expect(openQuestionOf('the CSAT?')).toEqual({ form: 'fragment', echo: 'the CSAT' });
+  });
+
+  it('leaves alone questions about the person, offers, and anything the brief answers', () => {
+    for (const q of [
+      'where are you stretched now?',
+      'Where would you start if it were your store?',
+      'anything else you want off your plate while you have got me?',
+      'How much do you care about this?',
+      'If I find clashes on a night, should I message you?',
+      'Thoughts?',
+      'What would you need to lead it?',
+      'when the coordinator is off, what do you want me to do?',
+    ])
+      expect(openQuestionOf(q), q).toBeUndefined();
+  });
+
+  it('is what the turn ends on only when nothing nearer the end asks for a time or a plain yes', () => {
+    expect(closingAsk('Shrink? Labour hours? How many stores are over target?')).toEqual({
+      kind: 'open',
+      open: { form: 'count', echo: 'How many stores are over target?' },
+    });
+    expect(closingAsk('so thats a yes? ill put us in for the thursday after the inspection, 20 mins')).toEqual({ kind: 'when', when: 'the thursday' });
+    expect(closingAsk('Can we book twenty minutes next Thursday, after steering, to agree what it would mean for me?')).toEqual({
+      kind: 'when',
+      when: 'next Thursday',
+    });
   });
 });
 
@@ -133,6 +176,44 @@ describe('the offline persona answers the end of the turn first', () => {
     const reply = await say('What would you need to see from me before you would back me for a store manager role?');
     const brief = getBrief('skeptical', 'performance-check');
     expect([...(brief.answers?.requirements ?? []), ...brief.facts.map((f) => f.revealLine)].some((line) => reply.includes(line))).toBe(true);
+  });
+
+  it('names a practical question it cannot answer from its world, and says when it will', async () => {
+    const say = await rehearse(app(), 'exploitative', 'unglamorous-task');
+    const reply = await say('haha ok. um. how many tickets roughly? just want to know what im signing up for');
+    expect(reply.startsWith('How many tickets?')).toBe(true);
+    expect(sentences(reply)).toBeLessThanOrEqual(MAX_SENTENCES);
+    const recap = await say('ok so: triage by friday, under 100 by end of month, check in next friday. did i miss anything?');
+    expect(recap).toMatch(/^(?:No, that covers it|Nothing to add|No, that's everything)/);
+  });
+
+  it('takes up a concrete offer like a commitment, not as a question about what it needs', async () => {
+    const say = await rehearse(app(), 'assumes-path', 'goal-alignment');
+    const reply = await say('I could draft a sharper two-pager for Harlow & Finch before the April renewal, and you look at it before it goes out.');
+    const persona = getPersona('assumes-path');
+    expect(
+      persona.lines.acceptCommitment.some((line) => reply.includes(line)),
+      reply,
+    ).toBe(true);
+  });
+
+  it('answers a goodbye with a goodbye, even after a question in passing, and tells no new fact on the way out', async () => {
+    const say = await rehearse(app(), 'new-manager', 'advanced-update');
+    const persona = getPersona('new-manager');
+    const bye = await say(
+      'haha yeah i do like solving things. i guess thats kind of the same thing? ok anyway i will let you get on. thanks sofia, nice chatting',
+    );
+    expect(persona.lines.farewell).toContain(bye);
+    expect(bye).not.toMatch(/\?/);
+    for (const text of ['See you Thursday.', 'perfect, ty. friday updates, 17th checkin. laters!', 'Go do your prep. Thanks, Sofia.']) {
+      const again = await (await rehearse(app(), 'new-manager', 'advanced-update'))(text);
+      expect(persona.lines.farewell, text).toContain(again);
+    }
+  });
+
+  it('never quotes words of grudging agreement the user may not have said', () => {
+    for (const persona of Object.values(PERSONAS))
+      for (const line of persona.lines.grudging ?? []) expect(line, `${persona.id}: ${line}`).not.toMatch(/['‘’"](?:I guess|I suppose)/i);
   });
 
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {

@@ -1,6 +1,6 @@
 import { BRIEFS, DIFFICULTIES, pushbackLines, SCENARIOS, type Difficulty, type Persona } from '../../src/coach/scenarios/index.js';
 import { closingAsk } from '../../src/coach/reading/closing-ask.js';
-import { LEADS } from '../../src/coach/roleplay/reply-leads.js';
+import { fillEcho, LEADS, OPEN_LEADS } from '../../src/coach/roleplay/reply-leads.js';
 import { fail, pass, type Grade } from './grade.js';
 
 /** Every line the offline engine can say as this persona, longest first. */
@@ -54,6 +54,12 @@ export function offScript(reply: string, persona: Persona, userLine?: string): s
   // The plain answer to the user's closed question is made of the user's own words.
   const ask = userLine === undefined ? undefined : closingAsk(userLine);
   if (ask?.kind === 'closed' && reply.trim().startsWith(ask.answer)) reply = reply.trim().slice(ask.answer.length);
+  // So is the answer to a practical question, which names the question in the user's words.
+  if (ask?.kind === 'open') {
+    const open = ask.open;
+    const lead = OPEN_LEADS[open.form].map((t) => fillEcho(t, open.echo)).find((t) => reply.trim().startsWith(t));
+    if (lead) reply = reply.trim().slice(lead.length);
+  }
   if (reply.trim() === '') return '';
   const strip = (text: string) => {
     let rest = text;

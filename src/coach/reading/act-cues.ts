@@ -14,11 +14,11 @@ export const CUES = {
     patterns: [
       // A sentence that is only thanks ("ok thanks!", "cheers Helen"); thanks with more in it is the `thanks` cue.
       String.raw`^(?:(?:ok(?:ay)?|great|perfect|brilliant|cool|sounds good|right|lovely)[ ,!.-]*)?` +
-        String.raw`(?:thanks|thank you|cheers|ta)(?: (?:so much|a lot|again|\w+))?[ ,!.]*$`,
+        String.raw`(?:thanks|thank you|cheers|ta)(?:,? (?:so much|a lot|again|\w+))?[ ,!.]*$`,
       // "See you" as a goodbye, not "I need to see you coach them".
       String.raw`\b(?:bye|goodbye|(?:see (?:you|ya|u))(?= *(?:$|[,.!;:)-]| (?:then|soon|later|around|there|all)))|talk (?:soon|then|later|to you)(?! about))`,
       String.raw`\bspeak (?:soon|then|to you|later|tomorrow|next \w+|(?:on )?\w+day)\b`,
-      String.raw`\b(?:catch you (?:later|then)|have a good (?:one|day|weekend|evening))\b`,
+      String.raw`\b(?:catch you (?:later|then)|have a (?:good|nice|lovely) (?:one|day|weekend|evening|lunch|afternoon|rest of (?:the|your) (?:day|week)))\b`,
       String.raw`\b(?:let's|lets|we can|i'll) (?:leave it|call it|wrap (?:it )?up|stop) (?:there|here|for (?:now|today))\b`,
       String.raw`\b(?:that's|thats) (?:all|it|everything) (?:from me|for (?:now|today)|i (?:had|wanted))\b`,
       // The answer to "anything else?" that ends the meeting: "nah, that's it", "no, that's everything from me", "that's me".
@@ -29,6 +29,13 @@ export const CUES = {
       String.raw`\b(?:going|heading) (?:home|off|back)\b|\bback to (?:my desk|work|it|the (?:floor|ward|shop))\b`,
       String.raw`\b(?:catch (?:you|u|ya)|see (?:you|u|ya)|speak to (?:you|u)) (?:at|in|on|after|tomorrow|next)\b|\b(?:we're|were|i'm) done\b`,
       String.raw`\b(?:right|ok(?:ay)?|anyway),? (?:i'm|im|i am) off\b`,
+      // Sign-offs people write: "take care", "laters", "nice chatting", "signing off", "off you go", "we are done for today".
+      String.raw`\b(?:take care(?! of)|enjoy (?:the rest of|your (?:lunch|weekend|evening|break|day)|lunch|the weekend)|laters|later then)\b`,
+      String.raw`\b(?:good luck (?:with|at|in|today|tomorrow)|(?:i'll|ill|i will) leave you to (?!(?:decide|choose|pick|think|judge)\b)|get out of your hair)`,
+      String.raw`\b(?:nice (?:chatting|talking|to chat)|good (?:chat|talk)(?: today)?[ ,!.]*$|signing off|off you go)\b`,
+      String.raw`\b(?:we are|we're|were) (?:done|finished) (?:for (?:today|now)|here)\b`,
+      // "See you Thursday." / "see you friday with the triage": a day after "see you" is a goodbye, not "I need to see you coach them".
+      String.raw`(?:^|, *|\b(?:ok|okay|right|thanks|cheers|then|so|and)[, ]+)see (?:you|ya|u) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
     ],
   },
   /** Thanks for the time: a goodbye at the end, a greeting at the start (the reader tells them apart by the turn). */

@@ -14,7 +14,9 @@ const ATOM =
   String.raw`(?<!every\s)(?:(?:this|next|coming|on|the)\s+)?` +
   String.raw`(?:${WEEKDAY}\b|tomorrow\b|the\s+${ORDINAL}\b|${ORDINAL}\b|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|${CLOCK}\b|` +
   String.raw`next week\b|this week\b|end of (?:the |this |next )?(?:week|day|month)\b|` +
-  String.raw`after (?:handover|standup|stand-up|lunch|the (?:huddle|sync|meeting|review|call))\b|(?:in )?(?:a|one|two|three|\d) weeks?(?: time)?\b)`;
+  String.raw`after (?:handover|standup|stand-up|lunch|the (?:huddle|sync|meeting|review|call))\b|` +
+  String.raw`(?:the )?(?:first|second|third|last|final) week (?:of|in) ${MONTH}\b|(?:early|mid|late|end of)[ -]${MONTH}\b|` +
+  String.raw`(?:in )?(?:a|one|two|three|\d) (?:weeks?|months?)(?: time| or so)?\b)`;
 const JOIN = String.raw`(?:\s*,\s*|\s+at\s+|\s+the\s+|\s+(?:in the|before|after)\s+|\s+)`;
 
 export interface AskCue {
@@ -40,6 +42,7 @@ export const ASK_CUES = {
       String.raw`(?:^|[,.;—-]\s*)(?:deal|fair|agreed|right|yeah|yes|ok|okay|no|correct|true)\s*\?\s*$`,
       String.raw`\b(?:does that|would that|will that|that) work\b|\bwork for you\b|\bhow does that sound\b|\bare we (?:agreed|aligned|good|on the same page)\b`,
       String.raw`\byes[ -]or[ -]no\b|\bwould you agree\b|\bdo you agree\b|\bdid i get (?:that|it) right\b|\bis that what you (?:meant|mean)\b`,
+      String.raw`\b(?:that's|thats|that is|is that) a (?:yes|deal|plan)\b`,
     ],
   },
   /** An open question, or one that asks for something to be named ("is there one thing…?"). */
@@ -55,6 +58,7 @@ export const ASK_CUES = {
       String.raw`\b(?:are|were) you (?:free|around|about|available|busy|in)\b(?! to)|\bbad time\b|\breschedule\b`,
       String.raw`\bhave you got (?:a (?:sec|second|minute)|time)\b`,
       String.raw`\byour (?:week|diary|calendar|schedule|day)\b|\bwhen (?:are|is) (?:you|it) (?:free|best|good|easiest)\b|\bwhen suits\b|\bwhen can we\b`,
+      String.raw`\bwhich (?:days?|shifts?) (?:are|r) (?:you|u)\b|\bwhen (?:are|r) (?:you|u) (?:actually )?(?:on|in|working|around|back)\b`,
     ],
   },
   /** Who is involved, decides, or is worth talking to. */

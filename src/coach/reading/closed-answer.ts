@@ -16,6 +16,9 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
   [/^is it\s+/i, "It's "],
   [/^was it\s+/i, 'It was '],
   [/^is that\s+/i, "That's "],
+  [/^is this\s+/i, 'This is '],
+  // "Is there something I could take?" asks for something to be named, not whether it exists.
+  [/^is there\s+(?!(?:something|anything|any|a bit|one thing|some|a way|someone|somebody|anyone)\b)/i, "There's "],
   [/^was that\s+/i, 'That was '],
   [/^(?:are|were) you\s+/i, "I'm "],
   [/^do you\s+(?=(?:want|need|mean|think|prefer|agree|like|see)\b)/i, 'I '],
@@ -28,7 +31,7 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Words that lead into the question proper: "so", "and", "but", "okay", a name, "then". */
-const LEAD_IN = /^(?:(?:so|and|but|ok|okay|right|then|also|sorry|wait|just|one thing|quick one|honestly)[,:—-]?\s+)+/i;
+const LEAD_IN = /^(?:(?:so|and|but|ok|okay|right|then|also|sorry|wait|just|one thing|quick one|honestly|like)[,:—-]?\s+)+/i;
 
 const SWAP: Record<string, string> = {
   your: 'my',
@@ -49,7 +52,7 @@ const SWAP: Record<string, string> = {
 const YOU_ACTS =
   /\byou(?=\s+(?:see|think|want|need|mean|know|like|feel|are|were|have|had|do|did|can|could|would|will|should|said|told|get|got|expect|prefer)\b)/gi;
 
-function swapPeople(text: string): string {
+export function swapPeople(text: string): string {
   const marked = text.replace(YOU_ACTS, '\u0000');
   return marked.replace(/\b(?:your|yours|you|my|mine|me|i'm|i'll|i've|i|myself|yourself)\b/gi, (w) => SWAP[w.toLowerCase()] ?? w).replace(/\u0000/g, 'I');
 }

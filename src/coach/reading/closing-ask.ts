@@ -2,6 +2,7 @@ import { readDoc, quoteOf } from '../analyzer/doc.js';
 import type { AnswerTopic } from '../scenarios/content-schema.js';
 import { ASK_CUES, type AskCueId } from './ask-cues.js';
 import { closedAnswer } from './closed-answer.js';
+import { openQuestionOf, type OpenQuestion } from './open-question.js';
 
 /**
  * What the end of a turn leaves the other person to answer. People answer the last thing said to
@@ -10,9 +11,15 @@ import { closedAnswer } from './closed-answer.js';
  * - `when`: a time or date the user proposed or asked about ("is Friday 9am okay?");
  * - `check`: asks whether what they said is right or agreed ("sound right?", "deal?");
  * - `closed`: a yes/no or either/or question, with its plain answer (`closed-answer.ts`);
+ * - `open`: a practical question of a form no line of the persona's world answers (`open-question.ts`);
  * - `about`: a question about the other person's own world, by topic.
  */
-export type ClosingAsk = { kind: 'when'; when: string } | { kind: 'check' } | { kind: 'closed'; answer: string } | { kind: 'about'; topic: AnswerTopic };
+export type ClosingAsk =
+  | { kind: 'when'; when: string }
+  | { kind: 'check' }
+  | { kind: 'closed'; answer: string }
+  | { kind: 'open'; open: OpenQuestion }
+  | { kind: 'about'; topic: AnswerTopic };
 
 const PATTERNS = Object.fromEntries(
   Object.entries(ASK_CUES).map(([id, cue]) => [id, new RegExp(cue.patterns.map((p) => `(?:${p})`).join('|'), 'i')]),
@@ -39,6 +46,20 @@ export function reflect(phrase: string): string {
     return w[0] === w[0]?.toUpperCase() ? out[0]?.toUpperCase() + out.slice(1) : out;
   });
 }
+
+/** Booking a time, not only naming one: "I'll put us in for", "invite's coming", "let's say". */
+const BOOKS = new RegExp(
+  [
+    String.raw`\b(?:i'?ll|ill|i will|let'?s|lets|we could|how about) (?:put|pop|book|send|stick|drop|say|pencil)\b`,
+    String.raw`\bcalendar\b|\binvite\b|\bdiary\b`,
+  ].join('|'),
+  'i',
+);
+const OPEN_START = new RegExp(
+  String.raw`^(?:(?:so|and|but|ok|okay|right|then|also|like|honestly|sorry|wait|oh|um)\W+)*` +
+    String.raw`(?:what|what's|whats|which|who|whom|whose|how|why|where|is there (?:one|any|anything|something)|anything)\b`,
+  'i',
+);
 
 /** The time phrase of a sentence, verbatim (reflected), or undefined. */
 export function whenOf(sentence: string): string | undefined {
@@ -71,8 +92,16 @@ export function closingAsk(text: string): ClosingAsk | undefined {
     const when = proposed();
     return when ? { kind: 'when', when } : undefined;
   }
+  // "so that's a yes? I'll put us in for the Thursday after the inspection": a time proposed after the last question is the answer sought.
+  const after = sentences.slice(sentences.indexOf(lastQuestion) + 1);
+  if (after.length > 0) {
+    const when = after.map((s) => whenOf(s.text)).findLast((w) => w !== undefined);
+    if (when && after.some((s) => BOOKS.test(s.text))) return { kind: 'when', when };
+  }
   // "Is Friday okay?" asks about a time; "what could I take off you before Friday?" asks something else.
-  const asked = PATTERNS.open.test(lastQuestion.text) && !/\bwhen\b|\bwhat time\b/i.test(lastQuestion.text) ? undefined : whenOf(lastQuestion.text);
+  // Only a question that starts open is open: "can we book next Thursday, to agree what it would mean?" asks about the time.
+  const startsOpen = lastQuestion.text.split(/\s*[,;:—–]\s*/).some((clause) => OPEN_START.test(clause.trim()));
+  const asked = startsOpen && !/\bwhen\b|\bwhat time\b/i.test(lastQuestion.text) ? undefined : whenOf(lastQuestion.text);
   if (asked) return { kind: 'when', when: asked };
   if (PATTERNS.check.test(lastQuestion.text)) {
     // "Monday the 24th, thirty minutes. Deal?" agrees the time.
@@ -84,6 +113,8 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   if (PATTERNS.diary.test(lastQuestion.text)) return { kind: 'about', topic: 'diary' };
   const answer = closedAnswer(lastQuestion.text);
   if (answer) return { kind: 'closed', answer };
+  const open = openQuestionOf(lastQuestion.text);
+  if (open) return { kind: 'open', open };
   const questions = [lastQuestion, ...sentences.filter((s) => s.question && s !== lastQuestion).reverse()].filter((s) => PATTERNS.open.test(s.text));
   for (const s of questions) for (const [cue, topic] of TOPIC_CUES) if (PATTERNS[cue].test(s.text)) return { kind: 'about', topic };
   return undefined;

@@ -113,7 +113,9 @@ export function readTurnOffline(
   // thanks that opens a longer turn ("Thanks. I'd like to be considered for...") acknowledges what
   // was just said, and is no goodbye by itself.
   const opening = doc.sentences.length > 1 ? doc.sentences[0] : undefined;
-  const acknowledges = (s: Sentence) => s === opening && /^\W*(?:(?:ok(?:ay)?|right|great)\W+)?(?:thanks|thank you|cheers)\b/.test(s.text.toLowerCase());
+  const acknowledges = (s: Sentence) =>
+    s === opening &&
+    /^\W*(?:(?:ok(?:ay)?|right|great|cool|perfect|good|nice|lovely|brilliant|awesome|oh|ah)\W+)?(?:thanks|thank you|cheers)\b/.test(s.text.toLowerCase());
   const closing = [...cued(doc, 'wraps_up'), ...(turn > 1 ? cued(doc, 'thanks') : [])].some((s) => !acknowledges(s));
   const nextTalk = checks.get('proposes_follow_up') ?? [];
   const stillAsking = (s: Sentence) =>
@@ -121,16 +123,19 @@ export function readTurnOffline(
     !CUE_PATTERNS.wraps_up.test(s.text.trim()) &&
     !CUE_PATTERNS.thanks.test(s.text.trim()) &&
     !nextTalk.some((q) => quoteOf(doc, s).includes(q) || q.includes(quoteOf(doc, s)));
-  if (closing && !doc.sentences.some(stillAsking)) acts.add('wraps_up');
+  // A goodbye said after the last question ends the turn: "i guess that's the same thing? anyway, i'll let you get on" asks nothing more.
+  const lastGoodbye = doc.sentences.findLastIndex((s) => CUE_PATTERNS.wraps_up.test(s.text.trim()) && !acknowledges(s));
+  const asking = doc.sentences.findLastIndex(stillAsking);
+  if (closing && (asking < 0 || lastGoodbye > asking)) acts.add('wraps_up');
   // A goodbye the model reads waits, like the cues', while the turn still asks something.
-  if (learned.has('wraps_up') && !doc.sentences.some(stillAsking)) acts.add('wraps_up');
+  if (learned.has('wraps_up') && asking < 0) acts.add('wraps_up');
   // Small talk the cues know ("how was your weekend?") is that, not a question about their world.
   if (learned.has('asks_situation') && !acts.has('small_talk')) acts.add('asks_situation');
   for (const act of ['small_talk', 'pushes_back', 'refuses', 'demands'] as const) if (learned.has(act)) acts.add(act);
   // Every question gets an answer: one no check covers is placed by what it asks about.
   const questions = doc.sentences.filter((s) => s.question);
   if (questions.length > 0 && !acts.has('small_talk') && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add(questionAct(doc, mode));
-  const asks = acts.has('asks_other') ? practicalAsk(questions, doc) : undefined;
+  const asks = acts.has('asks_other') ? practicalAsk(questions) : undefined;
   const asked = previous !== undefined && /\?\s*["')\]]*\s*$|\?\s/.test(previous);
   if (asked && !doc.sentences.every((s) => s.question) && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add('answers');
   // A statement that does nothing else tells the other person something: acknowledged, not small talk.
@@ -181,8 +186,22 @@ function creditInContext(doc: Doc, checks: Map<CheckId, string[]>, previous: str
 }
 
 /** What a practical question asks for, by its first question that says. */
-function practicalAsk(questions: readonly Sentence[], doc: Doc): NonNullable<TurnReading['asks']> {
-  const shows = (cue: CueId) => questions.some((s) => CUE_PATTERNS[cue].test(s.text.trim())) || cued(doc, cue).some((s) => s.question);
+/** A question that starts with its question word, after the words that lead into it. */
+const WH_START =
+  /^(?:(?:so|and|but|ok|okay|right|then|also|like|honestly|sorry|wait|oh|um|and then)\W+)*(?:what|what's|whats|which|who|whose|when|where|how|why)\b/;
+
+function practicalAsk(questions: readonly Sentence[]): NonNullable<TurnReading['asks']> {
+  // The last question is the one answered; "what would you need to lead it?" asks for no favour, and
+  // "can I ask it a different way?" leads into the question rather than asking leave.
+  // A last question that only carries the one before on ("…end of next month? Once the kickoff's done?") is read with it.
+  const last = questions.at(-1);
+  const carried = last !== undefined && /^(?:once|after|before|if|like|maybe|even|with|for)\b/i.test(last.text.trim());
+  const asking = carried ? questions.slice(-2) : questions.slice(-1);
+  // "Of the work you did this year, which bit did you enjoy most?" is open from its "which".
+  const open = (s: Sentence) => s.text.split(/[,;:—–]/).some((clause) => WH_START.test(clause.trim().toLowerCase()));
+  const wh = asking.length > 0 && asking.some(open);
+  const shows = (cue: CueId) =>
+    !wh && asking.some((s) => CUE_PATTERNS[cue].test(s.text.trim().replace(/\b(?:can|could|may) i (?:ask|say|just say|be honest)\b/g, '')));
   if (shows('asks_decide')) return 'decide';
   if (shows('asks_permit')) return 'permit';
   if (shows('asks_request')) return 'request';

@@ -1,6 +1,6 @@
 import type { PersonaTurn } from '../engine.js';
 import { pushbackLines, type Persona } from '../scenarios/index.js';
-import { LEADS, fillWhen } from './reply-leads.js';
+import { LEADS, OPEN_LEADS, fillEcho, fillWhen } from './reply-leads.js';
 import type { Reaction } from './turn-state.js';
 
 /** At most this many sentences a reply, lead included: people answer in a few. */
@@ -50,6 +50,7 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
   const confirm = reactions.find((r) => r.kind === 'confirm');
   if (confirm?.kind === 'confirm') {
     if (confirm.answer) return confirm.answer;
+    if (confirm.open) return fillEcho(nth(OPEN_LEADS[confirm.open.form], confirm.n) ?? '', confirm.open.echo);
     if (!confirm.when) return nth(LEADS.check, confirm.n);
     return fillWhen(nth(main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when, confirm.n) ?? '', confirm.when);
   }
@@ -79,7 +80,7 @@ export function offlinePersonaReply(turn: Pick<PersonaTurn, 'persona' | 'brief' 
   if (!main) return leadOf(turn.reactions, { kind: 'neutral' }) ?? nth(turn.persona.lines.neutral, turn.line) ?? '';
   const lead = leadOf(turn.reactions, main);
   // Facts earned by the same turn are told together: each is the answer to what was just done.
-  const budget = lead ? MAX_SENTENCES - 1 : MAX_SENTENCES;
+  const budget = MAX_SENTENCES - (lead ? (lead.match(SENTENCE)?.length ?? 1) : 0);
   let line: string;
   if (main.kind === 'reveal') {
     // A fact told is said whole: the debrief and the probes hold it to its words.

@@ -12,6 +12,23 @@ export const LEADS = {
   thanks: ['Thank you.', 'Good, thanks.', 'Appreciated.'],
 } as const;
 
+/** Practical questions no line of the persona's world answers, named in the asker's words (`{Echo}`): one sentence after the echo. */
+export const OPEN_LEADS = {
+  count: [
+    "{Echo} I'd have to check the exact number, and I'll send it to you today.",
+    "{Echo} I don't have the figure in front of me, but you'll have it by tomorrow.",
+  ],
+  where: ["{Echo} I'll send you where to find it straight after this.", "{Echo} I'll show you after this, so remind me if I forget."],
+  date: ["{Echo} I don't have the date to hand, so I'll confirm it this week.", "{Echo} I'll check and send you the dates today."],
+  meet: ["Let's say two weeks from now, and I'll send an invite.", "Same time in a fortnight; I'll put it in."],
+  anything: ['No, that covers it.', "Nothing to add, that's the plan.", "No, that's everything."],
+  fragment: ['Yes, {echo}.', 'Yes, {echo}, that one.'],
+} as const;
+
+export function fillEcho(template: string, echo: string): string {
+  return template.replace('{Echo}', echo).replace('{echo}', echo);
+}
+
 export function fillWhen(template: string, when: string): string {
   const capital = when.charAt(0).toUpperCase() + when.slice(1);
   return template.replace('{When}', capital).replace('{when}', when);

@@ -1,5 +1,6 @@
 import type { ActId } from '../reading/acts.js';
 import { closingAsk, type ClosingAsk } from '../reading/closing-ask.js';
+import type { OpenQuestion } from '../reading/open-question.js';
 import type { TurnReading } from '../reading/reading-schema.js';
 import type { CheckId } from '../rubric.js';
 import type { AnswerTopic } from '../scenarios/content-schema.js';
@@ -33,7 +34,7 @@ export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation
 
 export type Reaction =
   /** The turn ended on a time or on "is that right?": said first, in a few words ("Thursday works."); `n` varies the words. */
-  | { kind: 'confirm'; when?: string; answer?: string; n: number }
+  | { kind: 'confirm'; when?: string; answer?: string; open?: OpenQuestion; n: number }
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
   | { kind: 'grudging' }
@@ -81,7 +82,10 @@ export function lineKey(reaction: Reaction): string {
   if (reaction.kind === 'pushback') return `pushback.${reaction.because[0] ?? ''}`;
   if (reaction.kind === 'deflect') return `deflect.${reaction.topic}`;
   if (reaction.kind === 'answer') return `answer.${reaction.topic}`;
-  if (reaction.kind === 'confirm') return reaction.when ? 'confirm.when' : reaction.answer ? 'confirm.closed' : 'confirm.check';
+  if (reaction.kind === 'confirm') {
+    if (reaction.open) return `confirm.open.${reaction.open.form}`;
+    return reaction.when ? 'confirm.when' : reaction.answer ? 'confirm.closed' : 'confirm.check';
+  }
   return reaction.kind;
 }
 
@@ -97,6 +101,7 @@ export function advanceTurn(
 ): TurnOutcome {
   const { brief, persona, difficulty, reading, turn } = input;
   const acts = new Set(reading.acts);
+  const ask = input.text !== undefined ? closingAsk(input.text) : undefined;
   const present = reading.checks.map((c) => c.id);
   const state: RoleplayState = {
     earned: { ...prev.earned },
@@ -127,27 +132,33 @@ export function advanceTurn(
         ready.push({ fact, evidence });
       }
     }
-    // One earned earlier goes first.
-    for (const q of state.queued ?? []) {
+    // One earned earlier goes first, unless the turn ends on a question with its own answer: that is answered, the fact waits.
+    const deferQueued = ask !== undefined && ask.kind !== 'check';
+    const waiting = deferQueued ? (state.queued ?? []) : [];
+    for (const q of deferQueued ? [] : (state.queued ?? [])) {
       const fact = brief.facts.find((f) => f.id === q.id);
       if (fact && !ready.some((r) => r.fact.id === q.id)) ready.unshift({ fact, evidence: q.evidence });
     }
     // At most two facts a turn, so each is told whole enough; a third waits for the next turn. A turn
     // that ends on a practical question gets its answer now and the fact on the next turn.
-    const practical = acts.has('asks_other') && input.text !== undefined && /\?[\s"')\]]*$/.test(input.text.trim());
-    const told = practical ? [] : ready.slice(0, 2);
+    const practical = (acts.has('asks_other') && input.text !== undefined && /\?[\s"')\]]*$/.test(input.text.trim())) || ask?.kind === 'open';
+    // Nor is a fact started on someone leaving: it waits for the next conversation.
+    const told = practical || acts.has('wraps_up') ? [] : ready.slice(0, 2);
     for (const t of told) {
       state.revealed.push({ id: t.fact.id, turn, evidence: t.evidence });
       newly.push(t.fact);
     }
-    state.queued = ready.slice(told.length).map((w) => ({ id: w.fact.id, evidence: w.evidence }));
+    state.queued = [...waiting, ...ready.slice(told.length).map((w) => ({ id: w.fact.id, evidence: w.evidence }))];
   }
   if (state.queued?.length === 0) delete state.queued;
   if (newly.length > 0) reactions.push({ kind: 'reveal', facts: newly });
   if (acts.has('wraps_up')) reactions.push({ kind: 'farewell' });
-  if (acts.has('commits') && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
+  // A concrete offer ("I could draft the two-pager", "should I try a sharper version?") is taken up like a commitment,
+  // not answered as if they had asked what the persona needs.
+  const offer = concreteOffer(reading);
+  if ((acts.has('commits') || offer) && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
   if (acts.has('proposes_follow_up')) reactions.push({ kind: 'follow-up' });
-  const asked = QUESTION_TOPICS.find(([act]) => acts.has(act));
+  const asked = QUESTION_TOPICS.find(([act]) => acts.has(act) && !(offer && (act === 'asks_needs' || (act === 'asks_other' && reading.asks === 'decide'))));
   if (asked) reactions.push({ kind: 'deflect', topic: asked[0] === 'asks_other' && reading.asks ? practicalTopic(reading.asks, persona) : asked[1] });
   if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
   if (acts.has('answers') || acts.has('states_goal') || acts.has('reports_initiative')) reactions.push({ kind: 'acknowledge' });
@@ -156,9 +167,20 @@ export function advanceTurn(
     reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : turn <= 2 ? { kind: 'neutral' } : { kind: 'acknowledge' });
   }
 
+  // A goodbye is answered with a goodbye: whatever else the turn did, the other person is leaving.
+  // A next meeting proposed on the way out is agreed first; the goodbye follows it. A pitfall on the way out
+  // ("or I'm done covering for you") is still pushed back on first.
+  const farewell = reactions.findIndex((r) => r.kind === 'farewell');
+  if (farewell > 0 && !acts.has('breaks_frame') && pitfalls.length === 0) {
+    const [bye] = reactions.splice(farewell, 1) as [Reaction];
+    const next = reactions.findIndex((r) => r.kind === 'follow-up');
+    if (next >= 0) reactions.unshift(...reactions.splice(next, 1), bye);
+    else reactions.unshift(bye);
+  }
+
   answerFromTheBrief(reactions, brief, state);
   if (input.text !== undefined) {
-    answerTheEnd(reactions, closingAsk(input.text), brief, state, input.text);
+    answerTheEnd(reactions, ask, brief, state, input.text);
     askedLastAnsweredFirst(reactions, input.text);
   }
 
@@ -168,6 +190,24 @@ export function advanceTurn(
   const line = state.said?.[key] ?? 0;
   if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
   return { state, reactions, line };
+}
+
+const OFFERS_WORK = new RegExp(
+  String.raw`\bi(?:'ll| will|'d| would| could| can)\s+(?!help\b)(?:\w+\s+)?` +
+    String.raw`(?:take|own|draft|write|build|run|do|lead|put|pull|chase|make|set up|look|sort|fix|pick|cover)\b`,
+  'i',
+);
+
+/** An offer of help that names the work: "I could own the estimates", "should I draft the March one?". */
+function concreteOffer(reading: TurnReading): boolean {
+  const quotes = reading.checks.find((c) => c.id === 'offers_help')?.evidence ?? [];
+  return quotes.some(
+    (q) =>
+      // "if there is a piece I can take", "maybe I can take something": asking what is needed, not naming the work.
+      !/\b(?:something|anything|a piece|a bit|off your plate|if there(?:'s| is)|whatever)\b/i.test(q) &&
+      ((!/\?["')\]]*\s*$/.test(q) && OFFERS_WORK.test(q)) ||
+        /\b(?:should|shall|can|could) i (?:try|draft|take|build|do|run|own|write|put|make|lead|set up)\b/i.test(q)),
+  );
 }
 
 /** Asking after the person: answered with how they are, not with what is on their plate. */
@@ -220,9 +260,21 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     reactions.unshift(confirm);
     return;
   }
+  if (ask.kind === 'open') {
+    // The question is named and answered first; what else the turn did (a commitment, a follow-up) is answered after it.
+    const confirm: Reaction = { kind: 'confirm', open: ask.open, n: 0 };
+    confirm.n = count(lineKey(confirm));
+    const asked = reactions.findIndex((r) => r.kind === 'deflect' || r.kind === 'answer' || r.kind === 'acknowledge' || r.kind === 'neutral');
+    if (asked >= 0) reactions.splice(asked, 1);
+    reactions.unshift(confirm);
+    return;
+  }
   if (ask.kind === 'closed') {
-    // The pools answer permission, favours and decisions in the persona's own way; the plain answer goes first only where none does.
-    if (reactions.some((r) => r.kind === 'deflect' && !ANSWERABLE.has(r.topic))) return;
+    // The pools answer permission, favours and decisions in the persona's own way; the plain answer goes first only where none does,
+    // or where the user is leaving: "can I go direct? see you Friday" gets the plain answer and the goodbye.
+    const leaving = reactions[0]?.kind === 'farewell';
+    if (leaving) for (let i = reactions.length - 1; i > 0; i--) if (reactions[i]?.kind === 'deflect') reactions.splice(i, 1);
+    if (!leaving && reactions.some((r) => r.kind === 'deflect' && !ANSWERABLE.has(r.topic))) return;
     const asked = reactions.findIndex((r) => (r.kind === 'deflect' && ANSWERABLE.has(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
     if (asked >= 0) reactions.splice(asked, 1);
     reactions.unshift({ kind: 'confirm', answer: ask.answer, n: 0 });

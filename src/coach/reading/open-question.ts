@@ -1,0 +1,109 @@
+import { swapPeople } from './closed-answer.js';
+
+/**
+ * A practical question no line of the persona's world answers: how many, where, what date, when
+ * to meet again, whether anything was missed. People answer these plainly or say when they will
+ * ("How many tickets? I'd have to check."), so the reply names the question in the asker's words.
+ * - `count`: how many / how much / ballpark / what number;
+ * - `where`: where something is or is found;
+ * - `date`: when something happens that is not the persona's own diary;
+ * - `meet`: when to talk again;
+ * - `anything`: "did I miss anything?", "anything you want to change?";
+ * - `fragment`: a question with no verb, about a thing or a place ("In your office?", "the CSAT?").
+ */
+export type OpenForm = 'count' | 'where' | 'date' | 'meet' | 'anything' | 'fragment';
+
+export interface OpenQuestion {
+  form: OpenForm;
+  /** The question in the persona's words ("How many tickets?"), or the fragment seen from its side ("in my office"). */
+  echo: string;
+}
+
+/** One pattern from its alternatives, case-insensitive. */
+const anyOf = (...parts: string[]) => new RegExp(parts.join('|'), 'i');
+
+const FORMS: ReadonlyArray<[OpenForm, RegExp]> = [
+  [
+    'anything',
+    anyOf(
+      String.raw`\b(?:did|have) i (?:miss|missed|forget|forgotten|leave out|left out) (?:anything|something)\b`,
+      String.raw`\banything else\s*(?:$|before|from (?:me|my side)|to (?:add|cover|discuss)|i (?:should|need to) (?:know|cover))`,
+      String.raw`\banything (?:i(?:'ve)? (?:missed|forgot)|to (?:add|change)|you(?:'d)? (?:want|like) to (?:change|add))`,
+      String.raw`\bwhat (?:did|have) i (?:miss|missed|forgotten)\b`,
+    ),
+  ],
+  [
+    'meet',
+    anyOf(
+      String.raw`\bwhen (?:should|shall|do|will) we (?:meet|talk|catch up|check in|speak|look at it|go through it|do this)\b`,
+      String.raw`\bwhen (?:should|shall) we\b`,
+    ),
+  ],
+  [
+    'count',
+    anyOf(
+      String.raw`\bhow (?:many|much)\b(?!\s+(?:time|longer|does|do|did|is|are|was|were|would|will|of (?:a|an|the)|it|that|this|you|i|we)\b)`,
+      String.raw`\bballpark\b|\bwhat (?:number|figure|percentage|size)\b`,
+    ),
+  ],
+  // Where a thing is or is found ("where are the paper ones?"), not "where are you stretched?" or "where would you start?".
+  [
+    'where',
+    anyOf(
+      String.raw`\bwhere(?:'s| is| are| were| was) (?:the|my|our|those|these|that|this|it|they|all)\b(?! (?:going|heading|at)\b)`,
+      String.raw`\bwhere (?:do|can|should|would|will) (?:i|we|they) (?:find|get|put|keep|send|store|look|save|file)\b`,
+    ),
+  ],
+  [
+    'date',
+    anyOf(
+      String.raw`\bwhat dates?\b|\bwhich dates?\b|\bwhen (?:is|are|does|do|will|did)\b(?! (?:you|we|u)\b)`,
+      String.raw`\bwhen (?:it|they|that|this|the \w+) (?:actually )?(?:starts?|begins?|ends?|opens?|closes?|happens?)\b`,
+    ),
+  ],
+];
+
+/** Words that soften a question without changing it: left out of the echo. */
+const SOFTENERS = /\s+(?:roughly|exactly|ballpark|approximately|realistically|actually|again)\b/gi;
+
+const LEAD_IN =
+  /^(?:(?:so|and|but|ok|okay|right|then|also|sorry|wait|just|one q(?:uestion)? (?:tho|though)|one thing|quick one|honestly|like|um|uh|oh)[,:—-]?\s+)+/i;
+
+/** The question from its wh-words to its first break, seen from the other side: "how many tests are we talking". */
+function echoOf(question: string, at: number): string {
+  const clause = question.slice(at).split(/\s*(?:[,;:—–]|\s-\s|\?)\s*/)[0] ?? '';
+  const words = clause.replace(SOFTENERS, '').trim().split(/\s+/);
+  const kept = words.length > 9 ? words.slice(0, 4) : words;
+  // "where are you stretched" -> "where am I stretched": a "you" after its verb is the subject too.
+  const marked = kept.join(' ').replace(/\b(are|were|do|did|can|could|would|will|should|have|had) you\b/gi, '$1 \u0001');
+  const text = swapPeople(marked)
+    .replace(/\bare \u0001/gi, 'am I')
+    .replace(/\bwere \u0001/gi, 'was I')
+    .replace(/\u0001/g, 'I');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}?`;
+}
+
+/** A question with no verb that names a thing or a place: "In your office?", "the CSAT?", "After the inspection?". */
+const FRAGMENT = /^(?:in|at|on|after|before|by|with|from|the|your|my|this|that|those|these)\b[^?]{0,40}$/i;
+const VERBISH = /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|had|be|been|want|need|get|go|think|mean)\b|\w+(?:ing|ed)\b/i;
+
+/** The open question a turn's last question is, when it is one of these forms; undefined otherwise. */
+export function openQuestionOf(question: string): OpenQuestion | undefined {
+  const asked = question.replace(/[?\s"')\]]+$/, '').trim();
+  const bare = asked.replace(LEAD_IN, '');
+  if (FRAGMENT.test(bare) && bare.split(/\s+/).length <= 6 && !VERBISH.test(bare)) {
+    // "In your office" -> "in my office": it follows "Yes,".
+    const echo = swapPeople(bare);
+    return { form: 'fragment', echo: /^[A-Z][a-z]/.test(echo) ? echo.charAt(0).toLowerCase() + echo.slice(1) : echo };
+  }
+  for (const [form, pattern] of FORMS) {
+    const found = pattern.exec(asked);
+    if (!found) continue;
+    if (form === 'anything' || form === 'meet') return { form, echo: '' };
+    // The echo starts at the question word ("how many…", "where are…", "what dates…").
+    const wh = /\b(?:how|where|what|which|when)\b/i.exec(asked.slice(Math.max(0, found.index - 1)));
+    const at = wh ? Math.max(0, found.index - 1) + wh.index : found.index;
+    return { form, echo: echoOf(asked, at) };
+  }
+  return undefined;
+}
