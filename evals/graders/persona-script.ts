@@ -1,6 +1,7 @@
 import { BRIEFS, DIFFICULTIES, pushbackLines, SCENARIOS, type Difficulty, type Persona } from '../../src/coach/scenarios/index.js';
 import { closingAsk } from '../../src/coach/reading/closing-ask.js';
-import { fillEcho, LEADS, OPEN_LEADS } from '../../src/coach/roleplay/reply-leads.js';
+import { fillEcho, fillResult, LEADS, OPEN_LEADS, RESULT_LEADS } from '../../src/coach/roleplay/reply-leads.js';
+import { resultOf } from '../../src/coach/reading/result.js';
 import { fail, pass, type Grade } from './grade.js';
 
 /** Every line the offline engine can say as this persona, longest first. */
@@ -58,6 +59,12 @@ export function offScript(reply: string, persona: Persona, userLine?: string): s
   if (ask?.kind === 'open') {
     const open = ask.open;
     const lead = OPEN_LEADS[open.form].map((t) => fillEcho(t, open.echo)).find((t) => reply.trim().startsWith(t));
+    if (lead) reply = reply.trim().slice(lead.length);
+  }
+  // And so is noticing a result the user reported, in their figures.
+  const result = userLine === undefined ? undefined : resultOf(userLine);
+  if (result) {
+    const lead = RESULT_LEADS[result.down ? 'down' : 'up'].map((t) => fillResult(t, result)).find((t) => reply.trim().startsWith(t));
     if (lead) reply = reply.trim().slice(lead.length);
   }
   if (reply.trim() === '') return '';

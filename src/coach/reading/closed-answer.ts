@@ -17,8 +17,6 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
   [/^was it\s+/i, 'It was '],
   [/^is that\s+/i, "That's "],
   [/^is this\s+/i, 'This is '],
-  // "Is there something I could take?" asks for something to be named, not whether it exists.
-  [/^is there\s+(?!(?:something|anything|any|a bit|one thing|some|a way|someone|somebody|anyone)\b)/i, "There's "],
   [/^was that\s+/i, 'That was '],
   [/^(?:are|were) you\s+/i, "I'm "],
   [/^do you\s+(?=(?:want|need|mean|think|prefer|agree|like|see)\b)/i, 'I '],
@@ -60,8 +58,18 @@ export function swapPeople(text: string): string {
 /** Whether they will be promoted or paid more is never the persona's to grant in a sentence. */
 const NOT_MINE_TO_GRANT = /\b(?:promot\w*|senior|raise|pay|salary|title|level|bonus|rating|on track|counts? (?:towards?|for)|put me forward)\b/i;
 
+/** An open question after the opener ("may I ask, what is the one thing you need?") is not closed. */
+const OPEN_CLAUSE = /^(?:(?:so|and|but|then|like|honestly)\s+)*(?:what|what's|which|who|whom|whose|how|why|where|when)\b/i;
+
 export function closedAnswer(question: string): string | undefined {
   if (NOT_MINE_TO_GRANT.test(question)) return undefined;
+  if (
+    question
+      .split(/\s*[,;:—–]\s*/)
+      .slice(1)
+      .some((clause) => OPEN_CLAUSE.test(clause))
+  )
+    return undefined;
   const asked = question.replace(/\?+\s*$/, '').trim();
   for (const [opener, replacement] of OPENERS) {
     // The question proper starts at its opener, after whatever led into it ("If it runs late at midnight, do I…").
@@ -84,7 +92,7 @@ export function closedAnswer(question: string): string | undefined {
   if (
     option &&
     option.split(/\s+/).length <= 6 &&
-    !/^(?:what|which|who|how|why|when|where|do|does|did|is|are|was|were|can|could|will|would|should)\b/i.test(option)
+    !/^(?:what|which|who|how|why|when|where|do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might|shall|am)\b/i.test(option)
   ) {
     return `${option.charAt(0).toUpperCase()}${swapPeople(option.slice(1))}.`;
   }

@@ -9,9 +9,10 @@ import { swapPeople } from './closed-answer.js';
  * - `date`: when something happens that is not the persona's own diary;
  * - `meet`: when to talk again;
  * - `anything`: "did I miss anything?", "anything you want to change?";
- * - `fragment`: a question with no verb, about a thing or a place ("In your office?", "the CSAT?").
+ * - `fragment`: a question with no verb, about a thing or a place ("In your office?", "the CSAT?");
+ * - `pick`: a verbless list of options ("the handover, the allocation, the phone?"), answered with the first.
  */
-export type OpenForm = 'count' | 'where' | 'date' | 'meet' | 'anything' | 'fragment';
+export type OpenForm = 'count' | 'where' | 'date' | 'meet' | 'anything' | 'fragment' | 'pick';
 
 export interface OpenQuestion {
   form: OpenForm;
@@ -85,12 +86,24 @@ function echoOf(question: string, at: number): string {
 
 /** A question with no verb that names a thing or a place: "In your office?", "the CSAT?", "After the inspection?". */
 const FRAGMENT = /^(?:in|at|on|after|before|by|with|from|the|your|my|this|that|those|these)\b[^?]{0,40}$/i;
-const VERBISH = /\b(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|had|be|been|want|need|get|go|think|mean)\b|\w+(?:ing|ed)\b/i;
+const VERBISH = new RegExp(
+  [
+    String.raw`\b(?:how|what|which|who|when|where|why)\b`,
+    String.raw`\b(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|had|be|been|want|need|get|go|think|mean)\b|\w+(?:ing|ed)\b`,
+  ].join('|'),
+  'i',
+);
 
 /** The open question a turn's last question is, when it is one of these forms; undefined otherwise. */
 export function openQuestionOf(question: string): OpenQuestion | undefined {
   const asked = question.replace(/[?\s"')\]]+$/, '').trim();
   const bare = asked.replace(LEAD_IN, '');
+  // "like the handover, the allocation, the phone?" offers a choice: the first is taken.
+  const options = bare.split(/\s*,\s*(?:or\s+)?|\s+or\s+/);
+  if (options.length > 1 && FRAGMENT.test(bare) && options.every((o) => o.split(/\s+/).length <= 4) && !VERBISH.test(bare)) {
+    const first = swapPeople(options[0] ?? '');
+    return { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) };
+  }
   if (FRAGMENT.test(bare) && bare.split(/\s+/).length <= 6 && !VERBISH.test(bare)) {
     // "In your office" -> "in my office": it follows "Yes,".
     const echo = swapPeople(bare);

@@ -60,6 +60,7 @@ export function directionFor(
       case 'confirm':
         if (r.when) return `They ended on a time, ${JSON.stringify(r.when)}: agree to exactly that first, in a few words.`;
         if (r.answer) return 'They ended on a yes/no or either/or question: answer it plainly first, in a few words, as your character would.';
+        if (r.result) return `They reported a result (${r.result.from} to ${r.result.to}): notice it first, in a few words, in their figures.`;
         if (r.open)
           return `They ended on a practical question (${JSON.stringify(r.open.echo || r.open.form)}): answer it first, plainly, or say when you will.`;
         return 'They ended by asking whether they have it right: say so first, in a few words, honestly.';

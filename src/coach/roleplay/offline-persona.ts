@@ -1,6 +1,6 @@
 import type { PersonaTurn } from '../engine.js';
 import { pushbackLines, type Persona } from '../scenarios/index.js';
-import { LEADS, OPEN_LEADS, fillEcho, fillWhen } from './reply-leads.js';
+import { LEADS, OPEN_LEADS, RESULT_LEADS, fillEcho, fillResult, fillWhen } from './reply-leads.js';
 import type { Reaction } from './turn-state.js';
 
 /** At most this many sentences a reply, lead included: people answer in a few. */
@@ -51,6 +51,7 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
   if (confirm?.kind === 'confirm') {
     if (confirm.answer) return confirm.answer;
     if (confirm.open) return fillEcho(nth(OPEN_LEADS[confirm.open.form], confirm.n) ?? '', confirm.open.echo);
+    if (confirm.result) return fillResult(nth(RESULT_LEADS[confirm.result.down ? 'down' : 'up'], confirm.n) ?? '', confirm.result);
     if (!confirm.when) return nth(LEADS.check, confirm.n);
     return fillWhen(nth(main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when, confirm.n) ?? '', confirm.when);
   }

@@ -23,7 +23,19 @@ export const OPEN_LEADS = {
   meet: ["Let's say two weeks from now, and I'll send an invite.", "Same time in a fortnight; I'll put it in."],
   anything: ['No, that covers it.', "Nothing to add, that's the plan.", "No, that's everything."],
   fragment: ['Yes, {echo}.', 'Yes, {echo}, that one.'],
+  pick: ['{Echo}, mainly.', '{Echo}, first.'],
 } as const;
+
+/** A result the user reported, noticed in their own figures. */
+export const RESULT_LEADS = {
+  down: ["{from} down to {to}, that's real progress.", 'From {from} to {to}, good work.'],
+  up: ["{from} up to {to}, that's real progress.", 'From {from} to {to}, good work.'],
+} as const;
+
+export function fillResult(template: string, result: { from: string; to: string }): string {
+  const filled = template.replace('{from}', result.from).replace('{to}', result.to);
+  return filled.charAt(0).toUpperCase() + filled.slice(1);
+}
 
 export function fillEcho(template: string, echo: string): string {
   return template.replace('{Echo}', echo).replace('{echo}', echo);

@@ -1,6 +1,7 @@
 import type { ActId } from '../reading/acts.js';
 import { closingAsk, type ClosingAsk } from '../reading/closing-ask.js';
 import type { OpenQuestion } from '../reading/open-question.js';
+import { resultOf, type Result } from '../reading/result.js';
 import type { TurnReading } from '../reading/reading-schema.js';
 import type { CheckId } from '../rubric.js';
 import type { AnswerTopic } from '../scenarios/content-schema.js';
@@ -34,7 +35,7 @@ export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation
 
 export type Reaction =
   /** The turn ended on a time or on "is that right?": said first, in a few words ("Thursday works."); `n` varies the words. */
-  | { kind: 'confirm'; when?: string; answer?: string; open?: OpenQuestion; n: number }
+  | { kind: 'confirm'; when?: string; answer?: string; open?: OpenQuestion; result?: Result; n: number }
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
   | { kind: 'grudging' }
@@ -84,6 +85,7 @@ export function lineKey(reaction: Reaction): string {
   if (reaction.kind === 'answer') return `answer.${reaction.topic}`;
   if (reaction.kind === 'confirm') {
     if (reaction.open) return `confirm.open.${reaction.open.form}`;
+    if (reaction.result) return 'confirm.result';
     return reaction.when ? 'confirm.when' : reaction.answer ? 'confirm.closed' : 'confirm.check';
   }
   return reaction.kind;
@@ -182,6 +184,7 @@ export function advanceTurn(
   if (input.text !== undefined) {
     answerTheEnd(reactions, ask, brief, state, input.text);
     askedLastAnsweredFirst(reactions, input.text);
+    noticeTheResult(reactions, state, input.text);
   }
 
   // A plain answer can be the whole reply.
@@ -274,8 +277,10 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     // or where the user is leaving: "can I go direct? see you Friday" gets the plain answer and the goodbye.
     const leaving = reactions[0]?.kind === 'farewell';
     if (leaving) for (let i = reactions.length - 1; i > 0; i--) if (reactions[i]?.kind === 'deflect') reactions.splice(i, 1);
-    if (!leaving && reactions.some((r) => r.kind === 'deflect' && !ANSWERABLE.has(r.topic))) return;
-    const asked = reactions.findIndex((r) => (r.kind === 'deflect' && ANSWERABLE.has(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
+    // "Should I send the invites, or do you prefer to?" has a plain answer; the pool's "whichever you can finish" does not fit it.
+    const plain = (t: Topic) => ANSWERABLE.has(t) || t === 'decide';
+    if (!leaving && reactions.some((r) => r.kind === 'deflect' && !plain(r.topic))) return;
+    const asked = reactions.findIndex((r) => (r.kind === 'deflect' && plain(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
     if (asked >= 0) reactions.splice(asked, 1);
     reactions.unshift({ kind: 'confirm', answer: ask.answer, n: 0 });
     return;
@@ -289,6 +294,19 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   // Asked last, answered first: what else the turn did is acknowledged after it.
   if (at >= 0) reactions.splice(at, 1);
   reactions.unshift(answer);
+}
+
+/**
+ * A result the user reports ("we went from 47 quarantined tests down to 9") is noticed first, in its
+ * own numbers, before whatever the persona says next: a manager who heard it says so.
+ */
+function noticeTheResult(reactions: Reaction[], state: RoleplayState, text: string): void {
+  if (reactions.some((r) => r.kind === 'confirm' || CONTRARY.has(r.kind) || r.kind === 'farewell')) return;
+  const result = resultOf(text);
+  if (!result) return;
+  const n = state.said?.['confirm.result'] ?? 0;
+  state.said = { ...state.said, 'confirm.result': n + 1 };
+  reactions.unshift({ kind: 'confirm', result, n });
 }
 
 /** What a turn did before the question it ends on: acknowledged after the answer. */
