@@ -45,13 +45,20 @@ describe('closingAsk', () => {
     expect(closingAsk('I triage the backlog and quarantine the worst tests. Sound right?')).toEqual({ kind: 'check' });
   });
 
-  it('places a question about the other person by what it asks about; a closed one gets its plain answer; a request is left to the persona', () => {
+  it('places a question about the other person by what it asks about; a closed one or a practical request gets its plain answer', () => {
     expect(closingAsk("What's head office going to grill you about at eleven?")).toEqual({ kind: 'about', topic: 'focus' });
     expect(closingAsk('Which numbers are you watching most?')).toEqual({ kind: 'about', topic: 'numbers' });
     expect(closingAsk('Who else should I talk to about the migration?')).toEqual({ kind: 'about', topic: 'people' });
     expect(closingAsk('Is this a bad time, should we reschedule?')).toEqual({ kind: 'about', topic: 'diary' });
     expect(closingAsk('Do you want the deal on the labour budget?')).toEqual({ kind: 'closed', answer: 'I want the deal on the labour budget.' });
-    expect(closingAsk('Will you send the note to the store managers?')).toBeUndefined();
+    expect(closingAsk('Will you send the note to the store managers?')).toEqual({ kind: 'closed', answer: "Yes, I'll send the note to the store managers." });
+    expect(closingAsk('Could you forward me the last two reports you sent?')).toEqual({
+      kind: 'closed',
+      answer: "Yes, I'll forward you the last two reports I sent.",
+    });
+    // Whether to grant a promotion, or to tell something, is not answered with a yes in the asker's words.
+    expect(closingAsk('Will you put me forward for the senior role?')).toBeUndefined();
+    expect(closingAsk('Can you tell me which stores?')).toBeUndefined();
     expect(closingAsk('I want to be promoted next year.')).toBeUndefined();
   });
 });
@@ -178,10 +185,16 @@ describe('the offline persona answers the end of the turn first', () => {
     expect([...(brief.answers?.requirements ?? []), ...brief.facts.map((f) => f.revealLine)].some((line) => reply.includes(line))).toBe(true);
   });
 
-  it('names a practical question it cannot answer from its world, and says when it will', async () => {
+  it('answers a practical question from the line of its world that speaks to it, else names it and says when it will', async () => {
     const say = await rehearse(app(), 'exploitative', 'unglamorous-task');
-    const reply = await say('haha ok. um. how many tickets roughly? just want to know what im signing up for');
-    expect(reply.startsWith('How many tickets?')).toBe(true);
+    const known = await say('haha ok. um. how many tickets roughly? just want to know what im signing up for');
+    const lines = Object.values(getBrief('exploitative', 'unglamorous-task').answers ?? {}).flat();
+    expect(
+      lines.some((line) => known.includes(line) && /ticket/i.test(line) && /hundred|\d/i.test(line)),
+      known,
+    ).toBe(true);
+    const reply = await say('and how many desks are free on our floor, roughly?');
+    expect(reply.startsWith('How many desks are free on our floor?'), reply).toBe(true);
     expect(sentences(reply)).toBeLessThanOrEqual(MAX_SENTENCES);
     const recap = await say('ok so: triage by friday, under 100 by end of month, check in next friday. did i miss anything?');
     expect(recap).toMatch(/^(?:No, that covers it|Nothing to add|No, that's everything)/);

@@ -27,6 +27,7 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       "Right, I've a delivery at two, I'll leave you to head office.",
       'Names after eleven please. Good luck with head office.',
       'ok ill get out of your hair',
+      "Done. Go, you'll be late for the director sync.",
       'ok ill let u get on',
       'catch u at the huddle',
       "right, I'm off, the depot needs me",

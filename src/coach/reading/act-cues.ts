@@ -33,9 +33,10 @@ export const CUES = {
       String.raw`\b(?:take care(?! of)|enjoy (?:the rest of|your (?:lunch|weekend|evening|break|day)|lunch|the weekend)|laters|later then)\b`,
       String.raw`\b(?:good luck (?:with|at|in|today|tomorrow)|(?:i'll|ill|i will) leave you to (?!(?:decide|choose|pick|think|judge)\b)|get out of your hair)`,
       String.raw`\b(?:nice (?:chatting|talking|to chat)|good (?:chat|talk)(?: today)?[ ,!.]*$|signing off|off you go)\b`,
+      String.raw`\b(?:you'll|you will|youll) be late\b|\b(?:don't|dont) let me keep you\b|^(?:go|off you go)[, ]+go\b`,
       String.raw`\b(?:we are|we're|were) (?:done|finished) (?:for (?:today|now)|here)\b`,
       // "See you Thursday." / "see you friday with the triage": a day after "see you" is a goodbye, not "I need to see you coach them".
-      String.raw`(?:^|, *|\b(?:ok|okay|right|thanks|cheers|then|so|and)[, ]+)see (?:you|ya|u) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
+      String.raw`(?:^|, *|[-—–] *|\b(?:ok|okay|right|thanks|cheers|then|so|and)[, ]+)see (?:you|ya|u) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
     ],
   },
   /** Thanks for the time: a goodbye at the end, a greeting at the start (the reader tells them apart by the turn). */

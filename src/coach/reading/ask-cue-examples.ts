@@ -14,7 +14,11 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
   },
   proposes_time: {
     examples: ["Let's say Monday.", "I'll pop something in your calendar for the 12th.", 'First one Monday then.', 'How about Thursday?'],
-    counterexamples: ['Monday was awful.', 'The audit is on the 12th.'],
+    counterexamples: [
+      'Monday was awful.',
+      'The audit is on the 12th.',
+      "If I find anything big before then I'll just ping you, don't want you finding out on the 30th",
+    ],
   },
   check: {
     examples: ['Does that sound right?', 'Am I wrong?', 'Deal?', 'Does that work for you?', 'So, yes or no on the budget deal?', 'Is that fair?'],

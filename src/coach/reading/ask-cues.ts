@@ -31,7 +31,8 @@ export const ASK_CUES = {
     patterns: [
       String.raw`\b(?:let'?s|lets|shall we|how about|what about|maybe|could we|can we|we could)\b`,
       String.raw`\bi(?:'ll| will) (?:put|pop|send|book|stick|drop)\b`,
-      String.raw`\b(?:then|it is|it's a date|works for me|calendar|invite)\b`,
+      // "First one Monday then." proposes; "before then I'll ping you" does not.
+      String.raw`\bthen\W*$|\b(?:it is|it's a date|works for me|calendar|invite)\b`,
     ],
   },
   /** Asking whether what was just said is right or agreed. */

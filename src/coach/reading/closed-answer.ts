@@ -47,8 +47,11 @@ const SWAP: Record<string, string> = {
 };
 
 /** "you" before a verb is the subject: "is that what you see" -> "that's what I see". */
-const YOU_ACTS =
-  /\byou(?=\s+(?:see|think|want|need|mean|know|like|feel|are|were|have|had|do|did|can|could|would|will|should|said|told|get|got|expect|prefer)\b)/gi;
+const YOU_ACTS = new RegExp(
+  String.raw`\byou(?=\s+(?:see|think|want|need|mean|know|like|liked|feel|are|were|have|had|do|did|can|could|would|will|should|said|told|get|got|expect|` +
+    String.raw`prefer|sent|send|wrote|write|made|make|gave|give|asked|ask|mentioned|use|used|promised|offered|agreed|put|set|showed|shared|built|ran)\b)`,
+  'gi',
+);
 
 export function swapPeople(text: string): string {
   const marked = text.replace(YOU_ACTS, '\u0000');
@@ -97,4 +100,29 @@ export function closedAnswer(question: string): string | undefined {
     return `${option.charAt(0).toUpperCase()}${swapPeople(option.slice(1))}.`;
   }
   return undefined;
+}
+
+/** Requests for information are answered with the information, not with "yes, I'll tell you". */
+const ASKS_FOR_WORDS = /^(?:tell|say|explain|confirm|let|remind|clarify|describe|imagine|think|see|believe|guess|live|promise|guarantee)\b/i;
+
+/**
+ * The plain yes to a practical request, in the asker's words seen from the other side: "can you
+ * forward me the Northgate brief?" -> "Yes, I'll forward you the Northgate brief." Never a promotion,
+ * pay or a say-so about the asker's case (`NOT_MINE_TO_GRANT`), and never "yes, I'll tell you".
+ */
+export function requestAnswer(question: string): string | undefined {
+  if (NOT_MINE_TO_GRANT.test(question)) return undefined;
+  const asked = question.replace(/\?+\s*$/, '').trim();
+  const at = /(?:^|[,;:.!?—–-]\s*|\b(?:so|and|but|then|okay|ok)\s+)(?:can|could|will|would) (?:you|u)\s+(?:please\s+|just\s+|maybe\s+)?/i.exec(asked);
+  if (!at) return undefined;
+  // The first of the options ("give me those now or send them by tomorrow") is the one granted.
+  const rest =
+    asked
+      .slice(at.index + at[0].length)
+      .split(/,?\s+or\s+|,\s+/i)[0]
+      ?.trim() ?? '';
+  if (rest === '' || ASKS_FOR_WORDS.test(rest) || /^(?:be|mind|like|want|prefer|rather|do that|have|help)\b/i.test(rest)) return undefined;
+  const words = rest.split(/\s+/).length;
+  if (words < 2 || words > 16) return undefined;
+  return `Yes, I'll ${swapPeople(rest)}.`;
 }

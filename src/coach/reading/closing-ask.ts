@@ -1,7 +1,7 @@
 import { readDoc, quoteOf } from '../analyzer/doc.js';
 import type { AnswerTopic } from '../scenarios/content-schema.js';
 import { ASK_CUES, type AskCueId } from './ask-cues.js';
-import { closedAnswer } from './closed-answer.js';
+import { closedAnswer, requestAnswer } from './closed-answer.js';
 import { openQuestionOf, type OpenQuestion } from './open-question.js';
 
 /**
@@ -47,6 +47,15 @@ export function reflect(phrase: string): string {
   });
 }
 
+/** Asking whether a time suits. */
+const SUITS = new RegExp(
+  [
+    String.raw`\b(?:works?|ok|okay|alright|fine|good|suit|suits|free|available|around|better|convenient|possible|still on|slot|instead)\b`,
+    String.raw`\b(?:want me to|shall i|should i|do you want|prefer|check in|check back|catch up|meet|sit down|talk|chat|go through|look at it|review it)\b`,
+  ].join('|'),
+  'i',
+);
+
 /** Booking a time, not only naming one: "I'll put us in for", "invite's coming", "let's say". */
 const BOOKS = new RegExp(
   [
@@ -67,6 +76,13 @@ export function whenOf(sentence: string): string | undefined {
   if (!found) return undefined;
   const phrase = found[0].replace(/^(?:on|at|for|by)\s+/i, '').replace(/[\s,]+$/, '');
   return phrase.length > 0 ? reflect(phrase) : undefined;
+}
+
+/** The last question of a turn, verbatim, or undefined when it asks none. */
+export function lastQuestionOf(text: string): string | undefined {
+  const doc = readDoc(text);
+  const last = doc.sentences.findLast((s) => s.question);
+  return last ? quoteOf(doc, last) : undefined;
 }
 
 /**
@@ -100,8 +116,29 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   }
   // "Is Friday okay?" asks about a time; "what could I take off you before Friday?" asks something else.
   // Only a question that starts open is open: "can we book next Thursday, to agree what it would mean?" asks about the time.
-  const startsOpen = lastQuestion.text.split(/\s*[,;:—–]\s*/).some((clause) => OPEN_START.test(clause.trim()));
-  const asked = startsOpen && !/\bwhen\b|\bwhat time\b/i.test(lastQuestion.text) ? undefined : whenOf(lastQuestion.text);
+  const startsOpen = lastQuestion.text.split(/\s*(?:[,;:—–]|\s-\s)\s*/).some((clause) => OPEN_START.test(clause.trim()));
+  // A closed question is about a time when it asks whether the time suits: "is 10 okay?", "can we say Friday?",
+  // not "if we're past the checkpoint on Saturday night, am I allowed to call it?".
+  const timeOnly = (() => {
+    const when = whenOf(lastQuestion.text);
+    return when !== undefined && lastQuestion.text.split(/\s+/).length - when.split(/\s+/).length <= 4;
+  })();
+  // "the Tuesday or the Thursday?": a choice between times.
+  const timeChoice =
+    /\bor\b/i.test(lastQuestion.text) &&
+    whenOf(
+      lastQuestion.text
+        .split(/\bor\b/i)
+        .slice(1)
+        .join(' or '),
+    ) !== undefined;
+  const aboutTime =
+    timeOnly ||
+    timeChoice ||
+    /\bwhen\b|\bwhat time\b/i.test(lastQuestion.text) ||
+    PATTERNS.proposes_time.test(lastQuestion.text) ||
+    SUITS.test(lastQuestion.text);
+  const asked = (startsOpen && !/\bwhen\b|\bwhat time\b/i.test(lastQuestion.text)) || !aboutTime ? undefined : whenOf(lastQuestion.text);
   if (asked) return { kind: 'when', when: asked };
   if (PATTERNS.check.test(lastQuestion.text)) {
     // "Monday the 24th, thirty minutes. Deal?" agrees the time.
@@ -111,7 +148,7 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   // Else an earlier question of the turn says it ("six weeks until what? And what does it include?").
   // Only open questions: "do you want the deal on the budget?" is no question about numbers.
   if (PATTERNS.diary.test(lastQuestion.text)) return { kind: 'about', topic: 'diary' };
-  const answer = closedAnswer(lastQuestion.text);
+  const answer = closedAnswer(lastQuestion.text) ?? requestAnswer(lastQuestion.text);
   if (answer) return { kind: 'closed', answer };
   const open = openQuestionOf(lastQuestion.text);
   if (open) return { kind: 'open', open };

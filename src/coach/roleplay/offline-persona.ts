@@ -86,6 +86,9 @@ export function offlinePersonaReply(turn: Pick<PersonaTurn, 'persona' | 'brief' 
   if (main.kind === 'reveal') {
     // A fact told is said whole: the debrief and the probes hold it to its words.
     line = (linesFor(turn.persona, turn, main) ?? []).join(' ');
+  } else if (main.kind === 'answer' && main.at !== undefined && turn.brief.answers?.[main.topic]?.[main.at] !== undefined) {
+    // The line matched to the question, or the next one not said yet.
+    line = firstSentences(turn.brief.answers[main.topic]?.[main.at] ?? '', budget);
   } else {
     // A persona without lines of this kind yet answers with its neutral lines rather than nothing.
     line = firstSentences(nth(linesFor(turn.persona, turn, main), turn.line) ?? nth(turn.persona.lines.neutral, turn.line) ?? '', budget);

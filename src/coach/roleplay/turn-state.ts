@@ -1,5 +1,6 @@
 import type { ActId } from '../reading/acts.js';
-import { closingAsk, type ClosingAsk } from '../reading/closing-ask.js';
+import { closingAsk, lastQuestionOf, type ClosingAsk } from '../reading/closing-ask.js';
+import { ANSWER_FITS, matchAnswer } from './answer-match.js';
 import type { OpenQuestion } from '../reading/open-question.js';
 import { resultOf, type Result } from '../reading/result.js';
 import type { TurnReading } from '../reading/reading-schema.js';
@@ -45,7 +46,7 @@ export type Reaction =
   | { kind: 'follow-up' }
   | { kind: 'deflect'; topic: Topic }
   /** A question about the persona's own world, answered from what the brief lets it say before anything is earned. */
-  | { kind: 'answer'; topic: AnswerTopic }
+  | { kind: 'answer'; topic: AnswerTopic; at?: number }
   | { kind: 'small-talk' }
   | { kind: 'acknowledge' }
   | { kind: 'close' }
@@ -192,6 +193,7 @@ export function advanceTurn(
   const key = lineKey(first);
   const line = state.said?.[key] ?? 0;
   if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
+  if (first.kind === 'answer') pickAnswerLine(first, brief, state, line);
   return { state, reactions, line };
 }
 
@@ -233,6 +235,16 @@ const ANSWERABLE: ReadonlySet<Topic> = new Set(['unknown', 'situation', 'needs']
  * it rather than with a stock deflection, while those last. Edits `reactions` and counts the lines.
  */
 function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief: HiddenBrief, state: RoleplayState, text: string): void {
+  // A grudging yes is named after the answer to what was asked ("which measures?"), never before; a pitfall or a
+  // step out of the role is met first, and nothing is agreed in front of it.
+  const grudging = reactions.findIndex((r) => r.kind === 'grudging');
+  if (grudging >= 0 && !reactions.some((r) => r.kind === 'pushback' || r.kind === 'injection') && (ask?.kind === 'open' || ask?.kind === 'about')) {
+    const [named] = reactions.splice(grudging, 1) as [Reaction];
+    answerTheEnd(reactions, ask, brief, state, text);
+    const answered = reactions[0]?.kind === 'answer' || reactions[0]?.kind === 'confirm';
+    reactions.splice(answered ? 1 : 0, 0, named);
+    return;
+  }
   if (reactions.some((r) => CONTRARY.has(r.kind))) return;
   // A question the words do not place, about the persona's world, is most often about what is on its plate;
   // so is one about how things are that is not asking after the person ("what's giving you the most grief?").
@@ -240,6 +252,11 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   const open = /\b(?:what|what's|which|how)\b[^?]*\?/i.test(text) && !/\?[^?]*\b(?:yes or no|or not)\b/i.test(text);
   const placedNowhere = open && reactions.some((r) => r.kind === 'deflect' && (r.topic === 'unknown' || (r.topic === 'situation' && !WELLBEING.test(text))));
   ask ??= placedNowhere ? { kind: 'about', topic: 'focus' } : undefined;
+  // An open question about something a line of the persona's world clearly speaks to is answered with that line.
+  if (!ask && open && reactions.some((r) => r.kind === 'deflect' || r.kind === 'acknowledge' || r.kind === 'neutral')) {
+    const clear = matchAnswer(lastQuestionOf(text) ?? text, brief.answers, (topic, at) => Boolean(state.said?.[`answer.${topic}#${at}`]));
+    if (clear && clear.score >= 2) ask = { kind: 'about', topic: clear.topic };
+  }
   if (!ask) return;
   const count = (key: string) => {
     const n = state.said?.[key] ?? 0;
@@ -263,8 +280,22 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     reactions.unshift(confirm);
     return;
   }
+  const question = lastQuestionOf(text) ?? text;
+  const said = (topic: AnswerTopic, at: number) => Boolean(state.said?.[`answer.${topic}#${at}`]);
   if (ask.kind === 'open') {
-    // The question is named and answered first; what else the turn did (a commitment, a follow-up) is answered after it.
+    // A line of the persona's world that speaks to it ("When is the inspection?" -> "The inspection's in three weeks…") is the answer.
+    // It must hold what the question asks for: a figure for "how many", a time for "when"; "where" only on a clear match.
+    const form = ask.open.form;
+    const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' ? ANSWER_FITS.date : undefined;
+    const found = form === 'count' || form === 'date' || form === 'where' ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
+    const known = found && (form !== 'where' || found.score >= 2) ? found : undefined;
+    if (known) {
+      const asked = reactions.findIndex((r) => r.kind === 'deflect' || r.kind === 'answer' || r.kind === 'acknowledge' || r.kind === 'neutral');
+      if (asked >= 0) reactions.splice(asked, 1);
+      reactions.unshift({ kind: 'answer', topic: known.topic, at: known.at });
+      return;
+    }
+    // Else the question is named and answered first; what else the turn did (a commitment, a follow-up) is answered after it.
     const confirm: Reaction = { kind: 'confirm', open: ask.open, n: 0 };
     confirm.n = count(lineKey(confirm));
     const asked = reactions.findIndex((r) => r.kind === 'deflect' || r.kind === 'answer' || r.kind === 'acknowledge' || r.kind === 'neutral');
@@ -278,7 +309,7 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     const leaving = reactions[0]?.kind === 'farewell';
     if (leaving) for (let i = reactions.length - 1; i > 0; i--) if (reactions[i]?.kind === 'deflect') reactions.splice(i, 1);
     // "Should I send the invites, or do you prefer to?" has a plain answer; the pool's "whichever you can finish" does not fit it.
-    const plain = (t: Topic) => ANSWERABLE.has(t) || t === 'decide';
+    const plain = (t: Topic) => ANSWERABLE.has(t) || t === 'decide' || t === 'request';
     if (!leaving && reactions.some((r) => r.kind === 'deflect' && !plain(r.topic))) return;
     const asked = reactions.findIndex((r) => (r.kind === 'deflect' && plain(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
     if (asked >= 0) reactions.splice(asked, 1);
@@ -286,14 +317,30 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     return;
   }
   const pool = brief.answers?.[ask.topic];
-  if (!pool || (state.said?.[`answer.${ask.topic}`] ?? 0) >= pool.length) return;
+  if (!pool || pool.every((_, i) => said(ask.topic, i))) return;
   // A fact told, a goodbye, or a question the reading placed (what it takes, feedback, goals, a favour) has its own answer.
   if (reactions.some((r) => r.kind === 'reveal' || r.kind === 'farewell' || r.kind === 'answer' || (r.kind === 'deflect' && !ANSWERABLE.has(r.topic)))) return;
   const at = reactions.findIndex((r) => (r.kind === 'deflect' && ANSWERABLE.has(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
-  const answer: Reaction = { kind: 'answer', topic: ask.topic };
+  // Of the lines for what was asked, the one that speaks to its words; a line of another kind only when it shares clearly more.
+  const inTopic = matchAnswer(question, { [ask.topic]: pool }, said);
+  const anywhere = matchAnswer(question, brief.answers, said, ask.topic);
+  const best = anywhere && anywhere.score >= 2 && anywhere.score > (inTopic?.score ?? 0) ? anywhere : inTopic;
+  const answer: Reaction = best ? { kind: 'answer', topic: best.topic, at: best.at } : { kind: 'answer', topic: ask.topic };
   // Asked last, answered first: what else the turn did is acknowledged after it.
   if (at >= 0) reactions.splice(at, 1);
   reactions.unshift(answer);
+}
+
+/** The line of the brief an answer says: the one matched to the question, else the next not said yet; each said once. */
+function pickAnswerLine(answer: Extract<Reaction, { kind: 'answer' }>, brief: HiddenBrief, state: RoleplayState, line: number): void {
+  const pool = brief.answers?.[answer.topic] ?? [];
+  if (pool.length === 0) return;
+  const used = (i: number) => Boolean(state.said?.[`answer.${answer.topic}#${i}`]);
+  if (answer.at === undefined) {
+    const order = pool.map((_, k) => (line + k) % pool.length);
+    answer.at = order.find((i) => !used(i)) ?? line % pool.length;
+  }
+  state.said = { ...state.said, [`answer.${answer.topic}#${answer.at}`]: 1 };
 }
 
 /**
