@@ -202,7 +202,7 @@ describe('analyze with the learned reader', () => {
 
 describe('a turn read with the learned reader', () => {
   it('credits no move on small talk or asking after the other person', () => {
-    for (const text of ['How was your weekend?', 'How are things?']) {
+    for (const text of ['How was your weekend?', 'How are you doing?']) {
       const k = SHIPPED_READER.modes.employee.checks.indexOf('asks_for_feedback');
       expect(checkProbabilities(SHIPPED_READER, 'employee', text)[k]).toBeGreaterThan(SHIPPED_READER.modes.employee.threshold[k]!);
       expect(readTurnOffline(text, 'employee', undefined, 1).checks).toEqual([]);

@@ -84,6 +84,8 @@ export function closedAnswer(question: string): string | undefined {
     const m = opener.exec(first);
     if (!m) continue;
     const rest = swapPeople(first.slice(m[0].length)).trim();
+    // "Does it change anything?" has no plain yes in its own words ("It does change anything.").
+    if (/\b(?:any|anything|anyone|anybody|ever|yet|at all)\b/i.test(rest)) return undefined;
     const words = rest.split(/\s+/).length;
     // Too short says nothing; too long is no longer an answer anyone would give.
     if (rest === '' || words > 14) return undefined;

@@ -14,6 +14,14 @@ import { wordTokens } from './word-features.js';
 const GOAL_IN_SIGHT = new RegExp(String.raw`${GOAL_CUE}|\b(?:me|my|myself|mine)\b`);
 
 /**
+ * An offer of help says so: help, the plate, "anything I can…", "want me to…". A sentence that only
+ * takes on named work ("Happy to take the flaky-test triage this week") is the commitment the frames
+ * already found, not also an offer (the rubric's own example).
+ */
+const OFFER_IN_SIGHT =
+  /\b(?:help|helping|plate|anything|something|what (?:can|could)|want me|shall i|can i|could i|let me|support|lighten|free (?:you )?up|cover|load|off (?:you|your))\b/;
+
+/**
  * The moves the learned reader finds in a text that the hand-written frames did not, among the
  * checks it reads (the pitfalls, and the moves where it did not help leave one writer out, are the
  * frames' alone: who acts, negation and quoting decide them). A check is present when the text's p
@@ -49,6 +57,7 @@ export function learnedFindings(
     for (let i = 1; i < sentences.length; i++) if (sentences[i]![k]! > sentences[best]![k]!) best = i;
     if (!(sentences[best]![k]! > m.threshold[k]!)) continue;
     const quote = quoteOf(doc, doc.sentences[best]!);
+    if (m.checks[k] === 'offers_help' && found.has('commits_to_task') && !OFFER_IN_SIGHT.test(quote.toLowerCase())) continue;
     if (quote !== '') checks[m.checks[k]!] = { present: true, evidence: [quote], learned: true };
   }
   return { checks, unread: [] };
