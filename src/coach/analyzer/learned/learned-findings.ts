@@ -18,8 +18,10 @@ const GOAL_IN_SIGHT = new RegExp(String.raw`${GOAL_CUE}|\b(?:me|my|myself|mine)\
  * takes on named work ("Happy to take the flaky-test triage this week") is the commitment the frames
  * already found, not also an offer (the rubric's own example).
  */
-const OFFER_IN_SIGHT =
-  /\b(?:help|helping|plate|anything|something|what (?:can|could)|want me|shall i|can i|could i|let me|support|lighten|free (?:you )?up|cover|load|off (?:you|your))\b/;
+const OFFER_IN_SIGHT = new RegExp(
+  String.raw`\b(?:help|helping|plate|anything|something|what (?:can|could)|want me|shall i|can i|could i|let me|support|lighten)\b|` +
+    String.raw`\b(?:free (?:you )?up|cover|load|off (?:you|your))\b`,
+);
 
 /**
  * The moves the learned reader finds in a text that the hand-written frames did not, among the

@@ -21,7 +21,8 @@ export type ReaderTraining = ReaderModel['training'];
  * text and its best sentence are both above the threshold): `checks` are the moves whose additions
  * raised their F1 on the inner folds in most outer folds (pitfalls stay with the frames: negation,
  * who acts and quoting decide them, and they fail the analyzer's counterexamples); `threshold` is
- * the one the inner folds chose most often; `prune` drops weights below 1.2 in magnitude (1 until writer L was added: the Worker bundle went over its bar, and 1.2 kept every held-out figure).
+ * the one the inner folds chose most often; `prune` drops weights below 1.2 in magnitude (1 until
+ * writer L was added: the Worker bundle went over its bar, and 1.2 kept every held-out figure).
  */
 export const READER_TRAINING: ReaderTraining = {
   checks: {
