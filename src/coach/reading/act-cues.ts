@@ -30,10 +30,14 @@ export const CUES = {
       String.raw`\b(?:catch (?:you|u|ya)|see (?:you|u|ya)|speak to (?:you|u)) (?:at|in|on|after|tomorrow|next)\b|\b(?:we're|were|i'm) done\b`,
       String.raw`\b(?:right|ok(?:ay)?|anyway),? (?:i'm|im|i am) off\b`,
       // Sign-offs people write: "take care", "laters", "nice chatting", "signing off", "off you go", "we are done for today".
-      String.raw`\b(?:take care(?! of)|enjoy (?:the rest of|your (?:lunch|weekend|evening|break|day)|lunch|the weekend)|laters|later then)\b`,
+      String.raw`\b(?:take care(?! of)|enjoy (?:the rest of|your (?:lunch|weekend|evening|break|day)|lunch|the weekend))\b`,
+      String.raw`\b(?:laters|later then|ta-ra|tara|cheerio|bye for now)\b`,
       String.raw`\b(?:good luck (?:with|at|in|today|tomorrow)|(?:i'll|ill|i will) leave you to (?!(?:decide|choose|pick|think|judge)\b)|get out of your hair)`,
       String.raw`\b(?:nice (?:chatting|talking|to chat)|good (?:chat|talk)(?: today)?[ ,!.]*$|signing off|off you go)\b`,
       String.raw`\b(?:you'll|you will|youll) be late\b|\b(?:don't|dont) let me keep you\b|^(?:go|off you go)[, ]+go\b`,
+      // "Go, before somebody bleeps you.", "go get your signature", "Go on so, before the lorry beats you to it."
+      String.raw`^go(?: on)?(?: so| then| now)?[, ]+before\b|\bgo (?:get|grab|enjoy|do|catch) (?:your|ur)\b`,
+      String.raw`\bi(?: will|'ll|ll)? see you (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^go and (?:survive|enjoy|get|have)\b`,
       String.raw`\b(?:we are|we're|were) (?:done|finished) (?:for (?:today|now)|here)\b`,
       // "See you Thursday." / "see you friday with the triage": a day after "see you" is a goodbye, not "I need to see you coach them".
       String.raw`(?:^|, *|[-—–] *|\b(?:ok|okay|right|thanks|cheers|then|so|and)[, ]+)see (?:you|ya|u) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,

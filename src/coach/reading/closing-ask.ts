@@ -47,6 +47,8 @@ export function reflect(phrase: string): string {
   });
 }
 
+const ASKS_WHEN = /^(?:\W*[\w']+\W+){0,3}?when\b|\bwhen (?:is|are|do|does|can|could|should|shall|would|will|did)\b|\bwhat time\b/i;
+
 /** Asking whether a time suits. */
 const SUITS = new RegExp(
   [
@@ -132,13 +134,10 @@ export function closingAsk(text: string): ClosingAsk | undefined {
         .slice(1)
         .join(' or '),
     ) !== undefined;
-  const aboutTime =
-    timeOnly ||
-    timeChoice ||
-    /\bwhen\b|\bwhat time\b/i.test(lastQuestion.text) ||
-    PATTERNS.proposes_time.test(lastQuestion.text) ||
-    SUITS.test(lastQuestion.text);
-  const asked = (startsOpen && !/\bwhen\b|\bwhat time\b/i.test(lastQuestion.text)) || !aboutTime ? undefined : whenOf(lastQuestion.text);
+  // "when" asking for a time, not "who do I chase when a store misses the Sunday submission".
+  const asksWhen = ASKS_WHEN.test(lastQuestion.text);
+  const aboutTime = timeOnly || timeChoice || asksWhen || PATTERNS.proposes_time.test(lastQuestion.text) || SUITS.test(lastQuestion.text);
+  const asked = (startsOpen && !asksWhen) || !aboutTime ? undefined : whenOf(lastQuestion.text);
   if (asked) return { kind: 'when', when: asked };
   if (PATTERNS.check.test(lastQuestion.text)) {
     // "Monday the 24th, thirty minutes. Deal?" agrees the time.

@@ -117,7 +117,7 @@ export function advanceTurn(
 
   const reactions: Reaction[] = [];
   if (acts.has('breaks_frame')) reactions.push({ kind: 'injection' });
-  const pitfalls = present.filter((id) => PUSHBACK_PITFALLS.includes(id));
+  const pitfalls = present.filter((id) => PUSHBACK_PITFALLS.includes(id) && (id !== 'blames_others' || blameVoiced(reading)));
   if (pitfalls.length > 0) reactions.push({ kind: 'pushback', because: pitfalls });
   if (acts.has('grudging') && pitfalls.length === 0) reactions.push({ kind: 'grudging' });
 
@@ -172,9 +172,9 @@ export function advanceTurn(
 
   // A goodbye is answered with a goodbye: whatever else the turn did, the other person is leaving.
   // A next meeting proposed on the way out is agreed first; the goodbye follows it. A pitfall on the way out
-  // ("or I'm done covering for you") is still pushed back on first.
+  // ("or I'm done covering for you") is still pushed back on first; a blame read in a goodbye is not.
   const farewell = reactions.findIndex((r) => r.kind === 'farewell');
-  if (farewell > 0 && !acts.has('breaks_frame') && pitfalls.length === 0) {
+  if (farewell > 0 && !acts.has('breaks_frame') && pitfalls.every((id) => id === 'blames_others')) {
     const [bye] = reactions.splice(farewell, 1) as [Reaction];
     const next = reactions.findIndex((r) => r.kind === 'follow-up');
     if (next >= 0) reactions.unshift(...reactions.splice(next, 1), bye);
@@ -202,6 +202,31 @@ const OFFERS_WORK = new RegExp(
     String.raw`(?:take|own|draft|write|build|run|do|lead|put|pull|chase|make|set up|look|sort|fix|pick|cover)\b`,
   'i',
 );
+
+/**
+ * Blame the persona pushes back on names someone else and a fault: "they kept adding stuff", "the PO
+ * who keeps pushing". The reading also finds blame in "the KB is a mess" or "you never told me", which
+ * a manager would not rebuke as blaming colleagues (round 11 and 12's reviews: eight such rebukes).
+ */
+const SOMEONE = new RegExp(
+  [
+    String.raw`\b(?:they|them|their|he|she|him|her|his|team|people|someone|somebody|nobody|no one|everyone|everybody)\b`,
+    String.raw`\b(?:colleagues?|manager|client|they're|theyre)\b`,
+    String.raw`\b[A-Z][a-z]+ (?:keeps|kept|never|didn't|won't|always|dropped|forgot|ignored|refused|messed)\b|\bwho (?:keeps|kept|never)\b`,
+  ].join('|'),
+);
+const FAULT = new RegExp(
+  [
+    String.raw`\b(?:fault|blame|never|didn't|didnt|don't|dont|won't|wont|kept|keeps|keep|always|mess|rubbish|useless|late|dropped|failed)\b`,
+    String.raw`\b(?:ignored|ignores|lazy|slow|couldn't|can't|cant|wouldn't|refused|messed|screwed|broke|forgot|missed|dumped|pushing)\b`,
+  ].join('|'),
+  'i',
+);
+
+function blameVoiced(reading: TurnReading): boolean {
+  const quotes = reading.checks.find((c) => c.id === 'blames_others')?.evidence ?? [];
+  return quotes.some((q) => SOMEONE.test(q) && FAULT.test(q) && !/^\W*(?:you|your)\b/i.test(q));
+}
 
 /** An offer of help that names the work: "I could own the estimates", "should I draft the March one?". */
 function concreteOffer(reading: TurnReading): boolean {
@@ -237,8 +262,14 @@ const ANSWERABLE: ReadonlySet<Topic> = new Set(['unknown', 'situation', 'needs']
 function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief: HiddenBrief, state: RoleplayState, text: string): void {
   // A grudging yes is named after the answer to what was asked ("which measures?"), never before; a pitfall or a
   // step out of the role is met first, and nothing is agreed in front of it.
-  const grudging = reactions.findIndex((r) => r.kind === 'grudging');
-  if (grudging >= 0 && !reactions.some((r) => r.kind === 'pushback' || r.kind === 'injection') && (ask?.kind === 'open' || ask?.kind === 'about')) {
+  // So is a blame read in a turn that asks something: the reading of blame is the least sure of the pitfalls ("I just
+  // assume Jenny or Tom will do it"), and a rebuke for blame never voiced, in place of the answer, loses the user.
+  const blameOnly = (r: Reaction) => r.kind === 'pushback' && r.because.every((id) => id === 'blames_others');
+  const softened = reactions.findIndex((r) => r.kind === 'grudging' || (blameOnly(r) && ask !== undefined && ask.kind !== 'check'));
+  const grudging = softened;
+  const otherContrary = reactions.some((r, i) => i !== softened && (r.kind === 'pushback' || r.kind === 'injection'));
+  const answersFirst = reactions[softened]?.kind === 'grudging' ? ask?.kind === 'open' || ask?.kind === 'about' : ask !== undefined;
+  if (grudging >= 0 && !otherContrary && answersFirst) {
     const [named] = reactions.splice(grudging, 1) as [Reaction];
     answerTheEnd(reactions, ask, brief, state, text);
     const answered = reactions[0]?.kind === 'answer' || reactions[0]?.kind === 'confirm';
@@ -364,7 +395,10 @@ const BEFORE_THE_QUESTION: ReadonlySet<Reaction['kind']> = new Set(['commitment'
  * you?" gets the answer, with thanks in front, not only thanks for the audit.
  */
 function askedLastAnsweredFirst(reactions: Reaction[], text: string): void {
-  if (!/\?[\s"')\]]*$/.test(text.trim())) return;
+  // "…at quarter end? like what are they actually going to look at" still ends on the question.
+  const trailing = /[.!?]\s*((?:like|i mean|or|and|so)\b[^.!?]*)$/i.exec(text.trim())?.[1];
+  const endsAsking = /\?[\s"')\]]*$/.test(text.trim()) || (trailing !== undefined && /\b(?:what|which|who|how|when|where|why)\b/i.test(trailing));
+  if (!endsAsking) return;
   const first = reactions.find((r) => r.kind !== 'confirm');
   const question = reactions.findIndex((r) => r.kind === 'deflect' || r.kind === 'answer');
   if (!first || question < 0 || !BEFORE_THE_QUESTION.has(first.kind)) return;
