@@ -224,6 +224,11 @@ describe('the offline persona answers the end of the turn first', () => {
     }
   });
 
+  it('opens the conversation when the first turn only says hello', async () => {
+    const say = await rehearse(app(), 'supportive-busy', 'offer-help');
+    expect(getPersona('supportive-busy').lines.neutral).toContain(await say('hi, quick one'));
+  });
+
   it('never quotes words of grudging agreement the user may not have said', () => {
     for (const persona of Object.values(PERSONAS))
       for (const line of persona.lines.grudging ?? []) expect(line, `${persona.id}: ${line}`).not.toMatch(/['‘’"](?:I guess|I suppose)/i);

@@ -57,7 +57,7 @@ export const ASK_CUES = {
   diary: {
     patterns: [
       String.raw`\b(?:are|were) you (?:free|around|about|available|busy|in)\b(?! to)|\bbad time\b|\breschedule\b`,
-      String.raw`\bhave you got (?:a (?:sec|second|minute)|time)\b`,
+      String.raw`\b(?:have you |you )?got (?:a (?:sec|second|minute|min)|time)\b`,
       String.raw`\byour (?:week|diary|calendar|schedule|day)\b|\bwhen (?:are|is) (?:you|it) (?:free|best|good|easiest)\b|\bwhen suits\b|\bwhen can we\b`,
       String.raw`\bwhich (?:days?|shifts?) (?:are|r) (?:you|u)\b|\bwhen (?:are|r) (?:you|u) (?:actually )?(?:on|in|working|around|back)\b`,
     ],

@@ -164,7 +164,9 @@ export function advanceTurn(
   const asked = QUESTION_TOPICS.find(([act]) => acts.has(act) && !(offer && (act === 'asks_needs' || (act === 'asks_other' && reading.asks === 'decide'))));
   if (asked) reactions.push({ kind: 'deflect', topic: asked[0] === 'asks_other' && reading.asks ? practicalTopic(reading.asks, persona) : asked[1] });
   if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
-  if (acts.has('answers') || acts.has('states_goal') || acts.has('reports_initiative')) reactions.push({ kind: 'acknowledge' });
+  // A first turn that only says hello ("hi, quick one") is opened, not acknowledged as if something was said.
+  const hello = turn === 1 && GREETING.test(input.text ?? '') && (input.text ?? '').trim().split(/\s+/).length <= 8 && !/\?/.test(input.text ?? '');
+  if (!hello && (acts.has('answers') || acts.has('states_goal') || acts.has('reports_initiative'))) reactions.push({ kind: 'acknowledge' });
   if (reactions.length === 0) {
     // The neutral lines open a conversation ("what's this about?"); past the first turns they would forget it.
     reactions.push(state.revealed.length === brief.facts.length ? { kind: 'close' } : turn <= 2 ? { kind: 'neutral' } : { kind: 'acknowledge' });
@@ -239,6 +241,8 @@ function concreteOffer(reading: TurnReading): boolean {
         /\b(?:should|shall|can|could) i (?:try|draft|take|build|do|run|own|write|put|make|lead|set up)\b/i.test(q)),
   );
 }
+
+const GREETING = /^\W*(?:hi|hey|hello|hiya|morning|good morning|afternoon|good afternoon|hallo|howdy)\b/i;
 
 /** Asking after the person: answered with how they are, not with what is on their plate. */
 const WELLBEING = new RegExp(
