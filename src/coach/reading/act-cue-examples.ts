@@ -33,6 +33,8 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       'Go on so, before the lorry beats you to it.',
       'I see you Friday 3pm.',
       'Just text me their names after your call. Ta-ra.',
+      'Later.',
+      'Go — director sync.',
       'ok ill let u get on',
       'catch u at the huddle',
       "right, I'm off, the depot needs me",

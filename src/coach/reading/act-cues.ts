@@ -31,7 +31,7 @@ export const CUES = {
       String.raw`\b(?:right|ok(?:ay)?|anyway),? (?:i'm|im|i am) off\b`,
       // Sign-offs people write: "take care", "laters", "nice chatting", "signing off", "off you go", "we are done for today".
       String.raw`\b(?:take care(?! of)|enjoy (?:the rest of|your (?:lunch|weekend|evening|break|day)|lunch|the weekend))\b`,
-      String.raw`\b(?:laters|later then|ta-ra|tara|cheerio|bye for now)\b`,
+      String.raw`\b(?:laters|later then|ta-ra|tara|cheerio|bye for now)\b|^later[.!]*$|^go\W*[—–-]\s`,
       String.raw`\b(?:good luck (?:with|at|in|today|tomorrow)|(?:i'll|ill|i will) leave you to (?!(?:decide|choose|pick|think|judge)\b)|get out of your hair)`,
       String.raw`\b(?:nice (?:chatting|talking|to chat)|good (?:chat|talk)(?: today)?[ ,!.]*$|signing off|off you go)\b`,
       String.raw`\b(?:you'll|you will|youll) be late\b|\b(?:don't|dont) let me keep you\b|^(?:go|off you go)[, ]+go\b`,

@@ -29,7 +29,8 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Words that lead into the question proper: "so", "and", "but", "okay", a name, "then". */
-const LEAD_IN = /^(?:(?:so|and|but|ok|okay|right|then|also|sorry|wait|just|one thing|quick one|honestly|like)[,:—-]?\s+)+/i;
+const LEAD_IN =
+  /^(?:(?:so|and|but|ok|okay|right|then|also|sorry|wait|just|one thing|quick one|honestly|like|for example|e\.g\.|say|maybe|perhaps)[,:—-]?\s+)+/i;
 
 const SWAP: Record<string, string> = {
   your: 'my',
@@ -42,6 +43,11 @@ const SWAP: Record<string, string> = {
   "i'm": "you're",
   "i'll": "you'll",
   "i've": "you've",
+  "i'd": "you'd",
+  "you'd": "I'd",
+  "you're": "I'm",
+  "you've": "I've",
+  "you'll": "I'll",
   myself: 'yourself',
   yourself: 'myself',
 };
@@ -49,13 +55,15 @@ const SWAP: Record<string, string> = {
 /** "you" before a verb is the subject: "is that what you see" -> "that's what I see". */
 const YOU_ACTS = new RegExp(
   String.raw`\byou(?=\s+(?:see|think|want|need|mean|know|like|liked|feel|are|were|have|had|do|did|can|could|would|will|should|said|told|get|got|expect|` +
-    String.raw`prefer|sent|send|wrote|write|made|make|gave|give|asked|ask|mentioned|use|used|promised|offered|agreed|put|set|showed|shared|built|ran)\b)`,
+    String.raw`prefer|meant|wanted|hoped|planned|sent|send|wrote|write|made|make|gave|give|asked|ask|mentioned|use|used|promised|offered|agreed|put|set|showed|shared|built|ran)\b)`,
   'gi',
 );
 
 export function swapPeople(text: string): string {
   const marked = text.replace(YOU_ACTS, '\u0000');
-  return marked.replace(/\b(?:your|yours|you|my|mine|me|i'm|i'll|i've|i|myself|yourself)\b/gi, (w) => SWAP[w.toLowerCase()] ?? w).replace(/\u0000/g, 'I');
+  return marked
+    .replace(/\b(?:you'd|you're|you've|you'll|your|yours|you|my|mine|me|i'm|i'll|i've|i'd|i|myself|yourself)\b/gi, (w) => SWAP[w.toLowerCase()] ?? w)
+    .replace(/\u0000/g, 'I');
 }
 
 /** Whether they will be promoted or paid more is never the persona's to grant in a sentence. */

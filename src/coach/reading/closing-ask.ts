@@ -40,8 +40,8 @@ const TOPIC_CUES: ReadonlyArray<[AskCueId, AnswerTopic]> = [
 
 /** The other side's words seen from the speaker's side: "your morning" said to me is "my morning". */
 export function reflect(phrase: string): string {
-  const swap: Record<string, string> = { your: 'my', yours: 'mine', you: 'me', my: 'your', me: 'you', mine: 'yours' };
-  return phrase.replace(/\b(?:your|yours|you|my|me|mine)\b/gi, (w) => {
+  const swap: Record<string, string> = { your: 'my', yours: 'mine', you: 'me', my: 'your', me: 'you', mine: 'yours', "you'd": "I'd", "you're": "I'm" };
+  return phrase.replace(/\b(?:you'd|you're|your|yours|you|my|me|mine)\b/gi, (w) => {
     const out = swap[w.toLowerCase()] ?? w;
     return w[0] === w[0]?.toUpperCase() ? out[0]?.toUpperCase() + out.slice(1) : out;
   });

@@ -128,7 +128,12 @@ export function readTurnOffline(
   const asking = doc.sentences.findLastIndex(stillAsking);
   if (closing && (asking < 0 || lastGoodbye > asking)) acts.add('wraps_up');
   // A goodbye the model reads waits, like the cues', while the turn still asks something.
-  if (learned.has('wraps_up') && asking < 0) acts.add('wraps_up');
+  // And it needs a word of leaving near the end: a long turn that commits and makes a condition is no goodbye.
+  const ending = doc.sentences
+    .slice(-2)
+    .map((s) => s.text)
+    .join(' ');
+  if (learned.has('wraps_up') && asking < 0 && LEAVING.test(ending)) acts.add('wraps_up');
   // Small talk the cues know ("how was your weekend?") is that, not a question about their world.
   if (learned.has('asks_situation') && !acts.has('small_talk')) acts.add('asks_situation');
   for (const act of ['small_talk', 'pushes_back', 'refuses', 'demands'] as const) if (learned.has(act)) acts.add(act);
@@ -186,6 +191,10 @@ function creditInContext(doc: Doc, checks: Map<CheckId, string[]>, previous: str
 }
 
 /** What a practical question asks for, by its first question that says. */
+/** Words of leaving, one of which a goodbye the learned act reader finds must have near the end of the turn. */
+const LEAVING =
+  /\b(?:thanks|thank|thx|ty|cheers|ta|bye|see|later|laters|talk|speak|chat|go|going|gotta|off|done|leave|let you|enjoy|have a|good luck|night|weekend|run|dash|head|heading|catch)\b/i;
+
 /** A question that starts with its question word, after the words that lead into it. */
 const WH_START =
   /^(?:(?:so|and|but|ok|okay|right|then|also|like|honestly|sorry|wait|oh|um|and then)\W+)*(?:what|what's|whats|which|who|whose|when|where|how|why)\b/;
