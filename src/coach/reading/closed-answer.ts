@@ -55,7 +55,8 @@ const SWAP: Record<string, string> = {
 /** "you" before a verb is the subject: "is that what you see" -> "that's what I see". */
 const YOU_ACTS = new RegExp(
   String.raw`\byou(?=\s+(?:see|think|want|need|mean|know|like|liked|feel|are|were|have|had|do|did|can|could|would|will|should|said|told|get|got|expect|` +
-    String.raw`prefer|meant|wanted|hoped|planned|sent|send|wrote|write|made|make|gave|give|asked|ask|mentioned|use|used|promised|offered|agreed|put|set|showed|shared|built|ran)\b)`,
+    String.raw`prefer|meant|wanted|hoped|planned|sent|send|wrote|write|made|make|gave|give|asked|ask|mentioned|use|used|promised|offered|` +
+    String.raw`agreed|put|set|showed|shared|built|ran)\b)`,
   'gi',
 );
 

@@ -192,8 +192,11 @@ function creditInContext(doc: Doc, checks: Map<CheckId, string[]>, previous: str
 
 /** What a practical question asks for, by its first question that says. */
 /** Words of leaving, one of which a goodbye the learned act reader finds must have near the end of the turn. */
-const LEAVING =
-  /\b(?:thanks|thank|thx|ty|cheers|ta|bye|see|later|laters|talk|speak|chat|go|going|gotta|off|done|leave|let you|enjoy|have a|good luck|night|weekend|run|dash|head|heading|catch)\b/i;
+const LEAVING = new RegExp(
+  String.raw`\b(?:thanks|thank|thx|ty|cheers|ta|bye|see|later|laters|talk|speak|chat|go|going|gotta|off|done|leave|let you|enjoy|have a)\b|` +
+    String.raw`\b(?:good luck|night|weekend|run|dash|head|heading|catch)\b`,
+  'i',
+);
 
 /** A question that starts with its question word, after the words that lead into it. */
 const WH_START =
