@@ -224,6 +224,22 @@ describe('the offline persona answers the end of the turn first', () => {
     }
   });
 
+  it('does not start a pool over while a fresh line fits: asked what they want again and again, a report says no line twice', async () => {
+    const say = await rehearse(app(), 'quiet-high-performer', 'manager-initiated');
+    const replies: string[] = [];
+    for (const q of [
+      'What do you want to be doing in a year?',
+      'Where do you see yourself going next?',
+      'What kind of work would you want more of?',
+      'Is there a role you would want after this one?',
+      'What would your ideal next step be?',
+      'What would you want from this job that you are not getting?',
+      'If you could pick your next project, what would it be?',
+    ])
+      replies.push(await say(q));
+    expect(new Set(replies).size, replies.join(' | ')).toBe(replies.length);
+  });
+
   it('opens the conversation when the first turn only says hello', async () => {
     const say = await rehearse(app(), 'supportive-busy', 'offer-help');
     expect(getPersona('supportive-busy').lines.neutral).toContain(await say('hi, quick one'));

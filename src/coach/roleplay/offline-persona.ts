@@ -11,7 +11,8 @@ function nth(lines: readonly string[] | undefined, n: number): string | undefine
   return lines && lines.length > 0 ? lines[n % lines.length] : undefined;
 }
 
-function linesFor(persona: Persona, turn: Pick<PersonaTurn, 'difficulty' | 'brief'>, reaction: Reaction): readonly string[] | undefined {
+/** The persona's pool of lines for a reaction (the facts' lines for a reveal), or undefined when it has none of that kind. */
+export function linesFor(persona: Persona, turn: Pick<PersonaTurn, 'difficulty' | 'brief'>, reaction: Reaction): readonly string[] | undefined {
   const { lines } = persona;
   switch (reaction.kind) {
     case 'confirm':

@@ -1,6 +1,7 @@
 import type { ActId } from '../reading/acts.js';
 import { closingAsk, lastQuestionOf, type ClosingAsk } from '../reading/closing-ask.js';
 import { ANSWER_FITS, matchAnswer } from './answer-match.js';
+import { linesFor } from './offline-persona.js';
 import type { OpenQuestion } from '../reading/open-question.js';
 import { resultOf, type Result } from '../reading/result.js';
 import type { TurnReading } from '../reading/reading-schema.js';
@@ -191,12 +192,51 @@ export function advanceTurn(
   }
 
   // A plain answer can be the whole reply.
-  const first = reactions.find((r) => r.kind !== 'confirm') ?? (reactions[0] as Reaction);
+  let first = reactions.find((r) => r.kind !== 'confirm') ?? (reactions[0] as Reaction);
+  // A pool said through is not started over while something fresh fits: a line of the persona's world
+  // that speaks to the question, or another of its plain lines not said yet.
+  const fresh = REFRESHED.has(first.kind) ? freshInstead(first, { brief, persona, difficulty, state, text: input.text }) : undefined;
+  if (fresh) {
+    // Put in front of it, not in its place: a model still hears what the turn asked.
+    reactions.splice(reactions.indexOf(first), 0, fresh);
+    first = fresh;
+  }
   const key = lineKey(first);
   const line = state.said?.[key] ?? 0;
   if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
   if (first.kind === 'answer') pickAnswerLine(first, brief, state, line);
   return { state, reactions, line };
+}
+
+/** Reactions whose lines may give way to fresh ones once said through; a pushback, a goodbye or a fact keeps its own. */
+const REFRESHED: ReadonlySet<Reaction['kind']> = new Set(['deflect', 'acknowledge', 'neutral', 'small-talk', 'commitment', 'follow-up', 'close']);
+
+function freshInstead(
+  first: Reaction,
+  input: { brief: HiddenBrief; persona: Persona; difficulty: Difficulty; state: RoleplayState; text: string | undefined },
+): Reaction | undefined {
+  const { brief, persona, difficulty, state, text } = input;
+  const count = (r: Reaction) => state.said?.[lineKey(r)] ?? 0;
+  const pool = linesFor(persona, { brief, difficulty }, first) ?? persona.lines.neutral;
+  if (pool.length === 0 || count(first) < pool.length) return undefined;
+  const question = text === undefined ? undefined : lastQuestionOf(text);
+  if (question) {
+    const said = (topic: AnswerTopic, at: number) => Boolean(state.said?.[`answer.${topic}#${at}`]);
+    const match = matchAnswer(question, brief.answers, said);
+    if (match) return { kind: 'answer', topic: match.topic, at: match.at };
+    // A question about what they want, once its lines are said through, is answered with what they would need.
+    const wants = brief.answers?.requirements ?? [];
+    const next = wants.findIndex((_, at) => !said('requirements', at));
+    if (first.kind === 'deflect' && (first.topic === 'goals' || first.topic === 'requirements') && next >= 0)
+      return { kind: 'answer', topic: 'requirements', at: next };
+  }
+  for (const kind of ['acknowledge', 'neutral'] as const) {
+    if (kind === first.kind) continue;
+    const other: Reaction = { kind };
+    const lines = linesFor(persona, { brief, difficulty }, other) ?? [];
+    if (count(other) < lines.length) return other;
+  }
+  return undefined;
 }
 
 const OFFERS_WORK = new RegExp(
