@@ -221,7 +221,7 @@ function freshInstead(
   if (pool.length === 0 || count(first) < pool.length) return undefined;
   const question = text === undefined ? undefined : lastQuestionOf(text);
   if (question) {
-    const said = (topic: AnswerTopic, at: number) => Boolean(state.said?.[`answer.${topic}#${at}`]);
+    const said = answerSaid(state);
     const match = matchAnswer(question, brief.answers, said);
     if (match) return { kind: 'answer', topic: match.topic, at: match.at };
     // A question about what they want, once its lines are said through, is answered with what they would need.
@@ -329,7 +329,7 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   ask ??= placedNowhere ? { kind: 'about', topic: 'focus' } : undefined;
   // An open question about something a line of the persona's world clearly speaks to is answered with that line.
   if (!ask && open && reactions.some((r) => r.kind === 'deflect' || r.kind === 'acknowledge' || r.kind === 'neutral')) {
-    const clear = matchAnswer(lastQuestionOf(text) ?? text, brief.answers, (topic, at) => Boolean(state.said?.[`answer.${topic}#${at}`]));
+    const clear = matchAnswer(lastQuestionOf(text) ?? text, brief.answers, answerSaid(state));
     if (clear && clear.score >= 2) ask = { kind: 'about', topic: clear.topic };
   }
   if (!ask) return;
@@ -356,7 +356,7 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     return;
   }
   const question = lastQuestionOf(text) ?? text;
-  const said = (topic: AnswerTopic, at: number) => Boolean(state.said?.[`answer.${topic}#${at}`]);
+  const said = answerSaid(state);
   if (ask.kind === 'open') {
     // A line of the persona's world that speaks to it ("When is the inspection?" -> "The inspection's in three weeks…") is the answer.
     // It must hold what the question asks for: a figure for "how many", a time for "when"; "where" only on a clear match.
@@ -406,16 +406,22 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   reactions.unshift(answer);
 }
 
+/** The key under which one answer line of the brief is marked as said. */
+const answerLineKey = (topic: AnswerTopic, at: number) => `answer.${topic}#${at}`;
+
+/** Whether an answer line of the brief was said in this session. */
+const answerSaid = (state: RoleplayState) => (topic: AnswerTopic, at: number) => Boolean(state.said?.[answerLineKey(topic, at)]);
+
 /** The line of the brief an answer says: the one matched to the question, else the next not said yet; each said once. */
 function pickAnswerLine(answer: Extract<Reaction, { kind: 'answer' }>, brief: HiddenBrief, state: RoleplayState, line: number): void {
   const pool = brief.answers?.[answer.topic] ?? [];
   if (pool.length === 0) return;
-  const used = (i: number) => Boolean(state.said?.[`answer.${answer.topic}#${i}`]);
+  const used = (i: number) => answerSaid(state)(answer.topic, i);
   if (answer.at === undefined) {
     const order = pool.map((_, k) => (line + k) % pool.length);
     answer.at = order.find((i) => !used(i)) ?? line % pool.length;
   }
-  state.said = { ...state.said, [`answer.${answer.topic}#${answer.at}`]: 1 };
+  state.said = { ...state.said, [answerLineKey(answer.topic, answer.at)]: 1 };
 }
 
 /**
