@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Critique } from '../src/coach/critique/critique-schema.js';
+import { holdsPlaceholder } from '../src/coach/critique/placeholder.js';
 import { PURPOSE_CUE_EXAMPLES } from '../src/coach/critique/purpose-cue-examples.js';
 import { showsPurposeCue, type PURPOSE_CUES } from '../src/coach/critique/purpose.js';
 import type { CoachEngine } from '../src/coach/engine.js';
@@ -118,6 +119,22 @@ describe('a draft judged by its purpose', () => {
     const { body } = await critique(app(careless), { text });
     expect(body.rewrite).not.toContain('[');
     expect(body.rewrite).toContain('evidence folder');
+  });
+
+  it('keeps a model rewrite that holds the writer\'s own brackets: "[voice note]" is their words, not a blank to fill in', async () => {
+    const base = offlineEngine();
+    const faithful: CoachEngine = {
+      ...base,
+      async critique(input) {
+        const answer = await base.critique(input);
+        return { ...answer, value: { ...answer.value, rewrite: `${input.text} Happy to start Monday.` } };
+      },
+    };
+    const text = '[voice note] hiya, anything on your plate I could take off you before the audit? happy to own the evidence folder.';
+    const { body } = await critique(app(faithful), { text });
+    expect(body.rewrite).toBe(`${text} Happy to start Monday.`);
+    expect(holdsPlaceholder(text, body.rewrite)).toBe(false);
+    expect(holdsPlaceholder(text, `${text} My goal is [a concrete goal].`)).toBe(true);
   });
 
   it("rewrites a rehearsal's turns by editing the user's own words, leaving out the grudging and hostile ones", async () => {

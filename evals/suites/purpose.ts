@@ -1,4 +1,5 @@
 import { runCritique } from '../../src/coach/critique/run-critique.js';
+import { holdsPlaceholder } from '../../src/coach/critique/placeholder.js';
 import type { CoachEngine } from '../../src/coach/engine.js';
 import { createIdGenerator } from '../../src/ids.js';
 import type { Dataset, PurposeCase } from '../dataset.js';
@@ -73,7 +74,7 @@ async function measure(engine: CoachEngine, cases: readonly PurposeCase[]): Prom
   return {
     drafts: scored.length,
     ...purposeFigures(scored.map(({ c, critique }) => ({ c, step: critique.purpose?.step ?? null, score: critique.score }))),
-    placeholders: scored.filter((s) => /\[[^\]\n]{2,}\]/.test(s.critique.rewrite)).length,
+    placeholders: scored.filter((s) => holdsPlaceholder(s.c.text, s.critique.rewrite)).length,
     goodRewritesKept: good.filter((s) => share(s.c.text, s.critique.rewrite) >= 0.7).length / Math.max(1, good.length),
     macroF1: macroF1(per),
   };

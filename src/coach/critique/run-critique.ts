@@ -1,4 +1,5 @@
 import type { CoachEngine, CritiqueContext } from '../engine.js';
+import { holdsPlaceholder } from './placeholder.js';
 import { checksFor, type CheckId, type Mode, type ModeCheck } from '../rubric.js';
 import { analyze, type AnalysisBudget } from '../analyzer/index.js';
 import { assembleCritique } from './assemble-critique.js';
@@ -102,7 +103,7 @@ const contentWords = (text: string) => new Set((text.toLowerCase().match(/[\p{L}
 
 /** Share of the writer's content words a rewrite keeps, and no `[placeholder]`. */
 export function keepsTheWriter(text: string, rewrite: string): boolean {
-  if (/\[[^\]\n]{2,}\]/.test(rewrite) || rewrite.trim() === '') return false;
+  if (holdsPlaceholder(text, rewrite) || rewrite.trim() === '') return false;
   const own = contentWords(text);
   if (own.size === 0) return true;
   const kept = contentWords(rewrite);
