@@ -119,6 +119,10 @@ describe('closedAnswer', () => {
       ['Should I start with the training catch-up?', 'You should start with the training catch-up.'],
       ['Are these both Tier 1 positions?', "They're both Tier 1 positions."],
       ['Only one thing I need to know: copy exactly, or flag the gaps to you?', 'Copy exactly.'],
+      ["'Broadly' is doing a lot of work :) Which bit is the not-yes - the SOW name or the cert?", 'The SOW name.'],
+      ['Sorry, one last thing, I promise 😅 should I send the Friday summary over Slack or email?', 'You should send the Friday summary over Slack.'],
+      ['Want me to pre-fill the Leeds one with the new format so you can see it before the meeting?', 'Yes, pre-fill the Leeds one.'],
+      ['Only thing I need from you: do we tell Keystone?', 'We tell Keystone.'],
     ];
     for (const [question, answer] of cases) expect(closedAnswer(question), question).toBe(answer);
   });
@@ -248,6 +252,51 @@ describe('the offline persona answers the end of the turn first', () => {
   it('never quotes words of grudging agreement the user may not have said', () => {
     for (const persona of Object.values(PERSONAS))
       for (const line of persona.lines.grudging ?? []) expect(line, `${persona.id}: ${line}`).not.toMatch(/['‘’"](?:I guess|I suppose)/i);
+  });
+
+  it('answers "does this count toward my goal?" with a guarded yes and what it would want to see, never a promise', async () => {
+    const say = await rehearse(app(), 'exploitative', 'offer-help');
+    const reply = await say("I'll run the weekend end to end and send you a go/no-go Friday evening. Does running this count toward delivery lead?");
+    const brief = getBrief('exploitative', 'offer-help');
+    expect(reply, reply).toMatch(/^(?:It could, yes|It can count, yes|It would help, yes)\./);
+    expect(
+      [...(brief.answers?.requirements ?? []), ...brief.facts.map((f) => f.revealLine)].some((line) => reply.includes(line)),
+      reply,
+    ).toBe(true);
+    expect(sentences(reply)).toBeLessThanOrEqual(MAX_SENTENCES);
+  });
+
+  it('agrees a request for a few minutes at a time, and does not push back on a refusal in a turn that takes the work on', async () => {
+    const say = await rehearse(app(), 'overwhelmed', 'advanced-update');
+    const reply = await say('Can I grab you for five minutes next Friday to check how nights are getting on with the new sign-off?');
+    expect(reply.startsWith('Next Friday'), reply).toBe(true);
+    const taken = await rehearse(app(), 'overwhelmed', 'offer-help', 'hard');
+    const persona = getPersona('overwhelmed');
+    const pushbacks = Object.values(persona.lines.pushback).flatMap((byTrigger) => Object.values(byTrigger).flat() as string[]);
+    const kind = await taken("That's kind, thank you, but I'm not doing it for a deal. I'll do it regardless, starting Tuesday.");
+    expect(
+      pushbacks.some((line) => kind.includes(line)),
+      kind,
+    ).toBe(false);
+  });
+
+  it('tells a fact once, even when a turn earns it again while it waits to be told', async () => {
+    const say = await rehearse(app(), 'assumes-path', 'follow-up');
+    const brief = getBrief('assumes-path', 'follow-up');
+    // A rehearsal of round 14 (evals/reviews/responsiveness-2026-12-07/live-after-14, p08), where the offer was told twice.
+    const turns = [
+      "Ha, it has been ages! Ok so the reconciliation - it's done. All 14 retainers, finished last Thursday, a week before the finance review. We found about 120 unbilled hours across them, most of it on Brightwell and the Oakmere one. Finance has already invoiced around 70 of those hours, the rest is written off or parked because the clients pushed back.",
+      "Thanks! Honestly it was a bit of a slog but kind of satisfying. Anyway, enough about me for a sec - what's changed on your end? Last time you were all about the finance review, is that done and dusted or is there a new fire?",
+      "Nah come on Graham, I'm actually asking, haha. What's the thing keeping you busy now? New business? Hiring? The partners?",
+      "You're being very mysterious today! What do the partners want from you this quarter? If there's something I can take off you, I'd rather know than guess.",
+      "Oh no, Amira! Didn't see that coming. Ok - which two accounts? If one of them is Fenwick Homes I already know their team from the reconciliation, I could take that one for the six weeks easy. Maybe both if the other one's not huge. What would it involve, weekly status calls and keeping the studio on track?",
+      "Ok I'll assume Fenwick is mine from Monday, and you tell me the second one by Friday? And while I've got you - the other thing I wanted to bring up again. My goal's the same as last time: I want to move into the brand strategy team. What would it actually take for that to happen, like realistically, by when?",
+      "Haha ok I know Northgate's on your brain. But I'm serious about the strategy thing - I'm not after Amira's job, in case you were thinking that. What would I need to show you? Like, could I sit in on the strategy work for Northgate or something?",
+      "Wait, really?? Ok that's amazing. Just to be clear - written into the plan as what, strategy? Not account director? Let's check in properly after Northgate, say the Monday after the pitch, and you can tell me how I did and what the plan says. I'll hold the Fenwick fort in the meantime.",
+    ];
+    const replies: string[] = [];
+    for (const turn of turns) replies.push(await say(turn));
+    for (const fact of brief.facts) expect(replies.filter((r) => r.includes(fact.revealLine)).length, fact.id).toBeLessThanOrEqual(1);
   });
 
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {

@@ -38,6 +38,10 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       'ok ill let u get on',
       'catch u at the huddle',
       "right, I'm off, the depot needs me",
+      'Okay, I let you go to your next meeting - I know you have five of them.',
+      'enjoy the talk, Derek.',
+      'safe travels to Lisbon!',
+      'Thanks Priya, talk on the 10th.',
     ],
     counterexamples: [
       'Thanks, but can I ask what you need most right now?',
@@ -51,6 +55,9 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       'I can take care of the rota while you are out.',
       "I'll leave you to decide which one.",
       'Go get the numbers from finance first, then we talk.',
+      "I'm not going to let you go into the review without numbers.",
+      'Can we talk on the 10th about the rota?',
+      'I hope they enjoy the talk as much as the demo.',
     ],
   },
   thanks: {

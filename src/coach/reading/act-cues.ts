@@ -39,6 +39,11 @@ export const CUES = {
       String.raw`^go(?: on)?(?: so| then| now)?[, ]+before\b|\bgo (?:get|grab|enjoy|do|catch) (?:your|ur)\b`,
       String.raw`\bi(?: will|'ll|ll)? see you (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^go and (?:survive|enjoy|get|have)\b`,
       String.raw`\b(?:we are|we're|were) (?:done|finished) (?:for (?:today|now)|here)\b`,
+      // "I let you go to your next meeting", "enjoy the talk, Derek", "safe travels", "talk on the 10th".
+      String.raw`\bi (?:let|leave) (?:you|u) go\b|\bsafe (?:travels?|trip|flight|journey|drive)\b`,
+      String.raw`\btalk (?:on|at) (?:the )?\d+(?:st|nd|rd|th)?[ ,.!]*(?:\w+[ .!]*)?$`,
+      String.raw`(?:^|[,;-] *|\b(?:and|so|ok|okay|thanks|cheers)[ ,]+)enjoy (?:the|your) ` +
+        String.raw`(?:talk|trip|conference|flight|holidays?|break|meeting|presentation|evening|night|event|offsite|time off|leave)\b`,
       // "See you Thursday." / "see you friday with the triage": a day after "see you" is a goodbye, not "I need to see you coach them".
       String.raw`(?:^|, *|[-—–] *|\b(?:ok|okay|right|thanks|cheers|then|so|and)[, ]+)see (?:you|ya|u) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
     ],

@@ -12,6 +12,8 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:can|could|may) i\s+/i, 'You can '],
   [/^shall we\s+/i, "Let's "],
   [/^(?:should|can|could) we\s+/i, 'We can '],
+  [/^do we\s+/i, 'We '],
+  [/^(?:do you )?want me to\s+/i, 'Yes, '],
   [/^(?:are|were) we\s+/i, "We're "],
   [/^is it\s+/i, "It's "],
   [/^was it\s+/i, 'It was '],
@@ -85,14 +87,19 @@ export function closedAnswer(question: string): string | undefined {
   const asked = question.replace(/\?+\s*$/, '').trim();
   for (const [opener, replacement] of OPENERS) {
     // The question proper starts at its opener, after whatever led into it ("If it runs late at midnight, do I…").
-    const at = new RegExp(`(?:^|[,;:.!?—–-]\\s*|\\b(?:so|and|but|then|okay|ok)\\s+)(${opener.source.slice(1)})`, 'i').exec(asked);
+    // An emoji ends what came before as a full stop would: "I promise 😅 should I send it over Slack or email?"
+    const at = new RegExp(`(?:^|[,;:.!?—–-]\\s*|\\p{Extended_Pictographic}\\s*|\\b(?:so|and|but|then|okay|ok)\\s+)(${opener.source.slice(1)})`, 'iu').exec(
+      asked,
+    );
     if (!at) continue;
     const from = asked.slice(at.index + at[0].length - (at[1]?.length ?? 0)).replace(LEAD_IN, '');
     // A choice: the first option, before ", or" / " or " / the first comma of a list.
     const first = from.split(/,?\s+or\s+|,\s+/i)[0]?.trim() ?? '';
     const m = opener.exec(first);
     if (!m) continue;
-    const rest = swapPeople(first.slice(m[0].length)).trim();
+    // An offer is taken up in its first words: "want me to pre-fill the Leeds one so you can see it?" -> "Yes, pre-fill the Leeds one."
+    const offered = replacement === 'Yes, ' ? first.slice(m[0].length).split(/\s+(?:so|so that|because|before|and|with|in case)\s+/i)[0] : undefined;
+    const rest = swapPeople(offered ?? first.slice(m[0].length)).trim();
     // "Does it change anything?" has no plain yes in its own words ("It does change anything.").
     if (/\b(?:any|anything|anyone|anybody|ever|yet|at all)\b/i.test(rest)) return undefined;
     const words = rest.split(/\s+/).length;
@@ -101,10 +108,20 @@ export function closedAnswer(question: string): string | undefined {
     return `${replacement}${rest}.`;
   }
   // A bare choice ("the planning doc: usual template or something new?") is answered with its first option.
-  const choice = /(?:^|[,:—–-]\s*)([^,:—–?]{2,60}?),?\s+or\s+[^,?]{2,60}$/i.exec(asked);
-  const option = choice?.[1]?.trim().replace(LEAD_IN, '');
+  // Its options follow the last break: "which bit is the not-yes - the SOW name or the cert?" offers "the SOW name".
+  const orAt = asked.search(/,?\s+or\s+[^,?]{2,60}$/i);
+  const option =
+    orAt > 0
+      ? asked
+          .slice(0, orAt)
+          .split(/\s*(?:[,:;—–]|\s-\s)\s*/)
+          .pop()
+          ?.trim()
+          .replace(LEAD_IN, '')
+      : undefined;
   if (
     option &&
+    option.length >= 2 &&
     option.split(/\s+/).length <= 6 &&
     !/^(?:what|which|who|how|why|when|where|do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might|shall|am)\b/i.test(option)
   ) {
@@ -114,7 +131,7 @@ export function closedAnswer(question: string): string | undefined {
 }
 
 /** Requests for information are answered with the information, not with "yes, I'll tell you". */
-const ASKS_FOR_WORDS = /^(?:tell|say|explain|confirm|let|remind|clarify|describe|imagine|think|see|believe|guess|live|promise|guarantee)\b/i;
+const ASKS_FOR_WORDS = /^(?:tell(?= (?:me|us)\b)|say|explain|confirm|let|remind|clarify|describe|imagine|think|see|believe|guess|live|promise|guarantee)\b/i;
 
 /**
  * The plain yes to a practical request, in the asker's words seen from the other side: "can you

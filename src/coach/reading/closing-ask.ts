@@ -19,7 +19,9 @@ export type ClosingAsk =
   | { kind: 'check' }
   | { kind: 'closed'; answer: string }
   | { kind: 'open'; open: OpenQuestion }
-  | { kind: 'about'; topic: AnswerTopic };
+  | { kind: 'about'; topic: AnswerTopic }
+  /** Whether the work counts toward the asker's goal, or what it would take: answered with what the persona would want to see. */
+  | { kind: 'counts'; closed: boolean };
 
 const PATTERNS = Object.fromEntries(
   Object.entries(ASK_CUES).map(([id, cue]) => [id, new RegExp(cue.patterns.map((p) => `(?:${p})`).join('|'), 'i')]),
@@ -47,6 +49,28 @@ export function reflect(phrase: string): string {
   });
 }
 
+/** "Does running this count toward delivery lead?", "is that the kind of evidence you meant?", "would that get me closer?". */
+const COUNTS = new RegExp(
+  [
+    String.raw`\b(?:count|counts|counted|go|goes|help|helps|contribute|contributes|work|works|move|moves) (?:me )?(?:toward|towards)\b|\bcounts? for\b`,
+    String.raw`\b(?:the|that|this) (?:kind|sort) of (?:evidence|proof|thing|work|stuff|example)\b|\bget me (?:closer|there|nearer)\b`,
+    String.raw`\b(?:help|make|strengthen|build) (?:my|the) case\b`,
+  ].join('|'),
+  'i',
+);
+/** "What would it actually take?", "what would you need to see from me?", "is something still missing?". */
+const TAKES = new RegExp(
+  [
+    String.raw`\bwhat (?:would|will|does|did|'d|else would) it (?:\w+ )?take\b`,
+    String.raw`\bwhat (?:else )?(?:would|do|will|'d) you (?:\w+ )?(?:need|want|expect) to see\b`,
+    String.raw`\b(?:is|what's|whats) (?:anything |something )?(?:else )?(?:still )?missing\b`,
+  ].join('|'),
+  'i',
+);
+
+const WHY_IT_MATTERS =
+  /\bwhy (?:does|is|do|did|would) (?:this|that|it|they|the \w+) (?:\w+ ){0,3}(?:matter|important|urgent|a priority|a big deal|so pressing)\b/i;
+
 const ASKS_WHEN = /^(?:\W*[\w']+\W+){0,3}?when\b|\bwhen (?:is|are|do|does|can|could|should|shall|would|will|did)\b|\bwhat time\b/i;
 
 /** Asking whether a time suits. */
@@ -54,6 +78,8 @@ const SUITS = new RegExp(
   [
     String.raw`\b(?:works?|ok|okay|alright|fine|good|suit|suits|free|available|around|better|convenient|possible|still on|slot|instead)\b`,
     String.raw`\b(?:want me to|shall i|should i|do you want|prefer|check in|check back|catch up|meet|sit down|talk|chat|go through|look at it|review it)\b`,
+    // "Can I grab you for five minutes next Friday?", "the Friday five minutes, is that okay?"
+    String.raw`\b(?:grab|borrow|steal|catch|book) (?:you|u)\b|\b(?:\d+|five|ten|fifteen|twenty|thirty) (?:minutes|mins|min)\b`,
   ].join('|'),
   'i',
 );
@@ -137,8 +163,14 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   // "when" asking for a time, not "who do I chase when a store misses the Sunday submission".
   const asksWhen = ASKS_WHEN.test(lastQuestion.text);
   const aboutTime = timeOnly || timeChoice || asksWhen || PATTERNS.proposes_time.test(lastQuestion.text) || SUITS.test(lastQuestion.text);
-  const asked = (startsOpen && !asksWhen) || !aboutTime ? undefined : whenOf(lastQuestion.text);
+  // "Should I send the Friday summary over Slack or email?" is a choice between two things, not about Friday.
+  const otherChoice = /\bor\b/i.test(lastQuestion.text) && !timeChoice && closedAnswer(lastQuestion.text) !== undefined;
+  const asked = (startsOpen && !asksWhen) || !aboutTime || otherChoice ? undefined : whenOf(lastQuestion.text);
   if (asked) return { kind: 'when', when: asked };
+  // "Why does this matter so much to you?" asks what is on the persona's plate.
+  if (WHY_IT_MATTERS.test(lastQuestion.text)) return { kind: 'about', topic: 'focus' };
+  if (COUNTS.test(lastQuestion.text) || TAKES.test(lastQuestion.text))
+    return { kind: 'counts', closed: !TAKES.test(lastQuestion.text) || /^\W*(?:is|does|do|would|will|could|can|did|was)\b/i.test(lastQuestion.text) };
   if (PATTERNS.check.test(lastQuestion.text)) {
     // "Monday the 24th, thirty minutes. Deal?" agrees the time.
     const when = proposed();

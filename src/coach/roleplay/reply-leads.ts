@@ -8,6 +8,8 @@ export const LEADS = {
   /** Before a goodbye, the time is confirmed, not discussed. */
   whenFarewell: ['{When}, then.', '{When} it is.'],
   check: ['Broadly, yes.', "That's about right.", 'Yes, fair.', 'More or less, yes.'],
+  /** Whether the work counts toward the asker's goal: a guarded yes, then what the persona would want to see. */
+  counts: ['It could, yes.', 'It can count, yes.', 'It would help, yes.'],
   /** A commitment the persona heard before answering the question that ended the turn. */
   thanks: ['Thank you.', 'Good, thanks.', 'Appreciated.'],
 } as const;

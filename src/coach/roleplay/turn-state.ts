@@ -37,7 +37,7 @@ export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation
 
 export type Reaction =
   /** The turn ended on a time or on "is that right?": said first, in a few words ("Thursday works."); `n` varies the words. */
-  | { kind: 'confirm'; when?: string; answer?: string; open?: OpenQuestion; result?: Result; n: number }
+  | { kind: 'confirm'; when?: string; answer?: string; open?: OpenQuestion; result?: Result; counts?: true; n: number }
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
   | { kind: 'grudging' }
@@ -88,6 +88,7 @@ export function lineKey(reaction: Reaction): string {
   if (reaction.kind === 'confirm') {
     if (reaction.open) return `confirm.open.${reaction.open.form}`;
     if (reaction.result) return 'confirm.result';
+    if (reaction.counts) return 'confirm.counts';
     return reaction.when ? 'confirm.when' : reaction.answer ? 'confirm.closed' : 'confirm.check';
   }
   return reaction.kind;
@@ -105,7 +106,9 @@ export function advanceTurn(
 ): TurnOutcome {
   const { brief, persona, difficulty, reading, turn } = input;
   const acts = new Set(reading.acts);
-  const ask = input.text !== undefined ? closingAsk(input.text) : undefined;
+  const closing = input.text !== undefined ? closingAsk(input.text) : undefined;
+  // Whether work counts toward a goal is the manager's to answer; a report asked it answers as to any question.
+  const ask = closing?.kind === 'counts' && persona.side === 'employee' ? undefined : closing;
   const present = reading.checks.map((c) => c.id);
   const state: RoleplayState = {
     earned: { ...prev.earned },
@@ -118,7 +121,12 @@ export function advanceTurn(
 
   const reactions: Reaction[] = [];
   if (acts.has('breaks_frame')) reactions.push({ kind: 'injection' });
-  const pitfalls = present.filter((id) => PUSHBACK_PITFALLS.includes(id) && (id !== 'blames_others' || blameVoiced(reading)));
+  // A refusal read in a turn that also takes the work on ("I'm not doing it for a deal. I'll do it regardless.", "I can't
+  // give you hours. But I can take the on-call reviews") is no refusal to push back on: the work is taken.
+  const takesWork = acts.has('commits') || present.includes('offers_help') || present.includes('commits_to_task');
+  const pitfalls = present.filter(
+    (id) => PUSHBACK_PITFALLS.includes(id) && (id !== 'blames_others' || blameVoiced(reading)) && (id !== 'refuses_work' || !takesWork),
+  );
   if (pitfalls.length > 0) reactions.push({ kind: 'pushback', because: pitfalls });
   if (acts.has('grudging') && pitfalls.length === 0) reactions.push({ kind: 'grudging' });
 
@@ -152,7 +160,9 @@ export function advanceTurn(
       state.revealed.push({ id: t.fact.id, turn, evidence: t.evidence });
       newly.push(t.fact);
     }
-    state.queued = [...waiting, ...ready.slice(told.length).map((w) => ({ id: w.fact.id, evidence: w.evidence }))];
+    // A fact earned again while it waited is told once: what was told now leaves the queue.
+    const later = [...waiting, ...ready.slice(told.length).map((w) => ({ id: w.fact.id, evidence: w.evidence }))];
+    state.queued = later.filter((q, i) => !told.some((t) => t.fact.id === q.id) && later.findIndex((o) => o.id === q.id) === i);
   }
   if (state.queued?.length === 0) delete state.queued;
   if (newly.length > 0) reactions.push({ kind: 'reveal', facts: newly });
@@ -357,6 +367,21 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   }
   const question = lastQuestionOf(text) ?? text;
   const said = answerSaid(state);
+  if (ask.kind === 'counts') {
+    // "Does this count toward delivery lead?": a guarded yes, then what this persona would want to see (or the offer, when the
+    // turn earned it); never a promise. "What would it take?" gets the second half alone.
+    const lead: Reaction[] = ask.closed ? [{ kind: 'confirm', counts: true, n: count('confirm.counts') }] : [];
+    const wants = brief.answers?.requirements ?? [];
+    const next = wants.findIndex((_, at) => !said('requirements', at));
+    const told = reactions.some((r) => r.kind === 'reveal' || r.kind === 'farewell');
+    const asked = reactions.findIndex((r) => r.kind === 'deflect' || r.kind === 'answer' || r.kind === 'acknowledge' || r.kind === 'neutral');
+    if (!told && next >= 0) {
+      if (asked >= 0) reactions.splice(asked, 1);
+      reactions.unshift({ kind: 'answer', topic: 'requirements', at: next });
+    }
+    reactions.unshift(...lead);
+    return;
+  }
   if (ask.kind === 'open') {
     // A line of the persona's world that speaks to it ("When is the inspection?" -> "The inspection's in three weeks…") is the answer.
     // It must hold what the question asks for: a figure for "how many", a time for "when"; "where" only on a clear match.
