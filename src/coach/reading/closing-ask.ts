@@ -68,6 +68,9 @@ const TAKES = new RegExp(
   'i',
 );
 
+/** A meeting asked for: its time is agreed, whatever else the question offers a choice between. */
+const MEETS = /\b(?:meet|talk|check in|catch up|sit down|chat|diary|calendar|invite|invitation|slot|book|grab|borrow)\b/i;
+
 const WHY_IT_MATTERS =
   /\bwhy (?:does|is|do|did|would) (?:this|that|it|they|the \w+) (?:\w+ ){0,3}(?:matter|important|urgent|a priority|a big deal|so pressing)\b/i;
 
@@ -164,13 +167,19 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   const asksWhen = ASKS_WHEN.test(lastQuestion.text);
   const aboutTime = timeOnly || timeChoice || asksWhen || PATTERNS.proposes_time.test(lastQuestion.text) || SUITS.test(lastQuestion.text);
   // "Should I send the Friday summary over Slack or email?" is a choice between two things, not about Friday.
-  const otherChoice = /\bor\b/i.test(lastQuestion.text) && !timeChoice && closedAnswer(lastQuestion.text) !== undefined;
+  const otherChoice =
+    /\bor\b/i.test(lastQuestion.text) &&
+    !timeChoice &&
+    !MEETS.test(lastQuestion.text) &&
+    !PATTERNS.proposes_time.test(lastQuestion.text) &&
+    closedAnswer(lastQuestion.text) !== undefined;
   const asked = (startsOpen && !asksWhen) || !aboutTime || otherChoice ? undefined : whenOf(lastQuestion.text);
   if (asked) return { kind: 'when', when: asked };
   // "Why does this matter so much to you?" asks what is on the persona's plate.
   if (WHY_IT_MATTERS.test(lastQuestion.text)) return { kind: 'about', topic: 'focus' };
-  if (COUNTS.test(lastQuestion.text) || TAKES.test(lastQuestion.text))
-    return { kind: 'counts', closed: !TAKES.test(lastQuestion.text) || /^\W*(?:is|does|do|would|will|could|can|did|was)\b/i.test(lastQuestion.text) };
+  if (COUNTS.test(lastQuestion.text)) return { kind: 'counts', closed: !OPEN_START.test(lastQuestion.text.trim()) };
+  // "Does that exist here, and if so what would it take?" keeps its plain answer; the reading places "what would it take?" as a move.
+  if (TAKES.test(lastQuestion.text) && closedAnswer(lastQuestion.text) === undefined) return { kind: 'counts', closed: false };
   if (PATTERNS.check.test(lastQuestion.text)) {
     // "Monday the 24th, thirty minutes. Deal?" agrees the time.
     const when = proposed();

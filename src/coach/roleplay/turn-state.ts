@@ -145,7 +145,8 @@ export function advanceTurn(
       }
     }
     // One earned earlier goes first, unless the turn ends on a question with its own answer: that is answered, the fact waits.
-    const deferQueued = ask !== undefined && ask.kind !== 'check';
+    // "What would it take?" is best answered with what was earned, so a fact waiting is told.
+    const deferQueued = ask !== undefined && ask.kind !== 'check' && ask.kind !== 'counts';
     const waiting = deferQueued ? (state.queued ?? []) : [];
     for (const q of deferQueued ? [] : (state.queued ?? [])) {
       const fact = brief.facts.find((f) => f.id === q.id);
