@@ -91,6 +91,21 @@ describe('openQuestionOf', () => {
       expect(openQuestionOf(q), q).toBeUndefined();
   });
 
+  it('names a question asked again after a dodge, from its last question word, cut where its object ends', () => {
+    expect(closingAsk("Understood, but that's not what I asked. Which stores?")).toEqual({ kind: 'open', open: { form: 'reasked', echo: 'Which stores?' } });
+    expect(closingAsk('Sorry, I think we lost each other, I was asking about Halden. What margin are the partners expecting on a project like that?')).toEqual({
+      kind: 'open',
+      open: { form: 'reasked', echo: 'What margin are the partners expecting?' },
+    });
+    expect(closingAsk("You've dodged me twice now! When you're running the shop on my days off, what's the part where you feel at home?")).toEqual({
+      kind: 'open',
+      open: { form: 'reasked', echo: "What's the part where I feel at home?" },
+    });
+    // No dodge named: the same question is no re-ask; and "what would it take?" asked again is still answered with what it would take.
+    expect(closingAsk('Which stores?')?.kind).not.toBe('open');
+    expect(closingAsk("You didn't answer my question. What would it actually take?")).toEqual({ kind: 'counts', closed: false });
+  });
+
   it('is what the turn ends on only when nothing nearer the end asks for a time or a plain yes', () => {
     expect(closingAsk('Shrink? Labour hours? How many stores are over target?')).toEqual({
       kind: 'open',
@@ -263,6 +278,13 @@ describe('the offline persona answers the end of the turn first', () => {
       [...(brief.answers?.requirements ?? []), ...brief.facts.map((f) => f.revealLine)].some((line) => reply.includes(line)),
       reply,
     ).toBe(true);
+    expect(sentences(reply)).toBeLessThanOrEqual(MAX_SENTENCES);
+  });
+
+  it('owns a dodge when a question is asked again, names it, and says when it will answer', async () => {
+    const say = await rehearse(app(), 'skeptical', 'performance-check');
+    const reply = await say("That's not what I asked, Helen. Which two stores have the new managers?");
+    expect(reply.startsWith('Fair, I dodged that. Which two stores have the new managers?'), reply).toBe(true);
     expect(sentences(reply)).toBeLessThanOrEqual(MAX_SENTENCES);
   });
 

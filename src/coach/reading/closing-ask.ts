@@ -2,7 +2,7 @@ import { readDoc, quoteOf } from '../analyzer/doc.js';
 import type { AnswerTopic } from '../scenarios/content-schema.js';
 import { ASK_CUES, type AskCueId } from './ask-cues.js';
 import { closedAnswer, requestAnswer } from './closed-answer.js';
-import { openQuestionOf, type OpenQuestion } from './open-question.js';
+import { openQuestionOf, reaskedQuestion, type OpenQuestion } from './open-question.js';
 
 /**
  * What the end of a turn leaves the other person to answer. People answer the last thing said to
@@ -180,6 +180,9 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   if (COUNTS.test(lastQuestion.text)) return { kind: 'counts', closed: !OPEN_START.test(lastQuestion.text.trim()) };
   // "Does that exist here, and if so what would it take?" keeps its plain answer; the reading places "what would it take?" as a move.
   if (TAKES.test(lastQuestion.text) && closedAnswer(lastQuestion.text) === undefined) return { kind: 'counts', closed: false };
+  // Asked again after a dodge: owned and named this time ("Fair, I dodged that. Which stores? …").
+  const again = reaskedQuestion(text, lastQuestion.text);
+  if (again && closedAnswer(lastQuestion.text) === undefined) return { kind: 'open', open: again };
   if (PATTERNS.check.test(lastQuestion.text)) {
     // "Monday the 24th, thirty minutes. Deal?" agrees the time.
     const when = proposed();

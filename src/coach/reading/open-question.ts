@@ -10,9 +10,10 @@ import { swapPeople } from './closed-answer.js';
  * - `meet`: when to talk again;
  * - `anything`: "did I miss anything?", "anything you want to change?";
  * - `fragment`: a question with no verb, about a thing or a place ("In your office?", "the CSAT?");
- * - `pick`: a verbless list of options ("the handover, the allocation, the phone?"), answered with the first.
+ * - `pick`: a verbless list of options ("the handover, the allocation, the phone?"), answered with the first;
+ * - `reasked`: a question asked again because the last reply dodged it ("you didn't answer my question: how many?").
  */
-export type OpenForm = 'count' | 'where' | 'date' | 'meet' | 'anything' | 'fragment' | 'pick';
+export type OpenForm = 'count' | 'where' | 'date' | 'meet' | 'anything' | 'fragment' | 'pick' | 'reasked';
 
 export interface OpenQuestion {
   form: OpenForm;
@@ -74,7 +75,9 @@ const LEAD_IN =
 function echoOf(question: string, at: number): string {
   const clause = question.slice(at).split(/\s*(?:[,;:—–]|\s-\s|\?)\s*/)[0] ?? '';
   const words = clause.replace(SOFTENERS, '').trim().split(/\s+/);
-  const kept = words.length > 9 ? words.slice(0, 4) : words;
+  // A long question is cut where its object ends ("what margin are the partners expecting | on a project like that"), else after four words.
+  const cut = words.findIndex((w, i) => i >= 3 && /^(?:on|for|in|with|by|like|about|at|from|to|so|because|if|when|before|after)$/i.test(w));
+  const kept = words.length <= 9 ? words : cut > 0 && cut <= 9 ? words.slice(0, cut) : words.slice(0, 4);
   // "where are you stretched" -> "where am I stretched": a "you" after its verb is the subject too.
   const marked = kept.join(' ').replace(/\b(are|were|do|did|can|could|would|will|should|have|had) you\b/gi, '$1 \u0001');
   const text = swapPeople(marked)
@@ -119,4 +122,26 @@ export function openQuestionOf(question: string): OpenQuestion | undefined {
     return { form, echo: echoOf(asked, at) };
   }
   return undefined;
+}
+
+/** The user says the last reply dodged them: "you didn't answer my question", "that's not what I asked". */
+const DODGED = new RegExp(
+  [
+    String.raw`\b(?:didn't|didnt|did not|never|haven't|havent) (?:really |actually )?answer(?:ed)?\b|\b(?:that's|thats|that is) not what i (?:asked|meant)\b`,
+    String.raw`\byou answered something else\b|\byou jumped (?:my|the) question\b`,
+    String.raw`\byou(?:'ve| have)? (?:skipped|dodged|ignored|sidestepped) (?:my|the|that|it|me)\b|\bi was asking (?:about|if|whether)\b`,
+    String.raw`\b(?:back to|but) my question\b|\bmy question was\b|\bnot what i asked\b|\byou(?:'re| are) dodging\b`,
+  ].join('|'),
+  'i',
+);
+
+/** A question asked again after a dodge, in the asker's words seen from the other side; undefined when the turn is no such thing. */
+export function reaskedQuestion(text: string, question: string): OpenQuestion | undefined {
+  if (!DODGED.test(text)) return undefined;
+  const asked = question.replace(/[?\s"')\]]+$/, '').trim();
+  // The question proper is the last clause that opens with a question word: "when you're off, what's the part where…".
+  const starts = [...asked.matchAll(/(?:^|[,;:—–]\s*|\s-\s)(?:(?:so|and|but|ok|okay|then)\s+)?((?:how|what|what's|which|who|where|when|why)\b)/gi)];
+  const last = starts.at(-1);
+  if (!last) return undefined;
+  return { form: 'reasked', echo: echoOf(asked, (last.index ?? 0) + last[0].length - (last[1]?.length ?? 0)) };
 }

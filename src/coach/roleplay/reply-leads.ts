@@ -26,6 +26,10 @@ export const OPEN_LEADS = {
   anything: ['No, that covers it.', "Nothing to add, that's the plan.", "No, that's everything."],
   fragment: ['Yes, {echo}.', 'Yes, {echo}, that one.'],
   pick: ['{Echo}, mainly.', '{Echo}, first.'],
+  reasked: [
+    "Fair, I dodged that. {Echo} I don't have a straight answer yet; give me till Friday and you'll have one.",
+    "You're right, I skipped it. {Echo} I'll find out properly and come back to you today.",
+  ],
 } as const;
 
 /** A result the user reported, noticed in their own figures. */

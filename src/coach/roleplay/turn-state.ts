@@ -388,6 +388,7 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     // It must hold what the question asks for: a figure for "how many", a time for "when"; "where" only on a clear match.
     const form = ask.open.form;
     const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' ? ANSWER_FITS.date : undefined;
+    // A question asked again after a dodge is one the persona's lines missed: it is owned and named, not met with another line.
     const found = form === 'count' || form === 'date' || form === 'where' ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
     const known = found && (form !== 'where' || found.score >= 2) ? found : undefined;
     if (known) {
