@@ -26,7 +26,9 @@ export const DRAFT_FILES: readonly string[] = [
  * 0.721 -> 0.759, Y 0.829 -> 0.846, Z 0.859 -> 0.871, K 0.818 -> 0.824), and S holds (0.801 ->
  * 0.797): evals/README.md, "Purpose detection".
  */
-export const READER_PURPOSE_FILES: readonly string[] = ['k', 'l', 'v', 'w', 'y', 'z'].map((w) => join(DATA, 'purpose', `drafts-purpose-writer-${w}.jsonl`));
+export const READER_PURPOSE_FILES: readonly string[] = ['k', 'l', 'm', 'n', 'v', 'w', 'y', 'z'].map((w) =>
+  join(DATA, 'purpose', `drafts-purpose-writer-${w}.jsonl`),
+);
 
 /** A purpose-labelled set read as drafts labelled with checks (its `expected`). */
 export function purposeSetAsDrafts(path: string): Dataset<DraftCase> {
@@ -79,6 +81,8 @@ const TUNING: Record<string, Tuning> = {
   'drafts-purpose-writer-z': 'never tuned',
   'drafts-purpose-writer-k': 'never tuned',
   'drafts-purpose-writer-l': 'never tuned',
+  'drafts-purpose-writer-m': 'never tuned',
+  'drafts-purpose-writer-n': 'never tuned',
   'writer-f': 'never tuned',
   'writer-g': 'never tuned',
 };
@@ -132,7 +136,7 @@ export function labelledWriters(drafts: readonly Dataset<DraftCase>[], turns: re
 /** The turn sets the manifest does not hold out: a held-out writer is read by the turns suite, never trained on. */
 export const tuningTurnFiles = () => turnFiles().filter((f) => splitOf(f) !== 'held-out');
 
-/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V, W, Y, Z, K and L, the turn sets not held out. */
+/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V, W, Y, Z, K, L, M and N, the turn sets not held out. */
 export function readLabelledWriters(): LabelledWriter[] {
   return labelledWriters([...DRAFT_FILES.map(readDraftDataset), ...READER_PURPOSE_FILES.map(purposeSetAsDrafts)], tuningTurnFiles().map(readTurnDataset));
 }
