@@ -42,6 +42,7 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       'enjoy the talk, Derek.',
       'safe travels to Lisbon!',
       'Thanks Priya, talk on the 10th.',
+      'Lovely. Go on then, go sort your delivery.',
     ],
     counterexamples: [
       'Thanks, but can I ask what you need most right now?',

@@ -36,7 +36,7 @@ export const CUES = {
       String.raw`\b(?:nice (?:chatting|talking|to chat)|good (?:chat|talk)(?: today)?[ ,!.]*$|signing off|off you go)\b`,
       String.raw`\b(?:you'll|you will|youll) be late\b|\b(?:don't|dont) let me keep you\b|^(?:go|off you go)[, ]+go\b`,
       // "Go, before somebody bleeps you.", "go get your signature", "Go on so, before the lorry beats you to it."
-      String.raw`^go(?: on)?(?: so| then| now)?[, ]+before\b|\bgo (?:get|grab|enjoy|do|catch) (?:your|ur)\b`,
+      String.raw`^go(?: on)?(?: so| then| now)?[, ]+before\b|\bgo (?:get|grab|enjoy|do|catch|sort|finish|prep) (?:your|ur|out)\b`,
       String.raw`\bi(?: will|'ll|ll)? see you (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^go and (?:survive|enjoy|get|have)\b`,
       String.raw`\b(?:we are|we're|were) (?:done|finished) (?:for (?:today|now)|here)\b`,
       // "I let you go to your next meeting", "enjoy the talk, Derek", "safe travels", "talk on the 10th".

@@ -16,12 +16,21 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
     examples: ["Let's say Monday.", "I'll pop something in your calendar for the 12th.", 'First one Monday then.', 'How about Thursday?'],
     counterexamples: [
       'Monday was awful.',
+      'We merged the last PR on Tuesday, and the alerts went from 15 a week to zero since then.',
       'The audit is on the 12th.',
       "If I find anything big before then I'll just ping you, don't want you finding out on the 30th",
     ],
   },
   check: {
-    examples: ['Does that sound right?', 'Am I wrong?', 'Deal?', 'Does that work for you?', 'So, yes or no on the budget deal?', 'Is that fair?'],
+    examples: [
+      'Does that sound right?',
+      'Am I wrong?',
+      'Deal?',
+      'Does that work for you?',
+      'So, yes or no on the budget deal?',
+      'Is that fair?',
+      'Slack for anything in between. Works?',
+    ],
     counterexamples: ['What would it take?', 'Which numbers matter most?', 'Did you have a good weekend?'],
   },
   open: {

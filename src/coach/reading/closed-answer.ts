@@ -30,6 +30,16 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
   [/^would (?:it|that|this)\s+/i, 'It would '],
 ];
 
+/** The yes of a long yes/no question, in the fewest words: "does that match what the panel wants, roughly, from …?" -> "It does." */
+const SHORT: Record<string, string> = {
+  'It does ': 'It does.',
+  'It would ': 'It would.',
+  'It will ': 'It will.',
+  'It did ': 'It did.',
+  "That's ": 'It is.',
+  "It's ": 'It is.',
+};
+
 /** Words that lead into the question proper: "so", "and", "but", "okay", a name, "then". */
 const LEAD_IN =
   /^(?:(?:so|and|but|ok|okay|right|then|also|sorry|wait|just|one thing|quick one|honestly|like|for example|e\.g\.|say|maybe|perhaps)[,:—-]?\s+)+/i;
@@ -70,13 +80,18 @@ export function swapPeople(text: string): string {
 }
 
 /** Whether they will be promoted or paid more is never the persona's to grant in a sentence. */
-const NOT_MINE_TO_GRANT = /\b(?:promot\w*|senior|raise|pay|salary|title|level|bonus|rating|on track|counts? (?:towards?|for)|put me forward)\b/i;
+const NOT_MINE_TO_GRANT =
+  /\b(?:promot\w*|senior|raise|pay|salary|title|level|bonus|rating|on track|counts? (?:towards?|for)|put me forward|my case|back me|sponsor|nominate)\b/i;
 
 /** An open question after the opener ("may I ask, what is the one thing you need?") is not closed. */
 const OPEN_CLAUSE = /^(?:(?:so|and|but|then|like|honestly)\s+)*(?:what|what's|which|who|whom|whose|how|why|where|when)\b/i;
 
-export function closedAnswer(question: string): string | undefined {
-  if (NOT_MINE_TO_GRANT.test(question)) return undefined;
+/** "shared gdoc or confluence page, which do you prefer?": the choice is before its "which". */
+const WHICH_OF_THEM = /,\s*which (?:one )?(?:do|would|should|shall|will) (?:you|i|we)\b[^,?]*\?*\s*$/i;
+
+export function closedAnswer(asking: string): string | undefined {
+  if (NOT_MINE_TO_GRANT.test(asking)) return undefined;
+  const question = /\bor\b/i.test(asking) ? asking.replace(WHICH_OF_THEM, '?') : asking;
   if (
     question
       .split(/\s*[,;:—–]\s*/)
@@ -88,9 +103,10 @@ export function closedAnswer(question: string): string | undefined {
   for (const [opener, replacement] of OPENERS) {
     // The question proper starts at its opener, after whatever led into it ("If it runs late at midnight, do I…").
     // An emoji ends what came before as a full stop would: "I promise 😅 should I send it over Slack or email?"
-    const at = new RegExp(`(?:^|[,;:.!?—–-]\\s*|\\p{Extended_Pictographic}\\s*|\\b(?:so|and|but|then|okay|ok)\\s+)(${opener.source.slice(1)})`, 'iu').exec(
-      asked,
-    );
+    // So does a short phrase saying what it is about: "for estimates, do you want t-shirt sizes or eng-weeks?"
+    const before = String.raw`(?:^|[,;:.!?—–-]\s*|\p{Extended_Pictographic}\s*|\b(?:so|and|but|then|okay|ok)\s+)`;
+    const about = String.raw`(?:(?:for|on|about|re|with) [\w'-]+(?: [\w'-]+)?,?\s+)?`;
+    const at = new RegExp(`${before}${about}(${opener.source.slice(1)})`, 'iu').exec(asked);
     if (!at) continue;
     const from = asked.slice(at.index + at[0].length - (at[1]?.length ?? 0)).replace(LEAD_IN, '');
     // A choice: the first option, before ", or" / " or " / the first comma of a list.
@@ -103,7 +119,8 @@ export function closedAnswer(question: string): string | undefined {
     // "Does it change anything?" has no plain yes in its own words ("It does change anything.").
     if (/\b(?:any|anything|anyone|anybody|ever|yet|at all)\b/i.test(rest)) return undefined;
     const words = rest.split(/\s+/).length;
-    // Too short says nothing; too long is no longer an answer anyone would give.
+    // Too short says nothing; too long is no longer an answer anyone would give, though "It does." still is.
+    if (words > 14 && SHORT[replacement] !== undefined) return SHORT[replacement];
     if (rest === '' || words > 14) return undefined;
     return `${replacement}${rest}.`;
   }

@@ -1,7 +1,7 @@
 import { readDoc, quoteOf } from '../analyzer/doc.js';
 import type { AnswerTopic } from '../scenarios/content-schema.js';
 import { ASK_CUES, type AskCueId } from './ask-cues.js';
-import { closedAnswer, requestAnswer } from './closed-answer.js';
+import { closedAnswer, requestAnswer, swapPeople } from './closed-answer.js';
 import { openQuestionOf, reaskedQuestion, type OpenQuestion } from './open-question.js';
 
 /**
@@ -68,11 +68,21 @@ const TAKES = new RegExp(
   'i',
 );
 
+/**
+ * A question written without its question mark: "but seriously when is the inspection, bc if its next month i need to move".
+ * Only a question word followed by its verb at the start counts, so "when it lands I'll tell you" does not.
+ */
+const UNMARKED = new RegExp(
+  String.raw`(?:^|[.!;]\s+)(?:(?:but|so|and|ok|okay|seriously|honestly|also|then)\W+)*(?:when|what|where|which|who|how) ` +
+    String.raw`(?:is|are|was|were|do|does|did|can|could|should|will|would)\b(?![^.!]*\b(?:i'll|i will|let me)\b)`,
+  'i',
+);
+
 /** A meeting asked for: its time is agreed, whatever else the question offers a choice between. */
 const MEETS = /\b(?:meet|talk|check in|catch up|sit down|chat|diary|calendar|invite|invitation|slot|book|grab|borrow)\b/i;
 
 const WHY_IT_MATTERS =
-  /\bwhy (?:does|is|do|did|would) (?:this|that|it|they|the \w+) (?:\w+ ){0,3}(?:matter|important|urgent|a priority|a big deal|so pressing)\b/i;
+  /\bwhy (?:(?:does|is|do|did|would) )?(?:this|that|it|they|the \w+) (?:\w+ ){0,3}(?:matters?|important|urgent|a priority|a big deal|so pressing)\b/i;
 
 const ASKS_WHEN = /^(?:\W*[\w']+\W+){0,3}?when\b|\bwhen (?:is|are|do|does|can|could|should|shall|would|will|did)\b|\bwhat time\b/i;
 
@@ -122,7 +132,20 @@ export function lastQuestionOf(text: string): string | undefined {
  */
 export function closingAsk(text: string): ClosingAsk | undefined {
   const doc = readDoc(text);
-  const sentences = doc.sentences.map((s) => ({ text: quoteOf(doc, s), question: s.question }));
+  const sentences = doc.sentences.map((s) => ({ text: quoteOf(doc, s), question: s.question || UNMARKED.test(quoteOf(doc, s)) }));
+  // "Is it my case you'll push? Or is someone else in the running?" / "what did you like? Explaining stuff, seeing them get it?":
+  // a list of short options after a question offers a choice, answered with the first.
+  const list = sentences.at(-1);
+  if (list?.question && sentences.slice(0, -1).some((s) => s.question)) {
+    const options = list.text.replace(/[?\s]+$/, '').split(/\s*,\s*(?:or\s+)?|\s+or\s+/);
+    const plain = options.every(
+      (o) => o.split(/\s+/).length <= 5 && !/^(?:what|which|who|how|why|when|where|is|are|do|does|did|can|could|will|would|should)\b/i.test(o),
+    );
+    if (options.length >= 2 && plain) {
+      const first = swapPeople(options[0] ?? '').replace(/^(?:like|e\.g\.|maybe|or)\s+/i, '');
+      if (first.length >= 2) return { kind: 'open', open: { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) } };
+    }
+  }
   const lastQuestion = sentences.findLast((s) => s.question);
   if (sentences.length === 0) return undefined;
   const proposed = () => {
@@ -173,10 +196,13 @@ export function closingAsk(text: string): ClosingAsk | undefined {
     !MEETS.test(lastQuestion.text) &&
     !PATTERNS.proposes_time.test(lastQuestion.text) &&
     closedAnswer(lastQuestion.text) !== undefined;
-  const asked = (startsOpen && !asksWhen) || !aboutTime || otherChoice ? undefined : whenOf(lastQuestion.text);
+  // "when is the inspection, bc if it's next month I need to move faster than 3 months": the time asked about is in the clause of its "when".
+  const timeOf = asksWhen ? (lastQuestion.text.split(/\s*(?:[,;:—–]|\s-\s|\b(?:bc|because|cause|cos|if|so)\b)\s*/i)[0] ?? '') : lastQuestion.text;
+  const asked = (startsOpen && !asksWhen) || !aboutTime || otherChoice ? undefined : whenOf(timeOf);
   if (asked) return { kind: 'when', when: asked };
-  // "Why does this matter so much to you?" asks what is on the persona's plate.
-  if (WHY_IT_MATTERS.test(lastQuestion.text)) return { kind: 'about', topic: 'focus' };
+  // "Why does this matter so much to you?" asks what is on the persona's plate, and so does "…? like is it a partners thing?" after it.
+  const followsOn = /^\W*(?:like|or|is it|is that|i mean)\b/i.test(lastQuestion.text) && sentences.some((s) => s.question && WHY_IT_MATTERS.test(s.text));
+  if (WHY_IT_MATTERS.test(lastQuestion.text) || followsOn) return { kind: 'about', topic: 'focus' };
   if (COUNTS.test(lastQuestion.text)) return { kind: 'counts', closed: !OPEN_START.test(lastQuestion.text.trim()) };
   // "Does that exist here, and if so what would it take?" keeps its plain answer; the reading places "what would it take?" as a move.
   if (TAKES.test(lastQuestion.text) && closedAnswer(lastQuestion.text) === undefined) return { kind: 'counts', closed: false };

@@ -53,6 +53,7 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
     if (confirm.answer) return confirm.answer;
     if (confirm.open) return fillEcho(nth(OPEN_LEADS[confirm.open.form], confirm.n) ?? '', confirm.open.echo);
     if (confirm.counts) return nth(LEADS.counts, confirm.n);
+    if (confirm.depends) return nth(LEADS.depends, confirm.n);
     if (confirm.result) return fillResult(nth(RESULT_LEADS[confirm.result.down ? 'down' : 'up'], confirm.n) ?? '', confirm.result);
     if (!confirm.when) return nth(LEADS.check, confirm.n);
     return fillWhen(nth(main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when, confirm.n) ?? '', confirm.when);

@@ -10,6 +10,8 @@ export const LEADS = {
   check: ['Broadly, yes.', "That's about right.", 'Yes, fair.', 'More or less, yes.'],
   /** Whether the work counts toward the asker's goal: a guarded yes, then what the persona would want to see. */
   counts: ['It could, yes.', 'It can count, yes.', 'It would help, yes.'],
+  /** A yes/no about the persona's own call that its lines do not answer: guarded, never a promise. */
+  depends: ['Honestly? It depends on how the next few weeks go.', "Not a straight yes yet. Let's see how the first piece lands, then ask me again."],
   /** A commitment the persona heard before answering the question that ended the turn. */
   thanks: ['Thank you.', 'Good, thanks.', 'Appreciated.'],
 } as const;

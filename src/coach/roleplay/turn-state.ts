@@ -37,7 +37,7 @@ export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation
 
 export type Reaction =
   /** The turn ended on a time or on "is that right?": said first, in a few words ("Thursday works."); `n` varies the words. */
-  | { kind: 'confirm'; when?: string; answer?: string; open?: OpenQuestion; result?: Result; counts?: true; n: number }
+  | { kind: 'confirm'; when?: string; answer?: string; open?: OpenQuestion; result?: Result; counts?: true; depends?: true; n: number }
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
   | { kind: 'grudging' }
@@ -89,6 +89,7 @@ export function lineKey(reaction: Reaction): string {
     if (reaction.open) return `confirm.open.${reaction.open.form}`;
     if (reaction.result) return 'confirm.result';
     if (reaction.counts) return 'confirm.counts';
+    if (reaction.depends) return 'confirm.depends';
     return reaction.when ? 'confirm.when' : reaction.answer ? 'confirm.closed' : 'confirm.check';
   }
   return reaction.kind;
@@ -128,7 +129,9 @@ export function advanceTurn(
     (id) => PUSHBACK_PITFALLS.includes(id) && (id !== 'blames_others' || blameVoiced(reading)) && (id !== 'refuses_work' || !takesWork),
   );
   if (pitfalls.length > 0) reactions.push({ kind: 'pushback', because: pitfalls });
-  if (acts.has('grudging') && pitfalls.length === 0) reactions.push({ kind: 'grudging' });
+  // A terse "Fine." that goes on to a practical question is how some people say yes: the question is answered, the tone let be.
+  const terseYes = /^\W*(?:fine|ok(?:ay)? fine)[.!]\s+\S/i.test(input.text ?? '') && ask !== undefined && ask.kind !== 'check';
+  if (acts.has('grudging') && pitfalls.length === 0 && !terseYes) reactions.push({ kind: 'grudging' });
 
   const earns = !(difficulty === 'hard' && pitfalls.length > 0) && !acts.has('breaks_frame');
   const newly: BriefFact[] = [];
@@ -174,7 +177,15 @@ export function advanceTurn(
   if ((acts.has('commits') || offer) && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
   if (acts.has('proposes_follow_up')) reactions.push({ kind: 'follow-up' });
   const asked = QUESTION_TOPICS.find(([act]) => acts.has(act) && !(offer && (act === 'asks_needs' || (act === 'asks_other' && reading.asks === 'decide'))));
-  if (asked) reactions.push({ kind: 'deflect', topic: asked[0] === 'asks_other' && reading.asks ? practicalTopic(reading.asks, persona) : asked[1] });
+  const topic = asked && (asked[0] === 'asks_other' && reading.asks ? practicalTopic(reading.asks, persona) : asked[1]);
+  // "Is it my case you'll push?" is no "how are you?": a yes/no about the persona's own call, with no plain answer in its words,
+  // gets a guarded one, not the lines for asking after the person.
+  const guarded = topic === 'situation' && persona.side === 'manager' && !WELLBEING.test(input.text ?? '') && closedAsk(input.text);
+  if (guarded) {
+    const n = state.said?.['confirm.depends'] ?? 0;
+    state.said = { ...state.said, 'confirm.depends': n + 1 };
+    reactions.push({ kind: 'confirm', depends: true, n });
+  } else if (topic) reactions.push({ kind: 'deflect', topic });
   if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
   // A first turn that only says hello ("hi, quick one") is opened, not acknowledged as if something was said.
   const hello = turn === 1 && GREETING.test(input.text ?? '') && (input.text ?? '').trim().split(/\s+/).length <= 8 && !/\?/.test(input.text ?? '');
@@ -290,6 +301,18 @@ function concreteOffer(reading: TurnReading): boolean {
       !/\b(?:something|anything|a piece|a bit|off your plate|if there(?:'s| is)|whatever)\b/i.test(q) &&
       ((!/\?["')\]]*\s*$/.test(q) && OFFERS_WORK.test(q)) ||
         /\b(?:should|shall|can|could) i (?:try|draft|take|build|do|run|own|write|put|make|lead|set up)\b/i.test(q)),
+  );
+}
+
+/** The turn's last question is a yes/no one: "is it my case you'll push?", "will you say it was my strategy, yes?". */
+function closedAsk(text: string | undefined): boolean {
+  const question = text === undefined ? undefined : lastQuestionOf(text);
+  if (!question) return false;
+  // Only a question about the persona's own call on the asker ("will you…", "is it my case you'll push?"), not a choice between things.
+  if (!/\byou\b/i.test(question) || /\bor\b/i.test(question)) return false;
+  const clauses = question.split(/\s*(?:[,;:—–]|\s-\s)\s*/);
+  return clauses.some((c) =>
+    /^(?:(?:so|and|but|ok|okay|then|honestly|seriously)\s+)*(?:is|are|was|were|do|does|did|will|would|can|could|should|have|has)\b/i.test(c),
   );
 }
 
@@ -411,7 +434,9 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     const leaving = reactions[0]?.kind === 'farewell';
     if (leaving) for (let i = reactions.length - 1; i > 0; i--) if (reactions[i]?.kind === 'deflect') reactions.splice(i, 1);
     // "Should I send the invites, or do you prefer to?" has a plain answer; the pool's "whichever you can finish" does not fit it.
-    const plain = (t: Topic) => ANSWERABLE.has(t) || t === 'decide' || t === 'request';
+    // So does a request ("will you tell them it's mandatory?"), whatever the reading took it for.
+    const request = ask.answer.startsWith("Yes, I'll ");
+    const plain = (t: Topic) => request || ANSWERABLE.has(t) || t === 'decide' || t === 'request';
     if (!leaving && reactions.some((r) => r.kind === 'deflect' && !plain(r.topic))) return;
     const asked = reactions.findIndex((r) => (r.kind === 'deflect' && plain(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
     if (asked >= 0) reactions.splice(asked, 1);
