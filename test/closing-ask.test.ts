@@ -91,6 +91,22 @@ describe('openQuestionOf', () => {
       expect(openQuestionOf(q), q).toBeUndefined();
   });
 
+  it('reads a question without its question mark, the time asked about in the clause of its "when", and options listed after a question', () => {
+    expect(closingAsk('oh thats nice, thank u. but seriously when is the inspection, bc if its like next month i need to move faster than 3 months')).toEqual({
+      kind: 'open',
+      open: { form: 'date', echo: 'When is the inspection?' },
+    });
+    expect(closingAsk('When do you want me to report back to you — end of next week?')).toEqual({ kind: 'when', when: 'end of next week' });
+    expect(closingAsk('The training — what was it about that you liked? Explaining stuff, seeing them get it, being trusted with it?')).toEqual({
+      kind: 'open',
+      open: { form: 'pick', echo: 'Explaining stuff' },
+    });
+    expect(closingAsk('Can we meet again? Tuesday or Thursday?')).toEqual({ kind: 'when', when: 'Tuesday' });
+    expect(closingAsk('We merged the last PR on Tuesday, and the alerts went from 15 a week to zero since then.')).toBeUndefined();
+    expect(closingAsk('shared gdoc or confluence page, which do you prefer to edit in?')).toEqual({ kind: 'closed', answer: 'Shared gdoc.' });
+    expect(closingAsk('for estimates do you want t-shirt sizes or actual eng-weeks?')).toEqual({ kind: 'closed', answer: 'I want t-shirt sizes.' });
+  });
+
   it('names a question asked again after a dodge, from its last question word, cut where its object ends', () => {
     expect(closingAsk("Understood, but that's not what I asked. Which stores?")).toEqual({ kind: 'open', open: { form: 'reasked', echo: 'Which stores?' } });
     expect(closingAsk('Sorry, I think we lost each other, I was asking about Halden. What margin are the partners expecting on a project like that?')).toEqual({
@@ -279,6 +295,16 @@ describe('the offline persona answers the end of the turn first', () => {
       reply,
     ).toBe(true);
     expect(sentences(reply)).toBeLessThanOrEqual(MAX_SENTENCES);
+  });
+
+  it('answers a yes/no about its own call on the asker with a guarded line, and grants a request whatever the reading took it for', async () => {
+    const say = await rehearse(app(), 'supportive-busy', 'goal-alignment');
+    const reply = await say('Only one case this round? I will ask directly, sorry if it is blunt: if I deliver the migration, is it my case you will push?');
+    expect(reply, reply).toMatch(/^(?:Honestly\? It depends on how the next few weeks go\.|Not a straight yes yet\.)/);
+    expect(getPersona('supportive-busy').lines.deflect?.situation ?? []).not.toContain(reply);
+    const asks = await rehearse(app(), 'skeptical', 'unglamorous-task');
+    const granted = await asks("One thing. Store managers will ignore a template from me. Will you tell them it's mandatory, or am I on my own?");
+    expect(granted.startsWith("Yes, I'll tell them it's mandatory."), granted).toBe(true);
   });
 
   it('owns a dodge when a question is asked again, names it, and says when it will answer', async () => {

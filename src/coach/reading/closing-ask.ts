@@ -134,16 +134,23 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   const doc = readDoc(text);
   const sentences = doc.sentences.map((s) => ({ text: quoteOf(doc, s), question: s.question || UNMARKED.test(quoteOf(doc, s)) }));
   // "Is it my case you'll push? Or is someone else in the running?" / "what did you like? Explaining stuff, seeing them get it?":
-  // a list of short options after a question offers a choice, answered with the first.
-  const list = sentences.at(-1);
-  if (list?.question && sentences.slice(0, -1).some((s) => s.question)) {
-    const options = list.text.replace(/[?\s]+$/, '').split(/\s*,\s*(?:or\s+)?|\s+or\s+/);
+  // a list of short options after a question offers a choice, answered with the first when nothing else answers it.
+  let listed: ClosingAsk | undefined;
+  const list = sentences.findLast((s) => s.question);
+  if (list && sentences.slice(0, sentences.indexOf(list)).some((s) => s.question)) {
+    const FILLER = /^(?:like|e\.g\.|eg|say|maybe|or|so|for example|i mean)$/i;
+    const options = list.text
+      .replace(/[?\s]+$/, '')
+      .split(/\s*,\s*(?:or\s+)?|\s+or\s+/)
+      .filter((o) => !FILLER.test(o.trim()))
+      .map((o) => o.replace(/^(?:like|e\.g\.|maybe|or|so)\s+(?:is it\s+)?/i, ''));
     const plain = options.every(
       (o) => o.split(/\s+/).length <= 5 && !/^(?:what|which|who|how|why|when|where|is|are|do|does|did|can|could|will|would|should)\b/i.test(o),
     );
-    if (options.length >= 2 && plain) {
+    // Times offered ("Tuesday or Thursday?") are agreed below, not picked.
+    if (options.length >= 2 && plain && !options.some((o) => whenOf(o) !== undefined)) {
       const first = swapPeople(options[0] ?? '').replace(/^(?:like|e\.g\.|maybe|or)\s+/i, '');
-      if (first.length >= 2) return { kind: 'open', open: { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) } };
+      if (first.length >= 2) listed = { kind: 'open', open: { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) } };
     }
   }
   const lastQuestion = sentences.findLast((s) => s.question);
@@ -197,7 +204,7 @@ export function closingAsk(text: string): ClosingAsk | undefined {
     !PATTERNS.proposes_time.test(lastQuestion.text) &&
     closedAnswer(lastQuestion.text) !== undefined;
   // "when is the inspection, bc if it's next month I need to move faster than 3 months": the time asked about is in the clause of its "when".
-  const timeOf = asksWhen ? (lastQuestion.text.split(/\s*(?:[,;:—–]|\s-\s|\b(?:bc|because|cause|cos|if|so)\b)\s*/i)[0] ?? '') : lastQuestion.text;
+  const timeOf = asksWhen ? (lastQuestion.text.split(/\s*\b(?:bc|because|cause|cos|if|so that)\b\s*/i)[0] ?? '') : lastQuestion.text;
   const asked = (startsOpen && !asksWhen) || !aboutTime || otherChoice ? undefined : whenOf(timeOf);
   if (asked) return { kind: 'when', when: asked };
   // "Why does this matter so much to you?" asks what is on the persona's plate, and so does "…? like is it a partners thing?" after it.
@@ -223,5 +230,5 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   if (open) return { kind: 'open', open };
   const questions = [lastQuestion, ...sentences.filter((s) => s.question && s !== lastQuestion).reverse()].filter((s) => PATTERNS.open.test(s.text));
   for (const s of questions) for (const [cue, topic] of TOPIC_CUES) if (PATTERNS[cue].test(s.text)) return { kind: 'about', topic };
-  return undefined;
+  return listed;
 }

@@ -157,7 +157,8 @@ export function advanceTurn(
     }
     // At most two facts a turn, so each is told whole enough; a third waits for the next turn. A turn
     // that ends on a practical question gets its answer now and the fact on the next turn.
-    const practical = (acts.has('asks_other') && input.text !== undefined && /\?[\s"')\]]*$/.test(input.text.trim())) || ask?.kind === 'open';
+    const practical =
+      (acts.has('asks_other') && input.text !== undefined && /\?[\s"')\]]*$/.test(input.text.trim())) || (ask?.kind === 'open' && ask.open.form !== 'pick');
     // Nor is a fact started on someone leaving: it waits for the next conversation.
     const told = practical || acts.has('wraps_up') ? [] : ready.slice(0, 2);
     for (const t of told) {
@@ -309,11 +310,8 @@ function closedAsk(text: string | undefined): boolean {
   const question = text === undefined ? undefined : lastQuestionOf(text);
   if (!question) return false;
   // Only a question about the persona's own call on the asker ("will you…", "is it my case you'll push?"), not a choice between things.
-  if (!/\byou\b/i.test(question) || /\bor\b/i.test(question)) return false;
-  const clauses = question.split(/\s*(?:[,;:—–]|\s-\s)\s*/);
-  return clauses.some((c) =>
-    /^(?:(?:so|and|but|ok|okay|then|honestly|seriously)\s+)*(?:is|are|was|were|do|does|did|will|would|can|could|should|have|has)\b/i.test(c),
-  );
+  if (/\bor\b/i.test(question)) return false;
+  return /\b(?:will|would) you\b(?! (?:know|like|mind|rather|prefer)\b)|\byou(?:'ll| will)\b|\bis it (?:my|me)\b/i.test(question);
 }
 
 const GREETING = /^\W*(?:hi|hey|hello|hiya|morning|good morning|afternoon|good afternoon|hallo|howdy)\b/i;
@@ -412,8 +410,12 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     const form = ask.open.form;
     const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' ? ANSWER_FITS.date : undefined;
     // A question asked again after a dodge is one the persona's lines missed: it is owned and named, not met with another line.
-    const found = form === 'count' || form === 'date' || form === 'where' ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
-    const known = found && (form !== 'where' || found.score >= 2) ? found : undefined;
+    // A fact the turn earned answers "like is it testing, the cutover, client comms?" better than its first option.
+    if (form === 'pick' && reactions.some((r) => r.kind === 'reveal')) return;
+    // Of options listed ("revenue, utilisation, the phase 2 SOW?"), a line of the persona's world that speaks to them is the answer.
+    const matched = form === 'count' || form === 'date' || form === 'where' || form === 'pick';
+    const found = matched ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
+    const known = found && ((form !== 'where' && form !== 'pick') || found.score >= 2) ? found : undefined;
     if (known) {
       const asked = reactions.findIndex((r) => r.kind === 'deflect' || r.kind === 'answer' || r.kind === 'acknowledge' || r.kind === 'neutral');
       if (asked >= 0) reactions.splice(asked, 1);
