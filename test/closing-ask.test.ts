@@ -307,6 +307,25 @@ describe('the offline persona answers the end of the turn first', () => {
     expect(granted.startsWith("Yes, I'll tell them it's mandatory."), granted).toBe(true);
   });
 
+  it('pushes back on a demand said in so many words, not on one the reading found in "Here\'s mine."', async () => {
+    const persona = getPersona('exploitative');
+    const pushbacks = Object.values(persona.lines.pushback).flatMap((byTrigger) => Object.values(byTrigger).flat() as string[]);
+    const say = await rehearse(app(), 'exploitative', 'goal-alignment');
+    const plain = await say(
+      "OK. Here's mine. I want to make Senior Consultant in the April round. Concretely that means leading a workstream end to end. Is there a way I could help you that would also help me reach it?",
+    );
+    expect(
+      pushbacks.some((line) => plain.includes(line)),
+      plain,
+    ).toBe(false);
+    const threat = await rehearse(app(), 'exploitative', 'goal-alignment');
+    const threatened = await threat("I've earned it. If I don't get Senior Consultant in April, I'll start interviewing elsewhere.");
+    expect(
+      pushbacks.some((line) => threatened.includes(line)),
+      threatened,
+    ).toBe(true);
+  });
+
   it('owns a dodge when a question is asked again, names it, and says when it will answer', async () => {
     const say = await rehearse(app(), 'skeptical', 'performance-check');
     const reply = await say("That's not what I asked, Helen. Which two stores have the new managers?");

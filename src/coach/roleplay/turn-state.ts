@@ -126,7 +126,11 @@ export function advanceTurn(
   // give you hours. But I can take the on-call reviews") is no refusal to push back on: the work is taken.
   const takesWork = acts.has('commits') || present.includes('offers_help') || present.includes('commits_to_task');
   const pitfalls = present.filter(
-    (id) => PUSHBACK_PITFALLS.includes(id) && (id !== 'blames_others' || blameVoiced(reading)) && (id !== 'refuses_work' || !takesWork),
+    (id) =>
+      PUSHBACK_PITFALLS.includes(id) &&
+      (id !== 'blames_others' || blameVoiced(reading)) &&
+      (id !== 'demanding' || demandVoiced(reading)) &&
+      (id !== 'refuses_work' || !takesWork),
   );
   if (pitfalls.length > 0) reactions.push({ kind: 'pushback', because: pitfalls });
   // A terse "Fine." that goes on to a practical question is how some people say yes: the question is answered, the tone let be.
@@ -291,6 +295,28 @@ const FAULT = new RegExp(
 function blameVoiced(reading: TurnReading): boolean {
   const quotes = reading.checks.find((c) => c.id === 'blames_others')?.evidence ?? [];
   return quotes.some((q) => SOMEONE.test(q) && FAULT.test(q) && !/^\W*(?:you|your)\b/i.test(q));
+}
+
+/**
+ * A demand the persona pushes back on says so in its words: deserving, being owed, a "must", a threat
+ * to leave, a date to deliver by. The reading also finds one in "Here's mine." or in a recap of what
+ * each side agreed, which a manager would not rebuke as an ultimatum (round 15's reviews).
+ */
+const DEMAND = new RegExp(
+  [
+    String.raw`\b(?:deserve|deserved|deserves|earned|earn it|owe|owed|entitled|due a|due for|by rights|must|have to|has to|need you to)\b`,
+    String.raw`\b(?:i expect|i'd expect|i want you to|non-negotiable|or else|ultimatum|guarantee|promise me|give me|i'm not waiting|i won't wait)\b`,
+    String.raw`\b(?:match (?:the|their|my)|not at this salary|simple as|time you|about time|only fair|i insist|should be \w+ (?:\w+ )?by now)\b`,
+    String.raw`\b(?:i'm|im|i am) (?:out|off|done|gone|leaving|walking)\b|\b(?:over your head|handing in|take it to|going (?:straight )?to)\b`,
+    String.raw`\b(?:i'll|i will|ill|i'm|im|i am|i'd|gonna) (?:\w+ ){0,3}(?:hr|union|directors?|escalat\w*|elsewhere|interview\w*|notice|quit|offer|resign\w*)\b`,
+    String.raw`\beither\b[^.]{0,80}\bor\b|\bif (?:not|that's not|it's not|it isn't)\b[^.]{0,60}\b(?:i'll|i'm|i go|i will)\b`,
+  ].join('|'),
+  'i',
+);
+
+function demandVoiced(reading: TurnReading): boolean {
+  const quotes = reading.checks.find((c) => c.id === 'demanding')?.evidence ?? [];
+  return quotes.some((q) => DEMAND.test(q));
 }
 
 /** An offer of help that names the work: "I could own the estimates", "should I draft the March one?". */
