@@ -308,7 +308,8 @@ const DEMAND = new RegExp(
     String.raw`\b(?:i expect|i'd expect|i want you to|non-negotiable|or else|ultimatum|guarantee|promise me|give me|i'm not waiting|i won't wait)\b`,
     String.raw`\b(?:match (?:the|their|my)|not at this salary|simple as|time you|about time|only fair|i insist|should be \w+ (?:\w+ )?by now)\b`,
     String.raw`\b(?:i'm|im|i am) (?:out|off|done|gone|leaving|walking)\b|\b(?:over your head|handing in|take it to|going (?:straight )?to)\b`,
-    String.raw`\b(?:i'll|i will|ill|i'm|im|i am|i'd|gonna) (?:\w+ ){0,3}(?:hr|union|directors?|escalat\w*|elsewhere|interview\w*|notice|quit|offer|resign\w*)\b`,
+    String.raw`\b(?:i'll|i will|ill|i'm|im|i am|i'd|gonna) (?:\w+ ){0,3}` +
+      String.raw`(?:hr|union|directors?|escalat\w*|elsewhere|interview\w*|notice|quit|offer|resign\w*)\b`,
     String.raw`\beither\b[^.]{0,80}\bor\b|\bif (?:not|that's not|it's not|it isn't)\b[^.]{0,60}\b(?:i'll|i'm|i go|i will)\b`,
   ].join('|'),
   'i',
