@@ -75,6 +75,8 @@ describe('openQuestionOf', () => {
     expect(openQuestionOf('When should we meet again?')?.form).toBe('meet');
     expect(openQuestionOf('In your office?')).toEqual({ form: 'fragment', echo: 'in my office' });
     expect(openQuestionOf('the CSAT?')).toEqual({ form: 'fragment', echo: 'the CSAT' });
+    expect(openQuestionOf("and how many are on the list btw? idk if it's like 20 or 200 lol")).toEqual({ form: 'count', echo: 'How many are on the list?' });
+    expect(openQuestionOf('What margin are the partners expecting on a project like that?')?.form).toBe('count');
   });
 
   it('leaves alone questions about the person, offers, and anything the brief answers', () => {
@@ -323,6 +325,22 @@ describe('the offline persona answers the end of the turn first', () => {
     expect(
       pushbacks.some((line) => threatened.includes(line)),
       threatened,
+    ).toBe(true);
+  });
+
+  it('names a grudging yes only when the words voice one', async () => {
+    const grudging = getPersona('new-manager').lines.grudging ?? [];
+    const say = await rehearse(app(), 'new-manager', 'offer-help');
+    const plain = await say("Lovely. Could you do it today-ish? If I can start Monday I'm fine for the 24th; I'll flag it straight away if it slips.");
+    expect(
+      grudging.some((line) => plain.includes(line)),
+      plain,
+    ).toBe(false);
+    const sighing = await rehearse(app(), 'new-manager', 'unglamorous-task');
+    const reply = await sighing('Ugh, fine. I guess I can do it.');
+    expect(
+      grudging.some((line) => reply.includes(line)),
+      reply,
     ).toBe(true);
   });
 

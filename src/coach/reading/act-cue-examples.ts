@@ -43,6 +43,8 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       'safe travels to Lisbon!',
       'Thanks Priya, talk on the 10th.',
       'Lovely. Go on then, go sort your delivery.',
+      'sweet, thx! ok actually leaving now lol. friday!',
+      'cheers graham, see you thurs with the draft',
     ],
     counterexamples: [
       'Thanks, but can I ask what you need most right now?',

@@ -40,7 +40,8 @@ export const CUES = {
       String.raw`\bi(?: will|'ll|ll)? see you (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^go and (?:survive|enjoy|get|have)\b`,
       String.raw`\b(?:we are|we're|were) (?:done|finished) (?:for (?:today|now)|here)\b`,
       // "I let you go to your next meeting", "enjoy the talk, Derek", "safe travels", "talk on the 10th".
-      String.raw`\bi (?:let|leave) (?:you|u) go\b|\bsafe (?:travels?|trip|flight|journey|drive)\b`,
+      String.raw`\bi (?:let|leave) (?:you|u) go\b|\bsafe (?:travels?|trip|flight|journey|drive)\b|\b(?:leaving|heading out|heading off) now\b`,
+      String.raw`(?:^|, *|\b(?:ok|okay|right|thanks|cheers|then|so|and)[, ]+)see (?:you|ya|u) (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b`,
       String.raw`\btalk (?:on|at) (?:the )?\d+(?:st|nd|rd|th)?[ ,.!]*(?:\w+[ .!]*)?$`,
       String.raw`(?:^|[,;-] *|\b(?:and|so|ok|okay|thanks|cheers)[ ,]+)enjoy (?:the|your) ` +
         String.raw`(?:talk|trip|conference|flight|holidays?|break|meeting|presentation|evening|night|event|offsite|time off|leave)\b`,

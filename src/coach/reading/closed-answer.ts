@@ -9,7 +9,8 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:do|does) i\s+/i, 'You '],
   [/^am i\s+/i, "You're "],
   [/^(?:should|shall) i\s+/i, 'You should '],
-  [/^(?:can|could|may) i\s+/i, 'You can '],
+  // "Can I ask: what…?" leads into a question; it asks no leave.
+  [/^(?:can|could|may) i\s+(?!ask\b)/i, 'You can '],
   [/^shall we\s+/i, "Let's "],
   [/^(?:should|can|could) we\s+/i, 'We can '],
   [/^do we\s+/i, 'We '],
@@ -94,7 +95,7 @@ export function closedAnswer(asking: string): string | undefined {
   const question = /\bor\b/i.test(asking) ? asking.replace(WHICH_OF_THEM, '?') : asking;
   if (
     question
-      .split(/\s*[,;:—–]\s*/)
+      .split(/\s*(?:[,;:—–]|\s-\s)\s*/)
       .slice(1)
       .some((clause) => OPEN_CLAUSE.test(clause))
   )

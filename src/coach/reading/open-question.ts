@@ -44,8 +44,9 @@ const FORMS: ReadonlyArray<[OpenForm, RegExp]> = [
   [
     'count',
     anyOf(
-      String.raw`\bhow (?:many|much)\b(?!\s+(?:time|longer|does|do|did|is|are|was|were|would|will|of (?:a|an|the)|it|that|this|you|i|we)\b)`,
-      String.raw`\bballpark\b|\bwhat (?:number|figure|percentage|size)\b`,
+      String.raw`\bhow much\b(?!\s+(?:time|longer|does|do|did|is|are|was|were|would|will|of (?:a|an|the)|it|that|this|you|i|we)\b)`,
+      String.raw`\bhow many\b(?!\s+(?:times|of (?:a|an|the|you|us)|you|i|we)\b)|\bwhat(?:'s| is) the number (?:i|we|to)\b`,
+      String.raw`\bballpark\b|\bwhat (?:number|figure|percentage|size)\b|\bwhat(?:'s| is)? (?:the |my |our )?(?:margin|target|rate|budget|ratio|amount)\b`,
     ),
   ],
   // Where a thing is or is found ("where are the paper ones?"), not "where are you stretched?" or "where would you start?".
@@ -66,7 +67,7 @@ const FORMS: ReadonlyArray<[OpenForm, RegExp]> = [
 ];
 
 /** Words that soften a question without changing it: left out of the echo. */
-const SOFTENERS = /\s+(?:roughly|exactly|ballpark|approximately|realistically|actually|again)\b/gi;
+const SOFTENERS = /\s+(?:roughly|exactly|ballpark|approximately|realistically|actually|again|btw|tho|though)\b/gi;
 
 const LEAD_IN =
   /^(?:(?:so|and|but|ok|okay|right|then|also|sorry|wait|just|one q(?:uestion)? (?:tho|though)|one thing|quick one|honestly|like|um|uh|oh)[,:—-]?\s+)+/i;

@@ -135,7 +135,9 @@ export function advanceTurn(
   if (pitfalls.length > 0) reactions.push({ kind: 'pushback', because: pitfalls });
   // A terse "Fine." that goes on to a practical question is how some people say yes: the question is answered, the tone let be.
   const terseYes = /^\W*(?:fine|ok(?:ay)? fine)[.!]\s+\S/i.test(input.text ?? '') && ask !== undefined && ask.kind !== 'check';
-  if (acts.has('grudging') && pitfalls.length === 0 && !terseYes) reactions.push({ kind: 'grudging' });
+  // Nor is a grumble the words do not voice ("Lovely. Could you do it today-ish?" read as grudging by the act reader).
+  const grudgeVoiced = GRUDGE.test(input.text ?? '');
+  if (acts.has('grudging') && pitfalls.length === 0 && !terseYes && grudgeVoiced) reactions.push({ kind: 'grudging' });
 
   const earns = !(difficulty === 'hard' && pitfalls.length > 0) && !acts.has('breaks_frame');
   const newly: BriefFact[] = [];
@@ -320,6 +322,18 @@ function demandVoiced(reading: TurnReading): boolean {
   return quotes.some((q) => DEMAND.test(q));
 }
 
+/** Words that voice reluctance or sarcasm: a persona names a grudging yes only when one of these is there. */
+const GRUDGE = new RegExp(
+  [
+    String.raw`\b(?:i guess|i suppose|guess so|suppose so|whatever|if i (?:have|must)|if you insist|if i have to|if i must|ok then|okay then)\b`,
+    String.raw`(?:^|[.!?]\s+)(?:ok(?:ay)?,? )?fine\b(?! by me| with me| for)`,
+    String.raw`\b(?:sigh|ugh|meh|great,? more|oh great|oh joy|joy|yay|lucky me|can't wait|cant wait|thrilled|boring)\b`,
+    String.raw`\b(?:not my favourite|not thrilled|do i have to)\b`,
+    String.raw`\b(?:someone has to|somebody has to|no choice|i'll live|i will live|sure,? why not|as if|lol ok|only if)\b|🙄|😒|😑`,
+  ].join('|'),
+  'i',
+);
+
 /** An offer of help that names the work: "I could own the estimates", "should I draft the March one?". */
 function concreteOffer(reading: TurnReading): boolean {
   const quotes = reading.checks.find((c) => c.id === 'offers_help')?.evidence ?? [];
@@ -431,6 +445,8 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     reactions.unshift(...lead);
     return;
   }
+  // Someone leaving is answered with a goodbye, not with a question of theirs named and put off.
+  if (ask.kind === 'open' && reactions[0]?.kind === 'farewell') return;
   if (ask.kind === 'open') {
     // A line of the persona's world that speaks to it ("When is the inspection?" -> "The inspection's in three weeks…") is the answer.
     // It must hold what the question asks for: a figure for "how many", a time for "when"; "where" only on a clear match.
@@ -464,7 +480,8 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     if (leaving) for (let i = reactions.length - 1; i > 0; i--) if (reactions[i]?.kind === 'deflect') reactions.splice(i, 1);
     // "Should I send the invites, or do you prefer to?" has a plain answer; the pool's "whichever you can finish" does not fit it.
     // So does a request ("will you tell them it's mandatory?"), whatever the reading took it for.
-    const request = ask.answer.startsWith("Yes, I'll ");
+    // And a check of what the user proposed ("is that what you want, or would you do it differently?").
+    const request = ask.answer.startsWith("Yes, I'll ") || /\b(?:what you (?:want|meant|mean|need|had in mind)|do it differently)\b/i.test(text);
     const plain = (t: Topic) => request || ANSWERABLE.has(t) || t === 'decide' || t === 'request';
     if (!leaving && reactions.some((r) => r.kind === 'deflect' && !plain(r.topic))) return;
     const asked = reactions.findIndex((r) => (r.kind === 'deflect' && plain(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
