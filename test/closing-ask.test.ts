@@ -344,6 +344,18 @@ describe('the offline persona answers the end of the turn first', () => {
     ).toBe(true);
   });
 
+  it('gives the plain answer in front of a fact it tells in reply, and never an option that is only "anything"', async () => {
+    expect(closedAnswer('Anything about how I do those, or how I communicate with the team?')).toBeUndefined();
+    const say = await rehearse(app(), 'assumes-path', 'performance-check', 'easy');
+    await say('Hi Graham, how do you see my work on Harlow and Finch? What would you change?');
+    const reply = await say(
+      "Fair. I'll scope extras properly from now on. Could I sit in on the partners review? Not to present, just to see how they look at the numbers.",
+    );
+    const offer = getBrief('assumes-path', 'performance-check').facts.find((f) => f.id === 'offer');
+    expect(reply.includes(offer?.revealLine ?? '-'), reply).toBe(true);
+    expect(reply.startsWith('You can sit in on the partners review.'), reply).toBe(true);
+  });
+
   it('owns a dodge when a question is asked again, names it, and says when it will answer', async () => {
     const say = await rehearse(app(), 'skeptical', 'performance-check');
     const reply = await say("That's not what I asked, Helen. Which two stores have the new managers?");

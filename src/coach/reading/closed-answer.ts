@@ -141,7 +141,9 @@ export function closedAnswer(asking: string): string | undefined {
     option &&
     option.length >= 2 &&
     option.split(/\s+/).length <= 6 &&
-    !/^(?:what|which|who|how|why|when|where|do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might|shall|am)\b/i.test(option)
+    !/^(?:what|which|who|how|why|when|where|do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might|shall|am)\b/i.test(option) &&
+    // "anything about how I do those, or…?" offers no option to pick.
+    !/^(?:any|anything|something|anyone|someone)\b/i.test(option)
   ) {
     return `${option.charAt(0).toUpperCase()}${swapPeople(option.slice(1))}.`;
   }

@@ -483,7 +483,9 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     // And a check of what the user proposed ("is that what you want, or would you do it differently?").
     const request = ask.answer.startsWith("Yes, I'll ") || /\b(?:what you (?:want|meant|mean|need|had in mind)|do it differently)\b/i.test(text);
     const plain = (t: Topic) => request || ANSWERABLE.has(t) || t === 'decide' || t === 'request';
-    if (!leaving && reactions.some((r) => r.kind === 'deflect' && !plain(r.topic))) return;
+    // A fact told in reply still gets the plain answer in front of it: "We can check back after. Right, then. There's a course…".
+    const telling = reactions[0]?.kind === 'reveal';
+    if (!leaving && !telling && reactions.some((r) => r.kind === 'deflect' && !plain(r.topic))) return;
     const asked = reactions.findIndex((r) => (r.kind === 'deflect' && plain(r.topic)) || r.kind === 'acknowledge' || r.kind === 'neutral');
     if (asked >= 0) reactions.splice(asked, 1);
     reactions.unshift({ kind: 'confirm', answer: ask.answer, n: 0 });
