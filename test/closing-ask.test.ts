@@ -182,6 +182,10 @@ async function rehearse(app: App, personaId: PersonaId, scenarioId: string, diff
 }
 
 const sentences = (text: string) => text.match(/[^.!?…]+(?:[.!?…]+["'’”)\]]*|$)/g)?.length ?? 0;
+/** Whether a reply says one of a persona's lines. */
+const saysOneOf = (lines: readonly string[], reply: string) => lines.some((line) => reply.includes(line));
+/** Every pushback line of a persona, at every difficulty. */
+const pushbacksOf = (id: PersonaId) => Object.values(getPersona(id).lines.pushback).flatMap((byTrigger) => Object.values(byTrigger).flat() as string[]);
 
 describe('the offline persona answers the end of the turn first', () => {
   const app = () => createApp(testDeps(db, { env: { LOOP_COACH_RATE_LIMIT: '0' } }));
@@ -310,38 +314,25 @@ describe('the offline persona answers the end of the turn first', () => {
   });
 
   it('pushes back on a demand said in so many words, not on one the reading found in "Here\'s mine."', async () => {
-    const persona = getPersona('exploitative');
-    const pushbacks = Object.values(persona.lines.pushback).flatMap((byTrigger) => Object.values(byTrigger).flat() as string[]);
+    const pushbacks = pushbacksOf('exploitative');
     const say = await rehearse(app(), 'exploitative', 'goal-alignment');
     const plain = await say(
       "OK. Here's mine. I want to make Senior Consultant in the April round. Concretely that means leading a workstream end to end. Is there a way I could help you that would also help me reach it?",
     );
-    expect(
-      pushbacks.some((line) => plain.includes(line)),
-      plain,
-    ).toBe(false);
+    expect(saysOneOf(pushbacks, plain), plain).toBe(false);
     const threat = await rehearse(app(), 'exploitative', 'goal-alignment');
     const threatened = await threat("I've earned it. If I don't get Senior Consultant in April, I'll start interviewing elsewhere.");
-    expect(
-      pushbacks.some((line) => threatened.includes(line)),
-      threatened,
-    ).toBe(true);
+    expect(saysOneOf(pushbacks, threatened), threatened).toBe(true);
   });
 
   it('names a grudging yes only when the words voice one', async () => {
     const grudging = getPersona('new-manager').lines.grudging ?? [];
     const say = await rehearse(app(), 'new-manager', 'offer-help');
     const plain = await say("Lovely. Could you do it today-ish? If I can start Monday I'm fine for the 24th; I'll flag it straight away if it slips.");
-    expect(
-      grudging.some((line) => plain.includes(line)),
-      plain,
-    ).toBe(false);
+    expect(saysOneOf(grudging, plain), plain).toBe(false);
     const sighing = await rehearse(app(), 'new-manager', 'unglamorous-task');
     const reply = await sighing('Ugh, fine. I guess I can do it.');
-    expect(
-      grudging.some((line) => reply.includes(line)),
-      reply,
-    ).toBe(true);
+    expect(saysOneOf(grudging, reply), reply).toBe(true);
   });
 
   it('gives the plain answer in front of a fact it tells in reply, and never an option that is only "anything"', async () => {
@@ -368,13 +359,8 @@ describe('the offline persona answers the end of the turn first', () => {
     const reply = await say('Can I grab you for five minutes next Friday to check how nights are getting on with the new sign-off?');
     expect(reply.startsWith('Next Friday'), reply).toBe(true);
     const taken = await rehearse(app(), 'overwhelmed', 'offer-help', 'hard');
-    const persona = getPersona('overwhelmed');
-    const pushbacks = Object.values(persona.lines.pushback).flatMap((byTrigger) => Object.values(byTrigger).flat() as string[]);
     const kind = await taken("That's kind, thank you, but I'm not doing it for a deal. I'll do it regardless, starting Tuesday.");
-    expect(
-      pushbacks.some((line) => kind.includes(line)),
-      kind,
-    ).toBe(false);
+    expect(saysOneOf(pushbacksOf('overwhelmed'), kind), kind).toBe(false);
   });
 
   it('tells a fact once, even when a turn earns it again while it waits to be told', async () => {

@@ -36,6 +36,18 @@ describe('purpose cues (vocabulary as data)', () => {
   }
 });
 
+/** The offline engine with the model's rewrite replaced: what a careless or a faithful model might send. */
+function rewritingEngine(rewrite: (text: string) => string): CoachEngine {
+  const base = offlineEngine();
+  return {
+    ...base,
+    async critique(input) {
+      const answer = await base.critique(input);
+      return { ...answer, value: { ...answer.value, rewrite: rewrite(input.text) } };
+    },
+  };
+}
+
 describe('a draft judged by its purpose', () => {
   it('scores a one-line offer of help as a good step-2 message: no goal asked for, no placeholder, sent back nearly as written', async () => {
     const text = "Hey Sam, I'm not asking for a promotion or anything, just: is there something on your plate this sprint I could take off you?";
@@ -107,14 +119,7 @@ describe('a draft judged by its purpose', () => {
   });
 
   it('replaces a model rewrite that holds a placeholder or drops the writer words with the edit of their own message', async () => {
-    const base = offlineEngine();
-    const careless: CoachEngine = {
-      ...base,
-      async critique(input) {
-        const answer = await base.critique(input);
-        return { ...answer, value: { ...answer.value, rewrite: 'My goal is [a concrete goal]. What would it take?' } };
-      },
-    };
+    const careless = rewritingEngine(() => 'My goal is [a concrete goal]. What would it take?');
     const text = 'Is there anything I could take off your plate before the audit? Happy to own the evidence folder.';
     const { body } = await critique(app(careless), { text });
     expect(body.rewrite).not.toContain('[');
@@ -122,14 +127,7 @@ describe('a draft judged by its purpose', () => {
   });
 
   it('keeps a model rewrite that holds the writer\'s own brackets: "[voice note]" is their words, not a blank to fill in', async () => {
-    const base = offlineEngine();
-    const faithful: CoachEngine = {
-      ...base,
-      async critique(input) {
-        const answer = await base.critique(input);
-        return { ...answer, value: { ...answer.value, rewrite: `${input.text} Happy to start Monday.` } };
-      },
-    };
+    const faithful = rewritingEngine((text) => `${text} Happy to start Monday.`);
     const text = '[voice note] hiya, anything on your plate I could take off you before the audit? happy to own the evidence folder.';
     const { body } = await critique(app(faithful), { text });
     expect(body.rewrite).toBe(`${text} Happy to start Monday.`);

@@ -150,6 +150,9 @@ export function closedAnswer(asking: string): string | undefined {
   return undefined;
 }
 
+/** How a granted request starts ("Yes, I'll forward you the brief."): the persona tells a granted request by it. */
+export const GRANTED = "Yes, I'll ";
+
 /** Requests for information are answered with the information, not with "yes, I'll tell you". */
 const ASKS_FOR_WORDS = /^(?:tell(?= (?:me|us)\b)|say|explain|confirm|let|remind|clarify|describe|imagine|think|see|believe|guess|live|promise|guarantee)\b/i;
 
@@ -172,5 +175,5 @@ export function requestAnswer(question: string): string | undefined {
   if (rest === '' || ASKS_FOR_WORDS.test(rest) || /^(?:be|mind|like|want|prefer|rather|do that|have|help)\b/i.test(rest)) return undefined;
   const words = rest.split(/\s+/).length;
   if (words < 2 || words > 16) return undefined;
-  return `Yes, I'll ${swapPeople(rest)}.`;
+  return `${GRANTED}${swapPeople(rest)}.`;
 }

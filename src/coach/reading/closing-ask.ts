@@ -149,7 +149,7 @@ export function closingAsk(text: string): ClosingAsk | undefined {
     );
     // Times offered ("Tuesday or Thursday?") are agreed below, not picked.
     if (options.length >= 2 && plain && !options.some((o) => whenOf(o) !== undefined)) {
-      const first = swapPeople(options[0] ?? '').replace(/^(?:like|e\.g\.|maybe|or)\s+/i, '');
+      const first = swapPeople(options[0] ?? '');
       if (first.length >= 2) listed = { kind: 'open', open: { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) } };
     }
   }
@@ -169,6 +169,8 @@ export function closingAsk(text: string): ClosingAsk | undefined {
     const when = proposed();
     return when ? { kind: 'when', when } : undefined;
   }
+  // Its plain answer in its own words, if it is a yes/no or either/or question: read once, used below.
+  const plainAnswer = closedAnswer(lastQuestion.text);
   // "so that's a yes? I'll put us in for the Thursday after the inspection": a time proposed after the last question is the answer sought.
   const after = sentences.slice(sentences.indexOf(lastQuestion) + 1);
   if (after.length > 0) {
@@ -202,7 +204,7 @@ export function closingAsk(text: string): ClosingAsk | undefined {
     !timeChoice &&
     !MEETS.test(lastQuestion.text) &&
     !PATTERNS.proposes_time.test(lastQuestion.text) &&
-    closedAnswer(lastQuestion.text) !== undefined;
+    plainAnswer !== undefined;
   // "when is the inspection, bc if it's next month I need to move faster than 3 months": the time asked about is in the clause of its "when".
   const timeOf = asksWhen ? (lastQuestion.text.split(/\s*\b(?:bc|because|cause|cos|if|so that)\b\s*/i)[0] ?? '') : lastQuestion.text;
   const asked = (startsOpen && !asksWhen) || !aboutTime || otherChoice ? undefined : whenOf(timeOf);
@@ -212,10 +214,10 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   if (WHY_IT_MATTERS.test(lastQuestion.text) || followsOn) return { kind: 'about', topic: 'focus' };
   if (COUNTS.test(lastQuestion.text)) return { kind: 'counts', closed: !OPEN_START.test(lastQuestion.text.trim()) };
   // "Does that exist here, and if so what would it take?" keeps its plain answer; the reading places "what would it take?" as a move.
-  if (TAKES.test(lastQuestion.text) && closedAnswer(lastQuestion.text) === undefined) return { kind: 'counts', closed: false };
+  if (TAKES.test(lastQuestion.text) && plainAnswer === undefined) return { kind: 'counts', closed: false };
   // Asked again after a dodge: owned and named this time ("Fair, I dodged that. Which stores? …").
   const again = reaskedQuestion(text, lastQuestion.text);
-  if (again && closedAnswer(lastQuestion.text) === undefined) return { kind: 'open', open: again };
+  if (again && plainAnswer === undefined) return { kind: 'open', open: again };
   if (PATTERNS.check.test(lastQuestion.text)) {
     // "Monday the 24th, thirty minutes. Deal?" agrees the time.
     const when = proposed();
@@ -224,7 +226,7 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   // Else an earlier question of the turn says it ("six weeks until what? And what does it include?").
   // Only open questions: "do you want the deal on the budget?" is no question about numbers.
   if (PATTERNS.diary.test(lastQuestion.text)) return { kind: 'about', topic: 'diary' };
-  const answer = closedAnswer(lastQuestion.text) ?? requestAnswer(lastQuestion.text);
+  const answer = plainAnswer ?? requestAnswer(lastQuestion.text);
   if (answer) return { kind: 'closed', answer };
   const open = openQuestionOf(lastQuestion.text);
   if (open) return { kind: 'open', open };

@@ -1,5 +1,6 @@
 import type { ActId } from '../reading/acts.js';
 import { closingAsk, lastQuestionOf, type ClosingAsk } from '../reading/closing-ask.js';
+import { GRANTED } from '../reading/closed-answer.js';
 import { ANSWER_FITS, matchAnswer } from './answer-match.js';
 import { linesFor } from './offline-persona.js';
 import type { OpenQuestion } from '../reading/open-question.js';
@@ -445,17 +446,17 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     reactions.unshift(...lead);
     return;
   }
-  // Someone leaving is answered with a goodbye, not with a question of theirs named and put off.
-  if (ask.kind === 'open' && reactions[0]?.kind === 'farewell') return;
   if (ask.kind === 'open') {
+    // Someone leaving is answered with a goodbye, not with a question of theirs named and put off.
+    if (reactions[0]?.kind === 'farewell') return;
     // A line of the persona's world that speaks to it ("When is the inspection?" -> "The inspection's in three weeks…") is the answer.
     // It must hold what the question asks for: a figure for "how many", a time for "when"; "where" only on a clear match.
     const form = ask.open.form;
     const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' ? ANSWER_FITS.date : undefined;
-    // A question asked again after a dodge is one the persona's lines missed: it is owned and named, not met with another line.
     // A fact the turn earned answers "like is it testing, the cutover, client comms?" better than its first option.
     if (form === 'pick' && reactions.some((r) => r.kind === 'reveal')) return;
     // Of options listed ("revenue, utilisation, the phase 2 SOW?"), a line of the persona's world that speaks to them is the answer.
+    // A question asked again after a dodge is one the persona's lines missed: it is owned and named, not met with another line.
     const matched = form === 'count' || form === 'date' || form === 'where' || form === 'pick';
     const found = matched ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
     const known = found && ((form !== 'where' && form !== 'pick') || found.score >= 2) ? found : undefined;
@@ -481,7 +482,7 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     // "Should I send the invites, or do you prefer to?" has a plain answer; the pool's "whichever you can finish" does not fit it.
     // So does a request ("will you tell them it's mandatory?"), whatever the reading took it for.
     // And a check of what the user proposed ("is that what you want, or would you do it differently?").
-    const request = ask.answer.startsWith("Yes, I'll ") || /\b(?:what you (?:want|meant|mean|need|had in mind)|do it differently)\b/i.test(text);
+    const request = ask.answer.startsWith(GRANTED) || /\b(?:what you (?:want|meant|mean|need|had in mind)|do it differently)\b/i.test(text);
     const plain = (t: Topic) => request || ANSWERABLE.has(t) || t === 'decide' || t === 'request';
     // A fact told in reply still gets the plain answer in front of it: "We can check back after. Right, then. There's a course…".
     const telling = reactions[0]?.kind === 'reveal';
