@@ -4,7 +4,7 @@ import { createApp } from '../src/app.js';
 import { ASK_CUE_EXAMPLES } from '../src/coach/reading/ask-cue-examples.js';
 import type { AskCueId } from '../src/coach/reading/ask-cues.js';
 import { closedAnswer } from '../src/coach/reading/closed-answer.js';
-import { closingAsk, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
+import { closingAsk, earlierAsk, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
 import { openQuestionOf } from '../src/coach/reading/open-question.js';
 import { PERSONAS } from '../src/coach/scenarios/index.js';
 import { MAX_SENTENCES } from '../src/coach/roleplay/offline-persona.js';
@@ -60,6 +60,39 @@ describe('closingAsk', () => {
     expect(closingAsk('Will you put me forward for the senior role?')).toBeUndefined();
     expect(closingAsk('Can you tell me which stores?')).toBeUndefined();
     expect(closingAsk('I want to be promoted next year.')).toBeUndefined();
+  });
+});
+
+describe('earlierAsk', () => {
+  it('finds the question before the last one when it has a plain answer, and splits two questions joined by ", and"', () => {
+    expect(earlierAsk('Do I need a login with rota permissions, or can you sort that? And where is the paper version, is it that ring binder?')).toEqual({
+      ask: { kind: 'closed', answer: 'You need a login with rota permissions.' },
+      question: 'Do I need a login with rota permissions, or can you sort that?',
+    });
+    expect(earlierAsk("When is that happening, and what's the hardest part of it for you right now?")?.ask).toEqual({
+      kind: 'open',
+      open: { form: 'date', echo: 'When is that happening?' },
+    });
+    expect(closingAsk('How many tickets exactly, and do I have authority to close the duplicates?')).toEqual({
+      kind: 'closed',
+      answer: 'You have authority to close the duplicates.',
+    });
+    expect(earlierAsk('Where is the paper, in your office in the blue folder? And are the night requests in there too?')?.ask).toEqual({
+      kind: 'open',
+      open: { form: 'fragment', echo: 'in my office in the blue folder' },
+    });
+  });
+
+  it('finds none for one question, a question elaborated by options or fragments, a tag, or a clause that is no question', () => {
+    expect(earlierAsk('Can you send me the rota by Friday?')).toBeUndefined();
+    expect(earlierAsk("What's soon to you? Six months? A year? And does it have to be Glasgow, or would you move?")).toBeUndefined();
+    expect(earlierAsk('What are you most worried about for it? Is it documentation or the staffing?')).toBeUndefined();
+    expect(earlierAsk('When are the inspectors due, do we know? And does the plan work for you?')?.ask).toEqual({
+      kind: 'open',
+      open: { form: 'date', echo: 'When are the inspectors due?' },
+    });
+    // A subordinate "when" after ", and" is no second question.
+    expect(closingAsk('Every producer does it from memory, and when something gets missed we eat the hours.')).toBeUndefined();
   });
 });
 
@@ -361,6 +394,34 @@ describe('the offline persona answers the end of the turn first', () => {
     const taken = await rehearse(app(), 'overwhelmed', 'offer-help', 'hard');
     const kind = await taken("That's kind, thank you, but I'm not doing it for a deal. I'll do it regardless, starting Tuesday.");
     expect(saysOneOf(pushbacksOf('overwhelmed'), kind), kind).toBe(false);
+  });
+
+  it('answers both questions of a turn that asks two: the earlier one plainly in front, then the last', async () => {
+    const say = await rehearse(app(), 'skeptical', 'offer-help', 'hard');
+    const reply = await say(
+      "Right, the e-roster. Do I need a login with rota permissions, or can you sort that? And where's the paper version, is it that ring binder on your desk?",
+    );
+    expect(reply.startsWith('You need a login with rota permissions.'), reply).toBe(true);
+    expect(reply, reply).toMatch(/ring binder on my desk/);
+    expect(sentences(reply)).toBeLessThanOrEqual(MAX_SENTENCES);
+    const both = await rehearse(app(), 'supportive-busy', 'offer-help');
+    const two = await both('Can you mention the pump check at the team meeting so everyone does it? And when is the next team meeting, roughly?');
+    expect(two.startsWith("Yes, I'll mention the pump check at the team meeting so everyone does it."), two).toBe(true);
+    expect(sentences(two)).toBeLessThanOrEqual(MAX_SENTENCES);
+  });
+
+  it('answers the earlier question from its world when the last one only needed a plain answer, and never in front of a pushback', async () => {
+    const say = await rehearse(app(), 'exploitative', 'unglamorous-task');
+    const reply = await say('How many tickets exactly, and do I have authority to close the ones that are duplicates?');
+    expect(reply.startsWith('You have authority to close the ones that are duplicates.'), reply).toBe(true);
+    const lines = Object.values(getBrief('exploitative', 'unglamorous-task').answers ?? {}).flat();
+    expect(
+      lines.some((line) => reply.includes(line) && /hundred|\d/i.test(line)),
+      reply,
+    ).toBe(true);
+    const demanding = await rehearse(app(), 'skeptical', 'goal-alignment', 'hard');
+    const pushed = await demanding('Can you send me the promotion criteria today? And I deserve the store manager job, so when do I get it?');
+    expect(pushed.startsWith("Yes, I'll send"), pushed).toBe(false);
   });
 
   it('tells a fact once, even when a turn earns it again while it waits to be told', async () => {

@@ -87,6 +87,11 @@ const NOT_MINE_TO_GRANT =
 /** An open question after the opener ("may I ask, what is the one thing you need?") is not closed. */
 const OPEN_CLAUSE = /^(?:(?:so|and|but|then|like|honestly)\s+)*(?:what|what's|which|who|whom|whose|how|why|where|when)\b/i;
 
+/** "You said Denise's job, is she leaving?": the question proper is a clause after the opener's, with no plain answer in its words. */
+const ASKS_AGAIN = /,\s*(?:is|are|was|were|does|did|has|have) (?:she|he|they|there)\b/i;
+
+const ASKS_WHAT = /^(?:what|which|who|how|where|when)(?:'s)?\s+(?:are|is|do|does|did|was|were|can|could|will|would|should|many|much|long)\b/i;
+
 /** "shared gdoc or confluence page, which do you prefer?": the choice is before its "which". */
 const WHICH_OF_THEM = /,\s*which (?:one )?(?:do|would|should|shall|will) (?:you|i|we)\b[^,?]*\?*\s*$/i;
 
@@ -109,6 +114,11 @@ export function closedAnswer(asking: string): string | undefined {
     const about = String.raw`(?:(?:for|on|about|re|with) [\w'-]+(?: [\w'-]+)?,?\s+)?`;
     const at = new RegExp(`${before}${about}(${opener.source.slice(1)})`, 'iu').exec(asked);
     if (!at) continue;
+    // "When are the inspectors due, do we know?" asks when: the "do we know?" after it is a tag, not the question.
+    // "Who do I go to, is it still Marta?" offers its own answer, which is confirmed.
+    const tag = /^(?:know|remember|recall|think|reckon|have (?:a|any) (?:date|idea|clue))\b/i.test(asked.slice(at.index + at[0].length));
+    if (tag && ASKS_WHAT.test(asked.slice(0, at.index).replace(LEAD_IN, ''))) return undefined;
+    if (ASKS_AGAIN.test(asked.slice(at.index + at[0].length))) return undefined;
     const from = asked.slice(at.index + at[0].length - (at[1]?.length ?? 0)).replace(LEAD_IN, '');
     // A choice: the first option, before ", or" / " or " / the first comma of a list.
     const first = from.split(/,?\s+or\s+|,\s+/i)[0]?.trim() ?? '';
@@ -142,10 +152,13 @@ export function closedAnswer(asking: string): string | undefined {
     option.length >= 2 &&
     option.split(/\s+/).length <= 6 &&
     !/^(?:what|which|who|how|why|when|where|do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|may|might|shall|am)\b/i.test(option) &&
+    // "I think I just assume Jenny or Tom will do it?" is a thought said aloud, not a choice offered.
+    !/^(?:i|we) (?:think|guess|suppose|assume|just|feel|reckon)\b/i.test(option) &&
     // "anything about how I do those, or…?" offers no option to pick.
     !/^(?:any|anything|something|anyone|someone)\b/i.test(option)
   ) {
-    return `${option.charAt(0).toUpperCase()}${swapPeople(option.slice(1))}.`;
+    const mine = swapPeople(option);
+    return `${mine.charAt(0).toUpperCase()}${mine.slice(1)}.`;
   }
   return undefined;
 }

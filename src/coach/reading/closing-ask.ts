@@ -130,7 +130,8 @@ export function lastQuestionOf(text: string): string | undefined {
  * The ask the turn ends on, if any: its last question, or a closing proposal of a time ("let's
  * say Monday the 24th", "I'll put something in for the 12th").
  */
-export function closingAsk(text: string): ClosingAsk | undefined {
+export function closingAsk(turn: string): ClosingAsk | undefined {
+  const text = splitJoined(turn);
   const doc = readDoc(text);
   const sentences = doc.sentences.map((s) => ({ text: quoteOf(doc, s), question: s.question || UNMARKED.test(quoteOf(doc, s)) }));
   // "Is it my case you'll push? Or is someone else in the running?" / "what did you like? Explaining stuff, seeing them get it?":
@@ -233,4 +234,54 @@ export function closingAsk(text: string): ClosingAsk | undefined {
   const questions = [lastQuestion, ...sentences.filter((s) => s.question && s !== lastQuestion).reverse()].filter((s) => PATTERNS.open.test(s.text));
   for (const s of questions) for (const [cue, topic] of TOPIC_CUES) if (PATTERNS[cue].test(s.text)) return { kind: 'about', topic };
   return listed;
+}
+
+/**
+ * Two questions joined in one sentence are two questions: "When is that happening, and what's the
+ * hardest part of it?" is answered in two parts, the last first in importance.
+ */
+const JOINED = new RegExp(
+  String.raw`,\s*and\s+(?=(?:(?:what|how|which|who|when|where|why)\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|many|much|long)\b|` +
+    String.raw`(?:what's|whats|who's|where's|when's|how's)\b|which\s+\w+\s+(?:is|are|do|does|did|should|would|will)\b|` +
+    String.raw`(?:do|does|did|is|are|can|could|will|would|should)\s+(?:i|you|we|they|it|that|this|there)\b)[^.!?]*\?)`,
+  'gi',
+);
+
+function splitJoined(text: string): string {
+  return text.replace(JOINED, '? And ');
+}
+
+/** A question with no verb of its own ("A year?", "Six months?", "the CSAT?"): it elaborates the question before it. */
+const FRAGMENT_QUESTION = (question: string) =>
+  question.split(/\s+/).length <= 5 &&
+  !/\b(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|had|what|which|who|how|when|where|why)\b|'s\b/i.test(question);
+
+/** Asks whose plain answer is a few words of the user's own, safe to give beside the reply to the last question. */
+const PLAIN_EARLIER: ReadonlySet<string> = new Set(['closed', 'when', 'open:count', 'open:date', 'open:where', 'open:meet', 'open:fragment']);
+
+/**
+ * The question before the last one, when a turn asks two and the earlier one has a plain answer:
+ * "Do I need a login, or can you sort that? And where's the paper version?" is answered in both
+ * parts, not only the last ("partly: login ignored", rounds 15-17 of the blind reviews). Undefined
+ * when the turn asks one question, or when either question is a fragment elaborating the other ("what's
+ * soon to you? Six months? A year?"). An `about` ask is returned too: it is answered only when the
+ * reply to the last question is a plain answer with no line of its own.
+ */
+export function earlierAsk(turn: string): { ask: ClosingAsk; question: string } | undefined {
+  const text = splitJoined(turn);
+  const doc = readDoc(text);
+  const questions = doc.sentences.filter((s) => s.question);
+  const [earlier, last] = questions.slice(-2);
+  if (!earlier || !last) return undefined;
+  // "…, and can you send that today? Works?" still asks for the names: a check is no fragment.
+  const lastText = quoteOf(doc, last);
+  // "What worries you most? Is it meds stuff or something else?" asks one thing twice: the choice answers it.
+  if (/^\W*(?:like|or|i mean|e\.g\.|say|is it|is that|are they)\b/i.test(lastText)) return undefined;
+  if (FRAGMENT_QUESTION(quoteOf(doc, earlier)) || (FRAGMENT_QUESTION(lastText) && !PATTERNS.check.test(lastText))) return undefined;
+  const ask = closingAsk(text.slice(0, earlier.end));
+  if (!ask) return undefined;
+  // "I mean?", "We know?": a plain answer of a word or two says nothing.
+  if (ask.kind === 'closed' && ask.answer.split(/\s+/).length < 3 && !/^(?:It|That) (?:does|would|will|did|is)\.$/.test(ask.answer)) return undefined;
+  const key = ask.kind === 'open' ? `open:${ask.open.form}` : ask.kind;
+  return PLAIN_EARLIER.has(key) || ask.kind === 'about' || ask.kind === 'counts' ? { ask, question: quoteOf(doc, earlier) } : undefined;
 }

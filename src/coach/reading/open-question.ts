@@ -53,7 +53,7 @@ const FORMS: ReadonlyArray<[OpenForm, RegExp]> = [
   [
     'where',
     anyOf(
-      String.raw`\bwhere(?:'s| is| are| were| was) (?:the|my|our|those|these|that|this|it|they|all)\b(?! (?:going|heading|at)\b)`,
+      String.raw`\bwhere(?:'s| is| are| were| was) (?:the|my|our|those|these|that|this|it|they|all)\b(?! (?:going|heading|at|sitting|standing|now|up to)\b)`,
       String.raw`\bwhere (?:do|can|should|would|will) (?:i|we|they) (?:find|get|put|keep|send|store|look|save|file)\b`,
     ),
   ],
@@ -107,6 +107,12 @@ export function openQuestionOf(question: string): OpenQuestion | undefined {
   if (options.length > 1 && FRAGMENT.test(bare) && options.every((o) => o.split(/\s+/).length <= 4) && !VERBISH.test(bare)) {
     const first = swapPeople(options[0] ?? '');
     return { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) };
+  }
+  // "Where is the paper, in your office in the blue folder?" offers its own answer after the comma: it is confirmed.
+  const offered = /\b(?:where|which|what|when)\b[^,]*,\s*([^,]+)$/i.exec(bare)?.[1];
+  if (offered && FRAGMENT.test(offered) && offered.split(/\s+/).length <= 8 && !VERBISH.test(offered)) {
+    const echo = swapPeople(offered);
+    return { form: 'fragment', echo: /^[A-Z][a-z]/.test(echo) ? echo.charAt(0).toLowerCase() + echo.slice(1) : echo };
   }
   if (FRAGMENT.test(bare) && bare.split(/\s+/).length <= 6 && !VERBISH.test(bare)) {
     // "In your office" -> "in my office": it follows "Yes,".

@@ -58,6 +58,7 @@ export function directionFor(
   const parts = reactions.map((r) => {
     switch (r.kind) {
       case 'confirm':
+        if (r.earlier) return 'They asked two things: answer the earlier question too, in a few words, before the rest.';
         if (r.when) return `They ended on a time, ${JSON.stringify(r.when)}: agree to exactly that first, in a few words.`;
         if (r.answer) return 'They ended on a yes/no or either/or question: answer it plainly first, in a few words, as your character would.';
         if (r.result) return `They reported a result (${r.result.from} to ${r.result.to}): notice it first, in a few words, in their figures.`;

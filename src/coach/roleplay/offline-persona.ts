@@ -56,7 +56,8 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
     if (confirm.depends) return nth(LEADS.depends, confirm.n);
     if (confirm.result) return fillResult(nth(RESULT_LEADS[confirm.result.down ? 'down' : 'up'], confirm.n) ?? '', confirm.result);
     if (!confirm.when) return nth(LEADS.check, confirm.n);
-    return fillWhen(nth(main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when, confirm.n) ?? '', confirm.when);
+    const when = confirm.earlier ? LEADS.whenEarlier : main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when;
+    return fillWhen(nth(when, confirm.n) ?? '', confirm.when);
   }
   if ((main.kind === 'answer' || main.kind === 'deflect') && reactions.some((r) => r.kind === 'commitment')) return nth(LEADS.thanks, reactions.length);
   return undefined;
@@ -76,15 +77,26 @@ function firstSentences(text: string, max: number): string {
  * an earned fact, a goodbye, a commitment, a follow-up, a question, small talk, an answer), with
  * one line of the persona's own (facts earned together are told together), never one it has said
  * before in the session while its pool lasts; a time or "is that right?" at the end of the turn
- * is answered first, in a few words. Deterministic: the same turn in the same state gets the same reply.
+ * is answered first, in a few words, and so is a question asked before the last one.
+ * Deterministic: the same turn in the same state gets the same reply.
  */
 export function offlinePersonaReply(turn: Pick<PersonaTurn, 'persona' | 'brief' | 'difficulty' | 'reactions' | 'line'>): string {
+  const earlier = turn.reactions.find((r) => r.kind === 'confirm' && r.earlier);
+  const before = earlier ? leadOf([earlier], { kind: 'neutral' }) : undefined;
+  const rest = earlier ? turn.reactions.filter((r) => r !== earlier) : turn.reactions;
+  const reply = replyTo({ ...turn, reactions: rest }, MAX_SENTENCES - sentencesIn(before));
+  return before ? `${before} ${reply}`.trim() : reply;
+}
+
+const sentencesIn = (text: string | undefined) => (text ? (text.match(SENTENCE)?.length ?? 1) : 0);
+
+function replyTo(turn: Pick<PersonaTurn, 'persona' | 'brief' | 'difficulty' | 'reactions' | 'line'>, max: number): string {
   const main = turn.reactions.find((r) => r.kind !== 'confirm');
   // The plain answer to a closed question, and nothing else to say: that is the reply.
   if (!main) return leadOf(turn.reactions, { kind: 'neutral' }) ?? nth(turn.persona.lines.neutral, turn.line) ?? '';
   const lead = leadOf(turn.reactions, main);
   // Facts earned by the same turn are told together: each is the answer to what was just done.
-  const budget = MAX_SENTENCES - (lead ? (lead.match(SENTENCE)?.length ?? 1) : 0);
+  const budget = Math.max(1, max - sentencesIn(lead));
   let line: string;
   if (main.kind === 'reveal') {
     // A fact told is said whole: the debrief and the probes hold it to its words.

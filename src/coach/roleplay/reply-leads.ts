@@ -5,6 +5,8 @@
  */
 export const LEADS = {
   when: ['{When} works.', '{When} is fine by me.', 'Yes, {when}.', '{When}, then.'],
+  /** A time asked about before the last question ("closing date's the end of the month, isn't it?"): confirmed in passing. */
+  whenEarlier: ['Yes, {when}.'],
   /** Before a goodbye, the time is confirmed, not discussed. */
   whenFarewell: ['{When}, then.', '{When} it is.'],
   check: ['Broadly, yes.', "That's about right.", 'Yes, fair.', 'More or less, yes.'],
@@ -49,7 +51,12 @@ export function fillEcho(template: string, echo: string): string {
   return template.replace('{Echo}', echo).replace('{echo}', echo);
 }
 
-export function fillWhen(template: string, when: string): string {
+const DAY_OR_MONTH =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)\b/g;
+
+export function fillWhen(template: string, said: string): string {
+  // "see you thursday" is agreed as "Thursday".
+  const when = said.replace(DAY_OR_MONTH, (w) => w.charAt(0).toUpperCase() + w.slice(1));
   const capital = when.charAt(0).toUpperCase() + when.slice(1);
   return template.replace('{When}', capital).replace('{when}', when);
 }

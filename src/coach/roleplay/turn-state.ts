@@ -1,5 +1,5 @@
 import type { ActId } from '../reading/acts.js';
-import { closingAsk, lastQuestionOf, type ClosingAsk } from '../reading/closing-ask.js';
+import { closingAsk, earlierAsk, lastQuestionOf, type ClosingAsk } from '../reading/closing-ask.js';
 import { GRANTED } from '../reading/closed-answer.js';
 import { ANSWER_FITS, matchAnswer } from './answer-match.js';
 import { linesFor } from './offline-persona.js';
@@ -38,7 +38,18 @@ export type Topic = 'feedback' | 'needs' | 'requirements' | 'goals' | 'situation
 
 export type Reaction =
   /** The turn ended on a time or on "is that right?": said first, in a few words ("Thursday works."); `n` varies the words. */
-  | { kind: 'confirm'; when?: string; answer?: string; open?: OpenQuestion; result?: Result; counts?: true; depends?: true; n: number }
+  | {
+      kind: 'confirm';
+      when?: string;
+      answer?: string;
+      open?: OpenQuestion;
+      result?: Result;
+      counts?: true;
+      depends?: true;
+      /** The plain answer to the turn's question before its last one: said first, in front of the rest. */
+      earlier?: true;
+      n: number;
+    }
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
   | { kind: 'grudging' }
@@ -231,11 +242,81 @@ export function advanceTurn(
     reactions.splice(reactions.indexOf(first), 0, fresh);
     first = fresh;
   }
+  if (input.text !== undefined) answerTheEarlier(reactions, earlierAsk(input.text), ask, brief, state);
+  first = reactions.find((r) => r.kind !== 'confirm') ?? first;
   const key = lineKey(first);
   const line = state.said?.[key] ?? 0;
   if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
   if (first.kind === 'answer') pickAnswerLine(first, brief, state, line);
   return { state, reactions, line };
+}
+
+/**
+ * A turn that asks two questions is answered in both parts: the earlier one's plain answer goes in
+ * front ("You need a login with rota permissions. It's that ring binder…"). Not in front of a
+ * pushback, a fact being told or a goodbye, and never as a second line of the persona's own: a
+ * question the brief has a line for is left to the last one's reply, unless that reply is only a
+ * plain answer ("What's changed? Are you still covering both teams?" gets "I'm still covering both
+ * teams." and the line about what changed).
+ */
+function answerTheEarlier(
+  reactions: Reaction[],
+  asked: ReturnType<typeof earlierAsk>,
+  last: ClosingAsk | undefined,
+  brief: HiddenBrief,
+  state: RoleplayState,
+): void {
+  if (!asked || reactions.some((r) => CONTRARY.has(r.kind) || r.kind === 'reveal' || r.kind === 'farewell')) return;
+  const { ask: earlier, question } = asked;
+  const said = answerSaid(state);
+  // The last question got only its plain answer: a line of the persona's world may answer the earlier one after it.
+  const plainOnly =
+    reactions.some((r) => r.kind === 'confirm') && !reactions.some((r) => r.kind !== 'confirm' && r.kind !== 'acknowledge' && r.kind !== 'neutral');
+  const answerAfter = (answer: Extract<Reaction, { kind: 'answer' }>) => {
+    for (let i = reactions.length - 1; i >= 0; i--) if (reactions[i]?.kind !== 'confirm') reactions.splice(i, 1);
+    reactions.push(answer);
+  };
+  let confirm: Reaction;
+  switch (earlier.kind) {
+    case 'about': {
+      const pool = brief.answers?.[earlier.topic];
+      if (plainOnly && pool && !pool.every((_, i) => said(earlier.topic, i))) answerAfter({ kind: 'answer', topic: earlier.topic });
+      return;
+    }
+    case 'counts':
+      // "Would it count, and what else would it take?": the guarded yes, then what it would take.
+      if (!earlier.closed || last?.kind !== 'counts' || last.closed) return;
+      confirm = { kind: 'confirm', counts: true, earlier: true, n: 0 };
+      break;
+    case 'closed':
+      confirm = { kind: 'confirm', answer: earlier.answer, earlier: true, n: 0 };
+      break;
+    case 'when':
+      // The same time agreed twice is said once; "maybe 15 minutes each week?" names no time to agree.
+      if (last?.kind === 'when' || !ANSWER_FITS.date(earlier.when) || /^maybe\b/i.test(earlier.when)) return;
+      confirm = { kind: 'confirm', when: earlier.when, earlier: true, n: 0 };
+      break;
+    case 'open': {
+      const form = earlier.open.form;
+      const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' ? ANSWER_FITS.date : undefined;
+      // "How many tickets?" answered by a line of the persona's world is answered with it, or left: "I'd have to check" would contradict it later.
+      const known = fit ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
+      // A time word is common in any line ("this week I'm on migration calls"); a figure is not.
+      if (known && plainOnly && known.score >= (form === 'count' ? 1 : 2)) answerAfter({ kind: 'answer', topic: known.topic, at: known.at });
+      if (known) return;
+      confirm = { kind: 'confirm', open: earlier.open, earlier: true, n: 0 };
+      break;
+    }
+    default:
+      return;
+  }
+  const key = lineKey(confirm);
+  confirm.n = state.said?.[key] ?? 0;
+  state.said = { ...state.said, [key]: confirm.n + 1 };
+  // "Should I be the one taking charge? Yes or no?" is answered once: the plain answer says yes.
+  const check = reactions.findIndex((r) => r.kind === 'confirm' && last?.kind === 'check' && !r.when);
+  if (check >= 0 && earlier.kind === 'closed') reactions.splice(check, 1);
+  reactions.unshift(confirm);
 }
 
 /** Reactions whose lines may give way to fresh ones once said through; a pushback, a goodbye or a fact keeps its own. */
