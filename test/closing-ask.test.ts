@@ -83,6 +83,21 @@ describe('earlierAsk', () => {
     });
   });
 
+  it('reads how long a task takes, a name offered as the answer, a promise to answer by a date, and "sound alright?"', () => {
+    expect(closingAsk('How long does it eat up for you every month?')).toEqual({
+      kind: 'open',
+      open: { form: 'duration', echo: 'How long does it eat up?' },
+    });
+    expect(closingAsk('How long should the write-up be?')).not.toMatchObject({ open: { form: 'duration' } });
+    expect(closingAsk('Is there anyone I should talk to first? Maybe Daniel, since he did the tier model?')).toEqual({
+      kind: 'open',
+      open: { form: 'fragment', echo: 'Daniel' },
+    });
+    expect(closingAsk('Can you tell me by Wednesday?')).toEqual({ kind: 'closed', answer: "Yes, I'll tell you by Wednesday." });
+    expect(closingAsk('Can you tell me what you need?')).toBeUndefined();
+    expect(closingAsk("Let's check in properly two weeks after they start, half an hour, same room. Sound alright?")).toMatchObject({ kind: 'when' });
+  });
+
   it('finds none for one question, a question elaborated by options or fragments, a tag, or a clause that is no question', () => {
     expect(earlierAsk('Can you send me the rota by Friday?')).toBeUndefined();
     expect(earlierAsk("What's soon to you? Six months? A year? And does it have to be Glasgow, or would you move?")).toBeUndefined();

@@ -30,8 +30,10 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
       'So, yes or no on the budget deal?',
       'Is that fair?',
       'Slack for anything in between. Works?',
+      'Half an hour, same room. Sound alright?',
+      'Every second Monday before the store opens, okay with you?',
     ],
-    counterexamples: ['What would it take?', 'Which numbers matter most?', 'Did you have a good weekend?'],
+    counterexamples: ['What would it take?', 'Which numbers matter most?', 'Did you have a good weekend?', 'Are you okay with the new rota, honestly?'],
   },
   open: {
     examples: ['What keeps you up at night?', 'Which stores worry you?', 'Is there one thing I could take off you?', 'Who decides?'],

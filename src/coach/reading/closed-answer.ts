@@ -185,7 +185,9 @@ export function requestAnswer(question: string): string | undefined {
       .slice(at.index + at[0].length)
       .split(/,?\s+or\s+|,\s+/i)[0]
       ?.trim() ?? '';
-  if (rest === '' || ASKS_FOR_WORDS.test(rest) || /^(?:be|mind|like|want|prefer|rather|do that|have|help)\b/i.test(rest)) return undefined;
+  // "Can you tell me by Wednesday?" asks for an answer by a time, which can be promised.
+  const byWhen = /^(?:tell|let) (?:me|us)(?: know)? (?:by|before|on|at|first thing|tomorrow|today|this|next)\b/i.test(rest);
+  if (rest === '' || (ASKS_FOR_WORDS.test(rest) && !byWhen) || /^(?:be|mind|like|want|prefer|rather|do that|have|help)\b/i.test(rest)) return undefined;
   const words = rest.split(/\s+/).length;
   if (words < 2 || words > 16) return undefined;
   return `${GRANTED}${swapPeople(rest)}.`;

@@ -257,7 +257,7 @@ const FRAGMENT_QUESTION = (question: string) =>
   !/\b(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|had|what|which|who|how|when|where|why)\b|'s\b/i.test(question);
 
 /** Asks whose plain answer is a few words of the user's own, safe to give beside the reply to the last question. */
-const PLAIN_EARLIER: ReadonlySet<string> = new Set(['closed', 'when', 'open:count', 'open:date', 'open:where', 'open:meet', 'open:fragment']);
+const PLAIN_EARLIER: ReadonlySet<string> = new Set(['closed', 'when', 'open:count', 'open:duration', 'open:date', 'open:where', 'open:meet', 'open:fragment']);
 
 /**
  * The question before the last one, when a turn asks two and the earlier one has a plain answer:

@@ -5,6 +5,7 @@ import { swapPeople } from './closed-answer.js';
  * to meet again, whether anything was missed. People answer these plainly or say when they will
  * ("How many tickets? I'd have to check."), so the reply names the question in the asker's words.
  * - `count`: how many / how much / ballpark / what number;
+ * - `duration`: how long something takes or lasts ("how long does it eat up for you?");
  * - `where`: where something is or is found;
  * - `date`: when something happens that is not the persona's own diary;
  * - `meet`: when to talk again;
@@ -13,7 +14,7 @@ import { swapPeople } from './closed-answer.js';
  * - `pick`: a verbless list of options ("the handover, the allocation, the phone?"), answered with the first;
  * - `reasked`: a question asked again because the last reply dodged it ("you didn't answer my question: how many?").
  */
-export type OpenForm = 'count' | 'where' | 'date' | 'meet' | 'anything' | 'fragment' | 'pick' | 'reasked';
+export type OpenForm = 'count' | 'duration' | 'where' | 'date' | 'meet' | 'anything' | 'fragment' | 'pick' | 'reasked';
 
 export interface OpenQuestion {
   form: OpenForm;
@@ -49,6 +50,8 @@ const FORMS: ReadonlyArray<[OpenForm, RegExp]> = [
       String.raw`\bballpark\b|\bwhat (?:number|figure|percentage|size)\b|\bwhat(?:'s| is)? (?:the |my |our )?(?:margin|target|rate|budget|ratio|amount)\b`,
     ),
   ],
+  // Time a task eats: "how long does it take you each week?", "how long are they waiting?"; not "how long should it be?".
+  ['duration', anyOf(String.raw`\bhow long\b[^?,.]{0,40}\b(?:take|takes|taking|eat|eats|spend|spent|wait|waiting|queue|queued|sit|sitting|last)\b`)],
   // Where a thing is or is found ("where are the paper ones?"), not "where are you stretched?" or "where would you start?".
   [
     'where',
@@ -98,6 +101,12 @@ const VERBISH = new RegExp(
   'i',
 );
 
+/** "Maybe Daniel, since…", "Or Priya?": a name offered as the answer (case matters: a name has its capital). */
+const NAMED = new RegExp(
+  String.raw`^(?:[Mm]aybe|[Pp]erhaps|[Pp]robably|[Oo]r maybe|[Oo]r)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)` +
+    String.raw`(?=\s*$|,|\s+(?:since|because|as|cos|who|from|in|on|then|again)\b)`,
+);
+
 /** The open question a turn's last question is, when it is one of these forms; undefined otherwise. */
 export function openQuestionOf(question: string): OpenQuestion | undefined {
   const asked = question.replace(/[?\s"')\]]+$/, '').trim();
@@ -108,6 +117,9 @@ export function openQuestionOf(question: string): OpenQuestion | undefined {
     const first = swapPeople(options[0] ?? '');
     return { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) };
   }
+  // "Maybe Daniel, since he did the tier model?" names who the asker thinks it is: confirmed by name.
+  const named = NAMED.exec(bare)?.[1];
+  if (named) return { form: 'fragment', echo: named };
   // "Where is the paper, in your office in the blue folder?" offers its own answer after the comma: it is confirmed.
   const offered = /\b(?:where|which|what|when)\b[^,]*,\s*([^,]+)$/i.exec(bare)?.[1];
   if (offered && FRAGMENT.test(offered) && offered.split(/\s+/).length <= 8 && !VERBISH.test(offered)) {

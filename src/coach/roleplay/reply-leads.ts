@@ -24,6 +24,10 @@ export const OPEN_LEADS = {
     "{Echo} I'd have to check the exact number, and I'll send it to you today.",
     "{Echo} I don't have the figure in front of me, but you'll have it by tomorrow.",
   ],
+  duration: [
+    "{Echo} Longer than it should, honestly; I've never timed it properly.",
+    "{Echo} More than I'd like. I'll keep a note this week and tell you properly.",
+  ],
   where: ["{Echo} I'll send you where to find it straight after this.", "{Echo} I'll show you after this, so remind me if I forget."],
   date: ["{Echo} I don't have the date to hand, so I'll confirm it this week.", "{Echo} I'll check and send you the dates today."],
   meet: ["Let's say two weeks from now, and I'll send an invite.", "Same time in a fortnight; I'll put it in."],

@@ -298,7 +298,7 @@ function answerTheEarlier(
       break;
     case 'open': {
       const form = earlier.open.form;
-      const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' ? ANSWER_FITS.date : undefined;
+      const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' || form === 'duration' ? ANSWER_FITS.date : undefined;
       // "How many tickets?" answered by a line of the persona's world is answered with it, or left: "I'd have to check" would contradict it later.
       const known = fit ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
       // A time word is common in any line ("this week I'm on migration calls"); a figure is not.
@@ -533,14 +533,15 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     // A line of the persona's world that speaks to it ("When is the inspection?" -> "The inspection's in three weeks…") is the answer.
     // It must hold what the question asks for: a figure for "how many", a time for "when"; "where" only on a clear match.
     const form = ask.open.form;
-    const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' ? ANSWER_FITS.date : undefined;
+    const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' || form === 'duration' ? ANSWER_FITS.date : undefined;
     // A fact the turn earned answers "like is it testing, the cutover, client comms?" better than its first option.
     if (form === 'pick' && reactions.some((r) => r.kind === 'reveal')) return;
     // Of options listed ("revenue, utilisation, the phase 2 SOW?"), a line of the persona's world that speaks to them is the answer.
     // A question asked again after a dodge is one the persona's lines missed: it is owned and named, not met with another line.
-    const matched = form === 'count' || form === 'date' || form === 'where' || form === 'pick';
+    const matched = form === 'count' || form === 'date' || form === 'duration' || form === 'where' || form === 'pick';
     const found = matched ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
-    const known = found && ((form !== 'where' && form !== 'pick') || found.score >= 2) ? found : undefined;
+    // "Where", a pick or a duration only on a clear match: "interviews take most mornings" is no answer to how long a review takes.
+    const known = found && ((form !== 'where' && form !== 'pick' && form !== 'duration') || found.score >= 2) ? found : undefined;
     if (known) {
       const asked = reactions.findIndex((r) => r.kind === 'deflect' || r.kind === 'answer' || r.kind === 'acknowledge' || r.kind === 'neutral');
       if (asked >= 0) reactions.splice(asked, 1);
