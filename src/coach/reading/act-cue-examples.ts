@@ -45,6 +45,7 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       'Lovely. Go on then, go sort your delivery.',
       'sweet, thx! ok actually leaving now lol. friday!',
       'cheers graham, see you thurs with the draft',
+      'ok go call keystone back before they call you again :) see you friday',
     ],
     counterexamples: [
       'Thanks, but can I ask what you need most right now?',

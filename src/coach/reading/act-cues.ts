@@ -38,6 +38,8 @@ export const CUES = {
       // "Go, before somebody bleeps you.", "go get your signature", "Go on so, before the lorry beats you to it."
       String.raw`^go(?: on)?(?: so| then| now)?[, ]+before\b|\bgo (?:get|grab|enjoy|do|catch|sort|finish|prep) (?:your|ur|out)\b`,
       String.raw`\bi(?: will|'ll|ll)? see you (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|^go and (?:survive|enjoy|get|have)\b`,
+      // "…before they call you again :) see you friday" at the end of the turn, not "I need to see you Thursday about the rota".
+      String.raw`\bsee (?:you|u|ya) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\W*$|\bgo (?:call|ring|phone) (?:\w+ )?back\b`,
       String.raw`\b(?:we are|we're|were) (?:done|finished) (?:for (?:today|now)|here)\b`,
       // "I let you go to your next meeting", "enjoy the talk, Derek", "safe travels", "talk on the 10th".
       String.raw`\bi (?:let|leave) (?:you|u) go\b|\bsafe (?:travels?|trip|flight|journey|drive)\b|\b(?:leaving|heading out|heading off) now\b`,
