@@ -98,6 +98,27 @@ describe('earlierAsk', () => {
     expect(closingAsk("Let's check in properly two weeks after they start, half an hour, same room. Sound alright?")).toMatchObject({ kind: 'when' });
   });
 
+  it('agrees a time offered with "does that suit you?", "fancy a check-in, say…?" or after "when would suit you?"', () => {
+    expect(closingAsk('Then let us meet next Tuesday at eight, before opening. After that, every fortnight. Does that suit you?')).toEqual({
+      kind: 'when',
+      when: 'next Tuesday',
+    });
+    expect(closingAsk("Fancy a quick check-in halfway, say Wednesday the 17th, so you're not hearing about it on the 24th?")).toEqual({
+      kind: 'when',
+      when: 'Wednesday the 17th',
+    });
+    expect(closingAsk('When would suit you to look it over? I was thinking Friday morning, after the bed meeting.')).toEqual({
+      kind: 'when',
+      when: 'Friday morning',
+    });
+    // A plan after a question that is not about when is no time to agree.
+    expect(closingAsk('Should I just guess from the epics, or go ask people? I was thinking I could grab Ben tomorrow.')).toMatchObject({ kind: 'closed' });
+    expect(closedAnswer('Sorry, can I just check, is it okay for me to go ahead with the monitoring?')).toBe(
+      "It's okay for you to go ahead with the monitoring.",
+    );
+    expect(closingAsk('What is weighing on you most at the moment, with the review ten days away?')).not.toMatchObject({ kind: 'open' });
+  });
+
   it('finds none for one question, a question elaborated by options or fragments, a tag, or a clause that is no question', () => {
     expect(earlierAsk('Can you send me the rota by Friday?')).toBeUndefined();
     expect(earlierAsk("What's soon to you? Six months? A year? And does it have to be Glasgow, or would you move?")).toBeUndefined();
@@ -437,6 +458,14 @@ describe('the offline persona answers the end of the turn first', () => {
     const demanding = await rehearse(app(), 'skeptical', 'goal-alignment', 'hard');
     const pushed = await demanding('Can you send me the promotion criteria today? And I deserve the store manager job, so when do I get it?');
     expect(pushed.startsWith("Yes, I'll send"), pushed).toBe(false);
+  });
+
+  it('does not name a report opened with "Fine." as a reluctant yes', async () => {
+    const say = await rehearse(app(), 'new-manager', 'advanced-update');
+    const reply = await say(
+      "Fine. Quick version: the saved replies audit is done. We had 312, I've cut it to 140, rewrote the 40 most used ones, and handed the export over on Friday.",
+    );
+    expect(getPersona('new-manager').lines.grudging).not.toContain(reply);
   });
 
   it('tells a fact once, even when a turn earns it again while it waits to be told', async () => {

@@ -13,7 +13,13 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
     counterexamples: ['I send a progress update every Friday.', 'We were at 11.5 in August.', 'The backlog is huge.'],
   },
   proposes_time: {
-    examples: ["Let's say Monday.", "I'll pop something in your calendar for the 12th.", 'First one Monday then.', 'How about Thursday?'],
+    examples: [
+      "Let's say Monday.",
+      "I'll pop something in your calendar for the 12th.",
+      'First one Monday then.',
+      'How about Thursday?',
+      'Then let us meet next Tuesday at eight.',
+    ],
     counterexamples: [
       'Monday was awful.',
       'We merged the last PR on Tuesday, and the alerts went from 15 a week to zero since then.',
@@ -32,6 +38,7 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
       'Slack for anything in between. Works?',
       'Half an hour, same room. Sound alright?',
       'Every second Monday before the store opens, okay with you?',
+      'After that, every fortnight until the interview. Does that suit you?',
     ],
     counterexamples: ['What would it take?', 'Which numbers matter most?', 'Did you have a good weekend?', 'Are you okay with the new rota, honestly?'],
   },

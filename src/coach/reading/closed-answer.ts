@@ -10,7 +10,7 @@ const OPENERS: ReadonlyArray<[RegExp, string]> = [
   [/^am i\s+/i, "You're "],
   [/^(?:should|shall) i\s+/i, 'You should '],
   // "Can I ask: what…?" leads into a question; it asks no leave.
-  [/^(?:can|could|may) i\s+(?!ask\b)/i, 'You can '],
+  [/^(?:can|could|may) i\s+(?!ask\b|(?:just )?(?:check|confirm|clarify|ask)\b)/i, 'You can '],
   [/^shall we\s+/i, "Let's "],
   [/^(?:should|can|could) we\s+/i, 'We can '],
   [/^do we\s+/i, 'We '],

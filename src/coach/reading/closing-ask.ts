@@ -93,9 +93,14 @@ const SUITS = new RegExp(
     String.raw`\b(?:want me to|shall i|should i|do you want|prefer|check in|check back|catch up|meet|sit down|talk|chat|go through|look at it|review it)\b`,
     // "Can I grab you for five minutes next Friday?", "the Friday five minutes, is that okay?"
     String.raw`\b(?:grab|borrow|steal|catch|book) (?:you|u)\b|\b(?:\d+|five|ten|fifteen|twenty|thirty) (?:minutes|mins|min)\b`,
+    // "Fancy a quick check-in halfway, say Wednesday the 17th?"
+    String.raw`\bfancy\b|\bcheck-in\b|\bcatch-up\b|\bsay (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
   ].join('|'),
   'i',
 );
+
+/** A time offered after a question about when: "When would suit you? I was thinking Friday morning." */
+const THINKING = /^(?:i was thinking|i'm thinking|im thinking|i thought|how about|what about|maybe|perhaps)\b/i;
 
 /** Booking a time, not only naming one: "I'll put us in for", "invite's coming", "let's say". */
 const BOOKS = new RegExp(
@@ -176,7 +181,8 @@ export function closingAsk(turn: string): ClosingAsk | undefined {
   const after = sentences.slice(sentences.indexOf(lastQuestion) + 1);
   if (after.length > 0) {
     const when = after.map((s) => whenOf(s.text)).findLast((w) => w !== undefined);
-    if (when && after.some((s) => BOOKS.test(s.text))) return { kind: 'when', when };
+    const aboutWhen = ASKS_WHEN.test(lastQuestion.text) || MEETS.test(lastQuestion.text) || /\b(?:suit|suits|check back|check in)\b/i.test(lastQuestion.text);
+    if (when && after.some((s) => BOOKS.test(s.text) || (aboutWhen && THINKING.test(s.text)))) return { kind: 'when', when };
   }
   // "Is Friday okay?" asks about a time; "what could I take off you before Friday?" asks something else.
   // Only a question that starts open is open: "can we book next Thursday, to agree what it would mean?" asks about the time.

@@ -121,8 +121,9 @@ export function openQuestionOf(question: string): OpenQuestion | undefined {
   const named = NAMED.exec(bare)?.[1];
   if (named) return { form: 'fragment', echo: named };
   // "Where is the paper, in your office in the blue folder?" offers its own answer after the comma: it is confirmed.
-  const offered = /\b(?:where|which|what|when)\b[^,]*,\s*([^,]+)$/i.exec(bare)?.[1];
-  if (offered && FRAGMENT.test(offered) && offered.split(/\s+/).length <= 8 && !VERBISH.test(offered)) {
+  // Only a place or a thing: "what is weighing on you, with the review ten days away?" offers no answer.
+  const offered = /\b(?:where|which|what)\b[^,]*,\s*([^,]+)$/i.exec(bare)?.[1];
+  if (offered && /^(?:in|at|on|under|the|your|my|this|that)\b/i.test(offered) && offered.split(/\s+/).length <= 8 && !VERBISH.test(offered)) {
     const echo = swapPeople(offered);
     return { form: 'fragment', echo: /^[A-Z][a-z]/.test(echo) ? echo.charAt(0).toLowerCase() + echo.slice(1) : echo };
   }

@@ -146,7 +146,9 @@ export function advanceTurn(
   );
   if (pitfalls.length > 0) reactions.push({ kind: 'pushback', because: pitfalls });
   // A terse "Fine." that goes on to a practical question is how some people say yes: the question is answered, the tone let be.
-  const terseYes = /^\W*(?:fine|ok(?:ay)? fine)[.!]\s+\S/i.test(input.text ?? '') && ask !== undefined && ask.kind !== 'check';
+  // So is "Fine. Quick version: the audit is done…", where the word only opens a report.
+  const opener = /^\W*(?:fine|ok(?:ay)? fine)[.!]\s+(\S.*)$/is.exec(input.text ?? '')?.[1];
+  const terseYes = opener !== undefined && ((ask !== undefined && ask.kind !== 'check') || opener.split(/\s+/).length >= 12);
   // Nor is a grumble the words do not voice ("Lovely. Could you do it today-ish?" read as grudging by the act reader).
   const grudgeVoiced = GRUDGE.test(input.text ?? '');
   if (acts.has('grudging') && pitfalls.length === 0 && !terseYes && grudgeVoiced) reactions.push({ kind: 'grudging' });
