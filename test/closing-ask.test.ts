@@ -4,7 +4,7 @@ import { createApp } from '../src/app.js';
 import { ASK_CUE_EXAMPLES } from '../src/coach/reading/ask-cue-examples.js';
 import type { AskCueId } from '../src/coach/reading/ask-cues.js';
 import { closedAnswer } from '../src/coach/reading/closed-answer.js';
-import { closingAsk, earlierAsk, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
+import { closingAsk, earlierAsk, offeredPick, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
 import { openQuestionOf } from '../src/coach/reading/open-question.js';
 import { PERSONAS } from '../src/coach/scenarios/index.js';
 import { MAX_SENTENCES } from '../src/coach/roleplay/offline-persona.js';
@@ -117,6 +117,16 @@ describe('earlierAsk', () => {
       "It's okay for you to go ahead with the monitoring.",
     );
     expect(closingAsk('What is weighing on you most at the moment, with the review ten days away?')).not.toMatchObject({ kind: 'open' });
+  });
+
+  it('names the options offered to pick from, listed after the question or given in passing, never a question or a time', () => {
+    expect(offeredPick("I meant: what's she going to be looking for? Cost, risk, the SCA deadline? I'd rather know.")).toEqual({ form: 'pick', echo: 'Cost' });
+    expect(offeredPick('For the inspection: is there an area, such as documentation or the drug checks, that worries you most?')).toEqual({
+      form: 'pick',
+      echo: 'Documentation',
+    });
+    expect(offeredPick("What's soon to you? Next year? Two years?")).toBeUndefined();
+    expect(offeredPick("How's the merger going? Like, are you keeping both teams, or merging them?")).toBeUndefined();
   });
 
   it('finds none for one question, a question elaborated by options or fragments, a tag, or a clause that is no question', () => {

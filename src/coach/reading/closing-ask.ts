@@ -139,26 +139,7 @@ export function closingAsk(turn: string): ClosingAsk | undefined {
   const text = splitJoined(turn);
   const doc = readDoc(text);
   const sentences = doc.sentences.map((s) => ({ text: quoteOf(doc, s), question: s.question || UNMARKED.test(quoteOf(doc, s)) }));
-  // "Is it my case you'll push? Or is someone else in the running?" / "what did you like? Explaining stuff, seeing them get it?":
-  // a list of short options after a question offers a choice, answered with the first when nothing else answers it.
-  let listed: ClosingAsk | undefined;
-  const list = sentences.findLast((s) => s.question);
-  if (list && sentences.slice(0, sentences.indexOf(list)).some((s) => s.question)) {
-    const FILLER = /^(?:like|e\.g\.|eg|say|maybe|or|so|for example|i mean)$/i;
-    const options = list.text
-      .replace(/[?\s]+$/, '')
-      .split(/\s*,\s*(?:or\s+)?|\s+or\s+/)
-      .filter((o) => !FILLER.test(o.trim()))
-      .map((o) => o.replace(/^(?:like|e\.g\.|maybe|or|so)\s+(?:is it\s+)?/i, ''));
-    const plain = options.every(
-      (o) => o.split(/\s+/).length <= 5 && !/^(?:what|which|who|how|why|when|where|is|are|do|does|did|can|could|will|would|should)\b/i.test(o),
-    );
-    // Times offered ("Tuesday or Thursday?") are agreed below, not picked.
-    if (options.length >= 2 && plain && !options.some((o) => whenOf(o) !== undefined)) {
-      const first = swapPeople(options[0] ?? '');
-      if (first.length >= 2) listed = { kind: 'open', open: { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) } };
-    }
-  }
+  const listed = listedPick(sentences);
   const lastQuestion = sentences.findLast((s) => s.question);
   if (sentences.length === 0) return undefined;
   const proposed = () => {
@@ -239,7 +220,60 @@ export function closingAsk(turn: string): ClosingAsk | undefined {
   if (open) return { kind: 'open', open };
   const questions = [lastQuestion, ...sentences.filter((s) => s.question && s !== lastQuestion).reverse()].filter((s) => PATTERNS.open.test(s.text));
   for (const s of questions) for (const [cue, topic] of TOPIC_CUES) if (PATTERNS[cue].test(s.text)) return { kind: 'about', topic };
-  return listed;
+  const pick = listed ?? offeredInPassing(lastQuestion.text);
+  return pick ? { kind: 'open', open: pick } : undefined;
+}
+
+/** Options that are no plain thing to pick: a question of their own ("or are you keeping both?"). */
+const NOT_AN_OPTION = /^(?:what|which|who|how|why|when|where|is|are|do|does|did|can|could|will|would|should)\b/i;
+
+/**
+ * "Is it my case you'll push? Or is someone else in the running?" / "what did you like? Explaining stuff, seeing them get it?":
+ * a list of short options after a question offers a choice, answered with the first when nothing else answers it.
+ */
+function listedPick(sentences: ReadonlyArray<{ text: string; question: boolean }>): OpenQuestion | undefined {
+  const list = sentences.findLast((s) => s.question);
+  if (!list || !sentences.slice(0, sentences.indexOf(list)).some((s) => s.question)) return undefined;
+  const FILLER = /^(?:like|e\.g\.|eg|say|maybe|or|so|for example|i mean)$/i;
+  const options = list.text
+    .replace(/[?\s]+$/, '')
+    .split(/\s*,\s*(?:or\s+)?|\s+or\s+/)
+    .filter((o) => !FILLER.test(o.trim()))
+    .map((o) => o.replace(/^(?:like|e\.g\.|maybe|or|so)\s+(?:is it\s+)?/i, ''));
+  const plain = options.every((o) => o.split(/\s+/).length <= 5 && !NOT_AN_OPTION.test(o));
+  // Times offered ("Tuesday or Thursday?", "next year? two years?") are agreed, not picked.
+  if (options.length < 2 || !plain || options.some((o) => whenOf(o) !== undefined || /\b(?:years?|months?|weeks?)\b/i.test(o))) return undefined;
+  const first = swapPeople(options[0] ?? '');
+  return first.length >= 2 ? { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) } : undefined;
+}
+
+/**
+ * The options the asker offered to pick from at the end of a turn, listed after the question or given in passing
+ * inside it ("what will she look for? Cost, risk, the SCA deadline?"): said in front of the answer to the question,
+ * since the asker wants one named.
+ */
+export function offeredPick(text: string): OpenQuestion | undefined {
+  const doc = readDoc(splitJoined(text));
+  const sentences = doc.sentences.map((s) => ({ text: quoteOf(doc, s), question: s.question }));
+  const last = sentences.findLast((s) => s.question);
+  return last ? (listedPick(sentences) ?? offeredInPassing(last.text)) : undefined;
+}
+
+const IN_PASSING = /(?:\bsuch as|,\s*like|\be\.g\.?|\bfor example|\bfor instance)\s+([^,?;]+?)(?:,|\s+or\s+)/i;
+
+/** The first of options given in passing inside an open question, as a pick; undefined when there are none. */
+function offeredInPassing(sentence: string): OpenQuestion | undefined {
+  // The question proper, after whatever led into it: "I meant for the inspection next month: is there an area…".
+  const question =
+    sentence
+      .split(/\s*[:;—–]\s*/)
+      .pop()
+      ?.trim() ?? '';
+  if (!OPEN_START.test(question) && !/^\W*(?:(?:so|and|but|ok|okay)\W+)*is there (?:a|an|any|one)\b/i.test(question)) return undefined;
+  const option = IN_PASSING.exec(question)?.[1]?.trim();
+  if (!option || option.split(/\s+/).length > 5 || NOT_AN_OPTION.test(option)) return undefined;
+  const first = swapPeople(option);
+  return { form: 'pick', echo: first.charAt(0).toUpperCase() + first.slice(1) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ActId } from '../reading/acts.js';
-import { closingAsk, earlierAsk, lastQuestionOf, type ClosingAsk } from '../reading/closing-ask.js';
+import { closingAsk, earlierAsk, lastQuestionOf, offeredPick, type ClosingAsk } from '../reading/closing-ask.js';
 import { GRANTED } from '../reading/closed-answer.js';
 import { ANSWER_FITS, matchAnswer } from './answer-match.js';
 import { linesFor } from './offline-persona.js';
@@ -230,6 +230,7 @@ export function advanceTurn(
   answerFromTheBrief(reactions, brief, state);
   if (input.text !== undefined) {
     answerTheEnd(reactions, ask, brief, state, input.text);
+    pickFromTheOptions(reactions, ask, state, input.text);
     askedLastAnsweredFirst(reactions, input.text);
     noticeTheResult(reactions, state, input.text);
   }
@@ -589,6 +590,19 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   // Asked last, answered first: what else the turn did is acknowledged after it.
   if (at >= 0) reactions.splice(at, 1);
   reactions.unshift(answer);
+}
+
+/**
+ * A question about the persona's world that lists options ("what will she look for? Cost, risk, the SCA deadline?") is
+ * answered from its world, with one of the options named first ("Cost, mainly."): the asker wanted one picked.
+ */
+function pickFromTheOptions(reactions: Reaction[], ask: ClosingAsk | undefined, state: RoleplayState, text: string): void {
+  if (ask?.kind !== 'about' || reactions[0]?.kind !== 'answer') return;
+  const pick = offeredPick(text);
+  if (!pick) return;
+  const n = state.said?.['confirm.open.pick'] ?? 0;
+  state.said = { ...state.said, 'confirm.open.pick': n + 1 };
+  reactions.unshift({ kind: 'confirm', open: pick, n });
 }
 
 /** The key under which one answer line of the brief is marked as said. */
