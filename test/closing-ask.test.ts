@@ -111,6 +111,11 @@ describe('earlierAsk', () => {
       kind: 'when',
       when: 'Friday morning',
     });
+    expect(closingAsk('Seriously though, is the 17th alright for ten minutes? I can bring you a salad. Half nine?')).toEqual({
+      kind: 'when',
+      when: 'the 17th',
+    });
+    expect(closingAsk('Shall we check in after the finance review? Perhaps the Thursday after, at ten?')).toMatchObject({ kind: 'when' });
     // A plan after a question that is not about when is no time to agree.
     expect(closingAsk('Should I just guess from the epics, or go ask people? I was thinking I could grab Ben tomorrow.')).toMatchObject({ kind: 'closed' });
     expect(closedAnswer('Sorry, can I just check, is it okay for me to go ahead with the monitoring?')).toBe(

@@ -29,7 +29,7 @@ export const ASK_CUES = {
   /** Proposing a time without asking: "let's say", "I'll put something in", "first one Monday then". */
   proposes_time: {
     patterns: [
-      String.raw`\b(?:let'?s|lets|let us|shall we|how about|what about|maybe|could we|can we|we could|i suggest|i'd suggest)\b`,
+      String.raw`\b(?:let'?s|lets|let us|shall we|how about|what about|maybe|perhaps|could we|can we|we could|i suggest|i'd suggest)\b`,
       String.raw`\bi(?:'ll| will) (?:put|pop|send|book|stick|drop)\b`,
       // "First one Monday then." proposes; "before then I'll ping you" does not.
       String.raw`(?<!\b(?:since|by|until|till|before|after|from|back|even|just) )\bthen\W*$|\b(?:it is|it's a date|works for me|calendar|invite)\b`,

@@ -156,6 +156,12 @@ export function closingAsk(turn: string): ClosingAsk | undefined {
     const when = proposed();
     return when ? { kind: 'when', when } : undefined;
   }
+  // "Is the 17th alright for ten minutes? Half nine?": a fragment after a question about a time adds to it.
+  const before = sentences.slice(0, sentences.indexOf(lastQuestion)).findLast((s) => s.question);
+  if (before && FRAGMENT_QUESTION(lastQuestion.text) && !PATTERNS.check.test(lastQuestion.text)) {
+    const earlier = closingAsk(text.slice(0, text.indexOf(before.text) + before.text.length));
+    if (earlier?.kind === 'when') return earlier;
+  }
   // Its plain answer in its own words, if it is a yes/no or either/or question: read once, used below.
   const plainAnswer = closedAnswer(lastQuestion.text);
   // "so that's a yes? I'll put us in for the Thursday after the inspection": a time proposed after the last question is the answer sought.

@@ -498,10 +498,12 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   };
   if (ask.kind === 'when' || ask.kind === 'check') {
     // A time already agreed is not agreed again each time it is repeated.
+    // Asked again ("half nine on the 17th, then. Sound alright?"), it is confirmed as a check, not left to a stock line.
     const agreedKey = ask.kind === 'when' ? `agreed:${ask.when.toLowerCase()}` : undefined;
-    if (agreedKey && state.said?.[agreedKey]) return;
-    if (agreedKey) count(agreedKey);
-    const confirm: Reaction = ask.kind === 'when' ? { kind: 'confirm', when: ask.when, n: 0 } : { kind: 'confirm', n: 0 };
+    const again = agreedKey !== undefined && Boolean(state.said?.[agreedKey]);
+    if (again && !/\?[\s"')\]]*$/.test(text.trim())) return;
+    if (agreedKey && !again) count(agreedKey);
+    const confirm: Reaction = ask.kind === 'when' && !again ? { kind: 'confirm', when: ask.when, n: 0 } : { kind: 'confirm', n: 0 };
     confirm.n = count(lineKey(confirm));
     // Agreeing the time, or that they have it right, is the answer to the practical question about it.
     const asked = reactions.findIndex(
