@@ -116,6 +116,15 @@ describe('earlierAsk', () => {
       when: 'the 17th',
     });
     expect(closingAsk('Shall we check in after the finance review? Perhaps the Thursday after, at ten?')).toMatchObject({ kind: 'when' });
+    expect(closingAsk("Let's sit down again in a fortnight, say Wednesday the 20th, before your shift. And get that application in!")).toEqual({
+      kind: 'when',
+      when: 'Wednesday the 20th',
+    });
+    expect(closingAsk("Tests by the 28th, and I'll stick a half hour in for the 15th, you can move it. Sound?")).toEqual({ kind: 'when', when: 'the 15th' });
+    expect(closingAsk("Then 20 mins Thursday before you fly, and I'll send you a summary Sunday night. Works?")).toEqual({ kind: 'when', when: 'Thursday' });
+    expect(closingAsk('How about next Wednesday at 2, upstairs in the office with a brew? Forty-five minutes.')).toMatchObject({ kind: 'when' });
+    expect(closingAsk("The one-month sit-down, then. Tuesday 3rd of next month, 3 o'clock?")).toMatchObject({ kind: 'when' });
+    expect(closingAsk('I would suggest we meet again on Thursday the 27th. Does that date suit you?')).toEqual({ kind: 'when', when: 'Thursday the 27th' });
     // A plan after a question that is not about when is no time to agree.
     expect(closingAsk('Should I just guess from the epics, or go ask people? I was thinking I could grab Ben tomorrow.')).toMatchObject({ kind: 'closed' });
     expect(closedAnswer('Sorry, can I just check, is it okay for me to go ahead with the monitoring?')).toBe(

@@ -29,7 +29,7 @@ export const ASK_CUES = {
   /** Proposing a time without asking: "let's say", "I'll put something in", "first one Monday then". */
   proposes_time: {
     patterns: [
-      String.raw`\b(?:let'?s|lets|let us|shall we|how about|what about|maybe|perhaps|could we|can we|we could|i suggest|i'd suggest)\b`,
+      String.raw`\b(?:let'?s|lets|let us|shall we|how about|what about|maybe|perhaps|could we|can we|we could|i suggest|i'd suggest|i would suggest)\b`,
       String.raw`\bi(?:'ll| will) (?:put|pop|send|book|stick|drop)\b`,
       // "First one Monday then." proposes; "before then I'll ping you" does not.
       String.raw`(?<!\b(?:since|by|until|till|before|after|from|back|even|just) )\bthen\W*$|\b(?:it is|it's a date|works for me|calendar|invite)\b`,
@@ -41,9 +41,10 @@ export const ASK_CUES = {
       String.raw`\b(?:sounds?|that) (?:right|good|fair|ok|okay|reasonable|like a plan|alright|all right|fine|sensible|doable)\b.*\?`,
       String.raw`\b(?:ok|okay|alright|all right|fine|good) (?:with|by|for) (?:you|u)\b[^.!]*\?`,
       String.raw`\b(?:make|makes) sense\b.*\?|\bam i (?:wrong|right|off|missing)\b|\bis that (?:right|fair|ok|okay|alright|all right|accurate|true)\b`,
-      String.raw`(?:^|[,.;—-]\s*)(?:deal|fair|agreed|right|yeah|yes|ok|okay|no|correct|true|alright|all right|good|cool|sound ok|sound good|works?)\s*\?\s*$`,
+      String.raw`(?:^|[,.;—-]\s*)` +
+        String.raw`(?:deal|fair|agreed|right|yeah|yes|ok|okay|no|correct|true|alright|all right|good|cool|sounds?|sound ok|sound good|works?)\s*\?\s*$`,
       String.raw`\b(?:does that|would that|will that|that) work\b|\bwork for you\b|\bhow does that sound\b|\bare we (?:agreed|aligned|good|on the same page)\b`,
-      String.raw`\b(?:does|would|will) (?:that|this|it) suit(?: you)?\s*\?`,
+      String.raw`\b(?:does|would|will) (?:that|this|it)(?: (?:date|time|slot|day))? suit(?: you)?\s*\?`,
       String.raw`\byes[ -]or[ -]no\b|\bwould you agree\b|\bdo you agree\b|\bdid i get (?:that|it) right\b|\bis that what you (?:meant|mean)\b`,
       String.raw`\b(?:that's|thats|that is|is that) a (?:yes|deal|plan)\b`,
     ],

@@ -99,6 +99,8 @@ const SUITS = new RegExp(
   'i',
 );
 
+const MEETING_PROPOSED = /\b(?:let'?s|lets|let us|shall we|how about|what about|could we|can we|we could|suggest|i(?:'ll| will) (?:put|pop|book|stick))\b/i;
+
 /** A time offered after a question about when: "When would suit you? I was thinking Friday morning." */
 const THINKING = /^(?:i was thinking|i'm thinking|im thinking|i thought|how about|what about|maybe|perhaps)\b/i;
 
@@ -107,12 +109,16 @@ const BOOKS = new RegExp(
   [
     String.raw`\b(?:i'?ll|ill|i will|let'?s|lets|we could|how about) (?:put|pop|book|send|stick|drop|say|pencil)\b`,
     String.raw`\bcalendar\b|\binvite\b|\bdiary\b`,
+    // "If so, I suggest we meet again on Tuesday the 19th at two."
+    String.raw`\b(?:i'd|i would|i) suggest (?:that )?we\b|\bmeet again\b`,
   ].join('|'),
   'i',
 );
 const OPEN_START = new RegExp(
   String.raw`^(?:(?:so|and|but|ok|okay|right|then|also|like|honestly|sorry|wait|oh|um)\W+)*` +
-    String.raw`(?:what|what's|whats|which|who|whom|whose|how|why|where|is there (?:one|any|anything|something)|anything)\b`,
+    String.raw`(?:what|what's|whats|which|who|whom|whose|how|why|where|is there (?:one|any|anything|something)|anything)\b` +
+    // "How about next Wednesday at 2?" proposes; it asks nothing open.
+    String.raw`(?! about\b)`,
   'i',
 );
 
@@ -145,7 +151,16 @@ export function closingAsk(turn: string): ClosingAsk | undefined {
   const proposed = () => {
     // A time proposed in the closing sentences is the thing to answer, asked or not.
     for (const s of sentences.slice(-3).reverse()) {
-      const when = whenOf(s.text);
+      // "let's sit down again in a fortnight, say Wednesday the 20th": the time after "say" is the one proposed.
+      // So is the time after the words that propose it: "tests by the 28th, and I'll stick a half hour in for the 15th".
+      // Only a day or a date: "Friday the 21st, after handover, say 3:30" keeps its day.
+      const said = /\bsay\s+(.*)$/i.exec(s.text)?.[1];
+      const saidWhen = said !== undefined ? whenOf(said) : undefined;
+      const dated = saidWhen !== undefined && /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d+(?:st|nd|rd|th)\b/i.test(saidWhen);
+      // A meeting proposed, not a thing sent: "I'll send you a summary Sunday night" proposes no time to meet.
+      const proposal = MEETING_PROPOSED.exec(s.text);
+      const afterProposal = proposal ? whenOf(s.text.slice(proposal.index)) : undefined;
+      const when = (dated ? saidWhen : undefined) ?? afterProposal ?? whenOf(s.text);
       // A sentence that is little more than the time ("Thursday after handover.") proposes it.
       const bare = when !== undefined && when.length >= s.text.replace(/[\s.!,]+$/, '').length * 0.6;
       if (when && (s.question || bare || PATTERNS.proposes_time.test(s.text))) return when;
@@ -178,7 +193,9 @@ export function closingAsk(turn: string): ClosingAsk | undefined {
   // not "if we're past the checkpoint on Saturday night, am I allowed to call it?".
   const timeOnly = (() => {
     const when = whenOf(lastQuestion.text);
-    return when !== undefined && lastQuestion.text.split(/\s+/).length - when.split(/\s+/).length <= 4;
+    // "Tuesday 3rd of next month, 3 o'clock?": a question with no verb of its own that names a time asks about it.
+    const verbless = !/\b(?:is|are|was|were|do|does|did|can|could|will|would|should|have|has|had|be|want|need|go|think|mean|\w+ing)\b/i.test(lastQuestion.text);
+    return when !== undefined && (lastQuestion.text.split(/\s+/).length - when.split(/\s+/).length <= 4 || verbless);
   })();
   // "the Tuesday or the Thursday?": a choice between times.
   const timeChoice =

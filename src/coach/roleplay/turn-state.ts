@@ -410,7 +410,9 @@ function demandVoiced(reading: TurnReading): boolean {
 /** Words that voice reluctance or sarcasm: a persona names a grudging yes only when one of these is there. */
 const GRUDGE = new RegExp(
   [
-    String.raw`\b(?:i guess|i suppose|guess so|suppose so|whatever|if i (?:have|must)|if you insist|if i have to|if i must|ok then|okay then)\b`,
+    // "whatever." said alone, not "whatever you send, I'll pick the top one".
+    String.raw`\bwhatever(?=\s*(?:[.!,]|$))`,
+    String.raw`\b(?:i guess|i suppose|guess so|suppose so|if i (?:have|must)|if you insist|if i have to|if i must|ok then|okay then)\b`,
     String.raw`(?:^|[.!?]\s+)(?:ok(?:ay)?,? )?fine\b(?! by me| with me| for)`,
     String.raw`\b(?:sigh|ugh|meh|great,? more|oh great|oh joy|joy|yay|lucky me|can't wait|cant wait|thrilled|boring)\b`,
     String.raw`\b(?:not my favourite|not thrilled|do i have to)\b`,
@@ -501,9 +503,16 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     // Asked again ("half nine on the 17th, then. Sound alright?"), it is confirmed as a check, not left to a stock line.
     const agreedKey = ask.kind === 'when' ? `agreed:${ask.when.toLowerCase()}` : undefined;
     const again = agreedKey !== undefined && Boolean(state.said?.[agreedKey]);
-    if (again && !/\?[\s"')\]]*$/.test(text.trim())) return;
+    if (again && !text.includes('?')) {
+      // Said again in passing, it needs no answer, and no "I'll find out" either.
+      const unknown = reactions.findIndex((r) => r.kind === 'deflect' && (r.topic === 'unknown' || r.topic === 'situation'));
+      if (unknown >= 0) reactions.splice(unknown, 1, { kind: 'acknowledge' });
+      return;
+    }
     if (agreedKey && !again) count(agreedKey);
-    const confirm: Reaction = ask.kind === 'when' && !again ? { kind: 'confirm', when: ask.when, n: 0 } : { kind: 'confirm', n: 0 };
+    // On the way out, the time is said back with the goodbye ("The 15th, then."), agreed before or not.
+    const leaving = reactions.some((r) => r.kind === 'farewell');
+    const confirm: Reaction = ask.kind === 'when' && (!again || leaving) ? { kind: 'confirm', when: ask.when, n: 0 } : { kind: 'confirm', n: 0 };
     confirm.n = count(lineKey(confirm));
     // Agreeing the time, or that they have it right, is the answer to the practical question about it.
     const asked = reactions.findIndex(
