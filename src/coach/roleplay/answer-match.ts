@@ -1,5 +1,6 @@
 import { ANSWER_TOPICS, type AnswerTopic } from '../scenarios/content-schema.js';
 import type { HiddenBrief } from '../scenarios/index.js';
+import type { OpenForm } from '../reading/open-question.js';
 
 /** Words that carry no topic: a question and a line sharing them share nothing. */
 const STOP = new Set(
@@ -77,3 +78,8 @@ export const ANSWER_FITS = {
   count: (line: string) => NUMBER_WORDS.test(line),
   date: (line: string) => TIME_WORDS.test(line),
 } as const;
+
+/** The fit a line needs to answer an open question of a form: a figure for "how many", a time for "when" or "how long". */
+export function fitFor(form: OpenForm): ((line: string) => boolean) | undefined {
+  return form === 'count' ? ANSWER_FITS.count : form === 'date' || form === 'duration' ? ANSWER_FITS.date : undefined;
+}

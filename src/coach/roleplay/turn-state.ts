@@ -1,7 +1,7 @@
 import type { ActId } from '../reading/acts.js';
 import { closingAsk, earlierAsk, lastQuestionOf, offeredPick, type ClosingAsk } from '../reading/closing-ask.js';
 import { GRANTED } from '../reading/closed-answer.js';
-import { ANSWER_FITS, matchAnswer } from './answer-match.js';
+import { ANSWER_FITS, fitFor, matchAnswer } from './answer-match.js';
 import { linesFor } from './offline-persona.js';
 import type { OpenQuestion } from '../reading/open-question.js';
 import { resultOf, type Result } from '../reading/result.js';
@@ -301,7 +301,7 @@ function answerTheEarlier(
       break;
     case 'open': {
       const form = earlier.open.form;
-      const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' || form === 'duration' ? ANSWER_FITS.date : undefined;
+      const fit = fitFor(form);
       // "How many tickets?" answered by a line of the persona's world is answered with it, or left: "I'd have to check" would contradict it later.
       const known = fit ? matchAnswer(question, brief.answers, said, undefined, fit) : undefined;
       // A time word is common in any line ("this week I'm on migration calls"); a figure is not.
@@ -547,7 +547,7 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     // A line of the persona's world that speaks to it ("When is the inspection?" -> "The inspection's in three weeks…") is the answer.
     // It must hold what the question asks for: a figure for "how many", a time for "when"; "where" only on a clear match.
     const form = ask.open.form;
-    const fit = form === 'count' ? ANSWER_FITS.count : form === 'date' || form === 'duration' ? ANSWER_FITS.date : undefined;
+    const fit = fitFor(form);
     // A fact the turn earned answers "like is it testing, the cutover, client comms?" better than its first option.
     if (form === 'pick' && reactions.some((r) => r.kind === 'reveal')) return;
     // Of options listed ("revenue, utilisation, the phase 2 SOW?"), a line of the persona's world that speaks to them is the answer.
@@ -611,9 +611,10 @@ function pickFromTheOptions(reactions: Reaction[], ask: ClosingAsk | undefined, 
   if (ask?.kind !== 'about' || reactions[0]?.kind !== 'answer') return;
   const pick = offeredPick(text);
   if (!pick) return;
-  const n = state.said?.['confirm.open.pick'] ?? 0;
-  state.said = { ...state.said, 'confirm.open.pick': n + 1 };
-  reactions.unshift({ kind: 'confirm', open: pick, n });
+  const confirm: Reaction = { kind: 'confirm', open: pick, n: 0 };
+  confirm.n = state.said?.[lineKey(confirm)] ?? 0;
+  state.said = { ...state.said, [lineKey(confirm)]: confirm.n + 1 };
+  reactions.unshift(confirm);
 }
 
 /** The key under which one answer line of the brief is marked as said. */
