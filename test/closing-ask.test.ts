@@ -511,6 +511,40 @@ describe('the offline persona answers the end of the turn first', () => {
     for (const fact of brief.facts) expect(replies.filter((r) => r.includes(fact.revealLine)).length, fact.id).toBeLessThanOrEqual(1);
   });
 
+  it('keeps a fact earned on an earlier turn for later when a turn asks something it does not answer', async () => {
+    const say = await rehearse(app(), 'supportive-busy', 'advanced-update', 'easy');
+    const brief = getBrief('supportive-busy', 'advanced-update');
+    // Round 20's k02: a fact earned by turn 2 was told over turn 4's question about the CTO review (rated no twice).
+    const turns = [
+      "Ok fast version. The webhook signing keys for two merchants were set to expire Friday and nobody had a ticket for it. I rotated them this morning, tested with both merchants, done. You don't need to do anything.",
+      "Well, I'm telling you first, so. Honestly though, the real problem is nobody tracks key expiry at all. It'll happen again in three months. I want to just build an expiry check into the nightly job. That OK or do you want a ticket and a planning discussion first?",
+      "Yes to which? Just build it, or ticket first? I don't want to get dinged in planning for doing unplanned work.",
+    ];
+    const replies: string[] = [];
+    for (const turn of turns) replies.push(await say(turn));
+    const reply = await say(
+      "Nothing else on this. But since you've got the CTO thing on the 14th — what do you actually need from us before then? Not the generic 'fewer incidents', the specific thing.",
+    );
+    const untold = brief.facts.filter((f) => !replies.some((r) => r.includes(f.revealLine)));
+    expect(untold.length).toBeGreaterThan(0);
+    for (const fact of untold) if (!fact.earnedBy.includes('offers_help')) expect(reply, fact.id).not.toContain(fact.revealLine);
+  });
+
+  it('takes up a manager\'s offer of stretch work when asked "Interested?", not as a question it cannot answer', async () => {
+    const say = await rehearse(app(), 'wants-ic-depth', 'manager-initiated');
+    const persona = getPersona('wants-ic-depth');
+    // Round 18's h01: "I don't know offhand. I'll find out and tell you." (rated no twice).
+    const reply = await say(
+      "Okay, I'll stop fishing and put something on the table. The event pipeline between the routing service and the warehouse sync is our biggest reliability headache. Nobody owns it across teams. I'd like you to write the design doc for fixing it properly and take it through review with the routing and warehouse teams. That's exactly the kind of cross-team technical leadership staff promotions hinge on. Interested?",
+    );
+    expect(reply).not.toMatch(/find out|offhand/i);
+    const facts = getBrief('wants-ic-depth', 'manager-initiated').facts.map((f) => f.revealLine);
+    expect(
+      [...persona.lines.acceptCommitment, ...facts].some((line) => reply.includes(line)),
+      reply,
+    ).toBe(true);
+  });
+
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {
     const say = await rehearse(app(), 'supportive-busy', 'goal-alignment', 'easy');
     const brief = getBrief('supportive-busy', 'goal-alignment');

@@ -169,9 +169,18 @@ export function advanceTurn(
     }
     // One earned earlier goes first, unless the turn ends on a question with its own answer: that is answered, the fact waits.
     // "What would it take?" is best answered with what was earned, so a fact waiting is told.
+    // Nor is a fact earned on an earlier turn told over a question it does not answer, wherever the
+    // question stands ("what do you need from us before then? Not the generic answer."): a turn that
+    // earns it again is the one it answers (round 20's reviews: five such replies rated no).
+    const asksElsewhere = /\?/.test(input.text ?? '') || QUESTION_TOPICS.some(([act]) => acts.has(act));
+    const answersIt = (q: { id: FactId }) => brief.facts.find((f) => f.id === q.id)?.earnedBy.some((id) => present.includes(id)) ?? false;
     const deferQueued = ask !== undefined && ask.kind !== 'check' && ask.kind !== 'counts';
-    const waiting = deferQueued ? (state.queued ?? []) : [];
-    for (const q of deferQueued ? [] : (state.queued ?? [])) {
+    // A fact this turn earned is its answer; one earned before and not earned again waits behind it rather than be told with it.
+    const stale = (q: { id: FactId }) => !answersIt(q) && (asksElsewhere || ready.length > 0);
+    // Of those it may tell, one a turn: two old facts at once answer nothing the turn said.
+    const old = (state.queued ?? []).filter((q) => !answersIt(q) && !stale(q));
+    const waiting = deferQueued ? (state.queued ?? []) : (state.queued ?? []).filter((q) => stale(q) || old.indexOf(q) > 0);
+    for (const q of deferQueued ? [] : (state.queued ?? []).filter((q) => !waiting.includes(q))) {
       const fact = brief.facts.find((f) => f.id === q.id);
       if (fact && !ready.some((r) => r.fact.id === q.id)) ready.unshift({ fact, evidence: q.evidence });
     }
@@ -194,7 +203,9 @@ export function advanceTurn(
   if (acts.has('wraps_up')) reactions.push({ kind: 'farewell' });
   // A concrete offer ("I could draft the two-pager", "should I try a sharper version?") is taken up like a commitment,
   // not answered as if they had asked what the persona needs.
-  const offer = concreteOffer(reading);
+  // So is a manager's offer of stretch work or a deal, to the report it is made to ("…and I'll back your case. Interested?").
+  const offered = persona.side === 'employee' && (acts.has('names_stretch_work') || acts.has('offers_deal'));
+  const offer = concreteOffer(reading) || offered;
   if ((acts.has('commits') || offer) && pitfalls.length === 0) reactions.push({ kind: 'commitment' });
   if (acts.has('proposes_follow_up')) reactions.push({ kind: 'follow-up' });
   const asked = QUESTION_TOPICS.find(([act]) => acts.has(act) && !(offer && (act === 'asks_needs' || (act === 'asks_other' && reading.asks === 'decide'))));
@@ -235,6 +246,10 @@ export function advanceTurn(
     noticeTheResult(reactions, state, input.text);
   }
 
+  // The question after an offer ("Interested?", "How does that sound?") is about the offer: taking it up answers it.
+  if (offered && reactions.some((r) => r.kind === 'commitment')) {
+    for (let i = reactions.length - 1; i >= 0; i--) if (reactions[i]?.kind === 'deflect' || reactions[i]?.kind === 'answer') reactions.splice(i, 1);
+  }
   // A plain answer can be the whole reply.
   let first = reactions.find((r) => r.kind !== 'confirm') ?? (reactions[0] as Reaction);
   // A pool said through is not started over while something fresh fits: a line of the persona's world
