@@ -545,6 +545,17 @@ describe('the offline persona answers the end of the turn first', () => {
     ).toBe(true);
   });
 
+  it('meets a question about a manager\'s world that is no "how are you?" with no line about how they are', async () => {
+    const say = await rehearse(app(), 'new-manager', 'offer-help', 'hard');
+    const persona = getPersona('new-manager');
+    // Round 18's g05: "It's a lot, but it's good. Everyone has been very welcoming." (rated no twice).
+    await say("Hi Sofia! Thanks so much for fitting me in. What's the thing that's keeping you up at night right now? Is there anything I could help with?");
+    const reply = await say(
+      "Ahh, okay, so juggling upwards and sideways, that makes a lot of sense. Is the VP looking for something specific from you in these first few months? I know before you joined there was a lot of chatter about first-response times slipping, so I wondered if that's on the radar.",
+    );
+    for (const line of persona.lines.deflect?.situation ?? []) expect(reply).not.toContain(line);
+  });
+
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {
     const say = await rehearse(app(), 'supportive-busy', 'goal-alignment', 'easy');
     const brief = getBrief('supportive-busy', 'goal-alignment');

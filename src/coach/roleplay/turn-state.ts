@@ -213,11 +213,14 @@ export function advanceTurn(
   // "Is it my case you'll push?" is no "how are you?": a yes/no about the persona's own call, with no plain answer in its words,
   // gets a guarded one, not the lines for asking after the person.
   const guarded = topic === 'situation' && persona.side === 'manager' && !WELLBEING.test(input.text ?? '') && closedAsk(input.text);
+  // Nor, from a manager, is any other question the reading took as about the persona ("is the VP looking for something
+  // specific?", "does the cutover have an owner?"): "busy, but I'm okay" answered none of them (rounds 15-20: 12 of 13 rated no).
+  const personal = topic === 'situation' && persona.side === 'manager' && asked?.[0] === 'asks_other' && !WELLBEING.test(input.text ?? '');
   if (guarded) {
     const n = state.said?.['confirm.depends'] ?? 0;
     state.said = { ...state.said, 'confirm.depends': n + 1 };
     reactions.push({ kind: 'confirm', depends: true, n });
-  } else if (topic) reactions.push({ kind: 'deflect', topic });
+  } else if (topic) reactions.push({ kind: 'deflect', topic: personal ? 'unknown' : topic });
   if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
   // A first turn that only says hello ("hi, quick one") is opened, not acknowledged as if something was said.
   const hello = turn === 1 && GREETING.test(input.text ?? '') && (input.text ?? '').trim().split(/\s+/).length <= 8 && !/\?/.test(input.text ?? '');
@@ -468,6 +471,10 @@ const WELLBEING = new RegExp(
   'i',
 );
 
+/** A question about how things stand on the persona's side: what changed, what happened, what weighs most, what is at stake. */
+const AFTER_THEIR_SIDE =
+  /\b(?:chang\w*|happen\w*|new|most|biggest|on the line|at stake|standing between|head in|on your side|your end|for you)\b|\bworr|\bproblem/i;
+
 /** Reactions that refuse or correct the turn: no "yes, that's right" goes in front of them. */
 const CONTRARY: ReadonlySet<Reaction['kind']> = new Set(['injection', 'pushback', 'grudging']);
 /** What a question of each kind is still answered with when the brief has no line for it. */
@@ -501,7 +508,10 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   // Only an open question: a yes/no one answered with a worry of the persona's own reads as a dodge.
   const open = /\b(?:what|what's|which|how)\b[^?]*\?/i.test(text) && !/\?[^?]*\b(?:yes or no|or not)\b/i.test(text);
   const placedNowhere = open && reactions.some((r) => r.kind === 'deflect' && (r.topic === 'unknown' || (r.topic === 'situation' && !WELLBEING.test(text))));
-  ask ??= placedNowhere ? { kind: 'about', topic: 'focus' } : undefined;
+  // Only when it asks after their side of things: "how do you want it, spreadsheet?" or "what's stopping that?" is not answered
+  // with a worry of the persona's own (rounds 15-20: 17 of 58 such replies rated no); "I'll find out" is the honest answer.
+  const theirSide = placedNowhere && AFTER_THEIR_SIDE.test(lastQuestionOf(text) ?? text);
+  ask ??= theirSide ? { kind: 'about', topic: 'focus' } : undefined;
   // An open question about something a line of the persona's world clearly speaks to is answered with that line.
   if (!ask && open && reactions.some((r) => r.kind === 'deflect' || r.kind === 'acknowledge' || r.kind === 'neutral')) {
     const clear = matchAnswer(lastQuestionOf(text) ?? text, brief.answers, answerSaid(state));
