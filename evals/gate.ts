@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DraftMetrics } from './suites/drafts.js';
 import type { JournalMetrics } from './suites/journal.js';
 import type { PairsMetrics } from './suites/pairs.js';
-import type { PurposeMetrics } from './suites/purpose.js';
+import { HELD_OUT_POOLED, type PurposeMetrics } from './suites/purpose.js';
 import type { RoleplayMetrics } from './suites/roleplay.js';
 import type { TurnsMetrics } from './suites/turns.js';
 
@@ -108,7 +108,9 @@ export function pairsGateFailures(m: PairsMetrics, t: Thresholds['pairs']): stri
 export function purposeGateFailures(sets: readonly PurposeMetrics[], t: Thresholds['purpose']): string[] {
   const bar = t['held-out'];
   const failures: string[] = [];
-  const held = sets.filter((m) => m.split === 'held-out');
+  // The bars are the split's: with several held-out sets, the row that pools them is the one held to them.
+  const pooled = sets.filter((m) => m.dataset === HELD_OUT_POOLED);
+  const held = pooled.length > 0 ? pooled : sets.filter((m) => m.split === 'held-out');
   if (held.length === 0) failures.push('purpose: no held-out set');
   for (const m of held) {
     const below = (what: string, value: number, min: number) => value < min && failures.push(`purpose (${m.dataset}): ${what} ${f3(value)} < ${min}`);

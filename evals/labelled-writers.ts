@@ -26,7 +26,7 @@ export const DRAFT_FILES: readonly string[] = [
  * 0.721 -> 0.759, Y 0.829 -> 0.846, Z 0.859 -> 0.871, K 0.818 -> 0.824), and S holds (0.801 ->
  * 0.797): evals/README.md, "Purpose detection".
  */
-export const READER_PURPOSE_FILES: readonly string[] = ['k', 'l', 'm', 'n', 'v', 'w', 'y', 'z'].map((w) =>
+export const READER_PURPOSE_FILES: readonly string[] = ['j', 'k', 'l', 'm', 'n', 'v', 'w', 'y', 'z'].map((w) =>
   join(DATA, 'purpose', `drafts-purpose-writer-${w}.jsonl`),
 );
 
@@ -85,6 +85,9 @@ const TUNING: Record<string, Tuning> = {
   'drafts-purpose-writer-n': 'never tuned',
   'writer-f': 'never tuned',
   'writer-g': 'never tuned',
+  'writer-h': 'never tuned',
+  'drafts-purpose-writer-h': 'never tuned',
+  'drafts-purpose-writer-j': 'never tuned',
 };
 
 /** One labelled text: a draft, or a user turn with what it answers. */
@@ -136,7 +139,7 @@ export function labelledWriters(drafts: readonly Dataset<DraftCase>[], turns: re
 /** The turn sets the manifest does not hold out: a held-out writer is read by the turns suite, never trained on. */
 export const tuningTurnFiles = () => turnFiles().filter((f) => splitOf(f) !== 'held-out');
 
-/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of V, W, Y, Z, K, L, M and N, the turn sets not held out. */
+/** The labelled writers the learned reader is trained on: the draft files, the purpose sets of J, K, L, M, N, V, W, Y and Z, the turn sets not held out. */
 export function readLabelledWriters(): LabelledWriter[] {
   return labelledWriters([...DRAFT_FILES.map(readDraftDataset), ...READER_PURPOSE_FILES.map(purposeSetAsDrafts)], tuningTurnFiles().map(readTurnDataset));
 }

@@ -1,6 +1,6 @@
 /**
  * Fits the learned reader on every labelled writer (evals/datasets: the seven draft files, the check
- * labels of purpose writers V, W, Y, Z, K, L, M and N, and the turn sets not held out) and writes
+ * labels of purpose writers J, K, L, M, N, V, W, Y and Z, and the turn sets not held out) and writes
  * src/coach/analyzer/learned/reader-model.json. Deterministic: the same data gives the same file.
  * Run it after adding or relabelling data (`npm run train:reader`), then `npm run train:purpose`
  * (the purpose detector reads the checks the analyzer finds); a test fails while the model's data

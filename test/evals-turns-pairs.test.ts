@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pairsGateFailures, readThresholds, turnsGateFailures } from '../evals/gate.js';
+import { pairsGateFailures, purposeGateFailures, readThresholds, turnsGateFailures } from '../evals/gate.js';
+import { HELD_OUT_POOLED, type PurposeMetrics } from '../evals/suites/purpose.js';
 import type { TurnsMetrics } from '../evals/suites/turns.js';
 import { runEvals, type EvalIo } from '../evals/cli.js';
 import { formatMarkdown, type PairsReport, type TurnsReport } from '../evals/report.js';
@@ -50,7 +51,7 @@ const turn = (id: string, writer: string, context: Array<[role: 'user' | 'person
 });
 
 const TURNS = [
-  turn('x1', 'writer-x', [['persona', 'What did you want to talk about?']], 'Could you give me some honest feedback on how the quarterly report landed?', {
+  turn('x1', 'writer-x', [['persona', 'Come in, sit down.']], 'Could you give me some honest feedback on how the quarterly report landed?', {
     acts: ['asks_feedback'],
     checks: ['asks_for_feedback'],
   }),
@@ -224,5 +225,37 @@ describe('evals: the turns gate', () => {
     expect(turnsGateFailures(weak, ['writer-e'], t.turns)).toEqual([expect.stringContaining('checks macro-F1')]);
     expect(turnsGateFailures(metrics, [], t.turns)).toEqual(['turns: no held-out writer']);
     expect(turnsGateFailures(metrics, ['writer-z'], t.turns)).toEqual(['turns (writer-z): no figures']);
+  });
+});
+
+describe('the purpose gate', () => {
+  const t = readThresholds(join(import.meta.dirname, '..', 'evals', 'thresholds.json'));
+  const bar = t.purpose['held-out'];
+  const set = (dataset: string, split: 'tuning' | 'held-out', purposeAccuracy: number): PurposeMetrics => ({
+    dataset,
+    split,
+    drafts: 90,
+    purposeAccuracy,
+    goodAt70: bar.goodAt70,
+    goodAboveWeak: bar.goodAboveWeak,
+    pairs: 45,
+    placeholders: 0,
+    goodRewritesKept: 1,
+    macroF1: bar.macroF1,
+  });
+
+  it('holds the one held-out set to the bars, and never a tuning set', () => {
+    expect(purposeGateFailures([set('s', 'held-out', bar.purposeAccuracy), set('r', 'tuning', 0)], t.purpose)).toEqual([]);
+    expect(purposeGateFailures([set('s', 'held-out', bar.purposeAccuracy - 0.01)], t.purpose)).toEqual([expect.stringContaining('purpose (s): purpose right')]);
+    expect(purposeGateFailures([set('r', 'tuning', 1)], t.purpose)).toEqual(['purpose: no held-out set']);
+  });
+
+  it('holds the split, pooled, to the bars when there are several held-out sets', () => {
+    const one = set('s', 'held-out', bar.purposeAccuracy - 0.02);
+    const other = set('h', 'held-out', bar.purposeAccuracy + 0.06);
+    expect(purposeGateFailures([one, other, set(HELD_OUT_POOLED, 'held-out', bar.purposeAccuracy + 0.02)], t.purpose)).toEqual([]);
+    expect(purposeGateFailures([one, other, set(HELD_OUT_POOLED, 'held-out', bar.purposeAccuracy - 0.01)], t.purpose)).toEqual([
+      expect.stringContaining(`purpose (${HELD_OUT_POOLED}): purpose right`),
+    ]);
   });
 });

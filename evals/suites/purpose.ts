@@ -39,31 +39,43 @@ function share(text: string, rewrite: string): number {
   return own.size === 0 ? 1 : [...own].filter((w) => kept.has(w)).length / own.size;
 }
 
+/** The row that pools every held-out set: the split the gate holds to its bars (evals/thresholds.json, per split). */
+export const HELD_OUT_POOLED = 'held-out split (pooled)';
+
 /**
  * Critiques every draft as the API would with no purpose given, and measures it against the writer's
- * labels. Then, over the tuning sets only, both purpose detectors leave one writer out (the offline
- * analyzer's checks; `lowo` is null with fewer than two tuning sets).
+ * labels. With two or more held-out sets, their drafts are also measured together as one row
+ * (`HELD_OUT_POOLED`): one writer's 90 drafts move a point or two on any refit, the split less. Then,
+ * over the tuning sets only, both purpose detectors leave one writer out (the offline analyzer's
+ * checks; `lowo` is null with fewer than two tuning sets).
  */
 export async function runPurposeSuite(
   engine: CoachEngine,
   datasets: ReadonlyArray<Dataset<PurposeCase>>,
 ): Promise<{ metrics: PurposeMetrics[]; lowo: PurposeLowo | null }> {
   const metrics: PurposeMetrics[] = [];
+  const held: Critiqued[] = [];
   for (const d of datasets) {
-    metrics.push({ dataset: d.path.replace(/^.*\//, '').replace(/\.jsonl$/, ''), split: splitOf(d.path), ...(await measure(engine, d.cases)) });
+    const critiqued = await critiqueAll(engine, d.cases);
+    if (splitOf(d.path) === 'held-out') held.push(...critiqued);
+    metrics.push({ dataset: d.path.replace(/^.*\//, '').replace(/\.jsonl$/, ''), split: splitOf(d.path), ...figuresOf(critiqued) });
   }
+  if (metrics.filter((m) => m.split === 'held-out').length >= 2) metrics.push({ dataset: HELD_OUT_POOLED, split: 'held-out', ...figuresOf(held) });
   const tuning = datasets.filter((d) => splitOf(d.path) === 'tuning');
   return { metrics, lowo: tuning.length >= 2 ? purposeLowo(tuning) : null };
 }
 
-async function measure(engine: CoachEngine, cases: readonly PurposeCase[]): Promise<Omit<PurposeMetrics, 'dataset' | 'split'>> {
+type Critiqued = { c: PurposeCase; critique: Awaited<ReturnType<typeof runCritique>> };
+
+async function critiqueAll(engine: CoachEngine, cases: readonly PurposeCase[]): Promise<Critiqued[]> {
   const now = () => Date.UTC(2026, 11, 7);
   const deps = { engine, newId: createIdGenerator(now), now };
-  const scored = [];
-  for (const c of cases) {
-    const critique = await runCritique(deps, { text: c.text, mode: c.mode, earnedBefore: false });
-    scored.push({ c, critique });
-  }
+  const scored: Critiqued[] = [];
+  for (const c of cases) scored.push({ c, critique: await runCritique(deps, { text: c.text, mode: c.mode, earnedBefore: false }) });
+  return scored;
+}
+
+function figuresOf(scored: readonly Critiqued[]): Omit<PurposeMetrics, 'dataset' | 'split'> {
   const labelled = scored.map((s) => ({
     expected: s.c.expected.map((id) => `${s.c.mode}:${id}`),
     predicted: s.critique.checks.filter((k) => k.present).map((k) => `${s.c.mode}:${k.id}`),

@@ -144,7 +144,10 @@ export function readTurnOffline(
   const asked = previous !== undefined && /\?\s*["')\]]*\s*$|\?\s/.test(previous);
   if (asked && !doc.sentences.every((s) => s.question) && ![...acts].some((a) => QUESTION_ACTS.includes(a))) acts.add('answers');
   // A statement that does nothing else tells the other person something: acknowledged, not small talk.
-  if (learned.has('answers')) acts.add('answers');
+  // An answer needs a question, and a sentence that is not one: the act reader, which reads the turn alone, also finds one
+  // after "Come in." and in "How can I help you this week?" said back to "What do you need?".
+  const answering = (previous === undefined || previous.includes('?')) && !doc.sentences.every((s) => s.question);
+  if (learned.has('answers') && answering) acts.add('answers');
   if (acts.size === 0) acts.add('answers');
 
   const unread = (analysis.unread ?? []).filter((id) => !checks.has(id));

@@ -24,6 +24,17 @@ const OFFER_IN_SIGHT = new RegExp(
 );
 
 /**
+ * Saying where or when one will be ("I'll be working from the Leeds office on Tuesday", "I'll be off
+ * Friday") is no work taken on, however much it reads like "I'll have it to you on Tuesday": a learned
+ * commitment whose sentence only says that is left out.
+ */
+const ONLY_WHEREABOUTS = new RegExp(
+  String.raw`^\W*(?:i(?:'ll| will)|i'm|i am) (?:be )?(?:working |based )?(?:from|in|at|off|out|away|on leave|remote|home|around)\b` +
+    String.raw`(?![^.!?]*\b(?:finish|send|deliver|have (?:it|the|them)|get (?:it|the|them)|sort|do the|run the|cover)\b)`,
+  'i',
+);
+
+/**
  * The moves the learned reader finds in a text that the hand-written frames did not, among the
  * checks it reads (the pitfalls, and the moves where it did not help leave one writer out, are the
  * frames' alone: who acts, negation and quoting decide them). A check is present when the text's p
@@ -60,6 +71,7 @@ export function learnedFindings(
     if (!(sentences[best]![k]! > m.threshold[k]!)) continue;
     const quote = quoteOf(doc, doc.sentences[best]!);
     if (m.checks[k] === 'offers_help' && found.has('commits_to_task') && !OFFER_IN_SIGHT.test(quote.toLowerCase())) continue;
+    if (m.checks[k] === 'commits_to_task' && ONLY_WHEREABOUTS.test(quote)) continue;
     if (quote !== '') checks[m.checks[k]!] = { present: true, evidence: [quote], learned: true };
   }
   return { checks, unread: [] };

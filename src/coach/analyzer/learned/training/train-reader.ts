@@ -34,7 +34,7 @@ export const READER_TRAINING: ReaderTraining = {
   weighting: 'balanced',
   lambda: 3e-6,
   minDf: 2,
-  prune: 1.4,
+  prune: 1.45,
   threshold: 0.7,
 };
 
@@ -56,7 +56,10 @@ export function trainingMatrix(texts: readonly TrainingText[], minDf: number): {
 }
 
 /** Fits one logistic regression per check the reader reads, on the texts of the check's mode; deterministic. */
-export function trainReader(texts: readonly TrainingText[], training: ReaderTraining = READER_TRAINING): TrainedReader {
+export function trainReader(all: readonly TrainingText[], training: ReaderTraining = READER_TRAINING): TrainedReader {
+  // A one-word turn ("ok") means what its context makes it mean; the reader reads a text alone, so it learns nothing from one,
+  // and a text that short is left to the frames (fewestWords).
+  const texts = all.filter((t) => wordTokens(t.text).length >= 2);
   const mode = (m: Mode): ReaderModel['modes'][Mode] => {
     const ofMode = texts.filter((t) => t.mode === m);
     const { columns, X } = trainingMatrix(ofMode, training.minDf);
