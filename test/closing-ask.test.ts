@@ -6,7 +6,7 @@ import type { AskCueId } from '../src/coach/reading/ask-cues.js';
 import { closedAnswer } from '../src/coach/reading/closed-answer.js';
 import { closingAsk, earlierAsk, offeredPick, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
 import { openQuestionOf } from '../src/coach/reading/open-question.js';
-import { PERSONAS } from '../src/coach/scenarios/index.js';
+import { PERSONAS, pushbackLines } from '../src/coach/scenarios/index.js';
 import { MAX_SENTENCES } from '../src/coach/roleplay/offline-persona.js';
 import { getBrief, getPersona, type PersonaId } from '../src/coach/scenarios/index.js';
 import type { Db } from '../src/db/client.js';
@@ -554,6 +554,24 @@ describe('the offline persona answers the end of the turn first', () => {
       "Ahh, okay, so juggling upwards and sideways, that makes a lot of sense. Is the VP looking for something specific from you in these first few months? I know before you joined there was a lot of chatter about first-response times slipping, so I wondered if that's on the radar.",
     );
     for (const line of persona.lines.deflect?.situation ?? []) expect(reply).not.toContain(line);
+  });
+
+  it('does not call a turn that takes work on vague about its goal for a "grow" in passing', async () => {
+    const say = await rehearse(app(), 'exploitative', 'performance-check', 'easy');
+    const persona = getPersona('exploitative');
+    // Round 20's k10: "Sure, sure, growth — love that for you. What are we actually talking about?" (rated no twice).
+    const turns: string[] = [
+      "Ha, I bet you say that to everyone! Thanks for squeezing me in, I know Keystone's been manic. So, nothing's on fire, don't worry — I just realised we haven't really talked about how I'm doing since I moved onto the account in the spring. I'd love your honest take. How do you see my work at the moment? The good and the not-so-good, I can take it.",
+      "Aw, that's lovely to hear, thank you. Though, hmm, I'll be honest, the 'they think you write them' bit made me wince a little! I'd actually quite like Keystone to know who's behind them — maybe just my name on the bottom? Anyway, we can come back to that. What would you want me doing differently, though? There must be something. Even small stuff.",
+      "Ha, okay, I'll hold you to that circle-back. But you've sneakily skipped my actual question, Derek! If you had a magic wand — one thing I could do better or differently on Keystone — what would it be? Honestly, I'd rather hear it from you now than in my annual review.",
+      'Test',
+      "Sorry, ignore that, I was halfway through typing a note to myself. Right — you're very sweet, and it's nice being one of the favourites, even one of several! But I'm going to be a bit stubborn here. Nobody's perfect. Is there anything at all — the way I run the status calls, how I handle their change requests, speaking up more in the steering meetings?",
+      "Ha, okay, I'll take 'don't change a thing' as a compliment, though I'm not totally sure I believe you! So here's what I'll do with that. I'll keep the Thursday reports going, obviously — and I'd like to have a go at presenting the headlines myself at the next steering meeting, just five minutes, so Keystone get a face to the reports. I think it'd make me better at the client side, which is honestly the bit I want to grow. Would you be up for that?",
+    ];
+    let reply = '';
+    for (const turn of turns) reply = await say(turn);
+    const vague = pushbackLines(persona, 'easy', ['vague_goal']);
+    for (const line of vague) expect(reply).not.toContain(line);
   });
 
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {

@@ -142,7 +142,10 @@ export function advanceTurn(
       PUSHBACK_PITFALLS.includes(id) &&
       (id !== 'blames_others' || blameVoiced(reading)) &&
       (id !== 'demanding' || demandVoiced(reading)) &&
-      (id !== 'refuses_work' || !takesWork),
+      (id !== 'refuses_work' || !takesWork) &&
+      // Nor is a turn that takes work on, or says goodbye, vague about its goal for a word like "grow" in passing
+      // ("client side, which is the bit I want to grow. Would you be up for that?"; round 20's reviews).
+      (id !== 'vague_goal' || !(takesWork || acts.has('wraps_up'))),
   );
   if (pitfalls.length > 0) reactions.push({ kind: 'pushback', because: pitfalls });
   // A terse "Fine." that goes on to a practical question is how some people say yes: the question is answered, the tone let be.
