@@ -574,6 +574,23 @@ describe('the offline persona answers the end of the turn first', () => {
     for (const line of vague) expect(reply).not.toContain(line);
   });
 
+  it('answers a question with a line of its world only when the line clearly speaks to it, not for one shared word', async () => {
+    const say = await rehearse(app(), 'quiet-high-performer', 'manager-initiated', 'hard');
+    // Round 15's b11: "The rest of the team uses the dashboard, so I hear from them…" to the last turn (rated no).
+    const turns: string[] = [
+      "No, nothing is wrong, Mei. The renewal numbers are fine, better than fine. I realise I only ever call you in when there's a problem, which is rather poor of me. I wanted to ask you something different today: what would you like from your work here over the next year or two?",
+      "That's a perfectly reasonable answer, and I don't want to put words in your mouth. Let me ask it differently. Of everything you've done this year, which piece of work did you actually enjoy? Not the most important one, the one you enjoyed.",
+      "Go on, I'd like to hear it. Even if it's a half-formed thought.",
+      "There's nothing to find out, it isn't a test. Let me be more specific. The renewal elasticity model you rebuilt in the spring: I presented it to the pricing committee, and I'm fairly sure most of them think it was my work. Does that bother you at all? Honestly.",
+      "That's fair, and I'd rather you thought about it than gave me a tidy answer. Let me put something on the table so you have something concrete to react to. The new-business pricing model needs rebuilding before Q2. I could give it to you as the lead, your name on it, and you present it to the committee yourself in March. That is not a reward for being quiet; it's the kind of thing that gets someone to Principal Analyst. Does any part of that appeal, or none of it?",
+      "I'm glad you said so. I'd rather hear it now than find out at your exit interview. What appeals about it? The modelling itself, the presenting, or the Principal part? I ask because they lead to rather different places.",
+      'The presenting. Good, that surprises me a little, which probably says more about me than you. Tell me more: is it that you want to be in the room when decisions are made on your models, rather than hearing about them second-hand?',
+    ];
+    let reply = '';
+    for (const turn of turns) reply = await say(turn);
+    expect(reply).not.toMatch(/dashboard/);
+  });
+
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {
     const say = await rehearse(app(), 'supportive-busy', 'goal-alignment', 'easy');
     const brief = getBrief('supportive-busy', 'goal-alignment');

@@ -357,8 +357,10 @@ function freshInstead(
   const question = text === undefined ? undefined : lastQuestionOf(text);
   if (question) {
     const said = answerSaid(state);
+    // Only a line that clearly speaks to it: one shared word ("team", "dashboard") gave "The rest of the team uses the
+    // dashboard" to "do you want to be in the room when decisions are made?" (rounds 15-20: such lines mostly rated no).
     const match = matchAnswer(question, brief.answers, said);
-    if (match) return { kind: 'answer', topic: match.topic, at: match.at };
+    if (match && match.score >= 2) return { kind: 'answer', topic: match.topic, at: match.at };
     // A question about what they want, once its lines are said through, is answered with what they would need.
     const wants = brief.answers?.requirements ?? [];
     const next = wants.findIndex((_, at) => !said('requirements', at));
