@@ -591,6 +591,21 @@ describe('the offline persona answers the end of the turn first', () => {
     expect(reply).not.toMatch(/dashboard/);
   });
 
+  it('says something of its own when pressed to speak ("I am really asking. Please go ahead."), not "Go on." back', async () => {
+    const say = await rehearse(app(), 'wants-management', 'manager-initiated', 'easy');
+    const persona = getPersona('wants-management');
+    // Round 20's k08: "Okay, got it. Go on." (rated no twice).
+    const turns: string[] = [
+      'Thank you, Jasmine. Fifteen minutes should be enough, and I will keep an eye on the time. Nothing is wrong. I asked for this because I realise I have never properly asked you what you want from your career, and I would rather ask than assume. So, if you are comfortable telling me: what are you hoping for, over the next year or so?',
+      'Thank you for being direct; that is genuinely helpful. Before I answer whether I would back you, may I ask one thing? When you picture running your own store, which part of it do you most want — is it the responsibility for results, leading a team of your own, or something else? I ask because I would like my support to fit what you actually want, not what I imagine.',
+      'That is fair, though I would like to understand it a little better, if you will indulge me. Of what you already do here, what gives you the most satisfaction? And is there anything about the role you are less keen on — the administration, for instance, or dealing with the regional office?',
+      'I am really asking. I will not hold any of it against you, and if some of your ideas are about how I run things, I would rather hear them now than find out later. Please go ahead.',
+    ];
+    let reply = '';
+    for (const turn of turns) reply = await say(turn);
+    for (const line of [...persona.lines.acknowledge, ...persona.lines.neutral]) expect(reply).not.toContain(line);
+  });
+
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {
     const say = await rehearse(app(), 'supportive-busy', 'goal-alignment', 'easy');
     const brief = getBrief('supportive-busy', 'goal-alignment');

@@ -160,13 +160,18 @@ export function advanceTurn(
   const newly: BriefFact[] = [];
   const ready: Array<{ fact: BriefFact; evidence: string[] }> = [];
   if (earns) {
+    // Asked, held back, then pressed ("I am really asking. Please go ahead."): the insistence is the move asked again, for
+    // the fact the persona was holding back; a "Go on." back to it answered nothing (rounds 15-20's reviews).
+    const pressing = acts.has('wraps_up') ? undefined : invitedToSpeak(input.text);
+    const held = brief.facts.filter((f) => !state.revealed.some((r) => r.id === f.id) && (state.earned[f.id] ?? 0) > 0);
     for (const fact of brief.facts) {
       if (state.revealed.some((r) => r.id === fact.id)) continue;
-      if (!fact.earnedBy.some((id) => present.includes(id))) continue;
+      const pressed = pressing !== undefined && held[0] === fact;
+      if (!fact.earnedBy.some((id) => present.includes(id)) && !pressed) continue;
       const count = (state.earned[fact.id] ?? 0) + 1;
       state.earned[fact.id] = count;
       if (count >= persona.guardedness[difficulty]) {
-        const evidence = reading.checks.filter((c) => fact.earnedBy.includes(c.id)).flatMap((c) => c.evidence);
+        const evidence = pressed ? [pressing as string] : reading.checks.filter((c) => fact.earnedBy.includes(c.id)).flatMap((c) => c.evidence);
         ready.push({ fact, evidence });
       }
     }
@@ -244,6 +249,13 @@ export function advanceTurn(
     else reactions.unshift(bye);
   }
 
+  // Pressed to speak with nothing held back, a persona says what it has on its mind, not "Go on." back.
+  const onlyNoted = !reactions.some((r) => r.kind !== 'acknowledge' && r.kind !== 'neutral');
+  if (invitedToSpeak(input.text) && !acts.has('wraps_up') && onlyNoted) {
+    const topic: AnswerTopic = persona.side === 'employee' ? 'requirements' : 'focus';
+    const at = (brief.answers?.[topic] ?? []).findIndex((_, i) => !answerSaid(state)(topic, i));
+    if (at >= 0) reactions.splice(0, reactions.length, { kind: 'answer', topic, at });
+  }
   answerFromTheBrief(reactions, brief, state);
   if (input.text !== undefined) {
     answerTheEnd(reactions, ask, brief, state, input.text);
@@ -479,6 +491,24 @@ const WELLBEING = new RegExp(
 /** A question about how things stand on the persona's side: what changed, what happened, what weighs most, what is at stake. */
 const AFTER_THEIR_SIDE =
   /\b(?:chang\w*|happen\w*|new|most|biggest|on the line|at stake|standing between|head in|on your side|your end|for you)\b|\bworr|\bproblem/i;
+
+/** Words that hand the other person the floor: "go ahead", "I'm really asking", "I'd rather hear it from you". */
+const INVITES = new RegExp(
+  [
+    String.raw`\b(?:go ahead|fire away|spill|i'm listening|i am listening|the floor is yours|over to you)\b(?! and)`,
+    String.raw`\b(?:go on,? (?:then,? )?tell me|tell me (?:your|more|what you|honestly|straight))\b`,
+    String.raw`\b(?:i'm|i am|im) (?:really |genuinely |honestly )?asking\b|\bi (?:really |genuinely )?(?:do )?want to (?:hear|know)\b`,
+    String.raw`\b(?:i'd|i would) (?:really |genuinely |honestly )?(?:like|love|rather|welcome|value) (?:to hear|hearing|your (?:ideas|view|thoughts|take))\b`,
+    String.raw`\bplease (?:share|tell|say|go ahead)\b|\bi(?:'d| would) welcome your\b`,
+  ].join('|'),
+  'i',
+);
+
+/** The sentence of a turn that only hands over the floor (no question of its own), or undefined. */
+function invitedToSpeak(text: string | undefined): string | undefined {
+  if (text === undefined || text.includes('?')) return undefined;
+  return (text.match(/[^.!]+[.!]*/g) ?? []).map((s) => s.trim()).find((s) => INVITES.test(s));
+}
 
 /** Reactions that refuse or correct the turn: no "yes, that's right" goes in front of them. */
 const CONTRARY: ReadonlySet<Reaction['kind']> = new Set(['injection', 'pushback', 'grudging']);
