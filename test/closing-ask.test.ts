@@ -603,7 +603,22 @@ describe('the offline persona answers the end of the turn first', () => {
     ];
     let reply = '';
     for (const turn of turns) reply = await say(turn);
-    for (const line of [...persona.lines.acknowledge, ...persona.lines.neutral]) expect(reply).not.toContain(line);
+    for (const line of [...(persona.lines.acknowledge ?? []), ...(persona.lines.neutral ?? [])]) expect(reply).not.toContain(line);
+  });
+
+  it('keeps a fact a commitment earned for later when the same turn ends on a question it does not answer', async () => {
+    const say = await rehearse(app(), 'supportive-busy', 'unglamorous-task', 'hard');
+    const brief = getBrief('supportive-busy', 'unglamorous-task');
+    // Round 21's o03: the offer told over "why does it matter right now?" (rated no).
+    const turns: string[] = [
+      "oh, ok, yes, sorry, i mean yes, I'll take it. sorry, I was half expecting something else so it took me a second. I can own the flaky-test backlog. can I ask how big it actually is right now, and is there a particular reason it's coming up now? like is something going wrong because of it, or is it more of a long-standing thing?",
+      "um, I think I can have a first cut by friday next week, so the 14th? sorry if that's too slow, I just want to actually look at the history properly and not just guess. by first cut I mean a list of every flaky test, how often each one fails, and which ones I'd fix vs quarantine. but sorry, I did ask before and I don't think I caught it: why does it matter right now? is it the release train, or people losing trust in CI, or both?",
+    ];
+    const replies: string[] = [];
+    for (const turn of turns) replies.push(await say(turn));
+    const offer = brief.facts.find((f) => f.id === 'offer');
+    expect(offer).toBeDefined();
+    expect(replies.at(-1)).not.toContain(offer?.revealLine);
   });
 
   it('tells at most two facts a turn, whole, and the next one on the turn after', async () => {

@@ -75,6 +75,9 @@ export interface TurnOutcome {
   line: number;
 }
 
+/** The moves made by asking: a fact they earn answers the question that earned it. */
+const ASKING_MOVES: readonly CheckId[] = ['offers_help', 'asks_for_feedback', 'asks_what_it_takes', 'links_goal_to_needs', 'asks_about_goals'];
+
 const PUSHBACK_PITFALLS: readonly CheckId[] = ['demanding', 'vague_goal', 'refuses_work', 'blames_others', 'assumes_goal'];
 
 const QUESTION_TOPICS: ReadonlyArray<[ActId, Topic]> = [
@@ -196,14 +199,19 @@ export function advanceTurn(
     // that ends on a practical question gets its answer now and the fact on the next turn.
     const practical =
       (acts.has('asks_other') && input.text !== undefined && /\?[\s"')\]]*$/.test(input.text.trim())) || (ask?.kind === 'open' && ask.open.form !== 'pick');
-    // Nor is a fact started on someone leaving: it waits for the next conversation.
-    const told = practical || acts.has('wraps_up') ? [] : ready.slice(0, 2);
+    // Nor is a fact started on someone leaving: it waits for the next conversation. And a turn that ends on a question
+    // hears a fact only when asking earned it ("what's weighing on you?"): one earned by a commitment in the same turn
+    // waits behind the question's answer ("I'll have it by Wednesday. Why does it matter right now?"; round 21's reviews).
+    const endsAsking =
+      input.text !== undefined && /\?[\s"')\]]*$/.test(input.text.trim()) && ask?.kind !== 'check' && ask?.kind !== 'counts' && ask?.kind !== 'when';
+    const askedFor = (r: { fact: BriefFact }) => r.fact.earnedBy.some((id) => present.includes(id) && ASKING_MOVES.includes(id));
+    const told = practical || acts.has('wraps_up') ? [] : ready.filter((r) => !endsAsking || askedFor(r)).slice(0, 2);
     for (const t of told) {
       state.revealed.push({ id: t.fact.id, turn, evidence: t.evidence });
       newly.push(t.fact);
     }
     // A fact earned again while it waited is told once: what was told now leaves the queue.
-    const later = [...waiting, ...ready.slice(told.length).map((w) => ({ id: w.fact.id, evidence: w.evidence }))];
+    const later = [...waiting, ...ready.filter((r) => !told.includes(r)).map((w) => ({ id: w.fact.id, evidence: w.evidence }))];
     state.queued = later.filter((q, i) => !told.some((t) => t.fact.id === q.id) && later.findIndex((o) => o.id === q.id) === i);
   }
   if (state.queued?.length === 0) delete state.queued;
@@ -488,10 +496,6 @@ const WELLBEING = new RegExp(
   'i',
 );
 
-/** A question about how things stand on the persona's side: what changed, what happened, what weighs most, what is at stake. */
-const AFTER_THEIR_SIDE =
-  /\b(?:chang\w*|happen\w*|new|most|biggest|on the line|at stake|standing between|head in|on your side|your end|for you)\b|\bworr|\bproblem/i;
-
 /** Words that hand the other person the floor: "go ahead", "I'm really asking", "I'd rather hear it from you". */
 const INVITES = new RegExp(
   [
@@ -541,12 +545,9 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   // A question the words do not place, about the persona's world, is most often about what is on its plate;
   // so is one about how things are that is not asking after the person ("what's giving you the most grief?").
   // Only an open question: a yes/no one answered with a worry of the persona's own reads as a dodge.
-  const open = /\b(?:what|what's|which|how)\b[^?]*\?/i.test(text) && !/\?[^?]*\b(?:yes or no|or not)\b/i.test(text);
+  const open = /\b(?:what|what's|whats|wats|which|how|how's|hows)\b[^?]*\?/i.test(text) && !/\?[^?]*\b(?:yes or no|or not)\b/i.test(text);
   const placedNowhere = open && reactions.some((r) => r.kind === 'deflect' && (r.topic === 'unknown' || (r.topic === 'situation' && !WELLBEING.test(text))));
-  // Only when it asks after their side of things: "how do you want it, spreadsheet?" or "what's stopping that?" is not answered
-  // with a worry of the persona's own (rounds 15-20: 17 of 58 such replies rated no); "I'll find out" is the honest answer.
-  const theirSide = placedNowhere && AFTER_THEIR_SIDE.test(lastQuestionOf(text) ?? text);
-  ask ??= theirSide ? { kind: 'about', topic: 'focus' } : undefined;
+  ask ??= placedNowhere ? { kind: 'about', topic: 'focus' } : undefined;
   // An open question about something a line of the persona's world clearly speaks to is answered with that line.
   if (!ask && open && reactions.some((r) => r.kind === 'deflect' || r.kind === 'acknowledge' || r.kind === 'neutral')) {
     const clear = matchAnswer(lastQuestionOf(text) ?? text, brief.answers, answerSaid(state));
