@@ -4,7 +4,7 @@ import { createApp } from '../src/app.js';
 import { ASK_CUE_EXAMPLES } from '../src/coach/reading/ask-cue-examples.js';
 import type { AskCueId } from '../src/coach/reading/ask-cues.js';
 import { closedAnswer } from '../src/coach/reading/closed-answer.js';
-import { closingAsk, earlierAsk, offeredPick, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
+import { closingAsk, earlierAsk, lastQuestionOf, offeredPick, reflect, showsAskCue } from '../src/coach/reading/closing-ask.js';
 import { openQuestionOf } from '../src/coach/reading/open-question.js';
 import { PERSONAS, pushbackLines } from '../src/coach/scenarios/index.js';
 import { MAX_SENTENCES } from '../src/coach/roleplay/offline-persona.js';
@@ -38,6 +38,16 @@ describe('closingAsk', () => {
     expect(closingAsk("Let's set it: Monday the 24th, thirty minutes. Deal? Safe drive back.")).toEqual({ kind: 'when', when: 'Monday the 24th' });
     expect(closingAsk('First one Monday then. Thanks Helen.')).toEqual({ kind: 'when', when: 'Monday' });
     expect(reflect('your morning')).toBe('my morning');
+  });
+
+  it('reads chat shorthand, and a sentence opening with a modal but no one after it as no question', () => {
+    // Round 21's p02: "Haven't a clue, sorry. I'll find out once I'm off the phone." (rated no).
+    expect(closingAsk('cd i do a pre-inspection walk-round of all bays, report to u? would help u + me')).toEqual({
+      kind: 'closed',
+      answer: 'You can do a pre-inspection walk-round of all bays.',
+    });
+    expect(lastQuestionOf('Could I take the rota? Would help us both.')).toBe('Could I take the rota?');
+    expect(lastQuestionOf('Should be fine by Friday.')).toBeUndefined();
   });
 
   it('answers the last question, not a time said earlier in passing', () => {

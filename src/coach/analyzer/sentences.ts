@@ -47,18 +47,16 @@ const ABBREVIATIONS = new Set([
 
 const BULLET = /^(?:[-*\u2022\u00b7\u25aa\u2023\u25e6+]|\d{1,2}[.)]|\(?[a-h]\)|\[[ x]?\])\s+/;
 // Chat drafts often drop the "?": these openings still ask.
+/** Who a question opening with a modal asks about (the text is folded to lower case, so a name is not among them). */
+const ASKED_OF = String.raw`(?:i|u|you|we|they|he|she|it|that|this|there|the|a|an|my|your|ur|our|their|his|her|anyone|anybody|someone|somebody|everyone|one)`;
 // new RegExp rather than literals only so they can span lines; not re(), which would change their spaces or flags.
 const ASKING_OPENING = new RegExp(
   String.raw`^(?:(?:so|and|also|but|ok|okay|hey|hi|oh|well|quick question)[,:]?\s+)*` +
     oneOf([
-      oneOf([
-        String.raw`what|how|where|when|which|who|why|is there|are there|is it|would it|could it`,
-        String.raw`can|could|would`,
-        String.raw`will(?! do\b)`,
-        String.raw`should`,
-        String.raw`do(?! let)`,
-        String.raw`does|did|may|might|shall|am i|are you|any`,
-      ]) + String.raw`\b`,
+      oneOf([String.raw`what|how|where|when|which|who|why|is there|are there|is it|would it|could it`, String.raw`am i|are you|any`]) + String.raw`\b`,
+      // A modal asks only with someone after it: "could I take it?", not "would help us both" or "should be fine".
+      oneOf([String.raw`can|could|would`, String.raw`will(?! do\b)`, String.raw`should`, String.raw`do(?! let)`, String.raw`does|did|may|might|shall`]) +
+        String.raw`\s+${ASKED_OF}\b`,
       String.raw`(?:i was|i'm|i am|just) (?:wondering|curious)\b`,
       String.raw`(?:please )?(?:let me know|lmk|tell me|advise)\b`,
     ]),

@@ -29,6 +29,8 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
   },
   check: {
     examples: [
+      'Is OK?',
+      'Sound useful?',
       'Does that sound right?',
       'Am I wrong?',
       'Deal?',

@@ -38,7 +38,8 @@ export const ASK_CUES = {
   /** Asking whether what was just said is right or agreed. */
   check: {
     patterns: [
-      String.raw`\b(?:sounds?|that) (?:right|good|fair|ok|okay|reasonable|like a plan|alright|all right|fine|sensible|doable)\b.*\?`,
+      String.raw`\b(?:sounds?|that) (?:right|good|fair|ok|okay|reasonable|like a plan|alright|all right|fine|sensible|doable|useful|helpful)\b.*\?`,
+      String.raw`^\W*(?:is|it's|its) (?:it |that |this )?(?:ok|okay|alright|all right|fine)\s*\?`,
       String.raw`\b(?:ok|okay|alright|all right|fine|good) (?:with|by|for) (?:you|u)\b[^.!]*\?`,
       String.raw`\b(?:make|makes) sense\b.*\?|\bam i (?:wrong|right|off|missing)\b|\bis that (?:right|fair|ok|okay|alright|all right|accurate|true)\b`,
       String.raw`(?:^|[,.;—-]\s*)` +

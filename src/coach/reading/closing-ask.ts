@@ -310,8 +310,26 @@ const JOINED = new RegExp(
   'gi',
 );
 
+/**
+ * Chat shorthand spelled out, so "cd i do a walk-round, report to u?" is read (and answered) as "could I
+ * … report to you?": the words a question turns on, never a word that could be a name.
+ */
+const SHORTHAND: ReadonlyArray<[RegExp, string]> = [
+  [/\bu\b(?!\.)/g, 'you'],
+  [/\bU\b(?=\s+(?:can|could|want|think|need|know|said|free|ok|okay)\b)/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\b(?:cd|cud)\b/gi, 'could'],
+  [/\bwd\b/gi, 'would'],
+  [/\bshd\b/gi, 'should'],
+  [/\br\b(?= (?:you|u|we|they)\b)/gi, 'are'],
+  [/\b(?:pls|plz)\b/gi, 'please'],
+  [/\btmrw\b/gi, 'tomorrow'],
+  [/\bthurs\b(?!day)/gi, 'Thursday'],
+];
+
 function splitJoined(text: string): string {
-  return text.replace(JOINED, '? And ');
+  const spelled = SHORTHAND.reduce((t, [from, to]) => t.replace(from, to), text);
+  return spelled.replace(JOINED, '? And ');
 }
 
 /** A question with no verb of its own ("A year?", "Six months?", "the CSAT?"): it elaborates the question before it. */

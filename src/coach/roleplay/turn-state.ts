@@ -236,6 +236,9 @@ export function advanceTurn(
     const n = state.said?.['confirm.depends'] ?? 0;
     state.said = { ...state.said, 'confirm.depends': n + 1 };
     reactions.push({ kind: 'confirm', depends: true, n });
+  } else if (topic === 'unknown' && input.text !== undefined && lastQuestionOf(input.text) === undefined) {
+    // A turn with no question in it ("…so you only look at the flagged ones.") asked nothing to "find out" about.
+    reactions.push({ kind: 'acknowledge' });
   } else if (topic) reactions.push({ kind: 'deflect', topic: personal ? 'unknown' : topic });
   if (acts.has('small_talk')) reactions.push({ kind: 'small-talk' });
   // A first turn that only says hello ("hi, quick one") is opened, not acknowledged as if something was said.
