@@ -151,6 +151,12 @@ describe('earlierAsk', () => {
     });
     expect(offeredPick("What's soon to you? Next year? Two years?")).toBeUndefined();
     expect(offeredPick("How's the merger going? Like, are you keeping both teams, or merging them?")).toBeUndefined();
+    // Round 22's r02 and r05: "And which bucket hurts most, mainly." / "And is there a target, mainly."
+    expect(offeredPick('whats the count now vs target? and which bucket hurts most, payouts, webhooks, something else?')).toEqual({
+      form: 'pick',
+      echo: 'Payouts',
+    });
+    expect(offeredPick('still need a number tho. 10 retainers? 30? and is there a target, like unbilled hrs under x%?')).toBeUndefined();
   });
 
   it('finds none for one question, a question elaborated by options or fragments, a tag, or a clause that is no question', () => {

@@ -10,7 +10,12 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
       'Thursday after handover.',
       'by end of the week',
     ],
-    counterexamples: ['I send a progress update every Friday.', 'We were at 11.5 in August.', 'The backlog is huge.'],
+    counterexamples: [
+      'We sat down last week and it went fine.',
+      'I send a progress update every Friday.',
+      'We were at 11.5 in August.',
+      'The backlog is huge.',
+    ],
   },
   proposes_time: {
     examples: [

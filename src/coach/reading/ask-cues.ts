@@ -4,7 +4,8 @@
  * data, held to its examples and counterexamples by the tests (`ask-cue-examples.ts`). Patterns
  * run case-insensitively on one sentence with plain apostrophes.
  */
-const WEEKDAY = String.raw`(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?`;
+// "sat" and "sun" alone are a verb and a star ("we sat down"), not days: only with a date after them ("sat 14th").
+const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|(?:sat|sun)(?=\s+\d))`;
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*`;
 const ORDINAL = String.raw`\d{1,2}(?:st|nd|rd|th)`;
 const CLOCK = String.raw`(?:\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}:\d{2}|noon|midday)`;

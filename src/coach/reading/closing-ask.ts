@@ -248,7 +248,8 @@ export function closingAsk(turn: string): ClosingAsk | undefined {
 }
 
 /** Options that are no plain thing to pick: a question of their own ("or are you keeping both?"). */
-const NOT_AN_OPTION = /^(?:what|which|who|how|why|when|where|is|are|do|does|did|can|could|will|would|should)\b/i;
+const NOT_AN_OPTION =
+  /^(?:(?:and|but|so|or|also|plus)\s+)*(?:what|whats|what's|which|who|how|why|when|where|is|are|do|does|did|can|could|will|would|should)\b/i;
 
 /**
  * "Is it my case you'll push? Or is someone else in the running?" / "what did you like? Explaining stuff, seeing them get it?":
@@ -258,11 +259,13 @@ function listedPick(sentences: ReadonlyArray<{ text: string; question: boolean }
   const list = sentences.findLast((s) => s.question);
   if (!list || !sentences.slice(0, sentences.indexOf(list)).some((s) => s.question)) return undefined;
   const FILLER = /^(?:like|e\.g\.|eg|say|maybe|or|so|for example|i mean)$/i;
-  const options = list.text
+  const listed = list.text
     .replace(/[?\s]+$/, '')
     .split(/\s*,\s*(?:or\s+)?|\s+or\s+/)
     .filter((o) => !FILLER.test(o.trim()))
     .map((o) => o.replace(/^(?:like|e\.g\.|maybe|or|so)\s+(?:is it\s+)?/i, ''));
+  // "and which bucket hurts most, payouts, webhooks, something else?": the question, then its options.
+  const options = listed.length > 2 && NOT_AN_OPTION.test(listed[0] ?? '') ? listed.slice(1) : listed;
   const plain = options.every((o) => o.split(/\s+/).length <= 5 && !NOT_AN_OPTION.test(o));
   // Times offered ("Tuesday or Thursday?", "next year? two years?") are agreed, not picked.
   if (options.length < 2 || !plain || options.some((o) => whenOf(o) !== undefined || /\b(?:years?|months?|weeks?)\b/i.test(o))) return undefined;

@@ -550,7 +550,10 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
   // Only an open question: a yes/no one answered with a worry of the persona's own reads as a dodge.
   const open = /\b(?:what|what's|whats|wats|which|how|how's|hows)\b[^?]*\?/i.test(text) && !/\?[^?]*\b(?:yes or no|or not)\b/i.test(text);
   const placedNowhere = open && reactions.some((r) => r.kind === 'deflect' && (r.topic === 'unknown' || (r.topic === 'situation' && !WELLBEING.test(text))));
-  ask ??= placedNowhere ? { kind: 'about', topic: 'focus' } : undefined;
+  // Not one that asks to single out a thing ("which of the three drags it?", "which two stores?", "give me an example?"):
+  // the persona's own worry answers none of those (round 22's reviews: most such replies rated no).
+  const singlesOut = /\b(?:which|where|who|example)\b/i.test(lastQuestionOf(text) ?? '');
+  ask ??= placedNowhere && !singlesOut ? { kind: 'about', topic: 'focus' } : undefined;
   // An open question about something a line of the persona's world clearly speaks to is answered with that line.
   if (!ask && open && reactions.some((r) => r.kind === 'deflect' || r.kind === 'acknowledge' || r.kind === 'neutral')) {
     const clear = matchAnswer(lastQuestionOf(text) ?? text, brief.answers, answerSaid(state));
