@@ -86,6 +86,8 @@ const TUNING: Record<string, Tuning> = {
   'writer-f': 'never tuned',
   'writer-g': 'never tuned',
   'writer-h': 'never tuned',
+  'writer-i': 'never tuned',
+  'writer-o': 'never tuned',
   'drafts-purpose-writer-h': 'never tuned',
   'drafts-purpose-writer-j': 'never tuned',
 };

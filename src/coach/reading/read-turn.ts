@@ -7,6 +7,7 @@ import type { CheckId, Mode } from '../rubric.js';
 import { CUES, type CueId } from './act-cues.js';
 import { ACT_OF_CHECK, NOT_CREDITED_WHEN_GRUDGING, type ActId, type Tone } from './acts.js';
 import type { TurnReading } from './reading-schema.js';
+import { showsAskCue } from './closing-ask.js';
 import { learnedActsOf, type LearnedActs } from './learned-acts/learned-acts.js';
 import { SHIPPED_ACTS } from './learned-acts/shipped-acts.js';
 
@@ -92,7 +93,11 @@ export function readTurnOffline(
   const bargain = checks.has('links_goal_to_needs') ? [] : cued(doc, 'bargain');
   if (grudging.length > 0 || bargain.length > 0 || learned.has('grudging')) {
     acts.add('grudging');
-    for (const id of NOT_CREDITED_WHEN_GRUDGING) checks.delete(id);
+    // A grumble only the act reader hears takes back no commitment with a date on it ("I'm not doing it for a deal. I'll do
+    // it regardless, starting Tuesday."); it does take back a vague one ("I'll get to it when I get to it"), and one the
+    // words voice ("fine, I guess") always.
+    const dated = (checks.get('commits_to_task') ?? []).some((q) => showsAskCue(q, 'when'));
+    if (grudging.length > 0 || bargain.length > 0 || !dated) for (const id of NOT_CREDITED_WHEN_GRUDGING) checks.delete(id);
   }
   if (bargain.length > 0 && mode === 'employee' && !checks.has('refuses_work')) {
     checks.set(

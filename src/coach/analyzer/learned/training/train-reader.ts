@@ -34,7 +34,7 @@ export const READER_TRAINING: ReaderTraining = {
   weighting: 'balanced',
   lambda: 3e-6,
   minDf: 2,
-  prune: 1.45,
+  prune: 1.5,
   threshold: 0.7,
 };
 
