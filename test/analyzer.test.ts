@@ -213,8 +213,14 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       "What's the gap between where I am now and the team lead role?",
       'I want to be considered for the buyer role. What skills am I missing?',
       'To get to band 7, what would I need to demonstrate?',
+      'my promotion to senior consultant. whats it take now?',
     ],
-    no: ['Am I on track?', 'What does it take to get a parking permit here?', 'What would it take to fix the printer on floor 2?'],
+    no: [
+      "What's it take to get a parking permit here?",
+      'Am I on track?',
+      'What does it take to get a parking permit here?',
+      'What would it take to fix the printer on floor 2?',
+    ],
   },
   proposes_follow_up: {
     yes: [

@@ -269,6 +269,14 @@ describe('closedAnswer', () => {
     for (const [question, answer] of cases) expect(closedAnswer(question), question).toBe(answer);
   });
 
+  it('answers a question that expects a no ("is that too much of your time?") with a no, not a yes in the asker words', () => {
+    // Round 23's s03: "That's too much of my time. Brilliant." (rated partly).
+    expect(closedAnswer('Is that too much of your time?')).toBe("No, that's fine.");
+    expect(closedAnswer('Would that be a problem?')).toBe("No, that's fine.");
+    expect(closingAsk('I could start Friday. Would that be a problem?')).toEqual({ kind: 'closed', answer: "No, that's fine." });
+    expect(closedAnswer('Is that the right file?')).toBe("That's the right file.");
+  });
+
   it('never grants a promotion or pay in a sentence, and leaves open questions and requests alone', () => {
     expect(closedAnswer('Am I on track for senior this cycle?')).toBeUndefined();
     expect(closedAnswer('Can I get a raise if this goes well?')).toBeUndefined();

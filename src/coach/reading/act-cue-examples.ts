@@ -6,6 +6,8 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
     examples: [
       'First Monday of each month then. Thanks Helen.',
       'ok thanks!',
+      'k gtg ty',
+      'Ok, I go now, have good day.',
       'Cheers, speak Friday.',
       "Let's leave it there for today.",
       "That's all from me, I'll let you get back to it.",
@@ -54,6 +56,7 @@ export const CUE_EXAMPLES: Record<CueId, { examples: readonly string[]; countere
       "that's it? I thought there'd be more to the rota",
       "that's everything I've done on the audit so far, what do you think?",
       "I'm off on Friday, can someone cover?",
+      'I go now to the store and count the stock, then I send you the file.',
       'for team lead I need to see you coach the new starters',
       'I need to see you Thursday about the rota.',
       'I can take care of the rota while you are out.',

@@ -26,6 +26,8 @@ export const CUES = {
         String.raw`(?: (?:really|then|i think|for me|from me|done))?(?:[ ,.!-]+(?:thanks|thank you|cheers|ta)(?: \w+)?)?[ ,.!]*$`,
       String.raw`\bi(?:'ll| will|ll) let (?:you|u) (?:go|get back|get on)\b|\bi (?:won't|wont|will not) keep (?:you|u)\b`,
       String.raw`\b(?:gotta go|got to go|have to (?:run|dash|go)|need to (?:run|dash)|i'll leave you to it|until next time|ttyl)\b`,
+      // Chat and second-language sign-offs: "k gtg ty", "Ok, I go now, have good day."
+      String.raw`\b(?:gtg|g2g|gotta run|cya|i (?:go|leave|must go) now(?=\s*(?:$|[,.!;]))|have (?:a )?(?:good|nice) (?:day|evening|weekend))\b`,
       String.raw`\b(?:going|heading) (?:home|off|back)\b|\bback to (?:my desk|work|it|the (?:floor|ward|shop))\b`,
       String.raw`\b(?:catch (?:you|u|ya)|see (?:you|u|ya)|speak to (?:you|u)) (?:at|in|on|after|tomorrow|next)\b|\b(?:we're|were|i'm) done\b`,
       String.raw`\b(?:right|ok(?:ay)?|anyway),? (?:i'm|im|i am) off\b`,

@@ -95,8 +95,18 @@ const ASKS_WHAT = /^(?:what|which|who|how|where|when)(?:'s)?\s+(?:are|is|do|does
 /** "shared gdoc or confluence page, which do you prefer?": the choice is before its "which". */
 const WHICH_OF_THEM = /,\s*which (?:one )?(?:do|would|should|shall|will) (?:you|i|we)\b[^,?]*\?*\s*$/i;
 
+const EXPECTS_NO = new RegExp(
+  String.raw`^\W*(?:(?:and|but|so|ok|okay)\W+)*(?:is|was|would|will|does|wd)\s+(?:that|it|this)\s+(?:be\s+)?` +
+    String.raw`(?:too (?:much|many|ambitious|soon|early|late|big|long|short|tight|far|heavy)|` +
+    String.raw`a (?:problem|pain|bother|hassle|stretch too far)|an (?:issue|imposition)|annoying|overkill)\b`,
+  'i',
+);
+
 export function closedAnswer(asking: string): string | undefined {
   if (NOT_MINE_TO_GRANT.test(asking)) return undefined;
+  // "Is that too much of your time?", "would that be a problem?": the cooperative answer is no, not a yes in the asker's words
+  // ("That's too much of my time. Brilliant.", round 23's reviews).
+  if (EXPECTS_NO.test(asking)) return "No, that's fine.";
   const question = /\bor\b/i.test(asking) ? asking.replace(WHICH_OF_THEM, '?') : asking;
   if (
     question

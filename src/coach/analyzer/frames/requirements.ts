@@ -14,6 +14,8 @@ export const REQUIREMENT = re(
     oneOf([
       String.raw`what (?:would|will|does|do|did|might) (?:it|that) take`,
       String.raw`what it(?: would| will|'d) take`,
+      // "whats it take now?", "what's it gonna take?"
+      String.raw`what(?:'s|s| is) it (?:gonna |going to )?take`,
       String.raw`what(?: would| will| do| does| did| might|'d) ` +
         String.raw`(?:you|they|the [\w-]+(?: [\w-]+)?|leadership|people|the panel|the committee|the board|the partners|you guys|i) ` +
         String.raw`(?:need|want|like|expect|look for|have|require|be looking for|have to see)(?! (?:for lunch|for dinner)\b)`,
