@@ -72,6 +72,8 @@ const CONTEMPT = re(
       String.raw`clueless`,
       String.raw`hopeless`,
       String.raw`(?:a |an )?(?:complete |total |absolute )?(?:mess|disaster|shambles|joke)`,
+      String.raw`in (?:a (?:bit of a |right |real )?)?state`,
+      String.raw`all over the place`,
       String.raw`as usual`,
       String.raw`yet again`,
       String.raw`every single`,
@@ -124,6 +126,8 @@ const CAUSED_BY = re(
       String.raw`held|sat|lost|blew|tanked|handle|submitting|submitted`,
       String.raw`sent (?:[\w-]+ ){0,3}?(?:wrong|late|with no|without)`,
       String.raw`late|merged|pushed|shipped|released|deployed|rushed|skipped|ignored`,
+      // A failure, not a state: "because night team is not closing the tickets", not "since the platform was showing…".
+      String.raw`(?:is|are|was|were) not [\w-]+ing|(?:isn'?t|aren'?t|wasn'?t|weren'?t) [\w-]+ing|not [\w-]+ing`,
     ]) +
     String.raw`\b`,
 );
@@ -167,8 +171,15 @@ const REPEATED = re(
           String.raw`overrid\w*|sending|moving|adding|losing|late`,
         ]),
       String.raw`(?:nobody|no one) (?:told|tells|bothered|warned|informed|checked)`,
-      String.raw`(?:broke|missed|lost|forgot|ignored|changed|dumped|left|sent|messed|screwed|delayed|cancelled|canceled)` +
+      String.raw`(?:broke|missed|lost|forgot|ignored|changed|dumped|left|sent|messed|screwed|delayed|cancelled|canceled|pushed)` +
         String.raw`\b[^.;!?]{0,50}?\b(?:again|as usual|every time|yet again|for the (?:third|fourth|nth) time)`,
+      // "pushed the upload late again", "the figures were late again", "still haven't fixed the codes".
+      String.raw`(?:late|behind)(?: [\w-]+){0,2} (?:again|as usual|every time|yet again)`,
+      String.raw`still (?:haven'?t|hasn'?t|have not|has not|not) (?:[\w-]+ )?` +
+        String.raw`(?:fixed|sent|done|updated|replied|answered|signed|delivered|approved|paid|responded|got back|sorted)`,
+      String.raw`dumped (?:[\w-]+ ){0,4}?on (?:me|us)`,
+      String.raw`(?:keeps?|kept|always) (?:stuffing|mucking|messing|screwing|cocking) (?:it |things |that )?up`,
+      String.raw`(?:should|could) (?:have|'ve) (?:spotted|caught|checked|noticed|flagged|seen|fixed|told (?:me|us)|sent|warned)`,
     ]),
 );
 // The culprit right before an act: "the client keeps...", "Ian's team broke...".
@@ -264,6 +275,18 @@ const MAY_CHARGE = anyOf([
   'funny how',
   ' time this',
   ' time in',
+  'late',
+  'behind',
+  'still',
+  'dumped',
+  'not ',
+  'stuffing',
+  'mucking',
+  'should have',
+  "should've",
+  'could have',
+  'state',
+  'all over',
 ]);
 
 // Every pattern above in one pass: most sentences that pass the word check still have none.
