@@ -341,8 +341,17 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       "You'll want to manage like I did, so I've put you on the leadership track.",
       "You're happy staying IC, right?",
       "Obviously you'll want my job one day, so let's get you ready.",
+      "I know you're happy on nights so I won't move you.",
+      "Dean, you'll make a great site manager like me some day.",
+      "You're an engineer through and through. I can't see you ever wanting to go into management.",
+      "I know you're keen on partnership, as everyone is at your stage, so keep doing what you're doing.",
     ],
-    no: ['You told me you want to stay technical, so I have kept you on the platform work.', 'I moved into management after five years, for what it is worth.'],
+    no: [
+      'You told me you want to stay technical, so I have kept you on the platform work.',
+      'I moved into management after five years, for what it is worth.',
+      "You said you're happy on nights, so I've left the rota as it is.",
+      "You're happy to take the Q3 planning? Let me know by Friday.",
+    ],
   },
 };
 

@@ -60,6 +60,30 @@ const PRESUMES = re(
       String.raw`same (?:path|route|road|way|track) (?:as )?i (?:took|did|went|followed|had)`,
       String.raw`(?:'s|is|isn'?t) not for you`,
       String.raw`not for you\?`,
+      // "I know you're keen on partnership, as everyone is at your stage", "I guess that's what you're after anyway".
+      String.raw`i know you'?re (?:itching|dying|desperate|set on)`,
+      String.raw`(?:as )?every(?:one|body) (?:is )?(?:at your (?:stage|level|age)|your age)`,
+      String.raw`(?:that'?s|this is) (?:what|where) you'?re (?:after|headed|heading|aiming)`,
+      String.raw`(?:obviously|of course|clearly|naturally) the plan is for you`,
+      String.raw`you(?:'ll| will) (?:naturally |obviously |surely )?(?:prefer|rather)`,
+    ]),
+);
+
+/**
+ * Presumptions that name the role itself, so need no career word beside them: "I know you're happy on
+ * nights so I won't move you", "you'll be duty manager like me one day", "you're a lifer here",
+ * "I can't see you ever wanting to go into management", "you prefer to stay there, no?".
+ */
+const PRESUMES_ROLE = re(
+  String.raw`\b` +
+    oneOf([
+      String.raw`you'?re (?:obviously |clearly |just |so )?(?:happy|content|settled) (?:on|in|doing|just|at|as|on the)\b(?! (?:to|with (?:the|that|this|it)))`,
+      String.raw`happy just doing`,
+      String.raw`you(?:'ll| will) (?:be|make) (?:a |an )?(?:[\w-]+,? ){1,4}?like me\b`,
+      String.raw`you'?re a lifer`,
+      String.raw`through and through`,
+      String.raw`(?:can'?t|cannot) see you (?:ever )?(?:wanting|going|leaving|moving)`,
+      String.raw`you (?:prefer|'d prefer|would prefer|'ll prefer|will prefer) to stay`,
     ]),
 );
 // What is presumed has to be a career path.
@@ -69,6 +93,7 @@ const CAREER = re(
       String.raw`manag\w+|ic|individual contributor|technical|hands-on|coding|code|my job`,
       String.raw`part-time|track|career|meetings|people|staying|stay|move up|go for|job|role`,
       String.raw`lab|office|post|next move|next step|your own [\w-]+`,
+      String.raw`floor|nights|warehouse|counter|shop floor|out of the [\w-]+|get out|partnership|partner|editor|lectureship|supervis\w+`,
     ]) +
     String.raw`\b`,
 );
@@ -84,7 +109,10 @@ const THEY_SAID = re(
 /** Sentences where the manager presumes what the employee wants from their career. */
 export function findAssumedGoals(doc: Doc): Sentence[] {
   return doc.sentences.filter((s) => {
-    if (!anyHit(s, PRESUMES, (h) => !irrealisAt(s, h.index) && !quotedAt(s, h.index))) return false;
-    return !matches(s.text, THEY_SAID) && (matches(s.text, CAREER) || goalCuesIn(s).length > 0);
+    const live = (h: { index: number }) => !irrealisAt(s, h.index) && !quotedAt(s, h.index);
+    if (matches(s.text, THEY_SAID)) return false;
+    if (anyHit(s, PRESUMES_ROLE, live)) return true;
+    if (!anyHit(s, PRESUMES, live)) return false;
+    return matches(s.text, CAREER) || goalCuesIn(s).length > 0;
   });
 }
