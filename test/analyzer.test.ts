@@ -278,8 +278,19 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       "I'd rather not take on the filing.",
       "I'm not touching the legacy code again.",
       "I'll cover the late shift if I can leave early on Friday.",
+      "I won't be redoing the seating plans again. That's the SENCO's job, not mine.",
+      'The late check-out calls should be done by the night team, not us.',
+      'saturday? thats not my shift, get someone from nights to do it',
+      'Not doing another double sector today. Roster someone else.',
+      "Can the new starter do the fridge logs instead? I don't think it's a good use of my time.",
     ],
-    no: ["I can't make the 3pm, could we do 4?", "I'm happy to take the audit.", "I can't believe how well the launch went!"],
+    no: [
+      "I can't make the 3pm, could we do 4?",
+      "I'm happy to take the audit.",
+      "I can't believe how well the launch went!",
+      'The rota is for the next four weeks, not the whole quarter.',
+      'Could someone else check my numbers before I send them? I want a second pair of eyes.',
+    ],
   },
   blames_others: {
     yes: [

@@ -13,7 +13,9 @@ import { GOAL_CUE } from './goal-vocabulary.js';
  */
 const DECLINES = re(
   [
-    String.raw`(?:(?:^|[.;:,-] |\bi )(?:can'?t|cannot|won'?t|will not) (?:take|do|pick up|cover|handle|own|fit in|squeeze in)` +
+    // "Not doing another double sector today.", "not doing any more paperwork for a while".
+    String.raw`(?:^|[.;:,-] )not doing (?:another|any more|anymore|more)\b|` +
+      String.raw`(?:(?:^|[.;:,-] |\bi )(?:can'?t|cannot|won'?t|will not) (?:take|do|pick up|cover|handle|own|fit in|squeeze in)` +
       String.raw`(?: on)? (?:the|that|this|it|any more|more|another|on)\b)`,
     String.raw`\b` +
       oneOf([
@@ -58,11 +60,26 @@ const DECLINES = re(
           ]),
         String.raw`i (?:won'?t|will not|refuse to) (?:be )?` +
           oneOf([
-            String.raw`do(?:ing)?|tak(?:e|ing)|cover(?:ing)?|pick(?:ing)? up|handl(?:e|ing)`,
+            String.raw`do(?:ing)?|tak(?:e|ing)|cover(?:ing)?|pick(?:ing)? up|handl(?:e|ing)|redo(?:ing)?|train(?:ing)?`,
             String.raw`own(?:ing)?|work(?:ing)? on|spend(?:ing)?|run(?:ning)?|doing`,
           ]) +
           String.raw`\b`,
         String.raw`(?:a )?waste of my time`,
+        // "That's the SENCO's job, not mine", "should be done by the night team, not us", "is for the engineers, not for me".
+        String.raw`(?:job|work|task|responsibility|problem|process),? not (?:mine|ours)\b`,
+        String.raw`should be done by (?:the |a )?[\w-]+(?: [\w-]+)?,? not (?:me|us)\b`,
+        String.raw`(?:is|are) for (?:the )?[\w-]+(?: [\w-]+)?,? not (?:for )?(?:me|us)\b`,
+        String.raw`(?:isn'?t|is not|not) (?:our|my) (?:process|work|shift|task|duty)\b|(?:isn'?t|is not) mine\b`,
+        String.raw`(?:should|can) (?:clear|handle|sort|fix|clean up|do) (?:it|that|this|them|their own [\w-]+) (?:themselves|himself|herself)`,
+        String.raw`(?:should|can) handle their own\b`,
+        String.raw`get (?:someone|somebody|one of the [\w-]+)(?: [\w-]+){1,3}? (?:to do (?:it|that|this)|on it)\b`,
+        String.raw`(?:roster|ask|put|find) (?:someone|somebody) else\b`,
+        String.raw`(?:can|could|can'?t|couldn'?t) (?:one of the [\w-]+|the new [\w-]+|someone else|somebody else) (?:do|take|run|cover)\b`,
+        String.raw`i(?:'ll)? (?:do|take) (?:the )?[\w-]+(?: [\w-]+)? only\b`,
+        String.raw`i (?:don'?t|do not) do (?:the )?[\w-]+(?: [\w-]+)? (?:any ?more|again)\b`,
+        String.raw`(?:don'?t|do not) (?:really )?want (?:another|more|any more) (?:[\w-]+ )?(?:projects?|jobs?|tasks?|work|shifts?|duties)\b`,
+        String.raw`i'?d rather keep my (?:hours|time) for`,
+        String.raw`(?:not|isn'?t) (?:a |really a )?good use of my time`,
         String.raw`beneath me`,
         String.raw`beneath my (?:level|grade|pay grade|role)`,
         String.raw`at my level|not worth my time`,
