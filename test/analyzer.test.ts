@@ -250,8 +250,19 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       "I've earned a raise after the year I've had.",
       "Frankly it's only fair that I get the senior title now.",
       'Give me the lead role or I walk.',
+      'I can take the ATM report but I expect it to count in my appraisal.',
+      "Slab's poured and signed off. I expect that bonus now or I'm on to head office.",
+      "If not I'm taking the co-op job in Ames, they already offered.",
+      "Procurement have sat on my request for six weeks. If it's not approved by Friday I'm escalating to the director.",
+      'i did the migration, the cutover, all the weekends. i have earned it, no more waiting',
     ],
-    no: ["I'm not threatening to leave, I just want to understand the promotion timeline.", 'Leaving at 4 today for the school run.'],
+    no: [
+      "I'm not threatening to leave, I just want to understand the promotion timeline.",
+      'Leaving at 4 today for the school run.',
+      "If it's quiet after lunch, I'm off early to the dentist.",
+      'I expect the shipment to arrive by noon.',
+      "It's only fair to say the client changed the brief twice.",
+    ],
   },
   over_hedging: {
     yes: [

@@ -16,7 +16,10 @@ const ENTITLEMENT = re(
   String.raw`\b` +
     oneOf([
       String.raw`i (?:really |truly |definitely |clearly |honestly |absolutely |think i |feel i |believe i )?(?:deserve|merit)`,
-      String.raw`i'?ve (?:more than |definitely |clearly |really |already |surely )?earned`,
+      String.raw`i(?:'?ve| have) (?:more than |definitely |clearly |really |already |surely )?earned`,
+      String.raw`i should be (?:a |an |the )?[\w-]+(?: [\w-]+){0,2} by now`,
+      String.raw`it'?s only fair\b(?! to (?:say|ask|add|mention|warn|point))`,
+      String.raw`no more waiting`,
       String.raw`i'?m (?:owed|entitled|due (?:a|for|my))`,
       String.raw`(?:you|the company|they) owes? me`,
       String.raw`it'?s (?:only )?(?:fair|right) (?:that )?(?:i|for me)`,
@@ -44,12 +47,17 @@ const ENTITLEMENT = re(
           String.raw`development conversation`,
         ]),
       String.raw`i expect you to`,
+      // "I expect it to count in my appraisal", "I expect that bonus now", "Now I expect you move me to the line team".
+      String.raw`i(?:'d)? (?:fully |really )?expect (?:this|that|it|them) to ` +
+        String.raw`(?:be (?:considered|reflected|recognised|recognized|counted|taken into account|mentioned)|count|show up|reflect)`,
+      String.raw`i expect (?:that|the|my) (?:[\w-]+ ){0,2}?(?:bonus|promotion|title|raise|pay rise)`,
+      String.raw`i expect you (?:to )?(?:move|put|give|promote|make) me`,
     ]),
 );
 // "I expect to be made team lead", "I expect a raise": the writer's reward, not a forecast.
 const EXPECTS_REWARD = re(
-  String.raw`\bi (?:fully |really )?expect (?:to (?:be|get|receive|have|see)|a|an|my|the|you to (?:promote|give|pay|back|match|make)) ` +
-    String.raw`(?:[\w'-]+ ){0,5}?(?:${GOAL_CUE}|promoted|paid|made|given|recognised|recognized)`,
+  String.raw`\bi (?:fully |really )?expect (?:to (?:be|get|receive|have|see)|a|an|my|the|some|you to (?:promote|give|pay|back|match|make)) ` +
+    String.raw`(?:[\w'-]+ ){0,5}?(?:${GOAL_CUE}|promoted|paid|made|given|recognised|recognized|put in charge|let off|progression)`,
 );
 const THREAT = re(
   String.raw`\b` +
@@ -68,10 +76,16 @@ const THREAT = re(
           String.raw`escalate|move on|find|consider`,
         ]),
       String.raw`(?:or|otherwise) (?:leave|quit|resign|walk)\b`,
+      // "or I'm on to head office", "or I start looking at other MROs", "If not I'm taking the co-op job".
+      String.raw`(?:or|otherwise),? i'?m on to\b`,
+      String.raw`(?:or|otherwise),? i start (?:looking|taking|applying|interviewing)\b`,
+      String.raw`if not,? i'?m taking (?:the|that|a|an) (?:[\w-]+ ){0,2}?(?:job|offer|role|position)\b`,
+      String.raw`i'?ll (?:have to )?look (?:at|into) (?:the agency|agency work|other (?:jobs|offers|options)|my options)\b`,
       String.raw`(?:or|otherwise)(?: else)?,? i (?:walk|quit|leave|resign|go|walk out|'m out|'m gone|'m done)\b`,
       String.raw`or else\b`,
       // "if the remote days go, I'm out": a condition, then leaving. "I'm out at the client till 3" is no threat.
-      String.raw`if\b[^.?!]{3,80}?,? i'?m (?:out|gone|leaving|walking)\b(?! (?:of|for|at|on|in|until|till|today|tomorrow|tonight|this|next|from|with|sick)\b)`,
+      String.raw`if\b[^.?!]{3,80}?,? i'?m (?:out|gone|leaving|walking|off)\b` +
+        String.raw`(?! (?:of|for|at|on|in|until|till|today|tomorrow|tonight|this|next|from|with|sick|early|home|to|now|work)\b)`,
       String.raw`either i get`,
       String.raw`i'?ll (?:have to |be forced to |need to |be )?` +
         oneOf([
@@ -132,7 +146,7 @@ const ESCALATES = re(
           String.raw`going|go`,
           String.raw`taking (?:it|this|the matter)`,
           String.raw`report(?:ing)? (?:it|this|the matter)`,
-          String.raw`escalat(?:e|ing) (?:it|this|the matter)`,
+          String.raw`escalat(?:e|ing)(?: (?:it|this|the matter))?`,
           String.raw`talking`,
         ]) +
         String.raw` (?:straight |directly )?(?:to|over) (?:the |your )?` +
@@ -151,6 +165,7 @@ const ESCALATES = re(
           String.raw`apply\w* (?:elsewhere|for other)`,
           String.raw`hand in my notice|quit|leave|resign`,
         ]),
+      String.raw`(?:i will|i'?ll|i shall) raise (?:it|this|the matter) with (?:the )?(?:governors|board|director|hr|union|head|md|ceo)`,
       String.raw`(?:i will|i'?ll|i shall) (?:be )?report(?:ing)? (?:the matter|this|it) to ` +
         String.raw`(?:hr|the md|the union|the board|the director|head office|senior management)`,
     ]),
