@@ -319,6 +319,7 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       'Since Tuesday the booking platform was showing wrong group rates for the congress week.',
       'Since our team is sending unclear bug reports, could I start writing proper repro steps?',
       'I was late again this morning, sorry, the trains.',
+      "If it'd be useful I could own the vendor calls for the kitchen refit, so you're not stuck on every single one of them.",
       "I dropped the ball on the invoice, that's on me.",
       'Kim fixed the numbers before the deadline, great work.',
     ],

@@ -43,6 +43,13 @@ const CULPRIT = oneOf([
     String.raw`\b`,
   String.raw`\bfront of house\b`,
   String.raw`\b(?:nobody|no one|no-one|noone)\b`,
+  // Groups of people by trade or team ("the night vets", "the analysts' figures", "pharmacy", "stores").
+  String.raw`\b` +
+    oneOf([
+      String.raw`nurses|vets|analysts|chefs|cooks|lads|paralegals|medics|techs|admins|locums|porters|cleaners`,
+      String.raw`pharmacy|stores|treasury|payroll|estates|facilities|procurement|accounts|purchasing|eng|l1|l2`,
+    ]) +
+    String.raw`\b`,
 ]);
 const CULPRIT_RE = re(CULPRIT);
 
