@@ -236,12 +236,15 @@ const CASES: Partial<Record<CheckId, { yes: string[]; no: string[] }>> = {
       'Heads up: a customer flagged a pricing error on the site, so I corrected it and emailed them an apology.',
       'I noticed the fridge log had gaps over the weekend, so I retrained the Sunday staff and added a checklist.',
       'Spotted that our SSL certificate was about to expire and renewed it this morning.',
+      'FYI the export failed overnight, so I re-ran it before the 9am deck went out.',
     ],
     no: [
       'I finished the report you asked for.',
       'Heads up, the lift is out of order again.',
       "FYI I'm on annual leave next week.",
       'I helped Dana finish her quarterly report yesterday.',
+      "FYI I've made the weekly ticket report for Daniel before, so I know where all the fields come from.",
+      'Heads up: in my previous job I did QA scorecards, so I can draft the rubric.',
     ],
   },
   demanding: {

@@ -214,10 +214,24 @@ const HELPED_A_PEER = re(
 );
 
 /** Sentences reporting something the writer already did on their own initiative. */
+/**
+ * Experience offered as a credential, not news: "I've made that report for Daniel before, so I know the
+ * fields", "in my previous job I did QA scorecards", "I did it for the fleet tender so I know the drill".
+ */
+const EXPERIENCE = re(
+  String.raw`\b` +
+    oneOf([
+      String.raw`before\s*(?:[,.;!]|$|so\b)`,
+      String.raw`in my (?:previous|last|old|other) (?:job|role|company|team|place)`,
+      String.raw`at my (?:previous|last|old) (?:job|place|company)`,
+      String.raw`so i (?:kinda |kind of |already )?know (?:the drill|where|how|what)`,
+    ]),
+);
+
 export function findInitiative(doc: Doc): Sentence[] {
   const informing = matches(doc.folded, INFORMING);
   return doc.sentences.filter((s, i) => {
-    if (actionTaken(s) < 0 || matches(s.text, ASSIGNED) || matches(s.text, HELPED_A_PEER)) return false;
+    if (actionTaken(s) < 0 || matches(s.text, ASSIGNED) || matches(s.text, HELPED_A_PEER) || matches(s.text, EXPERIENCE)) return false;
     const previous = doc.sentences[i - 1];
     const noticed = matches(s.text, PROBLEM) || (previous !== undefined && matches(previous.text, PROBLEM) && !matches(previous.text, ASSIGNED));
     return informing || noticed || matches(s.text, SO_I) || matches(s.text, UNASKED) || (previous !== undefined && matches(previous.text, UNASKED));
