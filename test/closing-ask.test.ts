@@ -298,6 +298,13 @@ async function rehearse(app: App, personaId: PersonaId, scenarioId: string, diff
   };
 }
 
+/** Says each turn in order, reading each reply before the next; the replies, in order. */
+async function sayAll(say: (text: string) => Promise<string>, turns: readonly string[]): Promise<string[]> {
+  const replies: string[] = [];
+  for (const turn of turns) replies.push(await say(turn));
+  return replies;
+}
+
 const sentences = (text: string) => text.match(/[^.!?…]+(?:[.!?…]+["'’”)\]]*|$)/g)?.length ?? 0;
 /** Whether a reply says one of a persona's lines. */
 const saysOneOf = (lines: readonly string[], reply: string) => lines.some((line) => reply.includes(line));
@@ -530,8 +537,7 @@ describe('the offline persona answers the end of the turn first', () => {
       "Haha ok I know Northgate's on your brain. But I'm serious about the strategy thing - I'm not after Amira's job, in case you were thinking that. What would I need to show you? Like, could I sit in on the strategy work for Northgate or something?",
       "Wait, really?? Ok that's amazing. Just to be clear - written into the plan as what, strategy? Not account director? Let's check in properly after Northgate, say the Monday after the pitch, and you can tell me how I did and what the plan says. I'll hold the Fenwick fort in the meantime.",
     ];
-    const replies: string[] = [];
-    for (const turn of turns) replies.push(await say(turn));
+    const replies = await sayAll(say, turns);
     for (const fact of brief.facts) expect(replies.filter((r) => r.includes(fact.revealLine)).length, fact.id).toBeLessThanOrEqual(1);
   });
 
@@ -544,8 +550,7 @@ describe('the offline persona answers the end of the turn first', () => {
       "Well, I'm telling you first, so. Honestly though, the real problem is nobody tracks key expiry at all. It'll happen again in three months. I want to just build an expiry check into the nightly job. That OK or do you want a ticket and a planning discussion first?",
       "Yes to which? Just build it, or ticket first? I don't want to get dinged in planning for doing unplanned work.",
     ];
-    const replies: string[] = [];
-    for (const turn of turns) replies.push(await say(turn));
+    const replies = await sayAll(say, turns);
     const reply = await say(
       "Nothing else on this. But since you've got the CTO thing on the 14th — what do you actually need from us before then? Not the generic 'fewer incidents', the specific thing.",
     );
@@ -592,8 +597,7 @@ describe('the offline persona answers the end of the turn first', () => {
       "Sorry, ignore that, I was halfway through typing a note to myself. Right — you're very sweet, and it's nice being one of the favourites, even one of several! But I'm going to be a bit stubborn here. Nobody's perfect. Is there anything at all — the way I run the status calls, how I handle their change requests, speaking up more in the steering meetings?",
       "Ha, okay, I'll take 'don't change a thing' as a compliment, though I'm not totally sure I believe you! So here's what I'll do with that. I'll keep the Thursday reports going, obviously — and I'd like to have a go at presenting the headlines myself at the next steering meeting, just five minutes, so Keystone get a face to the reports. I think it'd make me better at the client side, which is honestly the bit I want to grow. Would you be up for that?",
     ];
-    let reply = '';
-    for (const turn of turns) reply = await say(turn);
+    const reply = (await sayAll(say, turns)).at(-1) ?? '';
     const vague = pushbackLines(persona, 'easy', ['vague_goal']);
     for (const line of vague) expect(reply).not.toContain(line);
   });
@@ -610,8 +614,7 @@ describe('the offline persona answers the end of the turn first', () => {
       "I'm glad you said so. I'd rather hear it now than find out at your exit interview. What appeals about it? The modelling itself, the presenting, or the Principal part? I ask because they lead to rather different places.",
       'The presenting. Good, that surprises me a little, which probably says more about me than you. Tell me more: is it that you want to be in the room when decisions are made on your models, rather than hearing about them second-hand?',
     ];
-    let reply = '';
-    for (const turn of turns) reply = await say(turn);
+    const reply = (await sayAll(say, turns)).at(-1) ?? '';
     expect(reply).not.toMatch(/dashboard/);
   });
 
@@ -625,8 +628,7 @@ describe('the offline persona answers the end of the turn first', () => {
       'That is fair, though I would like to understand it a little better, if you will indulge me. Of what you already do here, what gives you the most satisfaction? And is there anything about the role you are less keen on — the administration, for instance, or dealing with the regional office?',
       'I am really asking. I will not hold any of it against you, and if some of your ideas are about how I run things, I would rather hear them now than find out later. Please go ahead.',
     ];
-    let reply = '';
-    for (const turn of turns) reply = await say(turn);
+    const reply = (await sayAll(say, turns)).at(-1) ?? '';
     for (const line of [...(persona.lines.acknowledge ?? []), ...(persona.lines.neutral ?? [])]) expect(reply).not.toContain(line);
   });
 
@@ -638,8 +640,7 @@ describe('the offline persona answers the end of the turn first', () => {
       "oh, ok, yes, sorry, i mean yes, I'll take it. sorry, I was half expecting something else so it took me a second. I can own the flaky-test backlog. can I ask how big it actually is right now, and is there a particular reason it's coming up now? like is something going wrong because of it, or is it more of a long-standing thing?",
       "um, I think I can have a first cut by friday next week, so the 14th? sorry if that's too slow, I just want to actually look at the history properly and not just guess. by first cut I mean a list of every flaky test, how often each one fails, and which ones I'd fix vs quarantine. but sorry, I did ask before and I don't think I caught it: why does it matter right now? is it the release train, or people losing trust in CI, or both?",
     ];
-    const replies: string[] = [];
-    for (const turn of turns) replies.push(await say(turn));
+    const replies = await sayAll(say, turns);
     const offer = brief.facts.find((f) => f.id === 'offer');
     expect(offer).toBeDefined();
     expect(replies.at(-1)).not.toContain(offer?.revealLine);

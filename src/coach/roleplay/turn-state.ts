@@ -160,12 +160,13 @@ export function advanceTurn(
   if (acts.has('grudging') && pitfalls.length === 0 && !terseYes && grudgeVoiced) reactions.push({ kind: 'grudging' });
 
   const earns = !(difficulty === 'hard' && pitfalls.length > 0) && !acts.has('breaks_frame');
+  // The sentence that hands over the floor, when the turn does ("I am really asking. Please go ahead."); none on the way out.
+  const pressing = acts.has('wraps_up') ? undefined : invitedToSpeak(input.text);
   const newly: BriefFact[] = [];
   const ready: Array<{ fact: BriefFact; evidence: string[] }> = [];
   if (earns) {
     // Asked, held back, then pressed ("I am really asking. Please go ahead."): the insistence is the move asked again, for
     // the fact the persona was holding back; a "Go on." back to it answered nothing (rounds 15-20's reviews).
-    const pressing = acts.has('wraps_up') ? undefined : invitedToSpeak(input.text);
     const held = brief.facts.filter((f) => !state.revealed.some((r) => r.id === f.id) && (state.earned[f.id] ?? 0) > 0);
     for (const fact of brief.facts) {
       if (state.revealed.some((r) => r.id === fact.id)) continue;
@@ -262,7 +263,7 @@ export function advanceTurn(
 
   // Pressed to speak with nothing held back, a persona says what it has on its mind, not "Go on." back.
   const onlyNoted = !reactions.some((r) => r.kind !== 'acknowledge' && r.kind !== 'neutral');
-  if (invitedToSpeak(input.text) && !acts.has('wraps_up') && onlyNoted) {
+  if (pressing !== undefined && onlyNoted) {
     const topic: AnswerTopic = persona.side === 'employee' ? 'requirements' : 'focus';
     const at = (brief.answers?.[topic] ?? []).findIndex((_, i) => !answerSaid(state)(topic, i));
     if (at >= 0) reactions.splice(0, reactions.length, { kind: 'answer', topic, at });
