@@ -65,6 +65,10 @@ describe('score', () => {
     // A perfect offer of help is not marked down for having no goal in it.
     expect(scoreDraft(checksWith('employee', new Set(['offers_help'])), 'employee', 2)).toBe(80);
     expect(scoreDraft(checksWith('employee', new Set(['offers_help', 'demanding'])), 'employee', 2)).toBe(65);
+    // A manager asking only where the report wants to go has done its job; each further move adds to it.
+    expect(scoreDraft(checksWith('manager', new Set(['asks_about_goals'])), 'manager', null)).toBe(80);
+    expect(scoreDraft(checksWith('manager', new Set(['asks_about_goals', 'proposes_follow_up'])), 'manager', null)).toBe(85);
+    expect(scoreDraft(checksWith('manager', new Set(['asks_about_goals', 'assumes_goal'])), 'manager', null)).toBe(65);
   });
 
   it('counts each step once: steps 2 and 4 beat step 2 alone, and a step-4 move is worth less than a whole step', () => {

@@ -41,29 +41,36 @@ export function scoreChecks(checks: readonly CheckResult[], target: number = DRA
  * A draft's score against its purpose (rubric, Scoring):
  *
  *   counted = moves of the purpose present / moves it needs      (capped at 1)
- *   bonus   = bonus moves of the purpose present / bonus moves   (manager mode has none: counted again)
+ *   bonus   = bonus moves of the purpose present / bonus moves
  *   score   = clamp(round(80 * counted + 20 * bonus - 15 * pitfalls present), 0, 100)
  *
  * A message that makes its purpose's moves with no pitfall scores at least 80; later steps add
- * nothing and are never required. A manager's message needs two of its five moves. Monotonic:
- * a move only adds, a pitfall only subtracts.
+ * nothing and are never required. Manager mode has no bonus list: it needs `need` of its five moves,
+ * and each move beyond those is its bonus. Monotonic: a move only adds, a pitfall only subtracts.
  */
 export function scoreForPurpose(checks: readonly CheckResult[], moves: { counts: readonly CheckId[]; bonus: readonly CheckId[] }, need?: number): number {
   const present = (id: CheckId) => checks.some((c) => c.id === id && c.present);
   const required = Math.max(1, Math.min(need ?? moves.counts.length, moves.counts.length));
-  const counted = Math.min(1, moves.counts.filter(present).length / required);
-  const bonus = moves.bonus.length > 0 ? moves.bonus.filter(present).length / moves.bonus.length : counted;
+  const made = moves.counts.filter(present).length;
+  const counted = Math.min(1, made / required);
+  const bonus =
+    moves.bonus.length > 0
+      ? moves.bonus.filter(present).length / moves.bonus.length
+      : moves.counts.length > required
+        ? Math.max(0, made - required) / (moves.counts.length - required)
+        : counted;
   const pitfalls = checks.filter((c) => c.kind === 'pitfall' && c.present).length;
   return Math.max(0, Math.min(100, Math.round(80 * counted + 20 * bonus - PITFALL_PENALTY * pitfalls)));
 }
 
 /**
- * A manager's message does its job with two of its five moves: asking what the report wants and
- * saying when to talk again, or naming stretch work and the deal around it. Five writers who saw
- * only the rubric labelled 32 manager messages good; 16 of them make one or two moves. None of
- * their 30 weak ones makes two: a weak one makes none, or one (beside a pitfall in all but one).
+ * A manager's message does its job with one of its five moves, made well: asking what the report
+ * wants, or naming stretch work, or the deal. Of the good manager messages of ten writers who saw
+ * only the rubric, most make one or two moves (writers J-Z); one writer (F) made all five in each.
+ * Needing two marked a good "where do you want to be in two or three years?" at 50; with one, its
+ * weak pairs still score below it or tie, since they make no move, or one beside a pitfall.
  */
-export const MANAGER_MOVES_NEEDED = 2;
+export const MANAGER_MOVES_NEEDED = 1;
 
 /** A draft's score: against its purpose's moves (employee mode) or the manager's moves. */
 export function scoreDraft(checks: readonly CheckResult[], mode: Mode, step: Purpose | null): number {
