@@ -49,6 +49,9 @@ const IRREGULAR_PAST = [
   'stuck',
   'drew',
   'threw',
+  'met',
+  'fitted',
+  'pulled',
 ];
 // Pasts that report a state of mind or a plain observation, not an action taken.
 const NOT_ACTIONS = [
@@ -115,7 +118,7 @@ const IRREGULAR = new Set(IRREGULAR_PAST);
 const FIRST_PERSON = new RegExp(
   String.raw`\b(?:i|we)(` +
     oneOf([
-      String.raw` went ahead and| took the liberty of| had to| ended up|'ve| have| had| just`,
+      String.raw` went ahead and| took the liberty of| had to| ended up|'ve|ve| have| had| just`,
       String.raw` already| then| quickly| also| immediately| proactively| finally| eventually`,
     ]) +
     String.raw`*)\s+((?:re-?)?[a-z]+(?:-[a-z]+)?)\b`,
@@ -176,6 +179,8 @@ const INFORMING = re(
       String.raw`no action (?:needed|required)`,
       String.raw`nothing (?:needed|required|for you to do) from you`,
       String.raw`nothing needed|nothing for you to do`,
+      String.raw`nothing (?:to do |needed |required )?(?:from|on|at) your (?:side|end)|no action (?:on|from) your (?:side|end)`,
+      String.raw`nothing you need to do|keep you in the picture`,
       String.raw`no need (?:for you )?to (?:do anything|act|reply|respond)`,
       String.raw`you don'?t need to do anything`,
       String.raw`in case (?:you hear|it comes up|anyone asks|sales gets|they ask|you get)`,
@@ -240,10 +245,26 @@ export function findInitiative(doc: Doc): Sentence[] {
 
 const SUBJECTLESS_START =
   /^(?:(?:just|already|also|quickly) )?(?:[a-z]+ed|spotted|saw|found|caught|noticed|got|took|did|sent|rang|made|put|gave|ran|wrote|sorted)\b/;
+// Chat drafts open a clause on the verb: "Moved pick to line 3", "Heads up: pulled the Ferris piece", "also, noticed…; paired with Luis".
+// Not a question ("Did you get a chance…?"), nor a verb whose past is its imperative ("Put it in the plan").
+const CLAUSE_VERB = new RegExp(
+  String.raw`(?:\b(?:fyi|heads[- ]?up|update|note)\s*:\s*|^(?:also|then|just|already|and then),?\s+|^|;\s*)((?:re-?)?[a-z]+)\b` +
+    String.raw`(?!\s+(?:you|i|we|they|he|she|it|on)\b)`,
+  'g',
+);
+const NOT_A_CLAUSE_PAST = new Set(['did', 'put', 'set', 'cut', 'shut', 'split', 'let', 'read', 'hit', 'quit', 'spread']);
+
+// Work the writer had someone do is an action taken: "so I've had the team swap in the updated questions".
+const HAD_IT_DONE = new RegExp(
+  String.raw`\b(?:i|we)(?:'ve| have|ve)? had (?:the|my|our|a|an|his|her|their|someone|one of the) (?:[\w-]+ ){0,2}?` +
+    String.raw`(?:swap|fix|change|check|replace|update|redo|move|clean|repair|sort|run|send|put|call|ring|cover|add|remove|pull|switch|reset|reprint)\b`,
+);
 
 /** Offset of the first action the writer took (not negated), or -1. */
 function actionTaken(s: Sentence): number {
   const text = s.text;
+  const had = HAD_IT_DONE.exec(text);
+  if (had && !negatedAt(s, had.index + had[0].length - 1, 6)) return had.index;
   FIRST_PERSON.lastIndex = 0;
   let sawSubject = false;
   for (let m = FIRST_PERSON.exec(text); m; m = FIRST_PERSON.exec(text)) {
@@ -258,6 +279,13 @@ function actionTaken(s: Sentence): number {
     if (acted && !negatedAt(s, m.index + m[0].length - verb.length, 3)) return m.index;
   }
   // Chat drafts drop the subject: "Spotted the cert was expiring and renewed it."
+  if (!sawSubject) {
+    CLAUSE_VERB.lastIndex = 0;
+    for (let m = CLAUSE_VERB.exec(text); m; m = CLAUSE_VERB.exec(text)) {
+      const verb = m[1] ?? '';
+      if (isActionPast(verb) && !NOT_A_CLAUSE_PAST.has(verb) && !negatedAt(s, m.index + m[0].length - verb.length, 3)) return m.index;
+    }
+  }
   if (!sawSubject && !SUBJECTLESS_START.test(text)) return -1;
   LATER_VERB.lastIndex = 0;
   for (let m = LATER_VERB.exec(text); m; m = LATER_VERB.exec(text)) {
