@@ -83,7 +83,19 @@ export function employeeChecks(doc: Doc, allowance: Allowance = UNLIMITED): Chec
             stated.get().map((g) => g.sentence),
           ),
       ],
-      ['links_goal_to_needs', () => findingOf(doc, findGoalLinks(doc, offers.get(), goals.get().length > 0))],
+      [
+        'links_goal_to_needs',
+        () =>
+          findingOf(
+            doc,
+            findGoalLinks(
+              doc,
+              offers.get(),
+              goals.get().length > 0,
+              stated.get().map((g) => g.sentence),
+            ),
+          ),
+      ],
       ['asks_what_it_takes', () => findingOf(doc, findRequirementQuestions(doc, aboutGoal, goals.get().length > 0 || agreed.get()))],
       ['proposes_follow_up', () => findingOf(doc, findFollowUps(doc))],
       ['keeps_leader_informed', () => findingOf(doc, findInitiative(doc))],

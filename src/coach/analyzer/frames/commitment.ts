@@ -135,7 +135,7 @@ export function findCommitments(doc: Doc): Commitment[] {
     const toManager = matches(s.text, TO_MANAGER);
     const onIt = matches(s.text, ON_IT);
     const promised = matches(s.text, WILL_BE_WITH_YOU);
-    if (!(accepted || asked || toManager || onIt || promised) || waitsOnSomething(s)) return;
+    if (!(accepted || asked || toManager || onIt || promised) || waitsOnSomething(s) || ASKS_FOR_WORK.test(s.text)) return;
     const will = firstHit(s, WILL_DO, (h) => assertedAt(s, h.index));
     if ((onIt && !matches(s.text, BACK_TO_YOU)) || (will && (accepted || asked || toManager) && namesWork(s, will.end, asked || toManager))) {
       found.push({ sentence: s, objectFrom: will?.end });
@@ -150,6 +150,9 @@ export function findCommitments(doc: Doc): Commitment[] {
   });
   return found;
 }
+
+// "What's next on your list that I can take?" asks for more work after a report: an offer, not a promise.
+const ASKS_FOR_WORK = /^\W*(?:(?:so|and|also|ok|okay|then),? )?(?:what|which|where|anything|is there)\b[^?]*\?\W*$/;
 
 // Any sign above, in one pass: most sentences have none.
 const SIGNS = union(ACCEPTS, ASKED, TO_MANAGER, ON_IT, WILL_BE_WITH_YOU, RECAP_LINE);

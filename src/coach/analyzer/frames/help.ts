@@ -67,6 +67,12 @@ const ASKS_NEEDS = re(
         String.raw`(?:capacity|bandwidth|time|room) (?:next week|this week|this month|now|at the moment|if|for)`,
       String.raw`i'?ll do whatever (?:you need|needs doing|helps|it takes)`,
       String.raw`if you (?:ever |still )?need (?:someone|somebody|a hand|an extra|help|cover|hands|a volunteer|another pair)`,
+      // "Which of your numbers is hurting most?", "what's eating your day?", "what's top of your list going into Thursday?"
+      String.raw`(?:what|which)(?:'s| is| are)? (?:[\w-]+ ){0,5}?(?:hurting (?:you|your|the)|eating (?:your|you)|on fire for you|` +
+        String.raw`top of your (?:list|pile)|keeping you (?:up|busy)|you(?:'re| are) most (?:worried|concerned|stressed))`,
+      String.raw`(?:what|which)(?: of)? your [\w-]+ (?:[\w-]+ )?(?:is|are) (?:hurting|worrying|bugging|killing)`,
+      String.raw`if you could (?:hand|give|pass|delegate|offload|drop) (?:[\w-]+ ){0,5}?(?:to someone|to somebody|off|away)`,
+      String.raw`where would you like (?:those|the|that|my|these) (?:[\w-]+ )?(?:hours?|time|days?|capacity) to go`,
     ]),
 );
 
@@ -112,6 +118,9 @@ const MAY_ASK_NEEDS = anyOf([
   'if that',
   'difference',
   'lmk',
+  'hurting',
+  'eating',
+  'top of your',
 ]);
 
 // "Our team could lend the finance folks a hand": not the manager's load.
@@ -259,8 +268,23 @@ export function findHelpOffers(doc: Doc): HelpOffer[] {
   return found;
 }
 
+// "Want me to pull the sign-offs together and chase the sparky?": asking to do something for the manager, whatever the verb.
+const OFFERS_TO = re(
+  String.raw`(?:^|[,;:.!-] |\b(?:so|or|and) )(?:(?:do|would) you )?(?:want|like) me to [a-z]|\bshall i [a-z]|` +
+    String.raw`\bshould i (?:start|go ahead|crack on|get (?:going|started))\b`,
+);
+// "I can cut it this week. ¿Te sirve?": a short question after a plain "I can…" makes it an offer.
+const OFFER_TAG = re(
+  String.raw`^\W*(?:te sirve|(?:would|does|will) (?:that|it|this) help|(?:would|is) (?:that|it|this) (?:be )?(?:useful|helpful)|` +
+    String.raw`should i (?:start|go ahead|crack on)|shall i|want me to|(?:do you )?want (?:it|that|one))\W*$`,
+);
+const I_CAN = re(String.raw`\bi (?:can|could) (?:[\w-]+ )?[a-z]+`);
+
 function helpIn(doc: Doc, s: Sentence, i: number): HelpOffer | undefined {
   if ((s.question || MAY_ASK_NEEDS(s.text)) && anyHit(s, ASKS_NEEDS, (h) => assertedAt(s, h.index))) return { sentence: s, volunteered: false };
+  if (s.question && anyHit(s, OFFERS_TO, (h) => assertedAt(s, h.index))) return { sentence: s, volunteered: false };
+  const next = doc.sentences[i + 1];
+  if (next?.question && matches(next.text, OFFER_TAG) && anyHit(s, I_CAN, (h) => assertedAt(s, h.index))) return { sentence: s, volunteered: false };
   const offer = offerIn(s, (h) => assertedAt(s, h.index) && !helpsSomeoneElse(doc, s, h));
   if (offer) return { sentence: s, volunteered: false, objectFrom: offer.end };
   if (anyHit(s, RELIEF_RE, (h) => WRITER_BEFORE.test(s.text.slice(Math.max(0, h.index - 70), h.index)) && assertedAt(s, h.index))) {

@@ -120,10 +120,21 @@ const BARGAINS = re(
 const ANY_REFUSAL = union(DECLINES, BARGAINS);
 
 /** Sentences declining, or bargaining away, work the manager needs. */
+// "If you could hand one problem to someone else tomorrow, which would it be?": the manager's load, offered to be taken.
+const YOU_HANDING_OFF = /\b(?:if you|you) (?:could|can|were to|had to|got to) $/;
+
 export function findRefusals(doc: Doc): Sentence[] {
   return doc.sentences.filter((s) => {
     if (!matches(s.text, ANY_REFUSAL)) return false;
-    const declined = anyHit(s, DECLINES, (h) => !negatedAt(s, h.index, 3) && !irrealisAt(s, h.index) && !quotedAt(s, h.index));
+    const declined = anyHit(
+      s,
+      DECLINES,
+      (h) =>
+        !negatedAt(s, h.index, 3) &&
+        !irrealisAt(s, h.index) &&
+        !quotedAt(s, h.index) &&
+        !YOU_HANDING_OFF.test(s.text.slice(Math.max(0, h.index - 20), h.index)),
+    );
     if (declined) return true;
     return anyHit(s, BARGAINS, (h) => !forGoal(s.text.slice(h.index)) && !irrealisAt(s, h.index));
   });
