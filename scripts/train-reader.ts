@@ -33,7 +33,7 @@ function layout(value: unknown, expand: (path: readonly string[]) => boolean, pa
   return `{\n${lines.join(',\n')}\n${indent}}`;
 }
 
-// One line per feature list and per check: compact, and a retraining's diff shows which checks moved.
+// One line for the feature list and per check: compact, and a retraining's diff shows which checks moved.
 const json = `${layout(model, (path) => path.length === 0 || (path[0] === 'modes' && (path.length <= 2 || (path.length === 3 && path[2] === 'checks'))))}\n`;
 writeFileSync(PATH, json);
 const weights = Object.values(model.modes).reduce((n, m) => n + Object.values(m.checks).reduce((k, c) => k + (c?.weight.length ?? 0), 0), 0);

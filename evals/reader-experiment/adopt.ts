@@ -131,7 +131,7 @@ const items: Item[] = writers.flatMap((w) =>
 );
 
 /** The same model with weights below `prune` in magnitude dropped. */
-function pruned({ fewestWords, modes }: TrainedReader, prune: number): TrainedReader {
+function pruned({ fewestWords, features, modes }: TrainedReader, prune: number): TrainedReader {
   const out = {} as ReaderModel['modes'];
   for (const m of MODES) {
     const checks: ReaderModel['modes'][Mode]['checks'] = {};
@@ -140,9 +140,9 @@ function pruned({ fewestWords, modes }: TrainedReader, prune: number): TrainedRe
       const kept = c.index.map((d, j) => [(at += d), c.weight[j]!] as const).filter(([, w]) => Math.abs(w) >= prune);
       checks[id] = { ...c, index: kept.map(([i], k) => i - (k === 0 ? 0 : kept[k - 1]![0])), weight: kept.map(([, w]) => w) };
     }
-    out[m] = { features: modes[m].features, checks };
+    out[m] = { checks };
   }
-  return { fewestWords, modes: out };
+  return { fewestWords, features, modes: out };
 }
 
 const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4']/;

@@ -22,7 +22,8 @@ export interface LearnedReader {
 /** Builds the lookup tables of a (validated) model once; fails on a model that does not fit the rubric. */
 export function compileReader(model: TrainedReader): LearnedReader {
   const mode = (m: Mode): ModeReader => {
-    const { features, checks: byId } = model.modes[m];
+    const { features } = model;
+    const { checks: byId } = model.modes[m];
     const ofMode = CHECKS_BY_MODE[m].map((c) => c.id);
     const outside = Object.keys(byId).filter((id) => !ofMode.includes(id as CheckId));
     if (outside.length > 0) throw new Error(`The reader model has checks outside ${m} mode: ${outside.join(', ')}.`);

@@ -17,15 +17,13 @@ const CheckModelSchema = z
     bias: z.number(),
     /** Present when p is above this. */
     threshold: z.number().gt(0).lt(1),
-    /** Positions in the mode's `features`, delta-encoded (each the gap from the previous one) and ascending. */
+    /** Positions in the model's `features`, delta-encoded (each the gap from the previous one) and ascending. */
     index: arrayOf('whole numbers >= 0', isCount),
     weight: arrayOf('numbers', isNumber),
   })
   .refine((c) => c.index.length === c.weight.length, 'index and weight differ in length');
 
 const ModeModelSchema = z.object({
-  /** The word n-grams any check of the mode weighs, as `wordFeatures` names them. */
-  features: arrayOf('names', isName),
   /** The checks the reader may add in this mode (the frames alone judge the others). */
   checks: z.partialRecord(CheckIdSchema, CheckModelSchema),
 });
@@ -53,9 +51,15 @@ export const ReaderModelSchema = z.object({
    * with a word or two, one weight decides ("ok." would commit), so the reader leaves it to the frames.
    */
   fewestWords: z.number().int().nonnegative(),
+  /**
+   * The word n-grams any check of either mode weighs, as `wordFeatures` names them, sorted. One list
+   * for both modes: half the manager's are the employee's too, and listed once they cost the Worker
+   * bundle some 3 KiB less.
+   */
+  features: arrayOf('names', isName),
   modes: z.object({ employee: ModeModelSchema, manager: ModeModelSchema }),
 });
 export type ReaderModel = z.infer<typeof ReaderModelSchema>;
 /** What fitting produces: the model without its provenance. */
-export type TrainedReader = Pick<ReaderModel, 'fewestWords' | 'modes'>;
+export type TrainedReader = Pick<ReaderModel, 'fewestWords' | 'features' | 'modes'>;
 export type CheckModel = z.infer<typeof CheckModelSchema>;

@@ -55,15 +55,22 @@ export function trainingMatrix(texts: readonly TrainingText[], minDf: number): {
   return { columns: vocabulary.globalIds.map((id) => interner.names[id]!), X: vocabulary.matrix(rows) };
 }
 
+/** A check as fitted: its bias and the n-grams it weighs, by name. */
+interface FittedCheck {
+  id: CheckId;
+  bias: number;
+  kept: ReadonlyArray<readonly [string, number]>;
+}
+
 /** Fits one logistic regression per check the reader reads, on the texts of the check's mode; deterministic. */
 export function trainReader(all: readonly TrainingText[], training: ReaderTraining = READER_TRAINING): TrainedReader {
   // A one-word turn ("ok") means what its context makes it mean; the reader reads a text alone, so it learns nothing from one,
   // and a text that short is left to the frames (fewestWords).
   const texts = all.filter((t) => wordTokens(t.text).length >= 2);
-  const mode = (m: Mode): ReaderModel['modes'][Mode] => {
+  const fit = (m: Mode): FittedCheck[] => {
     const ofMode = texts.filter((t) => t.mode === m);
     const { columns, X } = trainingMatrix(ofMode, training.minDf);
-    const fitted = CHECKS_BY_MODE[m]
+    return CHECKS_BY_MODE[m]
       .filter(({ id }) => training.checks[m].includes(id))
       .map(({ id }) => {
         // With no text of the mode to learn from (a small evals dataset), the check is never found.
@@ -75,8 +82,9 @@ export function trainReader(all: readonly TrainingText[], training: ReaderTraini
         const kept = [...model.w].map((w, j) => [columns[j]!, shipped(w, training.prune)] as const).filter(([, w]) => w !== 0);
         return { id, bias: Math.round(model.b * 100) / 100, kept };
       });
-    const features = [...new Set(fitted.flatMap((c) => c.kept.map(([f]) => f)))].sort();
-    const position = new Map(features.map((f, i) => [f, i]));
+  };
+  // Positions in one feature list for both modes, delta-encoded per check.
+  const encode = (fitted: readonly FittedCheck[], position: ReadonlyMap<string, number>): ReaderModel['modes'][Mode] => {
     const checks: ReaderModel['modes'][Mode]['checks'] = {};
     for (const { id, bias, kept } of fitted) {
       const sorted = kept.map(([f, w]) => [position.get(f)!, w] as const).sort((a, b) => a[0] - b[0]);
@@ -87,11 +95,15 @@ export function trainReader(all: readonly TrainingText[], training: ReaderTraini
         weight: sorted.map(([, w]) => w),
       };
     }
-    return { features, checks };
+    return { checks };
   };
+  const fitted = MODES.map((m) => [m, fit(m)] as const);
+  const features = [...new Set(fitted.flatMap(([, checks]) => checks.flatMap((c) => c.kept.map(([f]) => f))))].sort();
+  const position = new Map(features.map((f, i) => [f, i]));
   return {
     fewestWords: Math.min(...texts.map((t) => wordTokens(t.text).length)),
-    modes: Object.fromEntries(MODES.map((m) => [m, mode(m)])) as ReaderModel['modes'],
+    features,
+    modes: Object.fromEntries(fitted.map(([m, checks]) => [m, encode(checks, position)])) as ReaderModel['modes'],
   };
 }
 
