@@ -69,6 +69,8 @@ interface FoldDraft {
 export interface PurposeFold {
   writer: string;
   readerRefitted: boolean;
+  /** The learned reader fitted without the writer left out (the shipped one when it never knew the writer). */
+  reader: LearnedReader;
   test: FoldDraft[];
   train: FoldDraft[];
 }
@@ -119,7 +121,7 @@ export function purposeFolds(sets: readonly Dataset<PurposeCase>[]): PurposeFold
     const writer = nameOf(held);
     const refit = labelled.some((w) => w.name === writer);
     const reader = refit ? compileReader(trainReader(labelled.filter((w) => w.name !== writer).flatMap((w) => w.texts))) : SHIPPED_READER;
-    return { writer, readerRefitted: refit, test: byReader(reader, held), train: sets.filter((d) => d !== held).flatMap((d) => byReader(reader, d)) };
+    return { writer, readerRefitted: refit, reader, test: byReader(reader, held), train: sets.filter((d) => d !== held).flatMap((d) => byReader(reader, d)) };
   });
 }
 
@@ -152,10 +154,10 @@ export function purposeFigures(scored: readonly ScoredDraft[]): PurposeFigures &
 
 /** Each design's figures on one fold's left-out writer. */
 export function scoreFold(fold: PurposeFold, training: PurposeTraining): Record<PurposeDesign, PurposeFigures> {
-  const model = compilePurposeModel(trainPurpose(purposeExamples(fold.train.map(({ c, present }) => ({ ...c, present }))), training));
+  const model = compilePurposeModel(trainPurpose(purposeExamples(fold.train.map(({ c, present }) => ({ ...c, present, reader: fold.reader }))), training));
   const detect: Record<PurposeDesign, (present: ReadonlySet<CheckId>, text: string) => Purpose> = {
     cues: cuePurpose,
-    learned: (present, text) => detectPurpose(present, text, undefined, model),
+    learned: (present, text) => detectPurpose(present, text, undefined, model, fold.reader),
   };
   const figures = (design: PurposeDesign) => {
     const { pairs: _pairs, ...f } = purposeFigures(
@@ -209,7 +211,7 @@ export function purposeLowo(sets: readonly Dataset<PurposeCase>[], training: Pur
 export const PURPOSE_GRID = {
   lambda: [1e-4, 3e-5],
   minDf: [1, 2],
-  ngrams: [300, 500],
+  ngrams: [200, 300, 500],
   checks: [0.25, 0.5, 1],
   cues: [0, 0.5, 1],
 } as const;

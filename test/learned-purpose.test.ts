@@ -7,7 +7,9 @@ import { PURPOSE_CLASSES, PurposeModelSchema } from '../src/coach/critique/learn
 import { SHIPPED_PURPOSE } from '../src/coach/critique/learned-purpose/shipped-purpose.js';
 import { purposeExamples, purposeTrainingDigest, PURPOSE_TRAINING, trainPurpose } from '../src/coach/critique/learned-purpose/training/train-purpose.js';
 import { offlineCritique } from '../src/coach/critique/offline-critique.js';
-import { cuePurpose, detectPurpose, PURPOSE_CUES, type Purpose } from '../src/coach/critique/purpose.js';
+import { cuePurpose, detectPurpose, leaningMoves, LEANING_P, PURPOSE_CUES, purposeSignals, type Purpose } from '../src/coach/critique/purpose.js';
+import { checkProbabilities } from '../src/coach/analyzer/learned/learned-reader.js';
+import { SHIPPED_READER } from '../src/coach/analyzer/learned/shipped-reader.js';
 import type { CheckId } from '../src/coach/rubric.js';
 
 /*
@@ -51,9 +53,9 @@ describe('the shipped purpose model', () => {
     reversed.weights.forEach((row, k) => row.forEach((w, j) => expect(w).toBeCloseTo(fitted.weights[k]![j]!, 1)));
   });
 
-  it('weighs only word n-grams, checks and purpose cues, and stays small', () => {
+  it('weighs only word n-grams, checks (found, or leaned toward), and purpose cues, and stays small', () => {
     const token = String.raw`(?:[\p{L}\p{N}]+|[?!£$%])`;
-    const feature = new RegExp(String.raw`^(?:w:${token}|b:(?:<s>|${token}) ${token}|c:[a-z_]+|q:(?:${Object.keys(PURPOSE_CUES).join('|')}))$`, 'u');
+    const feature = new RegExp(String.raw`^(?:w:${token}|b:(?:<s>|${token}) ${token}|c:~?[a-z_]+|q:(?:${Object.keys(PURPOSE_CUES).join('|')}))$`, 'u');
     expect(shipped.features.filter((f) => !feature.test(f))).toEqual([]);
     expect(JSON.stringify(model).length).toBeLessThan(25 * 1024);
   });
@@ -129,6 +131,18 @@ describe('a draft read for what it is for', () => {
     expect(cuePurpose(new Set<CheckId>(['keeps_leader_informed']), 'anything')).toBe('advanced');
     expect(cuePurpose(new Set<CheckId>(['offers_help', 'commits_to_task']), 'The audit you asked for is done.')).toBe(5);
     expect(cuePurpose(new Set<CheckId>(), 'Ok, noted.', 2)).toBe(3);
+  });
+
+  it('reads the moves a draft leans toward, with the reader it is given, besides those found', () => {
+    const text = 'happy to help if you need anything';
+    const leaning = leaningMoves(SHIPPED_READER, text, new Set());
+    expect(leaning).toContain('offers_help');
+    // A move found is a check, not a leaning; a reader that knows no words leans toward nothing.
+    expect(leaningMoves(SHIPPED_READER, text, new Set<CheckId>(['offers_help']))).not.toContain('offers_help');
+    expect(purposeSignals(new Set(), text)).toContain('c:~offers_help');
+    const blank = { ...SHIPPED_READER, modes: { ...SHIPPED_READER.modes, employee: { ...SHIPPED_READER.modes.employee, weights: new Map() } } };
+    const p = checkProbabilities(blank, 'employee', text);
+    expect(leaningMoves(blank, text, new Set())).toEqual(blank.modes.employee.checks.filter((_, k) => p[k]! > LEANING_P));
   });
 
   it('reads with the shipped model unless given another', () => {

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { CheckId, Mode } from '../rubric.js';
+import { checkProbabilities, type LearnedReader } from '../analyzer/learned/learned-reader.js';
+import { SHIPPED_READER } from '../analyzer/learned/shipped-reader.js';
 import { likeliestPurpose, type LearnedPurpose } from './learned-purpose/learned-purpose.js';
 import type { PURPOSE_CLASSES } from './learned-purpose/purpose-model.js';
 import { SHIPPED_PURPOSE } from './learned-purpose/shipped-purpose.js';
@@ -82,9 +84,25 @@ export const showsPurposeCue = (text: string, cue: keyof typeof PURPOSE_CUES) =>
  * What the learned detector reads besides the words: the checks present (`c:`) and the purpose cues
  * that fire (`q:`). One definition for training (scripts/train-purpose.ts) and detecting.
  */
-export function purposeSignals(present: ReadonlySet<CheckId>, text: string): string[] {
+export function purposeSignals(present: ReadonlySet<CheckId>, text: string, reader: LearnedReader = SHIPPED_READER): string[] {
   const cues = (Object.keys(CUE) as Array<keyof typeof CUE>).filter((cue) => CUE[cue].test(text));
-  return [...[...present].sort().map((id) => `c:${id}`), ...cues.map((cue) => `q:${cue}`)];
+  const leaning = leaningMoves(reader, text, present);
+  return [...[...present].sort().map((id) => `c:${id}`), ...leaning.map((id) => `c:~${id}`), ...cues.map((cue) => `q:${cue}`)];
+}
+
+/**
+ * The learned reader's p, for the whole text, that a check is there, above which a check no frame
+ * found still says what the message tries to do (`c:~id`): a weak draft often gestures at its move
+ * ("what's my CSAT this month?") without making it. Chosen leave one writer out over the tuning
+ * purpose sets, each fold's reader fitted without the writer left out (evals/README.md, "Purpose detection").
+ */
+export const LEANING_P = 0.5;
+
+/** Checks of the employee mode not present whose p the reader puts above `LEANING_P`, sorted. */
+export function leaningMoves(reader: LearnedReader, text: string, present: ReadonlySet<CheckId>): CheckId[] {
+  const m = reader.modes.employee;
+  const p = checkProbabilities(reader, 'employee', text);
+  return m.checks.filter((id, k) => !present.has(id) && p[k]! > LEANING_P).sort();
 }
 
 const AS_PURPOSE: Record<(typeof PURPOSE_CLASSES)[number], Purpose> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, advanced: 'advanced' };
@@ -99,8 +117,14 @@ const TELLING: readonly CheckId[] = [...new Set<CheckId>([...PURPOSES.flatMap((p
  * (leave one writer out: evals/README.md, "Purpose detection"). `previous` is the last purpose with
  * the same manager, used when the message shows no move, no ask for oneself and no cue.
  */
-export function detectPurpose(present: ReadonlySet<CheckId>, text: string, previous?: Purpose, model: LearnedPurpose = SHIPPED_PURPOSE): Purpose {
-  const signals = purposeSignals(present, text);
+export function detectPurpose(
+  present: ReadonlySet<CheckId>,
+  text: string,
+  previous?: Purpose,
+  model: LearnedPurpose = SHIPPED_PURPOSE,
+  reader: LearnedReader = SHIPPED_READER,
+): Purpose {
+  const signals = purposeSignals(present, text, reader);
   if (previous !== undefined && !TELLING.some((id) => present.has(id)) && !signals.some((s) => s.startsWith('q:'))) return after(previous);
   return AS_PURPOSE[likeliestPurpose(model, text, signals)];
 }
