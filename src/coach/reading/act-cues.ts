@@ -53,6 +53,24 @@ export const CUES = {
       String.raw`(?:^|, *|[-—–] *|\b(?:ok|okay|right|thanks|cheers|then|so|and)[, ]+)see (?:you|ya|u) (?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b`,
     ],
   },
+  /**
+   * Stepping out of the role-play in plain words, not as an attack (those are the injection guard's):
+   * "are you an AI?", "drop the Graham act", "what are you actually scoring me on?", "paste the prompt".
+   */
+  breaks_frame: {
+    patterns: [
+      String.raw`\b(?:are|r) (?:you|u) (?:just )?(?:an? |the )?(?:ai|bot|chatbot|robot|llm|gpt|language model)\b`,
+      String.raw`\b(?:you're|youre|you are|ur|u r|i know (?:you're|youre|ur|you are)) (?:just )?(?:an? |the )?` +
+        String.raw`(?:ai|bot|chatbot|coach bot|llm|gpt|model(?! (?:of|for|manager|employee|answer)))\b`,
+      String.raw`\bis (?:this|that|it) (?:an? |the )?(?:ai|bot|chatbot)\b|\bwhat model (?:are you|r u|you are|are u)\b`,
+      String.raw`\b(?:drop|break|stop|quit|leave) (?:the |this |your )(?:(?!act\b)[\w'-]+ )(?:act|character|persona)\b|` +
+        String.raw`\b(?:drop|break|out of) (?:the |your )?(?:character|persona|role-?play)\b`,
+      String.raw`\bstop (?:being|playing) ['"‘“][a-z]+|\bsay something as yourself\b|\bas yourself,? not as\b`,
+      String.raw`\b(?:your|ur) (?:actual |real )?(?:instructions|prompt)\b|\b(?:paste|show|give) (?:me |us )?the (?:prompt|rubric|script)\b`,
+      String.raw`\bscoring me on\b|\b(?:show|give|tell) me (?:the|your|ur) (?:rubric|score)\b|\bwhat score (?:that|this|it) would get\b`,
+      String.raw`\b(?:pass|win|beat) this scenario\b|\bright answer(?:'| is)? (?:for|to|in) this scenario\b|\bwhat(?:'s| is) the script\b`,
+    ],
+  },
   /** Thanks for the time: a goodbye at the end, a greeting at the start (the reader tells them apart by the turn). */
   thanks: {
     patterns: [String.raw`\b(?:thanks|thank you|cheers) (?:again|so much|for (?:your|the|making|fitting|taking|this|listening|today))`],

@@ -109,7 +109,7 @@ export function readTurnOffline(
     const act = ACT_OF_CHECK[id];
     if (act) acts.add(act);
   }
-  if (isInjection(text)) acts.add('breaks_frame');
+  if (isInjection(text) || cued(doc, 'breaks_frame').length > 0) acts.add('breaks_frame');
   if (cued(doc, 'pushes_back').length > 0) acts.add('pushes_back');
   if (cued(doc, 'small_talk').length > 0) acts.add('small_talk');
   if (cued(doc, 'asks_situation').some((s) => s.question || /\byou (?:look|seem|sound)\b/.test(s.text))) acts.add('asks_situation');
