@@ -8,6 +8,7 @@ import { closingAsk, earlierAsk, lastQuestionOf, offeredPick, reflect, showsAskC
 import { openQuestionOf } from '../src/coach/reading/open-question.js';
 import { PERSONAS, pushbackLines } from '../src/coach/scenarios/index.js';
 import { MAX_SENTENCES } from '../src/coach/roleplay/offline-persona.js';
+import { directionFor } from '../src/coach/roleplay/direction.js';
 import { getBrief, getPersona, type PersonaId } from '../src/coach/scenarios/index.js';
 import type { Db } from '../src/db/client.js';
 import { newGuest } from './support/api.js';
@@ -341,6 +342,31 @@ describe('the offline persona answers the end of the turn first', () => {
     expect([...(answers?.numbers ?? []), ...getBrief('skeptical', 'offer-help').facts.map((f) => f.revealLine)]).toContain(reply);
     const people = await say('Who at head office decides on that?');
     expect(answers?.people).toContain(people);
+  });
+
+  it('answers both questions of a turn when its world speaks to both, in at most four sentences, and says neither line again', async () => {
+    const say = await rehearse(app(), 'skeptical', 'offer-help');
+    const answers = getBrief('skeptical', 'offer-help').answers;
+    const reply = await say('Who at head office sets the agency targets? And which numbers are you watching most closely right now?');
+    expect(saysOneOf(answers?.numbers ?? [], reply), reply).toBe(true);
+    expect(reply).toContain('Workforce planning at head office set the targets.');
+    expect(sentences(reply)).toBeLessThanOrEqual(MAX_SENTENCES);
+    // A second question the persona's world has no line for gets no second line.
+    const one = await say('What does the regional director make of it? And how many weeks until the rotas are due?');
+    expect(one).not.toContain('Workforce planning');
+    const again = await say('Sorry, who sets the agency targets at head office again?');
+    expect(again).not.toContain('Workforce planning at head office set the targets.');
+    // A model playing the persona is told to answer the other question too, with the same line as its gist.
+    const direction = directionFor(
+      [
+        { kind: 'answer', topic: 'numbers', at: 0 },
+        { kind: 'also', topic: 'people', at: 0 },
+      ],
+      'medium',
+      { answers, turn: 1 },
+    );
+    expect(direction).toContain('They also asked about who is involved');
+    expect(direction).toContain(answers?.people?.[0] ?? 'missing');
   });
 
   it('answers "what would it take?" with what this persona would want to see in this scene, not a stock line', async () => {

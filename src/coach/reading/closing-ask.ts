@@ -130,6 +130,12 @@ export function whenOf(sentence: string): string | undefined {
   return phrase.length > 0 ? reflect(phrase) : undefined;
 }
 
+/** The turn's questions, verbatim, in order. */
+export function questionsOf(text: string): string[] {
+  const doc = readDoc(text);
+  return doc.sentences.filter((s) => s.question).map((s) => quoteOf(doc, s));
+}
+
 /** The last question of a turn, verbatim, or undefined when it asks none. */
 export function lastQuestionOf(text: string): string | undefined {
   const doc = readDoc(text);

@@ -34,6 +34,7 @@ export function linesFor(persona: Persona, turn: Pick<PersonaTurn, 'difficulty' 
     case 'deflect':
       return lines.deflect?.[reaction.topic];
     case 'answer':
+    case 'also':
       return turn.brief.answers?.[reaction.topic];
     case 'small-talk':
       return lines.smallTalk;
@@ -108,5 +109,9 @@ function replyTo(turn: Pick<PersonaTurn, 'persona' | 'brief' | 'difficulty' | 'r
     // A persona without lines of this kind yet answers with its neutral lines rather than nothing.
     line = firstSentences(nth(linesFor(turn.persona, turn, main), turn.line) ?? nth(turn.persona.lines.neutral, turn.line) ?? '', budget);
   }
-  return lead ? `${lead} ${line}` : line;
+  // Another question of the turn, answered after the first when the line leaves room.
+  const also = turn.reactions.find((r) => r.kind === 'also');
+  const room = max - sentencesIn(lead) - sentencesIn(line);
+  const second = also?.kind === 'also' && room > 0 ? firstSentences(turn.brief.answers?.[also.topic]?.[also.at] ?? '', room) : '';
+  return [lead, line, second].filter(Boolean).join(' ');
 }

@@ -1,5 +1,5 @@
 import type { ActId } from '../reading/acts.js';
-import { closingAsk, earlierAsk, lastQuestionOf, offeredPick, type ClosingAsk } from '../reading/closing-ask.js';
+import { closingAsk, earlierAsk, lastQuestionOf, offeredPick, questionsOf, type ClosingAsk } from '../reading/closing-ask.js';
 import { GRANTED } from '../reading/closed-answer.js';
 import { ANSWER_FITS, fitFor, matchAnswer } from './answer-match.js';
 import { linesFor } from './offline-persona.js';
@@ -60,6 +60,8 @@ export type Reaction =
   | { kind: 'deflect'; topic: Topic }
   /** A question about the persona's own world, answered from what the brief lets it say before anything is earned. */
   | { kind: 'answer'; topic: AnswerTopic; at?: number }
+  /** Another question of the same turn, answered after the first with the line of the persona's world that speaks to it. */
+  | { kind: 'also'; topic: AnswerTopic; at: number }
   | { kind: 'small-talk' }
   | { kind: 'acknowledge' }
   | { kind: 'close' }
@@ -99,7 +101,7 @@ function practicalTopic(asks: NonNullable<TurnReading['asks']>, persona: Persona
 export function lineKey(reaction: Reaction): string {
   if (reaction.kind === 'pushback') return `pushback.${reaction.because[0] ?? ''}`;
   if (reaction.kind === 'deflect') return `deflect.${reaction.topic}`;
-  if (reaction.kind === 'answer') return `answer.${reaction.topic}`;
+  if (reaction.kind === 'answer' || reaction.kind === 'also') return `answer.${reaction.topic}`;
   if (reaction.kind === 'confirm') {
     if (reaction.open) return `confirm.open.${reaction.open.form}`;
     if (reaction.result) return 'confirm.result';
@@ -292,6 +294,7 @@ export function advanceTurn(
   }
   if (input.text !== undefined) answerTheEarlier(reactions, earlierAsk(input.text), ask, brief, state);
   first = reactions.find((r) => r.kind !== 'confirm') ?? first;
+  if (input.text !== undefined) answerTheOther(reactions, first, input.text, brief, state);
   const key = lineKey(first);
   const line = state.said?.[key] ?? 0;
   if (first.kind !== 'reveal') state.said = { ...state.said, [key]: line + 1 };
@@ -365,6 +368,29 @@ function answerTheEarlier(
   const check = reactions.findIndex((r) => r.kind === 'confirm' && last?.kind === 'check' && !r.when);
   if (check >= 0 && earlier.kind === 'closed') reactions.splice(check, 1);
   reactions.unshift(confirm);
+}
+
+/**
+ * A turn that asks two things ("who in finance owns it now? and what's eating your week?") gets both
+ * answered: the reply answers one, and a line of the persona's world that clearly speaks to the other
+ * (two content words shared) follows it. Only one the
+ * persona can answer from its world: a question it has no line for is left to the user to ask again,
+ * not met with a second "I'll find out". Not after a pushback, a fact told or a goodbye, nor when the
+ * earlier question already has its plain answer in front.
+ */
+function answerTheOther(reactions: Reaction[], first: Reaction, text: string, brief: HiddenBrief, state: RoleplayState): void {
+  if (reactions.some((r) => CONTRARY.has(r.kind) || r.kind === 'reveal' || r.kind === 'farewell' || (r.kind === 'confirm' && r.earlier))) return;
+  const questions = questionsOf(text);
+  if (questions.length < 2) return;
+  const said = answerSaid(state);
+  const main = first.kind === 'answer' && first.at !== undefined ? `${first.topic}#${first.at}` : undefined;
+  const notMain = (topic: AnswerTopic, at: number) => said(topic, at) || `${topic}#${at}` === main;
+  // The question the reply answered is the last one; the other is the one before it.
+  const other = questions[questions.length - 2]!;
+  const found = matchAnswer(other, brief.answers, notMain);
+  if (!found || found.score < 2) return;
+  reactions.push({ kind: 'also', topic: found.topic, at: found.at });
+  state.said = { ...state.said, [answerLineKey(found.topic, found.at)]: 1 };
 }
 
 /** Reactions whose lines may give way to fresh ones once said through; a pushback, a goodbye or a fact keeps its own. */
