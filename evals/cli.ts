@@ -337,9 +337,9 @@ export async function runEvals(argv: string[], env: Record<string, string | unde
       const datasets = data.turns();
       // The drafts' writers too: the analyzer designs are scored, and the learned reader fitted, leave one writer out over all of them.
       const drafts = data.drafts();
-      const { metrics, cases } = await runTurnsSuite(ctx, datasets, drafts);
-      reports.turns = { ...header('turns', [...datasets, ...drafts], sumUsage(cases), t), suite: 'turns', metrics, cases };
       turnsHeldOut = [...new Set(datasets.filter((d) => splitOf(d.path) === 'held-out').flatMap((d) => d.cases.map((c) => c.writer)))];
+      const { metrics, cases } = await runTurnsSuite(ctx, datasets, drafts, turnsHeldOut);
+      reports.turns = { ...header('turns', [...datasets, ...drafts], sumUsage(cases), t), suite: 'turns', metrics, cases };
     }
     if (suite === 'pairs' || suite === 'all') {
       const t = Date.now();

@@ -124,12 +124,15 @@ export function purposeGateFailures(sets: readonly PurposeMetrics[], t: Threshol
   return failures;
 }
 
-/** Why the held-out turn writers miss their floors (tuning writers are reported, never gated). */
+/**
+ * Why the held-out turn writers miss their floors (tuning writers are reported, never gated). The
+ * floors are the split's: with several held-out writers, the row that pools their turns is held to them.
+ */
 export function turnsGateFailures(m: TurnsMetrics, heldOut: readonly string[], t: Thresholds['turns']): string[] {
   const bar = t['held-out'];
   if (heldOut.length === 0) return ['turns: no held-out writer'];
   const failures: string[] = [];
-  for (const writer of heldOut) {
+  for (const writer of heldOut.length >= 2 ? [HELD_OUT_POOLED] : heldOut) {
     const f = m.writers[writer];
     if (!f) {
       failures.push(`turns (${writer}): no figures`);

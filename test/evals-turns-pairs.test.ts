@@ -225,6 +225,17 @@ describe('evals: the turns gate', () => {
     expect(turnsGateFailures(weak, ['writer-e'], t.turns)).toEqual([expect.stringContaining('checks macro-F1')]);
     expect(turnsGateFailures(metrics, [], t.turns)).toEqual(['turns: no held-out writer']);
     expect(turnsGateFailures(metrics, ['writer-z'], t.turns)).toEqual(['turns (writer-z): no figures']);
+    // With two held-out writers the split is held to the floors, pooled: one writer below them alone does not fail it.
+    const split = {
+      writers: {
+        'writer-e': figures(bar.checksMacroF1 - 0.01, bar.actsMacroF1),
+        'writer-p': figures(bar.checksMacroF1 + 0.02, bar.actsMacroF1),
+        [HELD_OUT_POOLED]: figures(bar.checksMacroF1 + 0.01, bar.actsMacroF1),
+      },
+    } as unknown as TurnsMetrics;
+    expect(turnsGateFailures(split, ['writer-e', 'writer-p'], t.turns)).toEqual([]);
+    const weakSplit = { writers: { ...split.writers, [HELD_OUT_POOLED]: figures(bar.checksMacroF1, bar.actsMacroF1 - 0.01) } } as unknown as TurnsMetrics;
+    expect(turnsGateFailures(weakSplit, ['writer-e', 'writer-p'], t.turns)).toEqual([expect.stringContaining(`turns (${HELD_OUT_POOLED}): acts macro-F1`)]);
   });
 });
 

@@ -19,6 +19,7 @@ import { macroF1, perLabel, type LabelledPrediction, type Prf } from '../metrics
 import { CassetteMissError } from '../models/cassettes.js';
 import { addUsage, emptyUsage, meterEngine, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool, repeatedStatus } from '../pool.js';
+import { HELD_OUT_POOLED } from './purpose.js';
 
 /**
  * The reader places questions no check covers under `asks_other`, an act the writers were never
@@ -309,6 +310,7 @@ export async function runTurnsSuite(
   ctx: Pick<EvalContext, 'model' | 'concurrency' | 'repeats' | 'progress'>,
   datasets: readonly Dataset<TurnCase>[],
   drafts: readonly Dataset<DraftCase>[],
+  heldOut: readonly string[] = [],
 ): Promise<{ metrics: TurnsMetrics; cases: TurnCaseResult[] }> {
   const turns = datasets.flatMap((d) => d.cases);
   const writers = [...new Set(turns.map((t) => t.writer))];
@@ -349,7 +351,11 @@ export async function runTurnsSuite(
     metrics: {
       turns: turns.length,
       notEvaluated: engineCases.filter((c) => c.status === 'not_evaluated').length,
-      writers: byWriter(engineCases),
+      // With two or more held-out writers, their turns are also read as one split (HELD_OUT_POOLED), the row the gate holds.
+      writers: {
+        ...byWriter(engineCases),
+        ...(heldOut.length >= 2 && { [HELD_OUT_POOLED]: turnSetMetrics(engineCases.filter((c) => heldOut.includes(c.writer))) }),
+      },
       // Offline, the engine's reading is the analyzer with the reader fitted on these turns: not a leave-one-writer-out figure.
       designs: runs.filter((r) => r.design !== ENGINE_READING || ctx.model).map((r) => leaveOneWriterOut(r.design, byWriter(r.cases))),
       analyzerDesigns: analyzerDesigns(labelled, folds),
