@@ -60,7 +60,10 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
     const when = confirm.earlier ? LEADS.whenEarlier : main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when;
     return fillWhen(nth(when, confirm.n) ?? '', confirm.when);
   }
-  if ((main.kind === 'answer' || main.kind === 'deflect') && reactions.some((r) => r.kind === 'commitment')) return nth(LEADS.thanks, reactions.length);
+  // So is work reported done before a fact it earned ("Trolley checks done every shift." -> "Thank you. Right — I'm interviewing…").
+  if ((main.kind === 'answer' || main.kind === 'deflect' || main.kind === 'reveal') && reactions.some((r) => r.kind === 'commitment')) {
+    return nth(LEADS.thanks, reactions.length);
+  }
   return undefined;
 }
 
