@@ -369,6 +369,17 @@ describe('the offline persona answers the end of the turn first', () => {
     expect(direction).toContain(answers?.people?.[0] ?? 'missing');
   });
 
+  it('gives a guarded answer, never "I will find out", to a yes/no on the asker\'s standing that only the manager can answer', async () => {
+    const say = await rehearse(app(), 'exploitative', 'performance-check');
+    await say('Hi Derek, quick one about my work.');
+    const reply = await say('And can I ask about the test lead role that came up? Would I be in the running?');
+    expect(reply).not.toMatch(/find out|ask around|offhand/i);
+    expect(reply).toMatch(/^(?:Honestly\? It depends|Not a straight yes yet)/);
+    // A fact about someone else is still one to find out.
+    const other = await say('Has the client told you when the renewal closes?');
+    expect(other).not.toMatch(/^(?:Honestly\? It depends|Not a straight yes yet)/);
+  });
+
   it('answers "what would it take?" with what this persona would want to see in this scene, not a stock line', async () => {
     const say = await rehearse(app(), 'skeptical', 'performance-check', 'hard');
     const reply = await say('What would you need to see from me before you would back me for a store manager role?');

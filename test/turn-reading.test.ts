@@ -105,9 +105,10 @@ describe('the offline persona answers what the turn did', () => {
   it('acknowledges a commitment', async () => {
     const s = await rehearse(app(), 'supportive-busy', 'unglamorous-task');
     const reply = await s.say("Yes, I'll take the flaky-test backlog. I'll start on Monday and have the worst ten fixed by Friday.");
-    // Either the acknowledgement itself, or what the commitment earned: why the work matters to her.
+    // Either the acknowledgement itself, or a word of thanks and what the commitment earned: why the work matters to her.
     const earned = getBrief('supportive-busy', 'unglamorous-task').facts.filter((f) => f.earnedBy.includes('commits_to_task'));
-    expect([...priya.lines.acceptCommitment, ...earned.map((f) => f.revealLine)]).toContain(reply);
+    const thanked = earned.some((f) => reply === `Thank you. ${f.revealLine}` || reply === `Appreciated. ${f.revealLine}`);
+    expect(priya.lines.acceptCommitment.includes(reply) || thanked, reply).toBe(true);
   });
 
   it('answers a question it cannot yet answer in full, in character, without a line about something else', async () => {

@@ -60,12 +60,15 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
     const when = confirm.earlier ? LEADS.whenEarlier : main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when;
     return fillWhen(nth(when, confirm.n) ?? '', confirm.when);
   }
-  // So is work reported done before a fact it earned ("Trolley checks done every shift." -> "Thank you. Right — I'm interviewing…").
-  if ((main.kind === 'answer' || main.kind === 'deflect' || main.kind === 'reveal') && reactions.some((r) => r.kind === 'commitment')) {
-    return nth(LEADS.thanks, reactions.length);
-  }
+  if ((main.kind === 'answer' || main.kind === 'deflect') && reactions.some((r) => r.kind === 'commitment')) return nth(LEADS.thanks, reactions.length);
+  // So is work reported done before a fact it earned ("Trolley checks done every shift." -> "Thank you. Right — I'm interviewing…"),
+  // unless the fact's own words thank them.
+  if (main.kind === 'reveal' && main.reported && !/^\W*thank/i.test(main.facts[0]?.revealLine ?? '')) return nth(REPORT_THANKS, reactions.length);
   return undefined;
 }
+
+// Not "Good, thanks.": before a fact, it reads as an answer to "how are you?".
+const REPORT_THANKS = ['Thank you.', 'Appreciated.'] as const;
 
 const SENTENCE = /[^.!?…]+(?:[.!?…]+["'’”)\]]*|$)\s*/g;
 

@@ -53,7 +53,8 @@ export type Reaction =
   | { kind: 'injection' }
   | { kind: 'pushback'; because: CheckId[] }
   | { kind: 'grudging' }
-  | { kind: 'reveal'; facts: BriefFact[] }
+  /** `reported`: the turn reported work done and asked nothing; the fact is told after a word of thanks for it. */
+  | { kind: 'reveal'; facts: BriefFact[]; reported?: true }
   | { kind: 'farewell' }
   | { kind: 'commitment' }
   | { kind: 'follow-up' }
@@ -218,7 +219,10 @@ export function advanceTurn(
     state.queued = later.filter((q, i) => !told.some((t) => t.fact.id === q.id) && later.findIndex((o) => o.id === q.id) === i);
   }
   if (state.queued?.length === 0) delete state.queued;
-  if (newly.length > 0) reactions.push({ kind: 'reveal', facts: newly });
+  if (newly.length > 0) {
+    const reported = acts.has('commits') && !/\?[\s"')\]]*$/.test((input.text ?? '').trim());
+    reactions.push({ kind: 'reveal', facts: newly, ...(reported && { reported: true as const }) });
+  }
   if (acts.has('wraps_up')) reactions.push({ kind: 'farewell' });
   // A concrete offer ("I could draft the two-pager", "should I try a sharper version?") is taken up like a commitment,
   // not answered as if they had asked what the persona needs.
@@ -231,7 +235,11 @@ export function advanceTurn(
   const topic = asked && (asked[0] === 'asks_other' && reading.asks ? practicalTopic(reading.asks, persona) : asked[1]);
   // "Is it my case you'll push?" is no "how are you?": a yes/no about the persona's own call, with no plain answer in its words,
   // gets a guarded one, not the lines for asking after the person.
-  const guarded = topic === 'situation' && persona.side === 'manager' && !WELLBEING.test(input.text ?? '') && closedAsk(input.text);
+  // So is a yes/no about the asker's standing or the manager's own call that the reading could not place ("Would I be in the
+  // running?", "is 'never move' a problem for this?", "Will it stay protected?"): "I'll find out" is no answer from the one who decides.
+  const guarded =
+    persona.side === 'manager' &&
+    ((topic === 'situation' && !WELLBEING.test(input.text ?? '') && closedAsk(input.text)) || (topic === 'unknown' && ownCall(input.text)));
   // Nor, from a manager, is any other question the reading took as about the persona ("is the VP looking for something
   // specific?", "does the cutover have an owner?"): "busy, but I'm okay" answered none of them (rounds 15-20: 12 of 13 rated no).
   const personal = topic === 'situation' && persona.side === 'manager' && asked?.[0] === 'asks_other' && !WELLBEING.test(input.text ?? '');
@@ -513,6 +521,15 @@ function closedAsk(text: string | undefined): boolean {
   // Only a question about the persona's own call on the asker ("will you…", "is it my case you'll push?"), not a choice between things.
   if (/\bor\b/i.test(question)) return false;
   return /\b(?:will|would) you\b(?! (?:know|like|mind|rather|prefer)\b)|\byou(?:'ll| will)\b|\bis it (?:my|me)\b/i.test(question);
+}
+
+// A yes/no question on the asker's standing or the manager's own call: "would I be in the running?", "is that a problem for this?".
+const OWN_CALL = /^\W*(?:(?:and|but|so|ok|okay|sorry)\W+)?(?:would|will|could|can|should|do|does|am|is|are)\s+(?:i|my|me|you|your|it|that|this)\b[^?]*\?\W*$/i;
+const THIRD_PARTY = /\b(?:they|them|their|he|she|his|her|anyone|anybody|someone|somebody|finance|hr|head office|the client|the partners)\b/i;
+
+function ownCall(text: string | undefined): boolean {
+  const question = text === undefined ? undefined : lastQuestionOf(text);
+  return question !== undefined && OWN_CALL.test(question) && !/\bor\b/i.test(question) && !THIRD_PARTY.test(question);
 }
 
 const GREETING = /^\W*(?:hi|hey|hello|hiya|morning|good morning|afternoon|good afternoon|hallo|howdy)\b/i;
