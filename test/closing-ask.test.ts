@@ -329,7 +329,8 @@ describe('the offline persona answers the end of the turn first', () => {
     const reply = await say("I'll take the flaky-test backlog and have the worst ten fixed by the 14th. Does that sound right?");
     // A fact that move earned is the answer, said whole; else the short yes comes first.
     const facts = getBrief('supportive-busy', 'unglamorous-task').facts.map((f) => f.revealLine);
-    if (!facts.some((line) => reply.startsWith(line))) expect(reply).toMatch(/^(?:The 14th|Broadly, yes|That's about right|Yes, fair|More or less, yes)/);
+    if (!facts.some((line) => reply.startsWith(line)))
+      expect(reply).toMatch(/^(?:The 14th|Yes, that works|Yes, fine by me|Yes, good|Yes, that's right|Yes, fair|That's right|Yes, more or less)/);
     const sarcastic = await rehearse(app(), 'supportive-busy', 'unglamorous-task');
     const grudging = await sarcastic('Oh great, more spreadsheets. I guess I can do it. Happy?');
     expect(getPersona('supportive-busy').lines.grudging).toContain(grudging);

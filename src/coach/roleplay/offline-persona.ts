@@ -56,7 +56,7 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
     if (confirm.counts) return nth(LEADS.counts, confirm.n);
     if (confirm.depends) return nth(LEADS.depends, confirm.n);
     if (confirm.result) return fillResult(nth(RESULT_LEADS[confirm.result.down ? 'down' : 'up'], confirm.n) ?? '', confirm.result);
-    if (!confirm.when) return nth(LEADS.check, confirm.n);
+    if (!confirm.when) return nth(confirm.right ? LEADS.checkRight : LEADS.check, confirm.n);
     const when = confirm.earlier ? LEADS.whenEarlier : main.kind === 'farewell' ? LEADS.whenFarewell : LEADS.when;
     return fillWhen(nth(when, confirm.n) ?? '', confirm.when);
   }

@@ -9,7 +9,10 @@ export const LEADS = {
   whenEarlier: ['Yes, {when}.'],
   /** Before a goodbye, the time is confirmed, not discussed. */
   whenFarewell: ['{When}, then.', '{When} it is.'],
-  check: ['Broadly, yes.', "That's about right.", 'Yes, fair.', 'More or less, yes.'],
+  /** "Does that work? / Deal? / OK?": agreed plainly (not "Broadly, yes", which round 24's reviewers read as a dodge). */
+  check: ['Yes, that works.', 'Yes, fine by me.', 'Yes, good.', 'Yes, that works for me.'],
+  /** "Is that right? / Am I missing something?": confirmed. */
+  checkRight: ["Yes, that's right.", 'Yes, fair.', "That's right.", 'Yes, more or less.'],
   /** Whether the work counts toward the asker's goal: a guarded yes, then what the persona would want to see. */
   counts: ['It could, yes.', 'It can count, yes.', 'It would help, yes.'],
   /** A yes/no about the persona's own call that its lines do not answer: guarded, never a promise. */

@@ -46,6 +46,8 @@ export type Reaction =
       result?: Result;
       counts?: true;
       depends?: true;
+      /** The check asked whether the user has it right, not whether something works for the persona. */
+      right?: true;
       /** The plain answer to the turn's question before its last one: said first, in front of the rest. */
       earlier?: true;
       n: number;
@@ -623,7 +625,12 @@ function answerTheEnd(reactions: Reaction[], ask: ClosingAsk | undefined, brief:
     if (agreedKey && !again) count(agreedKey);
     // On the way out, the time is said back with the goodbye ("The 15th, then."), agreed before or not.
     const leaving = reactions.some((r) => r.kind === 'farewell');
-    const confirm: Reaction = ask.kind === 'when' && (!again || leaving) ? { kind: 'confirm', when: ask.when, n: 0 } : { kind: 'confirm', n: 0 };
+    // "Is that consistent with your sheets?" is answered "that's right"; "Does that work? / Deal? / OK?" is agreed to.
+    const right = ask.kind === 'check' && /\b(?:right|correct|consistent|accurate|true|fair|missing|miss)\b/i.test(lastQuestionOf(text) ?? '');
+    const confirm: Reaction =
+      ask.kind === 'when' && (!again || leaving)
+        ? { kind: 'confirm', when: ask.when, n: 0 }
+        : { kind: 'confirm', n: 0, ...(right && { right: true as const }) };
     confirm.n = count(lineKey(confirm));
     // Agreeing the time, or that they have it right, is the answer to the practical question about it.
     const asked = reactions.findIndex(
