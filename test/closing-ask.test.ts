@@ -273,6 +273,8 @@ describe('closedAnswer', () => {
   it('answers a question that expects a no ("is that too much of your time?") with a no, not a yes in the asker words', () => {
     // Round 23's s03: "That's too much of my time. Brilliant." (rated partly).
     expect(closedAnswer('Is that too much of your time?')).toBe("No, that's fine.");
+    // Round 24's w11: "Sorry, is that too pushy?" -> "That's too pushy." (rated partly).
+    expect(closedAnswer('Sorry, is that too pushy?')).toBe("No, that's fine.");
     expect(closedAnswer('Would that be a problem?')).toBe("No, that's fine.");
     expect(closingAsk('I could start Friday. Would that be a problem?')).toEqual({ kind: 'closed', answer: "No, that's fine." });
     expect(closedAnswer('Is that the right file?')).toBe("That's the right file.");
@@ -284,6 +286,11 @@ describe('closedAnswer', () => {
     expect(closedAnswer('So, would that count towards Delivery Manager?')).toBeUndefined();
     expect(closedAnswer('What would it take?')).toBeUndefined();
     expect(closedAnswer('Will you send the note to the store managers?')).toBeUndefined();
+    // Round 24's u06: "Yes, I'll need anything." A question about what would help is no favour to grant.
+    expect(closingAsk('And would you need anything, like fewer on-call shifts while you write it?')).toBeUndefined();
+    expect(closingAsk('Would you need anyone else on it?')).toBeUndefined();
+    // Round 24's u03: "It would timeline suit me." A plan put to the persona is a check.
+    expect(closingAsk('Would that timeline suit you?')).toEqual({ kind: 'check' });
   });
 });
 

@@ -34,6 +34,7 @@ export const ASK_CUE_EXAMPLES: Record<AskCueId, { examples: readonly string[]; c
   },
   check: {
     examples: [
+      'Would that timeline suit you?',
       'Is OK?',
       'Sound useful?',
       'Does that sound right?',

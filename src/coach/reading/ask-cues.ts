@@ -46,7 +46,7 @@ export const ASK_CUES = {
       String.raw`(?:^|[,.;—-]\s*)` +
         String.raw`(?:deal|fair|agreed|right|yeah|yes|ok|okay|no|correct|true|alright|all right|good|cool|sounds?|sound ok|sound good|works?)\s*\?\s*$`,
       String.raw`\b(?:does that|would that|will that|that) work\b|\bwork for you\b|\bhow does that sound\b|\bare we (?:agreed|aligned|good|on the same page)\b`,
-      String.raw`\b(?:does|would|will) (?:that|this|it)(?: (?:date|time|slot|day))? suit(?: you)?\s*\?`,
+      String.raw`\b(?:does|would|will) (?:that|this|it)(?: (?:date|time|slot|day|timeline|plan|schedule|split|order|approach))? suit(?: you)?\s*\?`,
       String.raw`\byes[ -]or[ -]no\b|\bwould you agree\b|\bdo you agree\b|\bdid i get (?:that|it) right\b|\bis that what you (?:meant|mean)\b`,
       String.raw`\b(?:that's|thats|that is|is that) a (?:yes|deal|plan)\b`,
     ],

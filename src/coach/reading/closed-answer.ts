@@ -96,8 +96,8 @@ const ASKS_WHAT = /^(?:what|which|who|how|where|when)(?:'s)?\s+(?:are|is|do|does
 const WHICH_OF_THEM = /,\s*which (?:one )?(?:do|would|should|shall|will) (?:you|i|we)\b[^,?]*\?*\s*$/i;
 
 const EXPECTS_NO = new RegExp(
-  String.raw`^\W*(?:(?:and|but|so|ok|okay)\W+)*(?:is|was|would|will|does|wd)\s+(?:that|it|this)\s+(?:be\s+)?` +
-    String.raw`(?:too (?:much|many|ambitious|soon|early|late|big|long|short|tight|far|heavy)|` +
+  String.raw`^\W*(?:(?:and|but|so|ok|okay|sorry|also|oh|um|hmm)\W+)*(?:is|was|would|will|does|wd)\s+(?:that|it|this)\s+(?:be\s+)?` +
+    String.raw`(?:too (?:much|many|ambitious|soon|early|late|big|long|short|tight|far|heavy|pushy|forward|cheeky|rude)|` +
     String.raw`a (?:problem|pain|bother|hassle|stretch too far)|an (?:issue|imposition)|annoying|overkill)\b`,
   'i',
 );
@@ -198,6 +198,8 @@ export function requestAnswer(question: string): string | undefined {
   // "Can you tell me by Wednesday?" asks for an answer by a time, which can be promised.
   const byWhen = /^(?:tell|let) (?:me|us)(?: know)? (?:by|before|on|at|first thing|tomorrow|today|this|next)\b/i.test(rest);
   if (rest === '' || (ASKS_FOR_WORDS.test(rest) && !byWhen) || /^(?:be|mind|like|want|prefer|rather|do that|have|help)\b/i.test(rest)) return undefined;
+  // "Would you need anything, like fewer shifts?" asks what would help, not for a favour ("Yes, I'll need anything.", round 24).
+  if (/\b(?:any|anything|anyone|anybody)\b/i.test(rest)) return undefined;
   const words = rest.split(/\s+/).length;
   if (words < 2 || words > 16) return undefined;
   return `${GRANTED}${swapPeople(rest)}.`;
