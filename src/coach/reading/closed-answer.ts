@@ -5,6 +5,14 @@
  * taken, since the persona never agrees to more than the user put on the table. Requests ("can
  * you…", "will you…") are not answered here: whether to grant one is the persona's character.
  */
+// A thing named after "that"/"this", then what it does: "timeline fit…", "plan work…".
+const THING_THEN_VERB = new RegExp(
+  String.raw`^(?!(?:really|still|actually|also|just|even|definitely|ever|not|all|both)\b)([a-z][\w-]*) ` +
+    String.raw`(?:fit|suit|work|help|sound|look|seem|make|count|matter|cover|need|go|run|take|cause|affect|change|mean|fix|solve|clash|` +
+    String.raw`conflict|overlap|leave|give)\b`,
+  'i',
+);
+
 const OPENERS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:do|does) i\s+/i, 'You '],
   [/^am i\s+/i, "You're "],
@@ -143,6 +151,12 @@ export function closedAnswer(asking: string): string | undefined {
     // Too short says nothing; too long is no longer an answer anyone would give, though "It does." still is.
     if (words > 14 && SHORT[replacement] !== undefined) return SHORT[replacement];
     if (rest === '' || words > 14) return undefined;
+    // "Does that timeline fit how you're seeing it?": "that" points at a thing named next, so the answer keeps it
+    // ("Yes, that timeline does fit…", not "It does timeline fit…", round 24 and 25's reviews).
+    const named = THING_THEN_VERB.exec(rest);
+    const aux = /^It (does|would|will|did) $/.exec(replacement)?.[1];
+    const pointer = /\b(that|this)\s+$/i.exec(m[0])?.[1]?.toLowerCase();
+    if (named && aux && pointer) return `Yes, ${pointer} ${named[1]} ${aux} ${rest.slice(named[1]!.length + 1)}.`;
     return `${replacement}${rest}.`;
   }
   // A bare choice ("the planning doc: usual template or something new?") is answered with its first option.
