@@ -289,6 +289,8 @@ describe('closedAnswer', () => {
     // Round 24's u06: "Yes, I'll need anything." A question about what would help is no favour to grant.
     expect(closingAsk('And would you need anything, like fewer on-call shifts while you write it?')).toBeUndefined();
     expect(closingAsk('Would you need anyone else on it?')).toBeUndefined();
+    // Round 25's x03 and x09: "Me pick." "you" opening the chosen option is its subject.
+    expect(closedAnswer('you pick or I pick?')).toBe('I pick.');
     // Round 25's z10: "It does timeline fit how I'm seeing the migration." The thing "that" points at stays named.
     expect(closedAnswer("Does that timeline fit how you're seeing the migration?")).toBe("Yes, that timeline does fit how I'm seeing the migration.");
     expect(closedAnswer('Would that plan work for the team?')).toBe('Yes, that plan would work for the team.');

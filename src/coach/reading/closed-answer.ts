@@ -82,7 +82,8 @@ const YOU_ACTS = new RegExp(
 );
 
 export function swapPeople(text: string): string {
-  const marked = text.replace(YOU_ACTS, '\u0000');
+  // "you pick or I pick?" -> "I pick.": "you" that opens the answer is its subject, whatever the verb (round 25's "Me pick").
+  const marked = text.replace(YOU_ACTS, '\u0000').replace(/^you\b(?=\s+(?!(?:that|who|which|and|or|too|as well)\b)[a-z])/i, '\u0000');
   return marked
     .replace(/\b(?:you'd|you're|you've|you'll|your|yours|you|my|mine|me|i'm|i'll|i've|i'd|i|myself|yourself)\b/gi, (w) => SWAP[w.toLowerCase()] ?? w)
     .replace(/\u0000/g, 'I');
