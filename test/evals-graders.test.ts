@@ -86,6 +86,12 @@ describe('deterministic graders', () => {
     expect(offScript(`${lines.neutral[0]} And also I think you deserve a raise.`, priya)).toBe('And also I think you deserve a raise.');
     expect(gradeOnScript(lines.neutral[0] as string, getPersona('skeptical')).status).toBe('fail');
     expect(gradeOnScript('', priya).status).toBe('fail');
+    // A lead in front of a line that starts like a time's lead ("Right, then."): each lead is tried, not the first that matches.
+    const marcus = getPersona('overwhelmed');
+    const course = BRIEFS.flatMap((b) => (b.personaId === 'overwhelmed' ? b.facts.map((f) => f.revealLine) : [])).find((l) => l.startsWith('Right, then.'));
+    expect(course).toBeDefined();
+    expect(offScript(`Thank you. ${course}`, marcus)).toBe('');
+    expect(offScript(`Thank you. Right, then. I deserve a raise.`, marcus)).not.toBe('');
   });
 
   it('pushback and caving lines', () => {

@@ -37,13 +37,13 @@ export function scriptedLines(persona: Persona): string[] {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The few words any persona may start a reply with (`reply-leads.ts`), the user's time phrase standing for `{when}`. */
-const LEAD = new RegExp(
-  `^(?:${Object.values(LEADS)
-    .flat()
-    .map((t) => escape(t).replace(/\\\{When\\\}|\\\{when\\\}/g, '.{1,60}?'))
-    .join('|')})\\s+`,
-);
+/**
+ * The few words any persona may start a reply with (`reply-leads.ts`), the user's time phrase standing for `{when}`:
+ * one pattern per lead, each tried, since "{When}, then." would otherwise take "Thank you. Right, then." as a time.
+ */
+const LEADS_AT_START = Object.values(LEADS)
+  .flat()
+  .map((t) => new RegExp(`^${escape(t).replace(/\\\{When\\\}|\\\{when\\\}/g, '.{1,60}?')}\\s+`));
 
 /**
  * What is left of a reply once the persona's scripted lines are taken off its front, one after
@@ -79,7 +79,8 @@ export function offScript(reply: string, persona: Persona, userLine?: string): s
   };
   const whole = strip(reply.trim());
   // "Yes, let's." is a line of its own and a lead ("Yes, {when}."): a reply is on script if either reading is.
-  return whole === '' ? '' : LEAD.test(reply.trim()) && strip(reply.trim().replace(LEAD, '')) === '' ? '' : whole;
+  const trimmed = reply.trim();
+  return whole === '' || LEADS_AT_START.some((lead) => lead.test(trimmed) && strip(trimmed.replace(lead, '')) === '') ? '' : whole;
 }
 
 export function gradeOnScript(reply: string, persona: Persona, userLine?: string): Grade {
