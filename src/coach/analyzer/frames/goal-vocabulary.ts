@@ -35,6 +35,8 @@ const TITLES = [
   'trainer',
   'coordinator',
   'charge nurse',
+  'nurse in charge',
+  'person in charge',
   'ward manager',
   'ward sister',
   'matron',
@@ -224,6 +226,9 @@ export const GOAL_CUE =
     LEAD_PROJECT,
     WORK_LIFE,
     BECOME,
+    // "I want my own store", "you know I want my own section eventually".
+    String.raw`my own (?:store|shop|branch|site|ward|unit|team|section|kitchen|restaurant|bar|salon|clinic|practice|caseload|crew|` +
+      String.raw`department|region|class|classroom)\b`,
   ]);
 
 /**
@@ -283,7 +288,7 @@ export const GOAL_LINK_AFTER =
   oneOf([
     String.raw`goal|thing|conversation|discussion|idea|application|plan|dream|ambition`,
     String.raw`aspiration|question|over me|instead of me`,
-    String.raw`is (?:my|the) (?:goal|aim|dream|plan)`,
+    String.raw`is (?:still )?(?:my|the) (?:goal|aim|dream|plan)`,
     String.raw`is what i'?m (?:after|aiming|hoping)`,
     String.raw`prep|preparation|progress|is mine|should be mine`,
     String.raw`(?:doesn'?t|does not|won'?t|isn'?t|is not) (?:come through|happen|get approved|approved|materiali[sz]e)`,
