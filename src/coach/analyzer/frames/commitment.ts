@@ -35,7 +35,7 @@ const ASKED = re(
       String.raw`you ` +
         oneOf([
           String.raw`asked|wanted|needed|requested|suggested|recommended|advised|proposed|mentioned`,
-          String.raw`flagged|raised|sent me|gave me|assigned|set me`,
+          String.raw`flagged|raised|sent me|gave me|assigned|set me|set|handed me|passed me|put me on|ask me|gave us`,
         ]),
       String.raw`following (?:our|your|the) (?:conversation|chat|1:1|one-on-one|discussion|meeting|feedback|advice|review)`,
       String.raw`as (?:you )?(?:asked|requested|suggested|discussed|agreed|promised|instructed|planned)`,
@@ -86,10 +86,10 @@ const DID = re(
     String.raw`\b(?:are|is|was|were|'s|all) (?:now )?` +
       oneOf([
         String.raw`done|finished|complete|completed|sorted|sent|uploaded|live|in place|fixed`,
-        String.raw`moved|ready|up|out|posted|booked|shipped|signed off`,
+        String.raw`moved|ready|up|out|posted|booked|shipped|signed off|wrapped|written up|renewed|cleared|closed|running|in`,
       ]) +
       String.raw`\b`,
-    String.raw`\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b`,
+    String.raw`\bshipped\b|\btables? moved\b|\bi'?ve been [a-z]+ing\b|\bwent (?:to|out|live|across)\b|\bran (?:last|this|on|yesterday)\b`,
   ].join('|'),
 );
 // Delivery to the manager by a time: "to you by Wednesday", "on your desk Friday".
