@@ -52,6 +52,8 @@ const CULPRIT = oneOf([
     String.raw`\b`,
 ]);
 const CULPRIT_RE = re(CULPRIT);
+// A culprit named by a noun, not a pronoun: "the night crew", "the Ripon manager", "Jordan".
+const NAMED_CULPRIT = CULPRIT.replace(String.raw`\b(?:they|them|he|she|him|her|you|your|their|his)\b|`, '');
 
 // Charges that carry blame on their own, once a culprit is named in the sentence.
 const CONTEMPT = re(
@@ -113,7 +115,7 @@ const PINNED = re(
           String.raw`[\w-]+'s team|ops|sales|legal|finance|procurement|marketing|design|qa|support`,
         ]),
       String.raw`(?!(?:nobody|no one|noone|anyone|anybody|everyone|everybody)'s)(?:their|his|her|your|(?<![\w-])[\w-]+'s) fault`,
-      String.raw`thanks to (?:them|him|her|their|his|[\w-]+'s)`,
+      String.raw`thanks to (?:them|him|her|their|his|[\w-]+'s)|no thanks to`,
       String.raw`(?:cleaning|clean|clearing|clear|tidying|mopping) up after (?:them|him|her|[\w-]+)`,
       String.raw`(?:taking|take|takes|took|getting|get|gets|got) the ` +
         String.raw`(?:heat|blame|flak|rap|fall|grief) for (?:their|his|her|your|them|him|[\w-]+'s)`,
@@ -297,7 +299,16 @@ const MAY_CHARGE = anyOf([
 ]);
 
 // Every pattern above in one pass: most sentences that pass the word check still have none.
-const ANY_BLAME = union(CONTEMPT, PINNED, CAUSED_BY, COUNTERFACTUAL, RESULTED, REPEATED);
+// A problem put down to a named someone, or their failing said flat: "that's on the Ripon manager", "it's down to the
+// warehouse team not closing", "the night crew never doing the markdowns", "the exam officer didn't check them".
+const PUT_ON = re(
+  String.raw`\b(?:(?:that|it|this)(?:'s| is| was) (?:mostly |all |really |entirely |just )?on (?!our\b|my\b)${NAMED_CULPRIT}|` +
+    String.raw`(?:is|'s|are|'re|was) (?:mostly |all |really |entirely |just )?down to (?!our\b|my\b)${NAMED_CULPRIT}|` +
+    String.raw`(?<!\b(?:our|my)\s)${NAMED_CULPRIT} (?:(?:just|also|still|again|simply) )?` +
+    String.raw`(?:didn'?t|did not|hadn'?t|had not|failed to|forgot to|let (?:us|me) down|hogged|cocked up))\b`,
+);
+
+const ANY_BLAME = union(CONTEMPT, PINNED, CAUSED_BY, COUNTERFACTUAL, RESULTED, REPEATED, PUT_ON);
 
 /** Sentences that pin a problem on a colleague, another team or the manager. */
 export function findBlame(doc: Doc): Sentence[] {
@@ -314,7 +325,7 @@ export function findBlame(doc: Doc): Sentence[] {
     const culprit = (h: Hit): boolean => (named ??= matches(s.text, CULPRIT_RE)) || /^not (?:on me|my fault)/.test(h.text);
     const contempt = anyHit(s, CONTEMPT, (h) => live(h.index) && !owned(h.index) && culprit(h));
     if (contempt) return true;
-    if ([PINNED, CAUSED_BY, COUNTERFACTUAL].some((p) => anyHit(s, p, (h) => live(h.index)))) return true;
+    if ([PINNED, CAUSED_BY, COUNTERFACTUAL, PUT_ON].some((p) => anyHit(s, p, (h) => live(h.index)))) return true;
     return [RESULTED, REPEATED].some((p) => anyHit(s, p, (h) => byCulprit(s, h.index) && live(h.index)));
   });
 }
