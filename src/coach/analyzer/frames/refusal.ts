@@ -65,6 +65,9 @@ const DECLINES = re(
           ]) +
           String.raw`\b`,
         String.raw`(?:a )?waste of my time`,
+        // "give it to kayleigh at the metro store", "give it to finance", "can't do both", "arent really my thing".
+        String.raw`(?<!\b(?:i(?:'ll| will| can| could| would|'d)|you|u|to) )give (?:it|that|this|them) to (?!me\b|you\b|u\b|the client\b)[\w-]+`,
+        String.raw`can'?t do both|(?:isn'?t|aren'?t|is not|are not|not) (?:really )?my thing`,
         // "That's the SENCO's job, not mine", "should be done by the night team, not us", "is for the engineers, not for me".
         String.raw`(?:job|work|task|responsibility|problem|process),? not (?:mine|ours)\b`,
         String.raw`should be done by (?:the |a )?[\w-]+(?: [\w-]+)?,? not (?:me|us)\b`,
