@@ -84,6 +84,13 @@ const PRESUMES_ROLE = re(
       String.raw`through and through`,
       String.raw`(?:can'?t|cannot) see you (?:ever )?(?:wanting|going|leaving|moving)`,
       String.raw`you (?:prefer|'d prefer|would prefer|'ll prefer|will prefer) to stay`,
+      // "it's the natural next step", "you're the obvious pick", "ur probably after a principal role", "you'll come round to it".
+      String.raw`(?:the |a )?(?:natural|obvious|logical) (?:next )?(?:step|move|pick|choice|progression)\b`,
+      String.raw`(?:you'?re|youre|ur|you are) probably (?:after|not looking|looking|wanting|keen|happy|set)`,
+      String.raw`(?:i think|i guess|i reckon) (?:you|u) (?:want|wanna|'d want|would want|'ll want)\b`,
+      String.raw`(?:you|u)(?:'d| would) want (?:it|that|this|to)\b[^.!?]*\bright\?`,
+      String.raw`you'?ll come round`,
+      String.raw`(?:you|u) should (?:def(?:initely)?|totally|really|just) (?:go for|apply)`,
     ]),
 );
 // What is presumed has to be a career path.
