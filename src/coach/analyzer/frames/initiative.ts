@@ -107,6 +107,9 @@ const NOT_ACTIONS = [
   'applied',
   'interviewed',
   'waited',
+  'underestimated',
+  'overestimated',
+  'misjudged',
 ];
 const NOT_ACTION_SET = new Set(NOT_ACTIONS);
 // Words ending in "ed" that are not pasts.
@@ -235,13 +238,24 @@ const EXPERIENCE = re(
 
 export function findInitiative(doc: Doc): Sentence[] {
   const informing = matches(doc.folded, INFORMING);
+  // A reply to what the manager asked ("Noted, Matron.", "to recap what we agreed", "like you said") reports that work:
+  // only a problem noticed, or a heads-up, makes something in it the writer's own initiative.
+  const answering = matches(doc.folded, ANSWERING_AN_ASK);
   return doc.sentences.filter((s, i) => {
     if (actionTaken(s) < 0 || matches(s.text, ASSIGNED) || matches(s.text, HELPED_A_PEER) || matches(s.text, EXPERIENCE)) return false;
+    // Work cited as a claim ("I carried lambing season on my own and I deserve more") is no news of a fix.
+    if (matches(s.text, CLAIMED)) return false;
     const previous = doc.sentences[i - 1];
     const noticed = matches(s.text, PROBLEM) || (previous !== undefined && matches(previous.text, PROBLEM) && !matches(previous.text, ASSIGNED));
+    if (answering) return informing || noticed;
     return informing || noticed || matches(s.text, SO_I) || matches(s.text, UNASKED) || (previous !== undefined && matches(previous.text, UNASKED));
   });
 }
+
+const ANSWERING_AN_ASK = re(String.raw`\b(?:noted|understood|as discussed|to recap|like you said|as you said|as agreed|we agreed|like we agreed|you asked)\b`);
+const CLAIMED = re(
+  String.raw`\b(?:deserve|deserved|earned|held up my end|for nothing|reflected in|count (?:for|toward|towards))\b|\bi expect (?:that|this|it)\b`,
+);
 
 const SUBJECTLESS_START =
   /^(?:(?:just|already|also|quickly) )?(?:[a-z]+ed|spotted|saw|found|caught|noticed|got|took|did|sent|rang|made|put|gave|ran|wrote|sorted)\b/;
