@@ -244,6 +244,9 @@ const WAITS_ON_SOMETHING = re(
       ]) +
       String.raw`\b`,
     String.raw`\bas soon as (?:someone|somebody|you|i) (?:gets?|gives?|grants?|sorts?|has|have)\b`,
+    // "if you sign off my conference travel first", "if you can confirm my move", "if I could drop my Thursday duty in return".
+    String.raw`\bif you(?:'ll| will| can| could)? (?:sign off|approve|confirm|agree to|okay|ok) (?:on )?(?:my|me)\b`,
+    String.raw`\bin return\b|\bonly once\b`,
     String.raw`\bonce (?:i get|i have|you give|you get me|someone gets|someone gives)\b`,
     String.raw`\b${GETS_ME_ON} (?:on|onto|in|into|up for|through)\b`,
   ].join('|'),
@@ -270,7 +273,8 @@ export function findHelpOffers(doc: Doc): HelpOffer[] {
 
 // "Want me to pull the sign-offs together and chase the sparky?": asking to do something for the manager, whatever the verb.
 const OFFERS_TO = re(
-  String.raw`(?:^|[,;:.!-] |\b(?:so|or|and) )(?:(?:do|would) you )?(?:want|like) me to [a-z]|\bshall i [a-z]|` +
+  String.raw`(?:^|[,;:.!-] |\b(?:so|or|and) )(?:(?:do|would) you )?(?:want|like) me to [a-z]|` +
+    String.raw`\bshall i (?!check (?:in|back)|send (?:you )?(?:a|an) (?:summary|update)|grab |book (?:us|a|some)\b|catch up)[a-z]|` +
     String.raw`\bshould i (?:start|go ahead|crack on|get (?:going|started))\b`,
 );
 // "I can cut it this week. ¿Te sirve?": a short question after a plain "I can…" makes it an offer.
@@ -280,7 +284,11 @@ const OFFER_TAG = re(
 );
 const I_CAN = re(String.raw`\bi (?:can|could) (?:[\w-]+ )?[a-z]+`);
 
+// "Be honest, I can take it", "can I grab you for ten minutes?": taking criticism, or asking for time, takes no work on.
+const NOT_WORK_TAKEN = /\b(?:i can (?:take|handle) it(?=\W*(?:$|\())|(?:can|could) i (?:grab|steal|borrow) (?:you|\w+ (?:mins?|minutes))\b)/;
+
 function helpIn(doc: Doc, s: Sentence, i: number): HelpOffer | undefined {
+  if (NOT_WORK_TAKEN.test(s.text)) return undefined;
   if ((s.question || MAY_ASK_NEEDS(s.text)) && anyHit(s, ASKS_NEEDS, (h) => assertedAt(s, h.index))) return { sentence: s, volunteered: false };
   if (s.question && anyHit(s, OFFERS_TO, (h) => assertedAt(s, h.index))) return { sentence: s, volunteered: false };
   const next = doc.sentences[i + 1];
