@@ -20,6 +20,8 @@ const MARKERS: readonly { kind: string; pattern: RegExp; light?: boolean }[] = [
     ),
   },
   { kind: 'maybe', pattern: re(String.raw`\bmaybe\b`) },
+  // "I hope it is ok", "hope that's alright?": asking leave after the fact.
+  { kind: 'hope-ok', pattern: re(String.raw`\b(?:i )?hope (?:it|that|this)?(?:'s| is| was)? ?(?:ok|okay|alright|all right|fine)\b`) },
   { kind: 'perhaps', pattern: re(String.raw`\b(?:perhaps|possibly|potentially)\b`) },
   {
     kind: 'trouble',
@@ -252,5 +254,7 @@ export function findOverHedging(doc: Doc): Sentence[] {
   }
   let weight = 0;
   for (const w of kinds.values()) weight += w;
+  // An apology said three times over weighs as a second kind: "sorry … sorry if it is not perfect … sorry".
+  if ((doc.folded.match(/\b(?:sorry|apologies)\b/g)?.length ?? 0) >= 3) weight += 1;
   return weight >= PILE_UP ? [...where] : [];
 }
