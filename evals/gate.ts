@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { DraftMetrics } from './suites/drafts.js';
 import type { JournalMetrics } from './suites/journal.js';
 import type { PairsMetrics } from './suites/pairs.js';
-import { HELD_OUT_POOLED, type PurposeMetrics } from './suites/purpose.js';
+import { HELD_OUT_POOLED } from './manifest.js';
+import type { PurposeMetrics } from './suites/purpose.js';
 import type { RoleplayMetrics } from './suites/roleplay.js';
 import type { TurnsMetrics } from './suites/turns.js';
 

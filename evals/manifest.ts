@@ -8,6 +8,9 @@ const DATA = join(dirname(fileURLToPath(import.meta.url)), 'datasets');
 export const SPLITS = ['tuning', 'held-out'] as const;
 export type Split = (typeof SPLITS)[number];
 
+/** The row that pools every held-out set of a suite: the split the gate holds to its bars (evals/thresholds.json, per split). */
+export const HELD_OUT_POOLED = 'held-out split (pooled)';
+
 const ManifestSchema = z.object({
   notes: z.array(z.string()),
   datasets: z.record(z.string(), z.object({ split: z.enum(SPLITS), note: z.string() })),

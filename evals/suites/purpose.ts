@@ -3,7 +3,7 @@ import { holdsPlaceholder } from '../../src/coach/critique/placeholder.js';
 import type { CoachEngine } from '../../src/coach/engine.js';
 import { createIdGenerator } from '../../src/ids.js';
 import type { Dataset, PurposeCase } from '../dataset.js';
-import { splitOf, type Split } from '../manifest.js';
+import { HELD_OUT_POOLED, splitOf, type Split } from '../manifest.js';
 import { macroF1, perLabel } from '../metrics.js';
 import { purposeFigures, purposeLowo, type PurposeLowo } from '../purpose-lowo.js';
 
@@ -38,9 +38,6 @@ function share(text: string, rewrite: string): number {
   const kept = contentWords(rewrite);
   return own.size === 0 ? 1 : [...own].filter((w) => kept.has(w)).length / own.size;
 }
-
-/** The row that pools every held-out set: the split the gate holds to its bars (evals/thresholds.json, per split). */
-export const HELD_OUT_POOLED = 'held-out split (pooled)';
 
 /**
  * Critiques every draft as the API would with no purpose given, and measures it against the writer's

@@ -19,7 +19,7 @@ import { macroF1, perLabel, type LabelledPrediction, type Prf } from '../metrics
 import { CassetteMissError } from '../models/cassettes.js';
 import { addUsage, emptyUsage, meterEngine, type UsageTotals } from '../models/usage-meter.js';
 import { mapPool, repeatedStatus } from '../pool.js';
-import { HELD_OUT_POOLED } from './purpose.js';
+import { HELD_OUT_POOLED } from '../manifest.js';
 
 /**
  * The reader places questions no check covers under `asks_other`, an act the writers were never

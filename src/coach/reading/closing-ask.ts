@@ -138,9 +138,7 @@ export function questionsOf(text: string): string[] {
 
 /** The last question of a turn, verbatim, or undefined when it asks none. */
 export function lastQuestionOf(text: string): string | undefined {
-  const doc = readDoc(text);
-  const last = doc.sentences.findLast((s) => s.question);
-  return last ? quoteOf(doc, last) : undefined;
+  return questionsOf(text).at(-1);
 }
 
 /**

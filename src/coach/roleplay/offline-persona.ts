@@ -63,12 +63,9 @@ function leadOf(reactions: readonly Reaction[], main: Reaction): string | undefi
   if ((main.kind === 'answer' || main.kind === 'deflect') && reactions.some((r) => r.kind === 'commitment')) return nth(LEADS.thanks, reactions.length);
   // So is work reported done before a fact it earned ("Trolley checks done every shift." -> "Thank you. Right — I'm interviewing…"),
   // unless the fact's own words thank them.
-  if (main.kind === 'reveal' && main.reported && !/^\W*thank/i.test(main.facts[0]?.revealLine ?? '')) return nth(REPORT_THANKS, reactions.length);
+  if (main.kind === 'reveal' && main.reported && !/^\W*thank/i.test(main.facts[0]?.revealLine ?? '')) return nth(LEADS.reportThanks, reactions.length);
   return undefined;
 }
-
-// Not "Good, thanks.": before a fact, it reads as an answer to "how are you?".
-const REPORT_THANKS = ['Thank you.', 'Appreciated.'] as const;
 
 const SENTENCE = /[^.!?…]+(?:[.!?…]+["'’”)\]]*|$)\s*/g;
 

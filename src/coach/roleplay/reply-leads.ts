@@ -19,6 +19,8 @@ export const LEADS = {
   depends: ['Honestly? It depends on how the next few weeks go.', "Not a straight yes yet. Let's see how the first piece lands, then ask me again."],
   /** A commitment the persona heard before answering the question that ended the turn. */
   thanks: ['Thank you.', 'Good, thanks.', 'Appreciated.'],
+  /** Work reported done, thanked before the fact it earned: not "Good, thanks.", which there reads as an answer to "how are you?". */
+  reportThanks: ['Thank you.', 'Appreciated.'],
 } as const;
 
 /** Practical questions no line of the persona's world answers, named in the asker's words (`{Echo}`): one sentence after the echo. */

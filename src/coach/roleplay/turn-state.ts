@@ -383,10 +383,10 @@ function answerTheEarlier(
 /**
  * A turn that asks two things ("who in finance owns it now? and what's eating your week?") gets both
  * answered: the reply answers one, and a line of the persona's world that clearly speaks to the other
- * (two content words shared) follows it. Only one the
- * persona can answer from its world: a question it has no line for is left to the user to ask again,
- * not met with a second "I'll find out". Not after a pushback, a fact told or a goodbye, nor when the
- * earlier question already has its plain answer in front.
+ * (two content words shared) follows it. Only one the persona can answer from its world: a question
+ * it has no line for is left to the user to ask again, not met with a second "I'll find out". Not
+ * after a pushback, a fact told or a goodbye, nor when the earlier question already has its plain
+ * answer in front.
  */
 function answerTheOther(reactions: Reaction[], first: Reaction, text: string, brief: HiddenBrief, state: RoleplayState): void {
   if (reactions.some((r) => CONTRARY.has(r.kind) || r.kind === 'reveal' || r.kind === 'farewell' || (r.kind === 'confirm' && r.earlier))) return;
